@@ -1,0 +1,438 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models, transaction
+from django.db.models.functions import Greatest, Least, Lower
+from django.urls import reverse
+from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
+
+from claims.anchoring import AmbiguousQuote, Match, anchor_quote
+from sources.models import Record, Source
+from sources.validators import (
+    normalise_language_tag,
+    validate_country_code,
+    validate_language_tag,
+)
+
+
+class Topic(Record):
+    """A label that groups claims: "Russia–China military ties", "Taiwan"."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    description = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="topic_name_unique",
+                violation_error_message="A topic with this name already exists.",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:topic-detail", args=[self.slug])
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.slug:
+            self.slug = slugify(self.name, allow_unicode=True)[:200] or "topic"
+        super().save(*args, **kwargs)
+
+
+class SpeakerQuerySet(models.QuerySet):
+    def search(self, query: str):
+        query = query.strip()
+        if not query:
+            return self
+        return self.filter(
+            models.Q(name__icontains=query)
+            | models.Q(aliases__icontains=query)
+            | models.Q(description__icontains=query)
+        )
+
+
+class Speaker(Record):
+    """A person, organisation or government that makes statements.
+
+    Names are not unique: the description tells two people of one name apart.
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        GOVERNMENT = "government", "Government"
+
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.PERSON)
+    description = models.CharField(
+        max_length=300, blank=True, help_text="Role, e.g. “Minister of Defence of Russia”"
+    )
+    country = models.CharField(
+        max_length=2, blank=True, validators=[validate_country_code], help_text="ISO 3166 code"
+    )
+    aliases = models.TextField(
+        blank=True, help_text="Other spellings and names, one per line: “Belousov”, “Menhan Rusia”"
+    )
+    wikidata_id = models.CharField(
+        "Wikidata ID",
+        max_length=20,
+        blank=True,
+        validators=[
+            RegexValidator(r"^Q[1-9][0-9]*$", "Enter a Wikidata item ID such as “Q4775452”.")
+        ],
+    )
+
+    history = HistoricalRecords()
+    objects = SpeakerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        indexes = [models.Index(Lower("name"), name="speaker_name_lower")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(name=""), name="speaker_name_not_empty")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.description})" if self.description else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:speaker-detail", args=[self.pk])
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class ClaimQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Claims whose text, translation, speaker or any quote contains `query`."""
+        query = query.strip()
+        if not query:
+            return self
+        quoted = Citation.objects.filter(quote__icontains=query).values("claim_id")
+        return self.filter(
+            models.Q(text__icontains=query)
+            | models.Q(translation__icontains=query)
+            | models.Q(speaker__name__icontains=query)
+            | models.Q(speaker__aliases__icontains=query)
+            | models.Q(pk__in=quoted)
+        )
+
+    def for_list(self):
+        return self.select_related("speaker").prefetch_related(
+            "topics",
+            models.Prefetch(
+                "citations", queryset=Citation.objects.select_related("source__outlet")
+            ),
+        )
+
+    def for_detail(self):
+        return self.for_list()
+
+
+class Claim(Record):
+    """One statement by one speaker, however many sources carry it."""
+
+    class Kind(models.TextChoices):
+        DIRECT_QUOTE = "direct_quote", "Direct quote"
+        PARAPHRASE = "paraphrase", "Paraphrase"
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="claims")
+    text = models.TextField(help_text="The wording in its own language.")
+    language = models.CharField(
+        max_length=35, validators=[validate_language_tag], help_text="BCP 47 tag: id, en, ru, zh"
+    )
+    translation = models.TextField(blank=True, help_text="English translation, if any.")
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.PARAPHRASE)
+    stated_on = models.DateField(null=True, blank=True, db_index=True)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
+    notes = models.TextField(blank=True)
+
+    history = HistoricalRecords(m2m_fields=[topics])
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["speaker", "stated_on"], name="claim_speaker_stated"),
+            models.Index(fields=["language"], name="claim_language"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(text=""), name="claim_text_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        text = self.text if len(self.text) <= 80 else self.text[:79] + "…"
+        return f"{self.speaker.name}: {text}" if self.speaker_id else text
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim-detail", args=[self.pk])
+
+    def clean(self) -> None:
+        if self.language:
+            self.language = normalise_language_tag(self.language)
+
+    @property
+    def first_citation(self) -> "Citation | None":
+        """The earliest appearance: first by publication date, then by entry."""
+        citations = list(self.citations.all())
+        if not citations:
+            return None
+        return min(citations, key=Citation.appearance_order)
+
+    def citations_with_chains(self) -> list[tuple["Citation", list["Citation"]]]:
+        """Each citation with its relay chain, built from the loaded citations alone."""
+        citations = sorted(self.citations.all(), key=Citation.appearance_order)
+        siblings = {citation.pk: citation for citation in citations}
+        return [(citation, citation.chain(siblings)) for citation in citations]
+
+
+class CitationQuerySet(models.QuerySet):
+    @transaction.atomic
+    def reanchor(self) -> int:
+        """Anchor these citations again (their source's text changed); return how many
+        moved or changed status."""
+        changed = 0
+        for citation in self.select_related("source"):
+            before = (citation.verification, citation.anchor_start, citation.anchor_end)
+            try:
+                citation.anchor()
+            except AmbiguousQuote:
+                # The new text holds the quote several times and no context can choose.
+                citation.anchor_start = citation.anchor_end = None
+                citation.verification = Citation.Verification.NOT_FOUND
+            if (citation.verification, citation.anchor_start, citation.anchor_end) != before:
+                citation.save(reanchor=False)
+                changed += 1
+        return changed
+
+
+class Citation(Record):
+    """Where a claim appears: a source, the words it prints, and whom it relays (`via`)."""
+
+    class Verification(models.TextChoices):
+        VERIFIED = "verified", "Verified"
+        VERIFIED_NORMALISED = "verified_normalised", "Verified after normalising"
+        NOT_FOUND = "not_found", "Not found in source"
+        NO_TEXT = "no_text", "Source has no text"
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
+    quote = models.TextField(help_text="The exact words as this source prints them.")
+    locator = models.CharField(max_length=200, blank=True, help_text="Page, paragraph or timestamp")
+    # RESTRICT, not PROTECT: deleting a whole claim takes its relay chain with it, but a
+    # single citation that another one relays cannot be deleted from under it.
+    via = models.ForeignKey(
+        "self",
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="relayed_by",
+        help_text="The citation this source relays (Kontan citing Reuters).",
+    )
+    anchor_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    anchor_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    anchor_prefix = models.CharField(max_length=64, blank=True)
+    anchor_suffix = models.CharField(max_length=64, blank=True)
+    verification = models.CharField(
+        max_length=20,
+        choices=Verification,
+        default=Verification.NO_TEXT,
+        editable=False,
+        db_index=True,
+    )
+
+    history = HistoricalRecords()
+    objects = CitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["claim", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "source"],
+                name="citation_once_per_source",
+                violation_error_message="This claim is already cited from this source.",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(via=models.F("pk")),
+                name="citation_not_via_itself",
+                violation_error_message="A citation cannot relay itself.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(anchor_start__isnull=True)
+                | models.Q(anchor_end__gte=models.F("anchor_start")),
+                name="citation_anchor_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source} — {self.quote[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim-detail", args=[self.claim_id]) + f"#citation-{self.pk}"
+
+    @staticmethod
+    def appearance_order(citation: "Citation") -> tuple:
+        published = citation.source.published_at
+        return (published is None, published.timestamp() if published else 0, citation.pk or 0)
+
+    def chain(self, siblings: "dict[int, Citation] | None" = None) -> list["Citation"]:
+        """This citation, then the one it relays, and so on to the original.
+
+        `siblings` (the claim's citations by pk, already loaded) saves a query per hop.
+        """
+        chain, seen, current = [], set(), self
+        while current is not None and current.pk not in seen:
+            chain.append(current)
+            seen.add(current.pk)
+            if current.via_id is None:
+                break
+            current = siblings.get(current.via_id) if siblings is not None else current.via
+        return chain
+
+    def chain_label(self, siblings: "dict[int, Citation] | None" = None) -> str:
+        """The relay path as one line of outlets: "Kontan ← Reuters ← Russian MoD"."""
+        return " ← ".join(citation.source.outlet.name for citation in self.chain(siblings))
+
+    def via_error(self) -> str | None:
+        """Why `via` is not allowed, or None. (PostgreSQL also refuses these in a trigger.)"""
+        if not self.via_id:
+            return None
+        if self.via_id == self.pk:
+            return "A citation cannot relay itself."
+        if self.via.claim_id != self.claim_id:
+            return "A citation can only relay another citation of the same claim."
+        if self.pk and any(link.pk == self.pk for link in self.via.chain()):
+            return "This would make a loop: that citation already relays this one."
+        return None
+
+    def clean(self) -> None:
+        errors = {}
+        if via_error := self.via_error():
+            errors["via"] = via_error
+        if self.source_id and self.quote:
+            try:
+                self.anchor()
+            except AmbiguousQuote as ambiguity:
+                errors["quote"] = (
+                    f"These words occur {ambiguity.occurrences} times in the source. Give a "
+                    "few of the words just before or after them (prefix or suffix) to say "
+                    "which one is meant."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def anchor(self) -> None:
+        """Find the quote in the source's body and record where, and how well, it matched."""
+        body = self.source.body
+        if not body:
+            self.anchor_start = self.anchor_end = None
+            self.verification = self.Verification.NO_TEXT
+            return
+        found = anchor_quote(
+            body,
+            self.quote,
+            prefix=self.anchor_prefix,
+            suffix=self.anchor_suffix,
+            near=self.anchor_start,
+        )
+        if found is None:
+            self.anchor_start = self.anchor_end = None
+            self.verification = self.Verification.NOT_FOUND
+            return
+        self.anchor_start, self.anchor_end = found.start, found.end
+        self.anchor_prefix, self.anchor_suffix = found.prefix, found.suffix
+        self.verification = (
+            self.Verification.VERIFIED
+            if found.match == Match.EXACT
+            else self.Verification.VERIFIED_NORMALISED
+        )
+
+    def save(self, *args, reanchor: bool = True, **kwargs) -> None:
+        if via_error := self.via_error():
+            raise ValidationError({"via": via_error})
+        if reanchor:
+            try:
+                self.anchor()
+            except AmbiguousQuote as ambiguity:
+                raise ValidationError(
+                    {"quote": f"These words occur {ambiguity.occurrences} times in the source."}
+                ) from ambiguity
+        super().save(*args, **kwargs)
+
+    @property
+    def is_verified(self) -> bool:
+        return self.verification in {
+            self.Verification.VERIFIED,
+            self.Verification.VERIFIED_NORMALISED,
+        }
+
+
+class ClaimRelationQuerySet(models.QuerySet):
+    def for_list(self):
+        citations = Citation.objects.select_related("source__outlet")
+        return self.select_related("claim__speaker", "counter__speaker").prefetch_related(
+            models.Prefetch("claim__citations", queryset=citations),
+            models.Prefetch("counter__citations", queryset=citations),
+        )
+
+    def involving(self, claim: Claim):
+        return self.filter(models.Q(claim=claim) | models.Q(counter=claim))
+
+
+class ClaimRelation(Record):
+    """A typed link from a claim to the claim that answers it: a denial, a dispute…"""
+
+    class Kind(models.TextChoices):
+        DENIES = "denies", "denies"
+        DISPUTES = "disputes", "disputes"
+        SUPPORTS = "supports", "supports"
+        QUALIFIES = "qualifies", "qualifies"
+        RESPONDS_TO = "responds_to", "responds to"
+
+    claim = models.ForeignKey(
+        Claim,
+        on_delete=models.CASCADE,
+        related_name="relations_as_claim",
+        help_text="The earlier statement, e.g. the allegation.",
+    )
+    counter = models.ForeignKey(
+        Claim,
+        on_delete=models.CASCADE,
+        related_name="relations_as_counter",
+        help_text="The statement that answers it, e.g. the denial.",
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.DISPUTES, db_index=True)
+    note = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+    objects = ClaimRelationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(claim=models.F("counter")),
+                name="relation_not_self",
+                violation_error_message="A claim cannot answer itself.",
+            ),
+            models.UniqueConstraint(
+                Least("claim", "counter"),
+                Greatest("claim", "counter"),
+                name="relation_pair_once",
+                violation_error_message="These two claims are already related.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.counter_id} {self.get_kind_display()} #{self.claim_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim-detail", args=[self.claim_id]) + f"#relation-{self.pk}"

@@ -1,0 +1,45 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def reader(db):
+    return UserFactory(username="reader", reader=True)
+
+
+@pytest.fixture
+def researcher(db):
+    return UserFactory(username="researcher", researcher=True)
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="staff", staff=True)
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    client.force_login(reader)
+    return client
+
+
+@pytest.fixture
+def researcher_client(client, researcher):
+    client.force_login(researcher)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+@pytest.fixture
+def demo(db):
+    """The demo dataset, as `manage.py loaddemo` builds it."""
+    call_command("loaddemo", stdout=io.StringIO())
