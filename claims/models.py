@@ -125,6 +125,36 @@ class ClaimQuerySet(models.QuerySet):
             | models.Q(pk__in=quoted)
         )
 
+    def filter_by(
+        self,
+        *,
+        q: str = "",
+        speaker: "Speaker | None" = None,
+        topic: "Topic | None" = None,
+        kind: str = "",
+        language: str = "",
+        verification: str = "",
+        has_counter: bool | None = None,
+    ):
+        """The claims list's filters; an empty value means "any"."""
+        claims = self.search(q)
+        if speaker is not None:
+            claims = claims.filter(speaker=speaker)
+        if topic is not None:
+            claims = claims.filter(topics=topic)
+        if kind:
+            claims = claims.filter(kind=kind)
+        if language:
+            claims = claims.filter(language__iexact=language)
+        if verification:
+            claims = claims.filter(
+                pk__in=Citation.objects.filter(verification=verification).values("claim_id")
+            )
+        if has_counter is not None:
+            answered = models.Exists(ClaimRelation.objects.filter(claim=models.OuterRef("pk")))
+            claims = claims.filter(answered if has_counter else ~answered)
+        return claims
+
     def for_list(self):
         return self.select_related("speaker").prefetch_related(
             "topics",
@@ -382,6 +412,17 @@ class ClaimRelationQuerySet(models.QuerySet):
             models.Prefetch("claim__citations", queryset=citations),
             models.Prefetch("counter__citations", queryset=citations),
         )
+
+    def filter_by(self, *, relation_kind: str = "", **claim_filters):
+        """The pairs page's filters: a pair matches a claim filter when either of its two
+        claims does; `relation_kind` narrows to one kind of relation."""
+        pairs = self
+        if relation_kind:
+            pairs = pairs.filter(kind=relation_kind)
+        if any(value not in ("", None) for value in claim_filters.values()):
+            matching = Claim.objects.filter_by(**claim_filters).values("pk")
+            pairs = pairs.filter(models.Q(claim__in=matching) | models.Q(counter__in=matching))
+        return pairs
 
     def involving(self, claim: Claim):
         return self.filter(models.Q(claim=claim) | models.Q(counter=claim))

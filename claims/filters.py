@@ -1,0 +1,47 @@
+"""The filters of the claims list and the pairs page, read from the query string.
+
+The same forms serve the HTML lists and the CSV exports, so an "Export CSV" link that
+carries the page's query string exports exactly what the page shows. A value that does not
+parse (an unknown speaker id, a made-up kind) is reported and ignored, never a 500.
+"""
+
+from django import forms
+
+from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
+
+ANY = [("", "Any")]
+
+
+class ClaimFilterForm(forms.Form):
+    q = forms.CharField(label="Search", required=False, max_length=500)
+    speaker = forms.ModelChoiceField(
+        Speaker.objects.all(), required=False, widget=forms.HiddenInput
+    )
+    topic = forms.ModelChoiceField(
+        Topic.objects.all(), required=False, to_field_name="slug", empty_label="Any"
+    )
+    kind = forms.ChoiceField(choices=ANY + Claim.Kind.choices, required=False)
+    language = forms.CharField(required=False, max_length=35)
+    verification = forms.ChoiceField(
+        label="Quote check", choices=ANY + Citation.Verification.choices, required=False
+    )
+    has_counter = forms.NullBooleanField(
+        label="Has counter-claims",
+        required=False,
+        widget=forms.Select(choices=[("", "Any"), ("true", "Yes"), ("false", "No")]),
+    )
+
+    def filter_values(self) -> dict:
+        """The valid filters, each as the QuerySet's `filter_by` takes it."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        return {name: cleaned[name] for name in self.fields if name in cleaned}
+
+    def filter(self, claims):
+        return claims.filter_by(**self.filter_values())
+
+
+class PairFilterForm(ClaimFilterForm):
+    relation_kind = forms.ChoiceField(
+        label="Relation", choices=ANY + ClaimRelation.Kind.choices, required=False
+    )
