@@ -12,6 +12,15 @@ from sources.validators import (
 )
 
 
+class WebURLField(models.URLField):
+    """A web address: http or https only, and "https://" assumed when a scheme is left out."""
+
+    default_validators = [validate_web_url]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class EditConflict(Exception):
     """Someone else saved this record after it was loaded for editing."""
 
@@ -68,7 +77,7 @@ class Outlet(Record):
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.NEWSPAPER)
-    homepage = models.URLField(max_length=500, blank=True, validators=[validate_web_url])
+    homepage = WebURLField(max_length=500, blank=True)
     country = models.CharField(
         max_length=2, blank=True, validators=[validate_country_code], help_text="ISO 3166 code"
     )
@@ -112,9 +121,7 @@ class Source(Record):
     title = models.CharField(max_length=500)
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.ARTICLE)
-    url = models.URLField(
-        "URL", max_length=2000, blank=True, validators=[validate_web_url], db_index=True
-    )
+    url = WebURLField("URL", max_length=2000, blank=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     language = models.CharField(
         max_length=35, validators=[validate_language_tag], help_text="BCP 47 tag: id, en, ru, zh"
@@ -123,9 +130,7 @@ class Source(Record):
         blank=True,
         help_text="The full text as published. Quotes are anchored and verified against it.",
     )
-    archive_url = models.URLField(
-        "archive URL", max_length=2000, blank=True, validators=[validate_web_url]
-    )
+    archive_url = WebURLField("archive URL", max_length=2000, blank=True)
     retrieved_at = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
 
