@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import claims, pairs, reader, speakers, topics
+from claims.views import claims, exports, pairs, reader, speakers, topics
 
 app_name = "claims"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     path("sources/<int:pk>/claims/new/", reader.source_claim_create, name="source-claim-create"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
+    path("pairs/export.csv", exports.pair_export, name="pair-export"),
+    path("claims/export.csv", exports.claim_export, name="claim-export"),
 ]
