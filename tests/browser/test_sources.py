@@ -211,4 +211,56 @@ def test_screenshot_of_the_reader(researcher_page, page_errors, live_server, wid
     # the body shown is the stored text, character for character
     assert page.locator("#source-body").text_content() == source.body
     screenshot(page, f"reader-{width}")
+    if width == 1440:
+        open_claim_form_from_selection(page, "Sebelumnya, China menggelar latihan perang")
+        page.get_by_role("combobox", name="Speaker").fill("China")
+        expect(page.get_by_role("option").first).to_be_visible()
+        page.mouse.move(0, 0)
+        screenshot(page, f"reader-add-claim-{width}")
     assert page_errors == []
+
+
+def test_an_htmx_write_by_a_reader_shows_the_reason_it_was_refused(
+    reader_page, page_errors, live_server
+):
+    page = reader_page
+    source = SourceFactory(title="Not yours to delete")
+    page.goto(f"{live_server.url}{source.get_absolute_url()}")
+    page.evaluate(
+        "(url) => htmx.ajax('POST', url, {target: '#main', swap: 'innerHTML'})",
+        f"/sources/{source.pk}/delete/",
+    )
+    alert = page.locator("#htmx-alerts [role=alert]")
+    expect(alert).to_contain_text("only Researchers can")
+    expect(page.get_by_role("heading", name="Not yours to delete")).to_be_visible()
+    alert.get_by_role("button", name="Dismiss").click()
+    expect(alert).to_have_count(0)
+    assert Source.objects.filter(pk=source.pk).exists()
+    assert [error for error in page_errors if "403" not in error] == []
+
+
+def test_without_javascript_a_claim_is_added_with_the_plain_form(browser, live_server, roles):
+    from tests.browser.conftest import sign_in
+    from tests.factories import UserFactory
+
+    UserFactory(username="nora", researcher=True)
+    speaker = SpeakerFactory(name="Andrei Belousov", aliases="Menhan Rusia")
+    source = SourceFactory(title="Plain", body=ARTICLE, language="en")
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        sign_in(page, live_server, "nora")
+        page.goto(f"{live_server.url}{source.get_absolute_url()}")
+        expect(page.get_by_role("button", name="Add claim from selection")).to_be_hidden()
+        page.get_by_role("link", name="Add claim").click()
+        page.get_by_label("Quote").fill("Officials declined to say more.")
+        page.get_by_label("Speaker", exact=True).fill("Menhan Rusia")
+        page.get_by_label("Claim", exact=True).fill("Officials declined to say more.")
+        page.get_by_role("button", name="Save claim").click()
+        page.wait_for_url(f"**{source.get_absolute_url()}")
+        expect(page.locator("#source-body a.hl-verified")).to_have_text(
+            "Officials declined to say more."
+        )
+        assert Claim.objects.get().speaker == speaker
+    finally:
+        context.close()
