@@ -264,3 +264,27 @@ def test_without_javascript_a_claim_is_added_with_the_plain_form(browser, live_s
         assert Claim.objects.get().speaker == speaker
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1440, 900), (375, 812)])
+def test_screenshot_of_the_other_pages(researcher_page, page_errors, live_server, width, height):
+    call_command("loaddemo", stdout=io.StringIO())
+    page = researcher_page
+    page.set_viewport_size({"width": width, "height": height})
+    belousov = Speaker.objects.get(name="Andrei Belousov")
+    us = Speaker.objects.get(name__icontains="United States")
+    pages = {
+        "home": "/",
+        "sources": "/sources/",
+        "source-form": "/sources/new/",
+        "speaker": belousov.get_absolute_url(),
+        "speaker-countered": us.get_absolute_url(),
+        "speakers": "/speakers/",
+    }
+    for name, path in pages.items():
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        # nothing is wider than the window
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        screenshot(page, f"{name}-{width}")
+    assert page_errors == []
