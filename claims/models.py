@@ -271,13 +271,18 @@ class ClaimQuerySet(models.QuerySet):
         suffix: str = "",
         start: int | None = None,
         locator: str = "",
+        relays: Source | None = None,
     ) -> "tuple[Claim, Citation]":
-        """A new claim and its first citation, anchored in `source`, or neither.
+        """A new claim and its citation, anchored in `source`, or nothing at all.
 
         `prefix`, `suffix` and `start` say where the quote was selected, so a quote that
-        stands several times in the text anchors at the selected occurrence. Raises
-        ValidationError (keyed by field) when either record is invalid.
+        stands several times in the text anchors at the selected occurrence. `relays` is
+        the source that `source` got the claim from (Kontan citing Reuters): it gets a
+        citation of its own, and the new citation is recorded as relaying it (`via`).
+        Raises ValidationError (keyed by field) when any record is invalid.
         """
+        if relays is not None and relays.pk == source.pk:
+            raise ValidationError({"relays": "A source cannot relay itself."})
         claim = self.model(
             speaker=speaker,
             text=text,
@@ -290,10 +295,16 @@ class ClaimQuerySet(models.QuerySet):
         claim.full_clean()
         claim.save()
         claim.topics.set(topics)
+        relayed = None
+        if relays is not None:
+            relayed = Citation(claim=claim, source=relays, quote=quote)
+            relayed.full_clean()
+            relayed.save()
         citation = Citation(
             claim=claim,
             source=source,
             quote=quote,
+            via=relayed,
             locator=locator,
             anchor_prefix=prefix[-Citation._meta.get_field("anchor_prefix").max_length :],
             anchor_suffix=suffix[: Citation._meta.get_field("anchor_suffix").max_length],
