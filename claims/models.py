@@ -1,3 +1,6 @@
+import datetime
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models, transaction
@@ -243,6 +246,73 @@ class ClaimQuerySet(models.QuerySet):
 
     def for_detail(self):
         return self.for_list()
+
+    def by_speaker(self, speaker: "Speaker"):
+        """A speaker's claims in the order they made them (undated last)."""
+        return self.filter(speaker=speaker).order_by(
+            models.F("stated_on").asc(nulls_last=True), "pk"
+        )
+
+    @transaction.atomic
+    def create_with_citation(
+        self,
+        *,
+        speaker: "Speaker",
+        text: str,
+        language: str,
+        source: Source,
+        quote: str,
+        kind: str = "paraphrase",
+        translation: str = "",
+        stated_on: "datetime.date | None" = None,
+        topics: "Iterable[Topic]" = (),
+        notes: str = "",
+        prefix: str = "",
+        suffix: str = "",
+        start: int | None = None,
+        locator: str = "",
+        relays: Source | None = None,
+    ) -> "tuple[Claim, Citation]":
+        """A new claim and its citation, anchored in `source`, or nothing at all.
+
+        `prefix`, `suffix` and `start` say where the quote was selected, so a quote that
+        stands several times in the text anchors at the selected occurrence. `relays` is
+        the source that `source` got the claim from (Kontan citing Reuters): it gets a
+        citation of its own, and the new citation is recorded as relaying it (`via`).
+        Raises ValidationError (keyed by field) when any record is invalid.
+        """
+        if relays is not None and relays.pk == source.pk:
+            raise ValidationError({"relays": "A source cannot relay itself."})
+        claim = self.model(
+            speaker=speaker,
+            text=text,
+            language=language,
+            kind=kind,
+            translation=translation,
+            stated_on=stated_on,
+            notes=notes,
+        )
+        claim.full_clean()
+        claim.save()
+        claim.topics.set(topics)
+        relayed = None
+        if relays is not None:
+            relayed = Citation(claim=claim, source=relays, quote=quote)
+            relayed.full_clean()
+            relayed.save()
+        citation = Citation(
+            claim=claim,
+            source=source,
+            quote=quote,
+            via=relayed,
+            locator=locator,
+            anchor_prefix=prefix[-Citation._meta.get_field("anchor_prefix").max_length :],
+            anchor_suffix=suffix[: Citation._meta.get_field("anchor_suffix").max_length],
+            anchor_start=start,
+        )
+        citation.full_clean()
+        citation.save()
+        return claim, citation
 
 
 class Claim(Record):
@@ -504,6 +574,14 @@ class ClaimRelationQuerySet(models.QuerySet):
 
     def involving(self, claim: Claim):
         return self.filter(models.Q(claim=claim) | models.Q(counter=claim))
+
+    def against_speaker(self, speaker: "Speaker"):
+        """Counter-claims others made to this speaker's claims, earliest first."""
+        return (
+            self.filter(claim__speaker=speaker)
+            .select_related("claim", "counter__speaker")
+            .order_by("counter__stated_on", "pk")
+        )
 
 
 class ClaimRelation(Record):
