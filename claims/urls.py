@@ -1,12 +1,24 @@
 from django.urls import path
 
-from claims.views import claims, pairs, speakers, topics
+from claims.views import citations, claims, pairs, relations, speakers, topics
 
 app_name = "claims"
 
 urlpatterns = [
     path("claims/", claims.claim_list, name="claim-list"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
+    path(
+        "claims/<int:pk>/fields/<str:field>/",
+        claims.claim_field_update,
+        name="claim-field-update",
+    ),
+    path("claims/<int:pk>/delete/", claims.claim_delete, name="claim-delete"),
+    path("claims/<int:pk>/citations/", citations.citation_create, name="citation-create"),
+    path("claims/<int:pk>/relations/", relations.relation_create, name="relation-create"),
+    path("claims/search/", relations.claim_search, name="claim-search"),
+    path("citations/<int:pk>/delete/", citations.citation_delete, name="citation-delete"),
+    path("citations/sources/", citations.source_search, name="source-search"),
+    path("relations/<int:pk>/delete/", relations.relation_delete, name="relation-delete"),
     path("speakers/", speakers.speaker_list, name="speaker-list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),
     path("speakers/autocomplete/", speakers.speaker_autocomplete, name="speaker-autocomplete"),

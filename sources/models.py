@@ -105,6 +105,17 @@ class SourceQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("outlet").defer("body", "notes")
 
+    def search(self, query: str):
+        """Sources whose title, outlet or URL contains `query`."""
+        query = query.strip()
+        if not query:
+            return self
+        return self.filter(
+            models.Q(title__icontains=query)
+            | models.Q(outlet__name__icontains=query)
+            | models.Q(url__icontains=query)
+        )
+
 
 class Source(Record):
     """One document: an article, a wire report, a statement, a post, a transcript."""
