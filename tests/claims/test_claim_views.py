@@ -5,11 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from claims.models import Claim, Speaker
+from claims.models import Claim, ClaimRelation, Speaker
+from tests.claims.rows import many_citations, many_claims
 from tests.factories import (
-    CitationFactory,
     ClaimFactory,
-    ClaimRelationFactory,
     SpeakerFactory,
     TopicFactory,
 )
@@ -96,10 +95,7 @@ def test_the_claims_list_is_paginated_and_keeps_the_filters_in_page_links(reader
 def test_the_claims_list_costs_the_same_queries_at_any_size(
     reader_client, django_assert_num_queries, rows
 ):
-    topic = TopicFactory()
-    for claim in ClaimFactory.create_batch(rows):
-        claim.topics.add(topic)
-        CitationFactory(claim=claim)
+    many_claims(rows)
     # session, user, count, page, topics, citations, topics of the filter form
     with django_assert_num_queries(7):
         response = reader_client.get(reverse("claims:claim-list"))
@@ -165,12 +161,14 @@ def test_the_claim_page_costs_the_same_queries_however_many_citations_and_pairs(
 ):
     claim = ClaimFactory()
     claim.topics.add(TopicFactory())
-    previous = None
-    for _ in range(rows):
-        previous = CitationFactory(claim=claim, via=previous)
-    for _ in range(rows // 2):
-        ClaimRelationFactory(claim=claim)
-        ClaimRelationFactory(counter=claim)
+    many_citations(claim, rows)
+    others = many_claims(rows, cited=False)
+    ClaimRelation.objects.bulk_create(
+        ClaimRelation(claim=claim, counter=other, kind="denies")
+        if n % 2
+        else ClaimRelation(claim=other, counter=claim, kind="supports")
+        for n, other in enumerate(others)
+    )
     # session, user, claim, topics, citations, permissions (2), relations
     with django_assert_num_queries(8):
         response = researcher_client.get(claim.get_absolute_url())
@@ -358,9 +356,7 @@ def test_the_topic_page_costs_the_same_queries_at_any_size(
     reader_client, django_assert_num_queries, rows
 ):
     topic = TopicFactory()
-    for claim in ClaimFactory.create_batch(rows):
-        claim.topics.add(topic)
-        CitationFactory(claim=claim)
+    many_claims(rows, topic=topic)
     # session, user, topic, count, page, topics, citations
     with django_assert_num_queries(7):
         reader_client.get(topic.get_absolute_url())

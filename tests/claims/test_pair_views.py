@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from claims.models import Claim, ClaimRelation, Speaker
+from tests.claims.rows import many_claims, many_pairs
 from tests.factories import (
-    CitationFactory,
     ClaimFactory,
     ClaimRelationFactory,
     SpeakerFactory,
@@ -178,7 +178,7 @@ def test_the_claim_picker_offers_to_write_a_new_claim_to_researchers(researcher_
 def test_the_claim_picker_costs_the_same_queries_at_any_size(
     researcher_client, django_assert_num_queries, rows
 ):
-    ClaimFactory.create_batch(rows, text="Statement about trade.")
+    many_claims(rows, cited=False)
     # session, user, claims, permissions (2)
     with django_assert_num_queries(5):
         response = researcher_client.get(reverse("claims:claim-search"), {"q": "trade"})
@@ -270,9 +270,7 @@ def test_the_pairs_page_links_its_export_with_the_filters_and_import_for_researc
 def test_the_pairs_page_costs_the_same_queries_at_any_size(
     reader_client, django_assert_num_queries, rows
 ):
-    for relation in ClaimRelationFactory.create_batch(rows):
-        CitationFactory(claim=relation.claim)
-        CitationFactory(claim=relation.counter)
+    many_pairs(rows)
     # session, user, count, page, citations of each side (2), topics of the filter form,
     # permissions (2)
     with django_assert_num_queries(9):
