@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import citations, claims, pairs, relations, speakers, topics
+from claims.views import citations, claims, exports, pairs, relations, speakers, topics
 
 app_name = "claims"
 
@@ -24,4 +24,6 @@ urlpatterns = [
     path("speakers/autocomplete/", speakers.speaker_autocomplete, name="speaker-autocomplete"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
+    path("pairs/export.csv", exports.pair_export, name="pair-export"),
+    path("claims/export.csv", exports.claim_export, name="claim-export"),
 ]
