@@ -71,7 +71,7 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_GET
 def source_search(request: HttpRequest) -> HttpResponse:
-    """Options for the source picker: matching titles, outlets and addresses."""
+    """Options for the source picker: sources whose title or text match."""
     query = request.GET.get("q", "").strip()[:200]
     context = {
         "sources": Source.objects.for_list().search(query)[:SEARCH_LIMIT],

@@ -139,18 +139,18 @@ def test_via_offers_only_the_claims_own_citations(researcher_client):
     assert b"Select a valid choice" in response.content
 
 
-def test_the_source_picker_finds_by_title_and_outlet(reader_client):
+def test_the_source_picker_finds_by_title_and_by_words_of_the_text(reader_client):
     SourceFactory(title="Kompak Kritik Amerika", outlet=OutletFactory(name="Kontan"))
-    SourceFactory(title="Something else", outlet=OutletFactory(name="Reuters"))
+    SourceFactory(title="Something else", body="Menteri pertahanan berkata.")
     by_title = reader_client.get(
         reverse("claims:source-search"), {"q": "kritik"}, headers={**HTMX, "HX-Target": "x"}
     )
-    by_outlet = reader_client.get(reverse("claims:source-search"), {"q": "reuters"})
+    by_text = reader_client.get(reverse("claims:source-search"), {"q": "pertahanan"})
     nothing = reader_client.get(reverse("claims:source-search"), {"q": "<b>zzz</b>"})
     assert b'role="option"' in by_title.content and b"Kompak Kritik Amerika" in by_title.content
-    assert b'id="x-' in by_title.content
+    assert b'id="x-' in by_title.content and b"Kontan" in by_title.content
     assert b"Something else" not in by_title.content
-    assert b"Something else" in by_outlet.content
+    assert b"Something else" in by_text.content
     assert b"No source matches" in nothing.content and b"&lt;b&gt;zzz" in nothing.content
 
 
