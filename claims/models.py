@@ -1,3 +1,6 @@
+import datetime
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models, transaction
@@ -243,6 +246,62 @@ class ClaimQuerySet(models.QuerySet):
 
     def for_detail(self):
         return self.for_list()
+
+    def by_speaker(self, speaker: "Speaker"):
+        """A speaker's claims in the order they made them (undated last)."""
+        return self.filter(speaker=speaker).order_by(
+            models.F("stated_on").asc(nulls_last=True), "pk"
+        )
+
+    @transaction.atomic
+    def create_with_citation(
+        self,
+        *,
+        speaker: "Speaker",
+        text: str,
+        language: str,
+        source: Source,
+        quote: str,
+        kind: str = "paraphrase",
+        translation: str = "",
+        stated_on: "datetime.date | None" = None,
+        topics: "Iterable[Topic]" = (),
+        notes: str = "",
+        prefix: str = "",
+        suffix: str = "",
+        start: int | None = None,
+        locator: str = "",
+    ) -> "tuple[Claim, Citation]":
+        """A new claim and its first citation, anchored in `source`, or neither.
+
+        `prefix`, `suffix` and `start` say where the quote was selected, so a quote that
+        stands several times in the text anchors at the selected occurrence. Raises
+        ValidationError (keyed by field) when either record is invalid.
+        """
+        claim = self.model(
+            speaker=speaker,
+            text=text,
+            language=language,
+            kind=kind,
+            translation=translation,
+            stated_on=stated_on,
+            notes=notes,
+        )
+        claim.full_clean()
+        claim.save()
+        claim.topics.set(topics)
+        citation = Citation(
+            claim=claim,
+            source=source,
+            quote=quote,
+            locator=locator,
+            anchor_prefix=prefix[-Citation._meta.get_field("anchor_prefix").max_length :],
+            anchor_suffix=suffix[: Citation._meta.get_field("anchor_suffix").max_length],
+            anchor_start=start,
+        )
+        citation.full_clean()
+        citation.save()
+        return claim, citation
 
 
 class Claim(Record):
@@ -529,6 +588,14 @@ class ClaimRelationQuerySet(models.QuerySet):
             self.involving(claim)
             .select_related("claim__speaker", "counter__speaker")
             .order_by("kind", "pk")
+        )
+
+    def against_speaker(self, speaker: "Speaker"):
+        """Counter-claims others made to this speaker's claims, earliest first."""
+        return (
+            self.filter(claim__speaker=speaker)
+            .select_related("claim", "counter__speaker")
+            .order_by("counter__stated_on", "pk")
         )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import citations, claims, exports, pairs, relations, speakers, topics
+from claims.views import citations, claims, exports, pairs, reader, relations, speakers, topics
 
 app_name = "claims"
 
@@ -22,6 +22,10 @@ urlpatterns = [
     path("speakers/", speakers.speaker_list, name="speaker-list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),
     path("speakers/autocomplete/", speakers.speaker_autocomplete, name="speaker-autocomplete"),
+    path("speakers/new/", speakers.speaker_create, name="speaker-create"),
+    path("speakers/<int:pk>/edit/", speakers.speaker_update, name="speaker-update"),
+    path("speakers/<int:pk>/delete/", speakers.speaker_delete, name="speaker-delete"),
+    path("sources/<int:pk>/claims/new/", reader.source_claim_create, name="source-claim-create"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
     path("pairs/export.csv", exports.pair_export, name="pair-export"),

@@ -36,7 +36,7 @@
   // A form or confirmation swapped in for editing takes the keyboard focus.
   document.addEventListener("htmx:load", (event) => {
     const panel = event.detail.elt;
-    if (!panel.matches || !panel.matches("form.field-form, .inline-panel, .confirm-panel")) return;
+    if (!panel.matches || !panel.matches("form.claim-field-form, .inline-panel, .confirm-panel")) return;
     const first = panel.querySelector(
       "input:not([type=hidden]):not([type=radio]), select, textarea, button"
     );

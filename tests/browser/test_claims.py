@@ -39,9 +39,7 @@ def test_a_researcher_adds_a_second_citation_relayed_via_the_first(
         source=SourceFactory(title="Wire report", outlet=OutletFactory(name="Reuters")),
         quote="We stand together.",
     )
-    SourceFactory(
-        title="Kompak Kritik Amerika", outlet=OutletFactory(name="Kontan"), body=ARTICLE
-    )
+    SourceFactory(title="Kompak Kritik Amerika", outlet=OutletFactory(name="Kontan"), body=ARTICLE)
     page = researcher_page
     page.goto(f"{live_server.url}{claim.get_absolute_url()}")
 
@@ -86,7 +84,7 @@ def test_a_researcher_adds_a_counter_claim_that_denies_and_sees_the_pair(
 
     denied_by = page.locator("#relations")
     expect(denied_by.get_by_role("heading", name="Denied by")).to_be_visible()
-    expect(denied_by.locator(".relation")).to_contain_text("China answers the US allegation.")
+    expect(denied_by.locator(".related-claim")).to_contain_text("China answers the US allegation.")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Pairs").click()
     page.get_by_label("Relation").select_option("denies")
@@ -121,7 +119,7 @@ def test_a_researcher_writes_a_new_counter_claim_in_place(
     page.get_by_label("Language").fill("en")
     page.get_by_role("button", name="Save pair").click()
 
-    expect(page.locator("#relations .relation")).to_contain_text("No weapons to anyone")
+    expect(page.locator("#relations .related-claim")).to_contain_text("No weapons to anyone")
     relation = ClaimRelation.objects.get()
     assert (relation.claim, relation.counter.speaker.name) == (allegation, "China")
     assert relation.kind == "denies"

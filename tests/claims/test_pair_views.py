@@ -223,7 +223,7 @@ def test_the_pairs_page_shows_claim_relation_and_counter_side_by_side(reader_cli
     assert response.status_code == 200
     html = response.content.decode()
     rows = [row.split("</tr>")[0] for row in html.split('<tr id="pair-')[1:]]
-    denial = next(row for row in rows if "relation-badge relation-denies" in row)
+    denial = next(row for row in rows if "relation-badge badge-denies" in row)
     claim_cell, kind_cell, counter_cell = denial.split("<td")[1:]
     assert "United States" in claim_cell and "denies" in kind_cell and "China" in counter_cell
     assert "Kontan" in claim_cell and "Kontan" in counter_cell
