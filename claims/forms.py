@@ -63,6 +63,10 @@ class ClaimForm(VersionedModelForm):
 class NewClaimForm(ClaimForm):
     """A new claim written in place, as the other side of a counter-claim pair."""
 
+    # Optional as a whole (an existing claim may be chosen instead), so the browser must
+    # not insist on its fields; the server checks them when they are used.
+    use_required_attribute = False
+
     class Meta(ClaimForm.Meta):
         fields = ["speaker", "text", "language", "kind", "stated_on", "translation"]
 
