@@ -29,8 +29,9 @@
     if (part) part.open = true;
     if (text && !text.value) text.value = event.detail.text;
     input.value = "";
+    // After the picker's own click handling, which gives the focus back to the picker.
     const speaker = form.querySelector(".new-claim input[role=combobox]");
-    if (speaker) speaker.focus();
+    if (speaker) setTimeout(() => speaker.focus(), 0);
   });
 
   // A form or confirmation swapped in for editing takes the keyboard focus.
