@@ -522,23 +522,14 @@ def _copy_pairs(pairs: QuerySet, urls: ClaimURLs) -> Iterator[bytes]:
         yield from _crlf_rows(copy)
 
 
-def _crlf_rows(blocks: Iterable) -> Iterator[bytes]:
+def _crlf_rows(rows: Iterable) -> Iterator[bytes]:
     """COPY ends rows with LF; RFC 4180 (and csv.writer) with CRLF.
 
-    Only the LFs outside quoted cells end rows. PostgreSQL sends one row per message, so
-    the usual block holds exactly one LF, at its end, and is fixed with a slice; any other
-    block is split on quotes, whose even-numbered pieces lie outside quoted cells.
+    PostgreSQL sends exactly one CopyData message per row ("always one per row", in the
+    protocol's description of copy-out mode), so each block is one row, and only its last
+    LF ends it: any other LF lies inside a quoted cell and stays as it is.
     """
-    quoted = False
-    for block in blocks:
-        block = bytes(block)
-        one_whole_row = block.endswith(b"\n") and block.count(b"\n") == 1
-        if not quoted and one_whole_row and block.count(b'"') % 2 == 0:
-            yield block[:-1] + b"\r\n"
-            continue
-        pieces = block.split(b'"')
-        start = 1 if quoted else 0
-        for index in range(start, len(pieces), 2):
-            pieces[index] = pieces[index].replace(b"\n", b"\r\n")
-        quoted = quoted != (len(pieces) % 2 == 0)
-        yield b'"'.join(pieces)
+    for row in rows:
+        if row[-1:] != b"\n":
+            raise RuntimeError("COPY sent a block that is not one whole row.")
+        yield bytes(row[:-1]) + b"\r\n"

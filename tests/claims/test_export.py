@@ -456,15 +456,17 @@ def test_an_abandoned_copy_leaves_the_connection_usable(demo):
     assert ClaimRelation.objects.count() == len(NASTY_TEXTS) + 2
 
 
-def test_crlf_rows_handles_any_block_boundaries():
-    rows = [["a", 'b "q"\nc', "d"], ["x\r\ny", "", "z"], ['"', "\n", "end"]]
-    with_lf, with_crlf = io.StringIO(), io.StringIO()
-    csv.writer(with_lf, lineterminator="\n").writerows(rows)
-    csv.writer(with_crlf, lineterminator="\r\n").writerows(rows)
-    source, expected = with_lf.getvalue().encode(), with_crlf.getvalue().encode()
-    for size in range(1, len(source) + 1):
-        blocks = [source[i : i + size] for i in range(0, len(source), size)]
-        assert b"".join(claims.export._crlf_rows(blocks)) == expected, size
+def test_copy_rows_get_crlf_and_keep_their_embedded_line_breaks():
+    rows = [["a", 'b "q"\nc', "d"], ["x\r\ny", "", "z"], ['"', "\n", "end\n"]]
+    lf_rows, crlf = [], io.StringIO()
+    for row in rows:
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow(row)
+        lf_rows.append(memoryview(line.getvalue().encode()))
+    csv.writer(crlf, lineterminator="\r\n").writerows(rows)
+    assert b"".join(claims.export._crlf_rows(lf_rows)) == crlf.getvalue().encode()
+    with pytest.raises(RuntimeError, match="one whole row"):
+        list(claims.export._crlf_rows([b"a,b"]))
 
 
 # --- Admin action and command ----------------------------------------------------------
