@@ -9,6 +9,7 @@ urlpatterns = [
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
     path("speakers/", speakers.speaker_list, name="speaker-list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),
+    path("speakers/autocomplete/", speakers.speaker_autocomplete, name="speaker-autocomplete"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
     path("pairs/export.csv", exports.pair_export, name="pair-export"),

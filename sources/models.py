@@ -1,8 +1,9 @@
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from sources.search import Fold, clean_query, fold, text_search, tsquery_text
 from sources.signals import body_changed
 from sources.validators import (
     normalise_language_tag,
@@ -102,6 +103,23 @@ class Outlet(Record):
 
 
 class SourceQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Sources whose title or text match `query`; see `ClaimQuerySet.search`."""
+        query = clean_query(query)
+        if not query:
+            return self
+        if connections[self.db].vendor != "postgresql":
+            sources = self.alias(title_folded=Fold("title"), body_folded=Fold("body"))
+            for word in fold(query).split():
+                sources = sources.filter(
+                    models.Q(title_folded__contains=word) | models.Q(body_folded__contains=word)
+                )
+            return sources
+        if not tsquery_text(query):
+            return self.none()
+        matches, rank = text_search("search_vector", query)
+        return self.alias(search_rank=rank).filter(matches).order_by("-search_rank", "-pk")
+
     def for_list(self):
         return self.select_related("outlet").defer("body", "notes")
 
