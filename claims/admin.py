@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
+from claims.models import Assessment, Citation, Claim, ClaimRelation, Speaker, Topic
 from sources.admin import SourceAdmin
 from sources.models import Source
 
@@ -41,6 +41,13 @@ class RelationAsCounterInline(admin.TabularInline):
     verbose_name_plural = "Answers (this claim denies, disputes… another)"
 
 
+class AssessmentInline(admin.StackedInline):
+    model = Assessment
+    extra = 0
+    fields = ["rating", "explanation", "assessed_by", "assessed_at"]
+    autocomplete_fields = ["assessed_by"]
+
+
 @admin.register(Topic)
 class TopicAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
@@ -65,7 +72,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["speaker", "topics"]
     date_hierarchy = "stated_on"
     readonly_fields = ["created_at", "updated_at", "version"]
-    inlines = [CitationInline, RelationAsClaimInline, RelationAsCounterInline]
+    inlines = [CitationInline, RelationAsClaimInline, RelationAsCounterInline, AssessmentInline]
 
 
 @admin.register(Citation)
@@ -98,3 +105,13 @@ admin.site.unregister(Source)
 @admin.register(Source)
 class SourceWithCitationsAdmin(SourceAdmin):
     inlines = [SourceCitationInline]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ["claim", "rating", "assessed_by", "assessed_at"]
+    list_filter = ["rating"]
+    list_select_related = ["claim__speaker", "assessed_by"]
+    search_fields = ["claim__text", "explanation"]
+    autocomplete_fields = ["claim", "assessed_by"]
+    readonly_fields = ["created_at", "updated_at", "version"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import claims, pairs, speakers, topics
+from claims.views import assessments, claims, imports, pairs, speakers, topics
 
 app_name = "claims"
 
@@ -11,4 +11,10 @@ urlpatterns = [
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
+    # Import of claim-pairs CSV files, verdicts and ClaimReview (issue 4, import helper).
+    path("pairs/import/", imports.pair_import, name="pair-import"),
+    path("pairs/import/<int:pk>/", imports.pair_import_detail, name="pair-import-detail"),
+    path("pairs/import/<int:pk>/apply/", imports.pair_import_apply, name="pair-import-apply"),
+    path("claims/<int:pk>/assessment/", assessments.assessment, name="claim-assessment"),
+    path("claimreview.jsonld", assessments.claimreview_feed, name="claimreview-feed"),
 ]
