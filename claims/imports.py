@@ -32,9 +32,10 @@ from sources.validators import normalise_language_tag, validate_language_tag, va
 SIDES = ("claim", "counter")
 SIDE_LABELS = {"claim": "claim", "counter": "counter-claim"}
 
-# What the importer reads, by role, and the export's column for it ("{side}" is "claim" or
-# "counter"). Ids, URLs, verification and chain are the export's derived columns: the
-# import accepts and ignores them (verification is re-checked against the source's text).
+# What the importer reads, by role, and the export's column for it (`claims.export`'s
+# PAIR_COLUMNS; "{side}" is "claim" or "counter"; a test holds the two together). Ids,
+# URLs, verification and attribution chain are derived columns: the import accepts and
+# ignores them (verification is checked afresh against the source's text).
 SIDE_COLUMNS = {
     "text": "{side}_text",
     "translation": "{side}_translation",
@@ -45,9 +46,9 @@ SIDE_COLUMNS = {
     "speaker_name": "{side}_speaker_name",
     "speaker_description": "{side}_speaker_description",
     "source_title": "{side}_source_title",
-    "outlet": "{side}_outlet",
+    "outlet": "{side}_source_outlet",
     "source_url": "{side}_source_url",
-    "published": "{side}_published",
+    "published": "{side}_source_published_at",
     "quote": "{side}_quote",
 }
 PAIR_COLUMNS = {

@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import pytest
@@ -7,11 +8,14 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
 
+from claims.export import pair_header, stream_pairs_csv
 from claims.imports import (
+    REQUIRED_ROLES,
     SIDE_COLUMNS,
     ImportFileError,
     ImportRejected,
     PairImporter,
+    column_for,
     preview_upload,
     read_rows,
 )
@@ -29,24 +33,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-HEADER = [
-    "pair_id",
-    "relation_kind",
-    "relation_note",
-    *[
-        column.format(side=side)
-        for side in ("claim", "counter")
-        for column in [
-            "{side}_id",
-            "{side}_url",
-            *SIDE_COLUMNS.values(),
-            "{side}_verification",
-            "{side}_chain",
-        ]
-    ],
-    "created_at",
-    "updated_at",
-]
+HEADER = pair_header()
 
 
 def row(**cells) -> dict[str, str]:
@@ -59,14 +46,14 @@ def row(**cells) -> dict[str, str]:
         "claim_speaker_name": "United States",
         "claim_speaker_description": "Government of the United States",
         "claim_source_title": "US statement",
-        "claim_outlet": "Reuters",
+        "claim_source_outlet": "Reuters",
         "claim_source_url": "https://example.com/us",
         "claim_quote": "China supplies dual-use goods.",
         "counter_text": "China provides no weapons to any party.",
         "counter_language": "en",
         "counter_speaker_name": "China",
         "counter_source_title": "China's reply",
-        "counter_outlet": "Kontan",
+        "counter_source_outlet": "Kontan",
         "counter_quote": "No weapons.",
     }
     base.update(cells)
@@ -122,7 +109,7 @@ def test_existing_records_are_matched_not_duplicated():
     speaker = SpeakerFactory(name="United States", description="Government of the United States")
     claim = ClaimFactory(speaker=speaker, text="China supplies dual-use goods to Russia.")
     CitationFactory(claim=claim, source=source, quote="China supplies dual-use goods.")
-    counts = apply(csv_bytes([row(counter_outlet="kontan")]))
+    counts = apply(csv_bytes([row(counter_source_outlet="kontan")]))
     assert counts["source"] == {"create": 1, "match": 1}
     assert counts["outlet"] == {"create": 0, "match": 1}
     assert counts["claim"] == {"create": 1, "match": 1}
@@ -174,7 +161,7 @@ def test_a_pair_already_recorded_the_other_way_round_is_matched():
         ({"claim_speaker_name": " "}, "claim speaker name is empty"),
         ({"claim_kind": "rumour"}, "claim kind “rumour” is unknown"),
         ({"claim_date": "15/10/2024"}, "claim date “15/10/2024” is not a date"),
-        ({"counter_published": "yesterday"}, "published date “yesterday” is not a date"),
+        ({"counter_source_published_at": "yesterday"}, "published date “yesterday” is not a date"),
         ({"claim_source_url": "javascript:alert(1)"}, "is not a web address"),
         ({"claim_quote": ""}, "claim names a source but its quote is empty"),
         (
@@ -446,3 +433,113 @@ def test_command_refuses_an_unreadable_file(tmp_path):
     path.write_bytes(b"")
     with pytest.raises(CommandError, match="The file is empty"):
         call_command("import_pairs", str(path))
+
+
+# --- Round trip with the export --------------------------------------------------------
+
+ID_COLUMNS = {
+    "pair_id",
+    *(f"{side}_{name}" for side in ("claim", "counter") for name in ("id", "url", "speaker_id")),
+}
+
+
+def test_the_import_reads_the_exports_own_columns():
+    header = pair_header()
+    read = [
+        column.format(side=side)
+        for side in ("claim", "counter")
+        for column in SIDE_COLUMNS.values()
+    ]
+    assert set(read) <= set(header)
+    assert {column_for(role) for role in REQUIRED_ROLES} <= set(header)
+
+
+def export_rows() -> list[dict[str, str]]:
+    data = b"".join(stream_pairs_csv(base_url="https://claims.example"))
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    assert reader.fieldnames == pair_header()
+    return [{k: v for k, v in row.items() if k not in ID_COLUMNS} for row in reader]
+
+
+def export_bytes() -> bytes:
+    return b"".join(stream_pairs_csv(base_url="https://claims.example"))
+
+
+def empty_the_database() -> None:
+    Claim.objects.all().delete()
+    for model in (Speaker, Source, Outlet):
+        model.objects.all().delete()
+
+
+def test_round_trip_export_import_export_gives_the_same_rows(researcher):
+    reuters = OutletFactory(name="Reuters", homepage="https://www.reuters.com/")
+    for n, (text, counter) in enumerate(
+        [
+            ("=SUM(A1) looks like a formula", "-5% is not a formula either"),
+            ('He said, "yes, and no"\non two lines', "Минобороны России опровергло это."),
+            ("中国不向任何一方提供武器。", "@handle replied: no"),
+        ]
+    ):
+        claim = ClaimFactory(
+            text=text,
+            language=["en", "en", "zh"][n],
+            kind="direct_quote",
+            translation=f"Translation {n}",
+            stated_on=datetime.date(2024, 10, 10 + n),
+            speaker__name=f"Spéaker {n}",
+            speaker__description=f"Role {n}",
+        )
+        source = SourceFactory(
+            outlet=reuters,
+            url=f"https://www.reuters.com/{n}",
+            published_at=datetime.datetime(2024, 10, 15, 9, n, tzinfo=datetime.UTC),
+        )
+        CitationFactory(claim=claim, source=source, quote=f"+quote {n}")
+        answer = ClaimFactory(text=counter, language="ru", speaker__name=f"Other {n}")
+        CitationFactory(claim=answer, source=SourceFactory(title=f"Untitled, {n}"), quote="q")
+        ClaimRelationFactory(claim=claim, counter=answer, kind="disputes", note=f"=note {n}")
+    ClaimRelationFactory(claim=ClaimFactory(), counter=ClaimFactory(), kind="supports")
+    before = export_rows()
+    data = export_bytes()
+
+    empty_the_database()
+    with transaction.atomic():
+        PairImporter(apply=True, user=researcher).run_all(read_rows(io.BytesIO(data)))
+
+    assert export_rows() == before
+    # And importing the same export again creates nothing new.
+    counts = apply(data)
+    assert all(count["create"] == 0 for count in counts.values())
+
+
+def test_round_trip_of_the_demo_keeps_every_row_but_what_the_file_cannot_carry(demo, researcher):
+    before = export_rows()
+    data = export_bytes()
+    empty_the_database()
+    apply(data, user=researcher)
+    after = export_rows()
+    assert len(after) == len(before) == 2
+    # The file carries no source texts and no relayed citations: quotes verified against
+    # Kontan's text are now "no text", and a chain starts at the first citation only.
+    derived = {
+        f"{side}_{name}"
+        for side in ("claim", "counter")
+        for name in ("verification", "attribution_chain")
+    }
+    for old, new in zip(before, after, strict=True):
+        assert {k: v for k, v in new.items() if k not in derived} == {
+            k: v for k, v in old.items() if k not in derived
+        }
+        for side in ("claim", "counter"):
+            assert new[f"{side}_verification"] == "no_text"
+            assert new[f"{side}_attribution_chain"] == old[f"{side}_source_outlet"]
+    denial = next(row for row in after if row["relation_kind"] == "denies")
+    assert denial["claim_speaker_name"] == "United States"
+    assert denial["counter_speaker_name"] == "China"
+
+
+def test_reimporting_the_demo_export_creates_nothing_new(demo, researcher):
+    data = export_bytes()
+    counts = apply(data, user=researcher)
+    assert all(count["create"] == 0 for count in counts.values()), counts
+    assert counts["relation"]["match"] == 2
