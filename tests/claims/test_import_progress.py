@@ -9,11 +9,12 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 import claims.imports
 from claims.imports import ProgressWriter, apply_batch, preview_upload
 from claims.models import ClaimRelation, ImportBatch
-from tests.claims.test_import import csv_bytes, row
+from tests.claims.test_import import csv_bytes, roles_after_flush, row  # noqa: F401
 from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("roles_after_flush"),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only"),
 ]
 
