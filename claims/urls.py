@@ -2,10 +2,12 @@ from django.urls import path
 
 from claims.models import Citation, Claim, ClaimRelation, Speaker
 from claims.views import (
+    assessments,
     citations,
     claims,
     deleted,
     exports,
+    imports,
     pairs,
     reader,
     relations,
@@ -42,6 +44,12 @@ urlpatterns = [
     path("pairs/", pairs.pair_list, name="pair-list"),
     path("pairs/export.csv", exports.pair_export, name="pair-export"),
     path("claims/export.csv", exports.claim_export, name="claim-export"),
+    # Import of claim-pairs CSV files, verdicts and ClaimReview (issue 4, import helper).
+    path("pairs/import/", imports.pair_import, name="pair-import"),
+    path("pairs/import/<int:pk>/", imports.pair_import_detail, name="pair-import-detail"),
+    path("pairs/import/<int:pk>/apply/", imports.pair_import_apply, name="pair-import-apply"),
+    path("claims/<int:pk>/assessment/", assessments.assessment, name="claim-assessment"),
+    path("claimreview.jsonld", assessments.claimreview_feed, name="claimreview-feed"),
 ]
 
 # History of every record (config/history.py, generic over models) and recovery of deleted
