@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Two workers: the suite is dominated by browser and database round trips.
+PYTEST_ARGS ?= -n 2
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes
 
 .PHONY: run test install install-dev lint screenshots eval-assistant clean
