@@ -365,6 +365,24 @@ class Claim(Record):
             return None
         return min(citations, key=Citation.appearance_order)
 
+    def display_value(self, field: str) -> str:
+        """One field as a reader sees it, e.g. beside an edit that conflicts with it."""
+        if field == "topics":
+            return ", ".join(topic.name for topic in self.topics.all())
+        if field == "kind":
+            return self.get_kind_display()
+        value = getattr(self, field)
+        return "" if value is None else str(value)
+
+    def related_groups(self) -> list[tuple[str, list[tuple["ClaimRelation", "Claim"]]]]:
+        """The claims related to this one, grouped as read from here: "Denied by" for
+        answers to this claim, "Denies" for claims this one answers."""
+        groups: dict[str, list[tuple[ClaimRelation, Claim]]] = {}
+        for relation in ClaimRelation.objects.for_claim(self):
+            label, other = relation.seen_from(self)
+            groups.setdefault(label, []).append((relation, other))
+        return list(groups.items())
+
     def citations_with_chains(self) -> list[tuple["Citation", list["Citation"]]]:
         """Each citation with its relay chain, built from the loaded citations alone."""
         citations = sorted(self.citations.all(), key=Citation.appearance_order)
@@ -575,6 +593,14 @@ class ClaimRelationQuerySet(models.QuerySet):
     def involving(self, claim: Claim):
         return self.filter(models.Q(claim=claim) | models.Q(counter=claim))
 
+    def for_claim(self, claim: Claim):
+        """The relations shown on a claim's page, both directions, with both speakers."""
+        return (
+            self.involving(claim)
+            .select_related("claim__speaker", "counter__speaker")
+            .order_by("kind", "pk")
+        )
+
     def against_speaker(self, speaker: "Speaker"):
         """Counter-claims others made to this speaker's claims, earliest first."""
         return (
@@ -628,8 +654,22 @@ class ClaimRelation(Record):
             ),
         ]
 
+    ANSWERED_BY = {
+        Kind.DENIES: "Denied by",
+        Kind.DISPUTES: "Disputed by",
+        Kind.SUPPORTS: "Supported by",
+        Kind.QUALIFIES: "Qualified by",
+        Kind.RESPONDS_TO: "Responded to by",
+    }
+
     def __str__(self) -> str:
         return f"#{self.counter_id} {self.get_kind_display()} #{self.claim_id}"
+
+    def seen_from(self, claim: Claim) -> tuple[str, Claim]:
+        """How this relation reads on `claim`'s page, and the claim at its other end."""
+        if claim.pk == self.claim_id:
+            return self.ANSWERED_BY[self.kind], self.counter
+        return self.get_kind_display().capitalize(), self.claim
 
     def get_absolute_url(self) -> str:
         return reverse("claims:claim-detail", args=[self.claim_id]) + f"#relation-{self.pk}"
