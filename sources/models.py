@@ -335,3 +335,6 @@ class Source(Record):
     def clean(self) -> None:
         if self.language:
             self.language = normalise_language_tag(self.language)
+        # Browsers post textareas (admin's too) with CRLF; the reader shows LF only, and a
+        # selection's offsets count what it shows.
+        self.body = self.body.replace("\r\n", "\n")

@@ -297,3 +297,22 @@ def test_the_reader_costs_the_same_queries_whatever_the_number_of_highlights(
     with django_assert_num_queries(6):
         response = reader_client.get(source.get_absolute_url())
     assert response.content.decode().count('<a class="hl hl-verified"') == highlights
+
+
+def test_a_body_saved_through_admin_is_stored_with_lf_line_ends(staff_client):
+    source = SourceFactory(body="old")
+    data = {
+        "title": source.title,
+        "outlet": source.outlet.pk,
+        "kind": "article",
+        "language": "en",
+        "body": "First line.\r\n\r\nSecond line.",
+        "url": "",
+        "archive_url": "",
+        "notes": "",
+        "citations-TOTAL_FORMS": "0",
+        "citations-INITIAL_FORMS": "0",
+    }
+    staff_client.post(reverse("admin:sources_source_change", args=[source.pk]), data)
+    source.refresh_from_db()
+    assert source.body == "First line.\n\nSecond line."
