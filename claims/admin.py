@@ -3,7 +3,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.export import pairs_filename, stream_pairs_csv
-from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
+from claims.models import Assessment, Citation, Claim, ClaimRelation, Speaker, Topic
 from claims.views.exports import base_url, csv_response
 from sources.admin import SourceAdmin
 from sources.models import Source
@@ -44,6 +44,13 @@ class RelationAsCounterInline(admin.TabularInline):
     verbose_name_plural = "Answers (this claim denies, disputes… another)"
 
 
+class AssessmentInline(admin.StackedInline):
+    model = Assessment
+    extra = 0
+    fields = ["rating", "explanation", "assessed_by", "assessed_at"]
+    autocomplete_fields = ["assessed_by"]
+
+
 @admin.register(Topic)
 class TopicAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug"]
@@ -68,7 +75,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["speaker", "topics"]
     date_hierarchy = "stated_on"
     readonly_fields = ["created_at", "updated_at", "version"]
-    inlines = [CitationInline, RelationAsClaimInline, RelationAsCounterInline]
+    inlines = [CitationInline, RelationAsClaimInline, RelationAsCounterInline, AssessmentInline]
 
 
 @admin.register(Citation)
@@ -107,3 +114,13 @@ admin.site.unregister(Source)
 @admin.register(Source)
 class SourceWithCitationsAdmin(SourceAdmin):
     inlines = [SourceCitationInline]
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(SimpleHistoryAdmin):
+    list_display = ["claim", "rating", "assessed_by", "assessed_at"]
+    list_filter = ["rating"]
+    list_select_related = ["claim__speaker", "assessed_by"]
+    search_fields = ["claim__text", "explanation"]
+    autocomplete_fields = ["claim", "assessed_by"]
+    readonly_fields = ["created_at", "updated_at", "version"]

@@ -69,6 +69,9 @@ class ClaimFromSelectionForm(forms.Form):
     locator = forms.CharField(
         required=False, max_length=200, help_text="Page, paragraph or timestamp (optional)"
     )
+    relays = forms.ModelChoiceField(
+        Source.objects.all(), required=False, widget=forms.HiddenInput, label="Relays"
+    )
 
     def __init__(self, *args, source: Source, **kwargs):
         self.source = source
@@ -85,6 +88,8 @@ class ClaimFromSelectionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         resolve_typed_speaker(self)
+        if cleaned.get("relays") == self.source:
+            self.add_error("relays", "A source cannot relay itself: leave this empty.")
         return cleaned
 
     def save(self) -> tuple[Claim, "object"]:
@@ -106,6 +111,7 @@ class ClaimFromSelectionForm(forms.Form):
                 suffix=data["suffix"] or "",
                 start=data["start"],
                 locator=data["locator"],
+                relays=data["relays"],
             )
         except ValidationError as error:
             for field, messages in error.message_dict.items():

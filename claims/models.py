@@ -1,11 +1,13 @@
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models, transaction
 from django.db.models.functions import Greatest, Least, Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
@@ -245,7 +247,8 @@ class ClaimQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        return self.for_list()
+        # The verdict (and who gave it) is shown on the claim page, with its ClaimReview.
+        return self.for_list().select_related("assessment__assessed_by")
 
     def by_speaker(self, speaker: "Speaker"):
         """A speaker's claims in the order they made them (undated last)."""
@@ -271,13 +274,18 @@ class ClaimQuerySet(models.QuerySet):
         suffix: str = "",
         start: int | None = None,
         locator: str = "",
+        relays: Source | None = None,
     ) -> "tuple[Claim, Citation]":
-        """A new claim and its first citation, anchored in `source`, or neither.
+        """A new claim and its citation, anchored in `source`, or nothing at all.
 
         `prefix`, `suffix` and `start` say where the quote was selected, so a quote that
-        stands several times in the text anchors at the selected occurrence. Raises
-        ValidationError (keyed by field) when either record is invalid.
+        stands several times in the text anchors at the selected occurrence. `relays` is
+        the source that `source` got the claim from (Kontan citing Reuters): it gets a
+        citation of its own, and the new citation is recorded as relaying it (`via`).
+        Raises ValidationError (keyed by field) when any record is invalid.
         """
+        if relays is not None and relays.pk == source.pk:
+            raise ValidationError({"relays": "A source cannot relay itself."})
         claim = self.model(
             speaker=speaker,
             text=text,
@@ -290,10 +298,16 @@ class ClaimQuerySet(models.QuerySet):
         claim.full_clean()
         claim.save()
         claim.topics.set(topics)
+        relayed = None
+        if relays is not None:
+            relayed = Citation(claim=claim, source=relays, quote=quote)
+            relayed.full_clean()
+            relayed.save()
         citation = Citation(
             claim=claim,
             source=source,
             quote=quote,
+            via=relayed,
             locator=locator,
             anchor_prefix=prefix[-Citation._meta.get_field("anchor_prefix").max_length :],
             anchor_suffix=suffix[: Citation._meta.get_field("anchor_suffix").max_length],
@@ -302,6 +316,22 @@ class ClaimQuerySet(models.QuerySet):
         citation.full_clean()
         citation.save()
         return claim, citation
+
+    def for_claimreview(self):
+        """Assessed claims with all a ClaimReview names: speaker, verdict, appearances."""
+        return (
+            self.filter(assessment__isnull=False)
+            .select_related("speaker", "assessment")
+            .prefetch_related(
+                models.Prefetch(
+                    "citations",
+                    queryset=Citation.objects.select_related("source__outlet").defer(
+                        "source__body", "source__notes"
+                    ),
+                )
+            )
+            .order_by("pk")
+        )
 
 
 class Claim(Record):
@@ -662,3 +692,196 @@ class ClaimRelation(Record):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:claim-detail", args=[self.claim_id]) + f"#relation-{self.pk}"
+
+
+class AssessmentRating(models.TextChoices):
+    ACCURATE = "accurate", "Accurate"
+    MOSTLY_ACCURATE = "mostly_accurate", "Mostly accurate"
+    MIXED = "mixed", "Mixed"
+    MISLEADING = "misleading", "Misleading"
+    FALSE = "false", "False"
+    UNSUPPORTED = "unsupported", "Unsupported"
+    UNVERIFIABLE = "unverifiable", "Unverifiable"
+
+
+class Assessment(Record):
+    """A researcher's verdict on a claim. One current assessment per claim; history keeps
+    the earlier ones."""
+
+    Rating = AssessmentRating
+
+    # schema.org Rating.ratingValue for each verdict, on a 1 (worst) to 5 (best) scale.
+    # "Unsupported" (no evidence offered) scores as "misleading"; "unverifiable" has no
+    # place on a truth scale, so its ClaimReview carries the name alone, no value.
+    BEST_RATING, WORST_RATING = 5, 1
+    RATING_VALUES = {
+        Rating.ACCURATE: 5,
+        Rating.MOSTLY_ACCURATE: 4,
+        Rating.MIXED: 3,
+        Rating.MISLEADING: 2,
+        Rating.UNSUPPORTED: 2,
+        Rating.FALSE: 1,
+        Rating.UNVERIFIABLE: None,
+    }
+
+    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="assessment")
+    rating = models.CharField(max_length=20, choices=Rating)
+    explanation = models.TextField(
+        max_length=2000, help_text="Why this verdict, in a few sentences, with the evidence."
+    )
+    assessed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments"
+    )
+    assessed_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-assessed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__in=AssessmentRating.values),
+                name="assessment_rating_known",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(explanation=""), name="assessment_explanation_not_empty"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_rating_display()}: {self.claim}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim-detail", args=[self.claim_id]) + "#assessment"
+
+    @property
+    def rating_value(self) -> int | None:
+        return self.RATING_VALUES[self.rating]
+
+    @classmethod
+    @transaction.atomic
+    def record(cls, *, claim: Claim, rating: str, explanation: str, by) -> "Assessment":
+        """Set or change the claim's verdict; the previous one stays in history."""
+        assessment = cls.objects.select_for_update().filter(claim=claim).first() or cls(claim=claim)
+        assessment.rating, assessment.explanation = rating, explanation
+        assessment.assessed_by, assessment.assessed_at = by, timezone.now()
+        assessment.full_clean()
+        assessment.save()
+        return assessment
+
+
+class ImportStatus(models.TextChoices):
+    REFUSED = "refused", "File refused"
+    PREVIEWED = "previewed", "Previewed"
+    APPLYING = "applying", "Applying"
+    APPLIED = "applied", "Applied"
+    FAILED = "failed", "Failed, nothing imported"
+
+
+class ImportBatchQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """An upload is its owner's business (administrators see all)."""
+        return self if user.is_superuser else self.filter(owner=user)
+
+
+class ImportBatch(models.Model):
+    """One uploaded claim-pairs CSV on its way in: its rows wait here (as `ImportRow`s)
+    between preview and apply, so that any app server can serve the next step."""
+
+    Status = ImportStatus
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches"
+    )
+    filename = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField(default=0)
+    status = models.CharField(max_length=20, choices=Status, default=Status.PREVIEWED)
+    error = models.TextField(blank=True, help_text="Why the file or the apply was refused.")
+    row_count = models.PositiveIntegerField(default=0)
+    rejected_count = models.PositiveIntegerField(default=0)
+    # What the preview (or, once applied, the apply) found: {"speaker": {"create": 3, ...}}.
+    counts = models.JSONField(default=dict, blank=True)
+    # Rows handled so far by the running apply; written through a second connection.
+    processed = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ImportBatchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=ImportStatus.values),
+                name="importbatch_status_known",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:pair-import-detail", args=[self.pk])
+
+    @property
+    def can_apply(self) -> bool:
+        return self.status == self.Status.PREVIEWED and self.rejected_count == 0 and self.row_count
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.processed / self.row_count) if self.row_count else 0
+
+
+class ImportRow(models.Model):
+    """One data row of an uploaded file, kept as its cells by column name, with what the
+    preview decided for it."""
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+    number = models.PositiveIntegerField(help_text="Line of the file, counting the header as 1.")
+    cells = models.JSONField(default=dict)
+    problems = models.JSONField(default=list, blank=True)
+    actions = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["batch", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "number"], name="importrow_once_per_line")
+        ]
+
+    def __str__(self) -> str:
+        return f"Row {self.number}"
+
+    VERDICTS = {"create": "new", "match": "existing", "new": "new (an earlier row's)"}
+
+    def outcome(self) -> list[tuple[str, str]]:
+        """What the preview decided, side by side, in words: [("claim", "speaker existing ·
+        claim new · …"), ("relation", "new")]."""
+        lines = []
+        for side, label in (("claim", "Claim"), ("counter", "Counter-claim")):
+            parts = [
+                f"{part} {self.VERDICTS[self.actions[f'{side}.{part}']]}"
+                for part in ("speaker", "claim", "outlet", "source", "citation")
+                if f"{side}.{part}" in self.actions
+            ]
+            if parts:
+                lines.append((label, " · ".join(parts)))
+        if "relation" in self.actions:
+            lines.append(("Relation", self.VERDICTS[self.actions["relation"]]))
+        return lines
+
+    def side(self, side: str) -> tuple[str, str]:
+        """(speaker name, text) of one side, as the file gives them."""
+        from claims.imports import column_for  # the import module depends on this one
+
+        return (
+            self.cells.get(column_for(f"{side}.speaker_name"), ""),
+            self.cells.get(column_for(f"{side}.text"), ""),
+        )
+
+    @property
+    def claim_side(self) -> tuple[str, str]:
+        return self.side("claim")
+
+    @property
+    def counter_side(self) -> tuple[str, str]:
+        return self.side("counter")

@@ -1,6 +1,20 @@
 from django.urls import path
 
-from claims.views import citations, claims, exports, pairs, reader, relations, speakers, topics
+from claims.models import Citation, Claim, ClaimRelation, Speaker
+from claims.views import (
+    assessments,
+    citations,
+    claims,
+    deleted,
+    exports,
+    imports,
+    pairs,
+    reader,
+    relations,
+    speakers,
+    topics,
+)
+from config import history
 
 app_name = "claims"
 
@@ -30,4 +44,43 @@ urlpatterns = [
     path("pairs/", pairs.pair_list, name="pair-list"),
     path("pairs/export.csv", exports.pair_export, name="pair-export"),
     path("claims/export.csv", exports.claim_export, name="claim-export"),
+    # Import of claim-pairs CSV files, verdicts and ClaimReview (issue 4, import helper).
+    path("pairs/import/", imports.pair_import, name="pair-import"),
+    path("pairs/import/<int:pk>/", imports.pair_import_detail, name="pair-import-detail"),
+    path("pairs/import/<int:pk>/apply/", imports.pair_import_apply, name="pair-import-apply"),
+    path("claims/<int:pk>/assessment/", assessments.assessment, name="claim-assessment"),
+    path("claimreview.jsonld", assessments.claimreview_feed, name="claimreview-feed"),
+]
+
+# History of every record (config/history.py, generic over models) and recovery of deleted
+# claims and sources.
+for prefix, model, name in [
+    ("claims", Claim, "claim"),
+    ("speakers", Speaker, "speaker"),
+    ("citations", Citation, "citation"),
+    ("relations", ClaimRelation, "relation"),
+]:
+    urlpatterns += [
+        path(
+            f"{prefix}/<int:pk>/history/", history.history, {"model": model}, name=f"{name}-history"
+        ),
+        path(
+            f"{prefix}/<int:pk>/history/<int:history_id>/restore/",
+            history.restore,
+            {"model": model},
+            name=f"{name}-restore",
+        ),
+    ]
+urlpatterns += [
+    path("deleted/", deleted.deleted_list, name="deleted-list"),
+    path(
+        "deleted/claims/<int:history_id>/restore/",
+        deleted.deleted_claim_restore,
+        name="deleted-claim-restore",
+    ),
+    path(
+        "deleted/sources/<int:history_id>/restore/",
+        deleted.deleted_source_restore,
+        name="deleted-source-restore",
+    ),
 ]

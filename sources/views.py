@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import ProtectedError, RestrictedError
+from django.db.models import F, ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,6 +13,7 @@ from sources.forms import SourceFilterForm, SourceForm, render_edit_conflict
 from sources.models import EditConflict, Source
 
 PAGE_SIZE = 25
+AUTOCOMPLETE_LIMIT = 10
 
 
 @require_GET
@@ -46,7 +47,9 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def reader_context(source: Source, request: HttpRequest) -> dict:
     """The reader's context; the claims app renders the reader body with it after a save."""
     citations = list(
-        source.citations.select_related("claim__speaker").order_by("anchor_start", "pk")
+        source.citations.select_related("claim__speaker").order_by(
+            F("anchor_start").asc(nulls_last=True), "pk"
+        )
     )
     claims = list({citation.claim_id: citation.claim for citation in citations}.values())
     return {
@@ -57,6 +60,19 @@ def reader_context(source: Source, request: HttpRequest) -> dict:
         "unanchored": [citation for citation in citations if citation.anchor_start is None],
         "can_edit": request.user.has_perms(["claims.add_claim", "claims.add_citation"]),
     }
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def source_autocomplete(request: HttpRequest) -> HttpResponse:
+    """The options of a source combobox: title and text matches, at most ten."""
+    query = request.GET.get("q", "").strip()[:200]
+    context = {
+        "sources": Source.objects.for_list().search(query)[:AUTOCOMPLETE_LIMIT],
+        "query": query,
+        "listbox_id": request.htmx.target or "source-listbox",
+    }
+    return render(request, "sources/source_autocomplete.html", context)
 
 
 @require_http_methods(["GET", "POST"])

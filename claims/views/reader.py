@@ -30,12 +30,7 @@ def source_claim_create(request: HttpRequest, pk: int) -> HttpResponse:
             except ValidationError:
                 pass  # the form now carries the errors
             else:
-                if not citation.is_verified:
-                    messages.warning(
-                        request,
-                        "The quote was not found in the source's text; it is kept and flagged.",
-                    )
-                if request.htmx:
+                if request.htmx:  # the reader body says what was saved, and how it verified
                     context = {
                         **reader_context(source, request),
                         "saved_claim": claim,
@@ -43,6 +38,8 @@ def source_claim_create(request: HttpRequest, pk: int) -> HttpResponse:
                     }
                     return render(request, "sources/source_detail.html#reader-body", context)
                 messages.success(request, f"Claim by {claim.speaker.name} saved.")
+                if not citation.is_verified:
+                    messages.warning(request, unverified_message(citation))
                 return redirect(source)
     else:
         form = ClaimFromSelectionForm(
@@ -70,3 +67,9 @@ def initial_from_selection(request: HttpRequest, source: Source) -> dict:
         "language": source.language,
         "stated_on": source.published_at.date() if source.published_at else None,
     }
+
+
+def unverified_message(citation) -> str:
+    if citation.verification == citation.Verification.NO_TEXT:
+        return "The source has no text, so the quote could not be checked."
+    return "The quote was not found in the source's text; it is kept and flagged."

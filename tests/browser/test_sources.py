@@ -74,6 +74,7 @@ def test_a_selected_sentence_becomes_a_claim_for_a_speaker_created_inline(
 ):
     page = researcher_page
     source = SourceFactory(title="Jakarta talks", body=ARTICLE, language="en")
+    antara = SourceFactory(title="Antara wire on the talks", outlet__name="Antara")
     sentence = "The ministry said the talks were frank and useful."
     page.goto(f"{live_server.url}{source.get_absolute_url()}")
 
@@ -98,16 +99,21 @@ def test_a_selected_sentence_becomes_a_claim_for_a_speaker_created_inline(
     expect(page.get_by_label("Quote")).to_have_value(sentence)
 
     page.get_by_label("Kind", exact=True).select_option("paraphrase")
+    relays = page.get_by_role("combobox", name="Relays (optional)")
+    relays.fill("Antara")
+    page.get_by_role("option", name="Antara wire on the talks").click()
+    expect(relays).to_have_value("Antara wire on the talks (Antara)")
     page.get_by_role("button", name="Save claim").click()
 
     highlight = page.locator("#source-body a.hl-verified")
     expect(highlight).to_have_text(sentence)
     expect(page.locator("#claim-panel")).to_contain_text("Claim saved")
     claim = Claim.objects.get()
-    citation = claim.citations.get()
+    citation = claim.citations.get(source=source)
     assert (claim.speaker, claim.kind) == (created, "paraphrase")
     assert citation.verification == Citation.Verification.VERIFIED
     assert ARTICLE[citation.anchor_start : citation.anchor_end] == sentence
+    assert citation.via.source == antara
     # the page was never left: the selection toolbar and its text are the same page
     assert page.url == f"{live_server.url}{source.get_absolute_url()}"
 
@@ -264,3 +270,53 @@ def test_without_javascript_a_claim_is_added_with_the_plain_form(browser, live_s
         assert Claim.objects.get().speaker == speaker
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1440, 900), (375, 812)])
+def test_screenshot_of_the_other_pages(researcher_page, page_errors, live_server, width, height):
+    call_command("loaddemo", stdout=io.StringIO())
+    page = researcher_page
+    page.set_viewport_size({"width": width, "height": height})
+    belousov = Speaker.objects.get(name="Andrei Belousov")
+    us = Speaker.objects.get(name__icontains="United States")
+    pages = {
+        "home": "/",
+        "sources": "/sources/",
+        "source-form": "/sources/new/",
+        "speaker": belousov.get_absolute_url(),
+        "speaker-countered": us.get_absolute_url(),
+        "speakers": "/speakers/",
+    }
+    for name, path in pages.items():
+        response = page.goto(f"{live_server.url}{path}")
+        assert response.status == 200, path
+        # nothing is wider than the window
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        screenshot(page, f"{name}-{width}")
+    assert page_errors == []
+
+
+def test_an_htmx_edit_conflict_409_is_swapped_in_place(researcher_page, page_errors, live_server):
+    page = researcher_page
+    source = SourceFactory(title="Original title", language="en")
+    stale = source.version
+    Source.objects.get(pk=source.pk).save()  # someone else saves meanwhile
+    page.goto(f"{live_server.url}{source.get_absolute_url()}")
+    page.evaluate(
+        """([url, values]) => htmx.ajax('POST', url, {target: '#main', swap: 'innerHTML', values})""",
+        [
+            f"/sources/{source.pk}/edit/",
+            {
+                "title": "My unsaved title",
+                "outlet": str(source.outlet_id),
+                "kind": "article",
+                "language": "en",
+                "version": str(stale),
+            },
+        ],
+    )
+    expect(page.locator("#main .conflict")).to_contain_text("Someone else changed this")
+    expect(page.get_by_label("Title")).to_have_value("My unsaved title")
+    source.refresh_from_db()
+    assert source.title == "Original title"
+    assert [error for error in page_errors if "409" not in error] == []

@@ -200,3 +200,54 @@ def test_the_answer_after_a_save_costs_the_same_queries_whatever_the_source_hold
     with django_assert_num_queries(28):
         researcher_client.post(url(source), claim_data(speaker), headers=HX)
     assert Claim.objects.count() == claims + 1
+
+
+def test_a_claim_relayed_from_another_source_gets_both_citations_chained(researcher_client):
+    source = SourceFactory(body=BODY, outlet__name="Kontan")
+    reuters = SourceFactory(title="Reuters report", outlet__name="Reuters")
+    researcher_client.post(url(source), {**claim_data(SpeakerFactory()), "relays": reuters.pk})
+
+    claim = Claim.objects.get()
+    mine = claim.citations.get(source=source)
+    relayed = claim.citations.get(source=reuters)
+    assert mine.via == relayed
+    assert (mine.verification, relayed.verification) == ("verified", "no_text")
+    assert mine.chain_label() == "Kontan ← Reuters"
+
+
+def test_a_source_cannot_relay_itself(researcher_client):
+    source = SourceFactory(body=BODY)
+    response = researcher_client.post(
+        url(source), {**claim_data(SpeakerFactory()), "relays": source.pk}
+    )
+    assert response.status_code == 200
+    assert "cannot relay itself" in response.content.decode()
+    assert not Claim.objects.exists()
+
+
+def test_the_source_autocomplete_finds_by_title_and_shows_the_outlet(reader_client):
+    SourceFactory(title="Reuters report on defence talks", outlet__name="Reuters")
+    SourceFactory(title="Weather")
+    response = reader_client.get(
+        reverse("sources:source-autocomplete"),
+        {"q": "defence"},
+        headers={"HX-Request": "true", "HX-Target": "claim-relays-listbox"},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Reuters report on defence talks" in html and "Weather" not in html
+    assert 'id="claim-relays-listbox-' in html and "<html" not in html
+
+
+@pytest.mark.parametrize("rows", [3, 30])
+def test_the_source_autocomplete_costs_the_same_queries_whatever_the_number_of_sources(
+    reader_client, django_assert_num_queries, rows
+):
+    SourceFactory.create_batch(rows, title="Defence talks")
+    with django_assert_num_queries(3):  # session, user, the search
+        reader_client.get(reverse("sources:source-autocomplete"), {"q": "defence"})
+
+
+def test_the_source_autocomplete_asks_an_anonymous_visitor_to_sign_in(client):
+    response = client.get(reverse("sources:source-autocomplete"), {"q": "x"})
+    assert response.status_code == 302

@@ -1,0 +1,880 @@
+"""Bring claim pairs in from a CSV in the claim-pairs export format.
+
+Reading is streamed and every decision is made a chunk of rows at a time, with one lookup
+query per kind of record per chunk, so memory follows the chunk size and the number of
+records the file creates, never the file's size. The same `PairImporter` previews (decides,
+writes nothing) and applies (decides and creates, inside the caller's one transaction).
+"""
+
+import codecs
+import csv
+import datetime
+import hashlib
+import io
+import itertools
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db.models import Case, Q, Value, When
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
+
+from claims.anchoring import AmbiguousQuote
+from claims.models import Citation, Claim, ClaimRelation, ImportBatch, ImportRow, Speaker
+from sources.models import Outlet, Source
+from sources.validators import normalise_language_tag, validate_language_tag, validate_web_url
+
+SIDES = ("claim", "counter")
+SIDE_LABELS = {"claim": "claim", "counter": "counter-claim"}
+
+# What the importer reads, by role, and the export's column for it (`claims.export`'s
+# PAIR_COLUMNS; "{side}" is "claim" or "counter"; a test holds the two together). Ids,
+# URLs, verification and attribution chain are derived columns: the import accepts and
+# ignores them (verification is checked afresh against the source's text).
+SIDE_COLUMNS = {
+    "text": "{side}_text",
+    "translation": "{side}_translation",
+    "language": "{side}_language",
+    "kind": "{side}_kind",
+    "date": "{side}_date",
+    "speaker_id": "{side}_speaker_id",
+    "speaker_name": "{side}_speaker_name",
+    "speaker_description": "{side}_speaker_description",
+    "source_title": "{side}_source_title",
+    "outlet": "{side}_source_outlet",
+    "source_url": "{side}_source_url",
+    "published": "{side}_source_published_at",
+    "quote": "{side}_quote",
+}
+PAIR_COLUMNS = {
+    "relation_kind": "relation_kind",
+    "relation_note": "relation_note",
+    "created_at": "created_at",
+    "updated_at": "updated_at",
+}
+REQUIRED_ROLES = ["relation_kind"] + [
+    f"{side}.{role}" for side in SIDES for role in ("text", "language", "speaker_name")
+]
+
+CHUNK_SIZE = 500
+# The csv module refuses a cell longer than this (131 072 characters by default): far more
+# than any claim, quote or name, and it stops a runaway quote from swallowing the file.
+MAX_CELL_CHARS = csv.field_size_limit()
+# Characters a spreadsheet would read as the start of a formula; the export prefixes such
+# cells with one apostrophe, which the import takes off again.
+FORMULA_STARTS = frozenset("=+-@\t\r\n\0")
+
+
+def column_for(role: str) -> str:
+    if "." in role:
+        side, name = role.split(".")
+        return SIDE_COLUMNS[name].format(side=side)
+    return PAIR_COLUMNS[role]
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message says why, for the person uploading."""
+
+
+class ImportRejected(Exception):
+    """Some rows cannot be imported; nothing was."""
+
+    def __init__(self, problems: list[tuple[int, str]]):
+        self.problems = problems
+        first = "; ".join(f"row {number}: {reason}" for number, reason in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        super().__init__(f"Nothing was imported. {first}{more}")
+
+
+def unneutralise(value: str) -> str:
+    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
+        return value[1:]
+    return value
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name: "Belóusov " and "belousov" agree."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(stripped.casefold().split())
+
+
+def digest(text: str) -> bytes:
+    # Claims are keyed by a hash of their text so that remembering the new ones of a large
+    # file costs 20 bytes each, not the text.
+    return hashlib.sha1(text.encode(), usedforsecurity=False).digest()
+
+
+# --- Reading the file -----------------------------------------------------------------
+
+
+def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], list[str]]]:
+    """Yield (row number, cells by column name, problems) for each data row.
+
+    Row numbers count the header as row 1, as a spreadsheet shows them. Raises
+    `ImportFileError` for anything that makes the whole file unreadable.
+    """
+    head = binary.read(4096)
+    if not head.strip():
+        raise ImportFileError("The file is empty.")
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        head.count(b"\x00") > len(head) // 4
+    ):
+        raise ImportFileError(
+            "The file is UTF-16 text (or binary data), not UTF-8. Save it as “CSV UTF-8”."
+        )
+    if b"\x00" in head:
+        raise ImportFileError("This is not a CSV text file: it holds binary data (NUL bytes).")
+    # Decode line by line (a newline byte never occurs inside a UTF-8 character), so that
+    # an undecodable byte is reported in the row that holds it.
+    text = _decoded_lines(itertools.chain([head], iter(lambda: binary.read(2**16), b"")))
+    reader = csv.reader(text)
+    record = 1
+    try:
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise ImportFileError("The file is empty.") from None
+        header = [name.strip() for name in header]
+        _check_header(header)
+        width = len(header)
+        for cells in reader:
+            record += 1
+            if not any(cell.strip() for cell in cells):
+                continue
+            problems = []
+            if len(cells) != width:
+                problems.append(
+                    f"has {len(cells)} cells but the header has {width} columns "
+                    "(a missing or extra comma, or an unclosed quote?)"
+                )
+            for cell in cells:
+                if "\x00" in cell:
+                    problems.append("contains a NUL character (binary data?)")
+                    break
+            yield (
+                record,
+                {name: unneutralise(value) for name, value in zip(header, cells, strict=False)},
+                problems,
+            )
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            f"The file is not UTF-8 text: row {record + 1} holds bytes that are not UTF-8 "
+            "(Latin-1 or Windows-1252?). Save it as “CSV UTF-8” and upload it again."
+        ) from None
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ImportFileError(
+                f"Row {record + 1} has a cell longer than {MAX_CELL_CHARS:,} characters; "
+                "that is not a claim pairs file."
+            ) from None
+        raise ImportFileError(f"Row {record + 1} is not valid CSV ({error}).") from None
+
+
+def _decoded_lines(chunks: Iterable[bytes]) -> Iterator[str]:
+    pending = b""
+    first = True
+    for chunk in chunks:
+        lines = (pending + chunk).split(b"\n")
+        pending = lines.pop()
+        for line in lines:
+            decoded = (line + b"\n").decode("utf-8")
+            if first:
+                decoded, first = decoded.removeprefix("\ufeff"), False
+            yield decoded
+    if pending:
+        yield pending.decode("utf-8").removeprefix("\ufeff" if first else "")
+
+
+def _check_header(header: list[str]) -> None:
+    duplicates = sorted({name for name in header if header.count(name) > 1 and name})
+    if duplicates:
+        raise ImportFileError(f"Columns appear twice in the header: {', '.join(duplicates)}.")
+    missing = [column_for(role) for role in REQUIRED_ROLES if column_for(role) not in header]
+    if len(missing) == len(REQUIRED_ROLES):
+        raise ImportFileError(
+            "This is not a claim-pairs CSV: its first row should name the columns, as the "
+            f"pairs export does ({', '.join(missing)}, …)."
+        )
+    if missing:
+        raise ImportFileError(f"Columns missing from the header: {', '.join(missing)}.")
+
+
+# --- Deciding and creating ------------------------------------------------------------
+
+
+@dataclass
+class SidePlan:
+    """One side of a row, parsed and checked."""
+
+    text: str = ""
+    translation: str = ""
+    language: str = ""
+    kind: str = Claim.Kind.PARAPHRASE
+    stated_on: datetime.date | None = None
+    speaker_name: str = ""
+    speaker_description: str = ""
+    speaker_id: int | None = None
+    source_title: str = ""
+    outlet: str = ""
+    source_url: str = ""
+    published_at: datetime.datetime | None = None
+    quote: str = ""
+    # Filled in by resolution: references to records, positive for rows in the database,
+    # negative for records this import creates.
+    speaker: int = 0
+    claim: int = 0
+    source: int = 0
+    anchor: Citation | None = None
+
+    @property
+    def cites(self) -> bool:
+        return any((self.source_title, self.outlet, self.source_url, self.quote))
+
+
+@dataclass
+class RowPlan:
+    number: int
+    problems: list[str]
+    sides: dict[str, SidePlan] = field(default_factory=dict)
+    relation_kind: str = ""
+    relation_note: str = ""
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
+    actions: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowResult:
+    number: int
+    problems: list[str]
+    actions: dict[str, str]
+
+
+def _choice(value: str, choices: type) -> str | None:
+    """A TextChoices value from its value or its label, in any case; None if unknown."""
+    wanted = value.strip().casefold().replace(" ", "_").replace("-", "_")
+    for choice in choices:
+        if wanted in (choice.value, str(choice.label).casefold().replace(" ", "_")):
+            return choice.value
+    return None
+
+
+def _aware(value: str) -> datetime.datetime | None:
+    """A date-time or a date as an aware date-time; None if empty; ValueError if neither."""
+    value = value.strip()
+    if not value:
+        return None
+    parsed = parse_datetime(value.replace(" ", "T", 1)) if len(value) > 10 else None
+    if parsed is None:
+        day = parse_date(value)
+        if day is None:
+            raise ValueError(value)
+        parsed = datetime.datetime.combine(day, datetime.time())
+    if timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed, datetime.UTC)
+    return parsed
+
+
+LIMITS = {
+    "speaker_name": 300,
+    "speaker_description": 300,
+    "source_title": 500,
+    "outlet": 200,
+    "source_url": 2000,
+    "language": 35,
+}
+ROLE_LABELS = {
+    "speaker_name": "speaker name",
+    "speaker_description": "speaker description",
+    "source_title": "source title",
+    "outlet": "outlet",
+    "source_url": "source URL",
+    "language": "language",
+}
+
+
+def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPlan:
+    row = RowPlan(number=number, problems=list(problems))
+
+    def cell(role: str) -> str:
+        return cells.get(column_for(role), "").strip()
+
+    kind = cell("relation_kind")
+    row.relation_kind = _choice(kind, ClaimRelation.Kind) or ""
+    if not kind:
+        row.problems.append("relation kind is empty")
+    elif not row.relation_kind:
+        row.problems.append(
+            f"unknown relation kind “{kind}” (use one of: {', '.join(ClaimRelation.Kind.values)})"
+        )
+    row.relation_note = cell("relation_note")
+    for role in ("created_at", "updated_at"):
+        try:
+            setattr(row, role, _aware(cell(role)))
+        except ValueError:
+            row.problems.append(f"{role.replace('_', ' ')} “{cell(role)}” is not a date-time")
+
+    for side in SIDES:
+        plan, label = SidePlan(), SIDE_LABELS[side]
+        row.sides[side] = plan
+
+        def side_cell(role: str, side: str = side) -> str:
+            return cell(f"{side}.{role}")
+
+        for role, limit in LIMITS.items():
+            value = side_cell(role)
+            if len(value) > limit:
+                row.problems.append(
+                    f"{label} {ROLE_LABELS[role]} is {len(value)} characters long (at most {limit})"
+                )
+            setattr(plan, role, value)
+        plan.text, plan.translation = side_cell("text"), side_cell("translation")
+        plan.quote = side_cell("quote")
+        if not plan.text:
+            row.problems.append(f"{label} text is empty")
+        if not plan.speaker_name:
+            row.problems.append(f"{label} speaker name is empty")
+        if not plan.language:
+            row.problems.append(f"{label} language is empty")
+        else:
+            try:
+                validate_language_tag(plan.language)
+                plan.language = normalise_language_tag(plan.language)
+            except ValidationError:
+                row.problems.append(
+                    f"{label} language “{plan.language}” is not a language code "
+                    "(use a BCP 47 tag such as id, en, ru, zh)"
+                )
+        if claim_kind := side_cell("kind"):
+            plan.kind = _choice(claim_kind, Claim.Kind) or ""
+            if not plan.kind:
+                row.problems.append(
+                    f"{label} kind “{claim_kind}” is unknown (use {' or '.join(Claim.Kind.values)})"
+                )
+        if date := side_cell("date"):
+            plan.stated_on = parse_date(date) if len(date) == 10 else None
+            if plan.stated_on is None:
+                row.problems.append(f"{label} date “{date}” is not a date (YYYY-MM-DD)")
+        if speaker_id := side_cell("speaker_id"):
+            plan.speaker_id = int(speaker_id) if speaker_id.isdigit() else None
+        try:
+            plan.published_at = _aware(side_cell("published"))
+        except ValueError:
+            row.problems.append(f"{label} published date “{side_cell('published')}” is not a date")
+        if plan.source_url:
+            try:
+                validate_web_url(plan.source_url)
+            except ValidationError:
+                row.problems.append(
+                    f"{label} source URL “{plan.source_url[:80]}” is not a web address "
+                    "(http:// or https://)"
+                )
+        if plan.cites:
+            if not plan.quote:
+                row.problems.append(f"{label} names a source but its quote is empty")
+            if not plan.source_url and not (plan.source_title and plan.outlet):
+                row.problems.append(
+                    f"{label} quote needs its source: a source URL, or a title and an outlet"
+                )
+    return row
+
+
+class SpeakerIndex:
+    """Every speaker's name and aliases, folded, to match by name in memory: accents and
+    case cannot be ignored the same way by SQLite and PostgreSQL."""
+
+    def __init__(self):
+        self.by_name: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        rows = Speaker.objects.order_by("pk").values_list("pk", "name", "aliases", "description")
+        for pk, name, aliases, description in rows.iterator(chunk_size=2000):
+            self.add(pk, name, aliases.splitlines(), description)
+
+    def add(self, ref: int, name: str, aliases: list[str], description: str) -> None:
+        entry = (ref, fold(description))
+        for spelling in {fold(name), *(fold(alias) for alias in aliases if alias.strip())}:
+            self.by_name[spelling].append(entry)
+
+    def find(self, name: str, description: str, hint: int | None) -> int | None:
+        """The speaker meant, or None for a new one. Names are not unique: among several of
+        the same name the description decides, then the id the file gives."""
+        candidates = self.by_name.get(fold(name), [])
+        if not candidates:
+            return None
+        if len(candidates) == 1 and not description:
+            return candidates[0][0]
+        wanted = fold(description)
+        same = [ref for ref, known in candidates if known == wanted]
+        if same:
+            return hint if hint in same else same[0]
+        if wanted and all(known for _, known in candidates):
+            return None  # A different person of the same name.
+        refs = [ref for ref, _ in candidates]
+        return hint if hint in refs else refs[0]
+
+
+class PairImporter:
+    """Decide, row by row, what each row matches or creates; in apply mode, create it.
+
+    Call `run()` inside one transaction when applying: if any row is rejected, `run()`
+    raises `ImportRejected` at the end and the caller's transaction rolls everything back.
+    """
+
+    def __init__(
+        self,
+        *,
+        apply: bool,
+        user=None,
+        reason: str = "Imported from a claim-pairs CSV",
+        progress: Callable[[int], None] | None = None,
+    ):
+        self.apply = apply
+        self.user = user
+        self.reason = reason
+        self.progress = progress
+        self.speakers = SpeakerIndex()
+        self.outlets = {fold(name): pk for pk, name in Outlet.objects.values_list("pk", "name")}
+        self.new_sources_by_url: dict[str, int] = {}
+        self.new_sources_by_title: dict[tuple[str, int], int] = {}
+        self.new_claims: dict[tuple[int, bytes], int] = {}
+        self.new_citations: set[tuple[int, int]] = set()
+        self.new_pairs: set[frozenset[int]] = set()
+        self.real: dict[int, int] = {}  # negative reference -> primary key, once created
+        self._next_ref = 0
+        self.created: Counter = Counter()
+        self.matched: dict[str, set[int]] = defaultdict(set)
+        self.problems: list[tuple[int, str]] = []
+        self.rows = 0
+
+    # References: a positive number is a row in the database; a negative one stands for a
+    # record this import creates, mapped to its primary key in `real` once it exists.
+    def _new_ref(self) -> int:
+        self._next_ref -= 1
+        return self._next_ref
+
+    def _pk(self, ref: int) -> int:
+        return ref if ref > 0 else self.real[ref]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        kinds = ["speaker", "outlet", "source", "claim", "citation", "relation"]
+        return {
+            kind: {"create": self.created[kind], "match": len(self.matched[kind])} for kind in kinds
+        }
+
+    def run(self, rows: Iterable[tuple[int, dict[str, str], list[str]]]) -> Iterator[RowResult]:
+        rows = iter(rows)
+        while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
+            yield from self._chunk([parse_row(*row) for row in chunk])
+            self.rows += len(chunk)
+            if self.progress:
+                self.progress(self.rows)
+        if self.problems and self.apply_requested:
+            raise ImportRejected(self.problems)
+
+    def run_all(self, rows) -> dict[str, dict[str, int]]:
+        for _ in self.run(rows):
+            pass
+        return self.counts()
+
+    @property
+    def apply_requested(self) -> bool:
+        return getattr(self, "_apply_requested", self.apply)
+
+    def _reject(self, row: RowPlan) -> None:
+        for problem in row.problems:
+            self.problems.append((row.number, problem))
+        if self.apply:
+            # Nothing will be kept: stop creating, keep checking to name every bad row.
+            self._apply_requested, self.apply = True, False
+
+    def _chunk(self, plans: list[RowPlan]) -> Iterator[RowResult]:
+        good = [row for row in plans if not row.problems]
+        pending = defaultdict(dict)  # kind -> {ref: unsaved instance}
+        self._resolve_speakers(good, pending)
+        self._resolve_sources(good, pending)
+        self._resolve_claims(good, pending)
+        self._resolve_citations_and_relations(good, pending)
+        for row in plans:
+            if row.problems:
+                self._reject(row)
+        if self.apply:
+            self._create(pending, [row for row in plans if not row.problems])
+        for row in plans:
+            yield RowResult(row.number, row.problems, row.actions if not row.problems else {})
+
+    def _resolve_speakers(self, rows: list[RowPlan], pending) -> None:
+        for row in rows:
+            for side, plan in row.sides.items():
+                ref = self.speakers.find(
+                    plan.speaker_name, plan.speaker_description, plan.speaker_id
+                )
+                if ref is None:
+                    ref = self._new_ref()
+                    pending["speaker"][ref] = Speaker(
+                        name=plan.speaker_name, description=plan.speaker_description
+                    )
+                    self.speakers.add(ref, plan.speaker_name, [], plan.speaker_description)
+                    self.created["speaker"] += 1
+                    row.actions[f"{side}.speaker"] = "create"
+                elif ref < 0:
+                    row.actions[f"{side}.speaker"] = "new"
+                else:
+                    self.matched["speaker"].add(ref)
+                    row.actions[f"{side}.speaker"] = "match"
+                plan.speaker = ref
+
+    def _resolve_sources(self, rows: list[RowPlan], pending) -> None:
+        sides = [
+            (row, side, plan) for row in rows for side, plan in row.sides.items() if plan.cites
+        ]
+        urls = {plan.source_url for _, _, plan in sides if plan.source_url}
+        titles = {plan.source_title for _, _, plan in sides if plan.source_title}
+        by_url, by_title, bodies = {}, {}, {}
+        if urls or titles:
+            found = Source.objects.filter(Q(url__in=urls) | Q(title__in=titles)).values_list(
+                "pk", "url", "title", "outlet_id", "body"
+            )
+            for pk, url, title, outlet_id, body in found:
+                if url in urls:
+                    by_url[url] = pk
+                by_title.setdefault((title, outlet_id), pk)
+                bodies[pk] = body
+        self._bodies = bodies
+        for row, side, plan in sides:
+            ref, verdict = None, "match"
+            # This import's own new records first: once applied, they are in the database
+            # too, and must keep the reference they were first given.
+            if plan.source_url:
+                ref = self.new_sources_by_url.get(plan.source_url) or by_url.get(plan.source_url)
+            if ref is None and plan.source_title and plan.outlet:
+                outlet = self._outlet(row, side, plan, pending)
+                key = (plan.source_title, outlet)
+                ref = self.new_sources_by_title.get(key)
+                if ref is None and outlet > 0:
+                    ref = by_title.get(key)
+                if ref is None:
+                    ref, verdict = self._new_ref(), "create"
+                    pending["source"][ref] = Source(
+                        title=plan.source_title,
+                        url=plan.source_url,
+                        published_at=plan.published_at,
+                        # The file does not say the source's language; the claim's is the
+                        # best guess, and a researcher can correct it.
+                        language=plan.language,
+                    )
+                    pending["source"][ref]._outlet_ref = outlet
+                    self.new_sources_by_title[key] = ref
+                    if plan.source_url:
+                        self.new_sources_by_url[plan.source_url] = ref
+                    self.created["source"] += 1
+            elif ref is None:
+                row.problems.append(
+                    f"{SIDE_LABELS[side]} source URL “{plan.source_url[:80]}” is not known "
+                    "and the file gives no title and outlet to create it"
+                )
+                continue
+            if ref > 0 and verdict == "match":
+                self.matched["source"].add(ref)
+            elif verdict == "match":
+                verdict = "new"
+            row.actions[f"{side}.source"] = verdict
+            plan.source = ref
+
+    def _outlet(self, row: RowPlan, side: str, plan: SidePlan, pending) -> int:
+        key = fold(plan.outlet)
+        ref = self.outlets.get(key)
+        if ref is None:
+            ref = self._new_ref()
+            pending["outlet"][ref] = Outlet(name=plan.outlet)
+            self.outlets[key] = ref
+            self.created["outlet"] += 1
+            row.actions[f"{side}.outlet"] = "create"
+        elif ref > 0:
+            self.matched["outlet"].add(ref)
+            row.actions[f"{side}.outlet"] = "match"
+        return ref
+
+    def _resolve_claims(self, rows: list[RowPlan], pending) -> None:
+        known_speakers = {
+            self._pk(plan.speaker)
+            for row in rows
+            for plan in row.sides.values()
+            if plan.speaker > 0 or plan.speaker in self.real
+        }
+        texts = {plan.text for row in rows for plan in row.sides.values()}
+        existing = {}
+        if known_speakers:
+            found = Claim.objects.filter(speaker__in=known_speakers, text__in=texts).order_by("pk")
+            for pk, speaker_id, text in found.values_list("pk", "speaker_id", "text"):
+                existing.setdefault((speaker_id, text), pk)
+        for row in rows:
+            if row.problems:
+                continue
+            for side, plan in row.sides.items():
+                key = (plan.speaker, digest(plan.text))
+                ref = self.new_claims.get(key)
+                if ref is None and (plan.speaker > 0 or plan.speaker in self.real):
+                    ref = existing.get((self._pk(plan.speaker), plan.text))
+                if ref is None:
+                    ref = self._new_ref()
+                    pending["claim"][ref] = Claim(
+                        text=plan.text,
+                        translation=plan.translation,
+                        language=plan.language,
+                        kind=plan.kind,
+                        stated_on=plan.stated_on,
+                    )
+                    pending["claim"][ref]._speaker_ref = plan.speaker
+                    self.new_claims[key] = ref
+                    self.created["claim"] += 1
+                    row.actions[f"{side}.claim"] = "create"
+                elif ref > 0:
+                    self.matched["claim"].add(ref)
+                    row.actions[f"{side}.claim"] = "match"
+                else:
+                    row.actions[f"{side}.claim"] = "new"
+                plan.claim = ref
+            if row.sides["claim"].claim == row.sides["counter"].claim:
+                row.problems.append(
+                    "the claim and the counter-claim are the same claim (same speaker and "
+                    "text): a claim cannot answer itself"
+                )
+
+    def _resolve_citations_and_relations(self, rows: list[RowPlan], pending) -> None:
+        rows = [row for row in rows if not row.problems]
+        claim_pks = {plan.claim for row in rows for plan in row.sides.values() if plan.claim > 0}
+        cited, related = set(), set()
+        if claim_pks:
+            cited = set(
+                Citation.objects.filter(claim__in=claim_pks).values_list("claim_id", "source_id")
+            )
+            pairs = ClaimRelation.objects.filter(
+                Q(claim__in=claim_pks) | Q(counter__in=claim_pks)
+            ).values_list("pk", "claim_id", "counter_id")
+            related = {frozenset((claim, counter)): pk for pk, claim, counter in pairs}
+        for row in rows:
+            for side, plan in row.sides.items():
+                if not plan.cites:
+                    continue
+                key = (plan.claim, plan.source)
+                if key in self.new_citations or key in cited:
+                    row.actions[f"{side}.citation"] = "match" if key in cited else "new"
+                    continue
+                body = self._bodies.get(plan.source, "") if plan.source > 0 else ""
+                citation = Citation(quote=plan.quote)
+                probe = Citation(quote=plan.quote, source=Source(body=body))
+                try:
+                    probe.anchor()
+                except AmbiguousQuote as ambiguity:
+                    row.problems.append(
+                        f"{SIDE_LABELS[side]} quote occurs {ambiguity.occurrences} times in "
+                        "its source's text; add it by hand with a few words around it"
+                    )
+                    continue
+                for name in ("anchor_start", "anchor_end", "anchor_prefix", "anchor_suffix"):
+                    setattr(citation, name, getattr(probe, name))
+                citation.verification = probe.verification
+                citation._refs = key
+                pending["citation"][self._new_ref()] = citation
+                self.new_citations.add(key)
+                self.created["citation"] += 1
+                row.actions[f"{side}.citation"] = "create"
+            if row.problems:
+                continue
+            pair = frozenset((row.sides["claim"].claim, row.sides["counter"].claim))
+            if pair in related:
+                self.matched["relation"].add(related[pair])
+                row.actions["relation"] = "match"
+            elif pair in self.new_pairs:
+                row.actions["relation"] = "new"
+            else:
+                relation = ClaimRelation(
+                    kind=row.relation_kind,
+                    note=row.relation_note,
+                    created_at=row.created_at,
+                    updated_at=row.updated_at or row.created_at,
+                )
+                relation._refs = (row.sides["claim"].claim, row.sides["counter"].claim)
+                pending["relation"][self._new_ref()] = relation
+                self.new_pairs.add(pair)
+                self.created["relation"] += 1
+                row.actions["relation"] = "create"
+
+    def _create(self, pending, rows: list[RowPlan]) -> None:
+        """Create this chunk's new records, parents first, each kind in one bulk insert
+        with its history rows."""
+        for kind, model in [("outlet", Outlet), ("speaker", Speaker)]:
+            self._bulk(model, pending[kind])
+        for source in pending["source"].values():
+            source.outlet_id = self._pk(source._outlet_ref)
+        self._bulk(Source, pending["source"])
+        for claim in pending["claim"].values():
+            claim.speaker_id = self._pk(claim._speaker_ref)
+        self._bulk(Claim, pending["claim"])
+        for citation in pending["citation"].values():
+            claim_ref, source_ref = citation._refs
+            citation.claim_id, citation.source_id = self._pk(claim_ref), self._pk(source_ref)
+        self._bulk(Citation, pending["citation"])
+        relations = pending["relation"]
+        for relation in relations.values():
+            relation.claim_id, relation.counter_id = map(self._pk, relation._refs)
+        self._bulk(ClaimRelation, relations, keep_timestamps=True)
+
+    def _bulk(self, model, pending: dict[int, object], keep_timestamps: bool = False) -> None:
+        if not pending:
+            return
+        objects = list(pending.values())
+        if not keep_timestamps:
+            bulk_create_with_history(
+                objects, model, default_user=self.user, default_change_reason=self.reason
+            )
+        else:
+            # The file's created/updated times outlive the insert (which stamps "now"),
+            # so that an export of the imported pairs says what the original said.
+            wanted = [(obj.created_at, obj.updated_at) for obj in objects]
+            model.objects.bulk_create(objects)
+            dated = [
+                (obj, created, updated)
+                for obj, (created, updated) in zip(objects, wanted, strict=True)
+                if created
+            ]
+            if dated:
+                model.objects.filter(pk__in=[obj.pk for obj, _, _ in dated]).update(
+                    created_at=Case(*[When(pk=obj.pk, then=Value(c)) for obj, c, _ in dated]),
+                    updated_at=Case(*[When(pk=obj.pk, then=Value(u)) for obj, _, u in dated]),
+                )
+                for obj, created, updated in dated:
+                    obj.created_at, obj.updated_at = created, updated
+            get_history_manager_for_model(model).bulk_history_create(
+                objects, default_user=self.user, default_change_reason=self.reason
+            )
+        for ref, obj in zip(pending, objects, strict=True):
+            self.real[ref] = obj.pk
+
+
+# --- Batches: an upload kept in the database between preview and apply ----------------
+
+
+def preview_upload(*, owner, filename: str, binary, size: int) -> ImportBatch:
+    """Read an uploaded file, keep its rows with what the preview decided for each, and
+    return the batch. Raises `ImportFileError` (and keeps nothing) if the file is unreadable."""
+    importer = PairImporter(apply=False)
+    with transaction.atomic():
+        batch = ImportBatch.objects.create(owner=owner, filename=filename[:255], size=size)
+        staged, rows = [], iter(read_rows(binary))
+        # Cells come from the reader; decisions from the importer, in the same order.
+        cells_by_number = {}
+
+        def remembering():
+            for number, cells, problems in rows:
+                cells_by_number[number] = cells
+                yield number, cells, problems
+
+        rejected = 0
+        for result in importer.run(remembering()):
+            rejected += bool(result.problems)
+            staged.append(
+                ImportRow(
+                    batch=batch,
+                    number=result.number,
+                    cells=cells_by_number.pop(result.number),
+                    problems=result.problems,
+                    actions=result.actions,
+                )
+            )
+            if len(staged) >= CHUNK_SIZE:
+                ImportRow.objects.bulk_create(staged)
+                staged = []
+        ImportRow.objects.bulk_create(staged)
+        if not importer.rows:
+            raise ImportFileError("The file has a header but no rows.")
+        batch.row_count, batch.rejected_count = importer.rows, rejected
+        batch.counts = importer.counts()
+        batch.save(update_fields=["row_count", "rejected_count", "counts"])
+    return batch
+
+
+def staged_rows(batch: ImportBatch) -> Iterator[tuple[int, dict[str, str], list[str]]]:
+    """The batch's rows in file order, a chunk per query (no long-open cursor)."""
+    last = 0
+    while True:
+        chunk = list(
+            batch.rows.filter(number__gt=last)
+            .order_by("number")
+            .values_list("number", "cells")[:CHUNK_SIZE]
+        )
+        if not chunk:
+            return
+        for number, cells in chunk:
+            yield number, cells, []
+        last = chunk[-1][0]
+
+
+class ProgressWriter:
+    """Write an applying batch's progress where other requests can see it at once.
+
+    The apply is one transaction, whose writes nobody else sees until it commits; the
+    counter therefore goes through a second connection of its own, in autocommit. SQLite
+    allows one writer at a time, and the apply is it: there the page can only say that the
+    import is running, not how far it is.
+    """
+
+    def __init__(self, batch: ImportBatch):
+        self.batch_id = batch.pk
+        self.connection = None
+        if connection.vendor == "postgresql":
+            default = connections[DEFAULT_DB_ALIAS]
+            self.connection = type(default)(dict(default.settings_dict), DEFAULT_DB_ALIAS)
+
+    def __call__(self, processed: int) -> None:
+        if self.connection is None:
+            return
+        try:
+            with self.connection.cursor() as cursor:
+                # Never wait on the apply's own locks: a late counter beats a stuck import.
+                cursor.execute("SET lock_timeout = '500ms'")
+                cursor.execute(
+                    f"UPDATE {ImportBatch._meta.db_table} SET processed = %s WHERE id = %s",
+                    [processed, self.batch_id],
+                )
+        except DatabaseError:
+            pass  # Progress is a courtesy: the import goes on without it.
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+
+def apply_batch(batch: ImportBatch, *, user) -> ImportBatch:
+    """Apply a previewed batch in one transaction: everything, or nothing and a reason."""
+    claimed = ImportBatch.objects.filter(
+        pk=batch.pk, status=ImportBatch.Status.PREVIEWED, rejected_count=0
+    ).update(status=ImportBatch.Status.APPLYING, processed=0)
+    batch.refresh_from_db()
+    if not claimed:
+        return batch
+    progress = ProgressWriter(batch)
+    importer = PairImporter(
+        apply=True,
+        user=user,
+        reason=f"Imported from {batch.filename} (import {batch.pk})",
+        progress=progress,
+    )
+    try:
+        with transaction.atomic():
+            counts = importer.run_all(staged_rows(batch))
+    except ImportRejected as rejected:
+        batch.status, batch.error = ImportBatch.Status.FAILED, str(rejected)
+    else:
+        batch.status, batch.counts = ImportBatch.Status.APPLIED, counts
+        batch.applied_at = timezone.now()
+    finally:
+        progress.close()
+    batch.processed = importer.rows
+    batch.save(update_fields=["status", "error", "counts", "applied_at", "processed"])
+    return batch

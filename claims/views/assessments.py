@@ -1,0 +1,45 @@
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from claims.assessments import AssessmentForm, claim_review_feed
+from claims.models import Assessment, Claim
+from config.roles import permission_required
+
+
+@require_http_methods(["GET", "POST"])
+@vary_on_headers("HX-Request")
+@permission_required("claims.add_assessment", "claims.change_assessment")
+def assessment(request: HttpRequest, pk: int) -> HttpResponse:
+    """The verdict form of a claim: GET shows it, POST saves it."""
+    claim = get_object_or_404(Claim.objects.select_related("speaker", "assessment"), pk=pk)
+    current = getattr(claim, "assessment", None)
+    form = AssessmentForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        claim.assessment = Assessment.record(
+            claim=claim,
+            rating=form.cleaned_data["rating"],
+            explanation=form.cleaned_data["explanation"],
+            by=request.user,
+        )
+        if not request.htmx:
+            return redirect(claim.assessment)
+        return render(request, "claims/includes/assessment.html", {"claim": claim})
+    context = {"claim": claim, "form": form, "editing": True}
+    if request.htmx:
+        return render(request, "claims/includes/assessment.html", context)
+    return render(request, "claims/assessment_form.html", context)
+
+
+@require_GET
+def claimreview_feed(request: HttpRequest) -> HttpResponse:
+    """Every assessed claim's ClaimReview, as one JSON-LD document."""
+    document = claim_review_feed(
+        Claim.objects.for_claimreview(), base_url=request.build_absolute_uri("/").rstrip("/")
+    )
+    return JsonResponse(
+        document,
+        content_type="application/ld+json",
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )

@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from claims.imports import ImportFileError, apply_batch, preview_upload
+from claims.models import ImportBatch
+from claims.uploads import SizeLimitUploadHandler
+from config.roles import permission_required
+
+IMPORT_PERMISSIONS = (
+    "claims.add_importbatch",
+    "claims.add_claim",
+    "claims.add_claimrelation",
+    "claims.add_citation",
+    "claims.add_speaker",
+    "sources.add_source",
+    "sources.add_outlet",
+)
+MAX_UPLOAD_BYTES = getattr(settings, "CLAIMTRAIL_IMPORT_MAX_BYTES", 200 * 1024 * 1024)
+ROWS_PER_PAGE = 100
+
+
+@csrf_exempt  # Checked below, once the size-limiting upload handler is in place.
+@require_http_methods(["GET", "POST"])
+@permission_required(*IMPORT_PERMISSIONS)
+def pair_import(request: HttpRequest) -> HttpResponse:
+    # Upload handlers must be set before anything reads the body, the CSRF check included.
+    request.upload_handlers.insert(0, SizeLimitUploadHandler(request, MAX_UPLOAD_BYTES))
+    return _pair_import(request)
+
+
+@csrf_protect
+def _pair_import(request: HttpRequest) -> HttpResponse:
+    error = ""
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if getattr(request, "upload_too_large", False) or (
+            upload and upload.size > MAX_UPLOAD_BYTES
+        ):
+            error = (
+                f"The file is larger than {MAX_UPLOAD_BYTES // 2**20} MB, the limit for an "
+                "upload. Split it, or ask an administrator to run "
+                "“manage.py import_pairs” with it on the server."
+            )
+        elif upload is None:
+            error = "Choose a CSV file to upload."
+        else:
+            try:
+                batch = preview_upload(
+                    owner=request.user, filename=upload.name, binary=upload, size=upload.size
+                )
+            except ImportFileError as refused:
+                error = str(refused)
+            else:
+                return redirect(batch)
+    batches = ImportBatch.objects.visible_to(request.user).filter(owner=request.user)[:10]
+    return render(
+        request,
+        "claims/importbatch_form.html",
+        {"error": error, "batches": batches, "max_mb": MAX_UPLOAD_BYTES // 2**20},
+    )
+
+
+def _detail_context(request: HttpRequest, batch: ImportBatch) -> dict:
+    rows = batch.rows.order_by("number")
+    if request.GET.get("show") == "rejected":
+        rows = rows.exclude(problems=[])
+    return {
+        "batch": batch,
+        "page": Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page")),
+        "show": request.GET.get("show", ""),
+        # Only PostgreSQL lets a second connection report progress during the apply.
+        "live_progress": connection.vendor == "postgresql",
+    }
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+@permission_required(*IMPORT_PERMISSIONS)
+def pair_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_or_404(
+        ImportBatch.objects.visible_to(request.user).select_related("owner"), pk=pk
+    )
+    template = "claims/importbatch_detail.html"
+    if request.htmx:
+        template += "#import-progress"
+    return render(request, template, _detail_context(request, batch))
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@permission_required(*IMPORT_PERMISSIONS)
+def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
+    batch = get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk)
+    was = batch.status
+    batch = apply_batch(batch, user=request.user)
+    if request.htmx:
+        return render(
+            request, "claims/importbatch_detail.html#import-status", _detail_context(request, batch)
+        )
+    if batch.status == ImportBatch.Status.APPLIED and was != batch.status:
+        messages.success(request, f"Imported {batch.row_count} rows from {batch.filename}.")
+    elif batch.status == ImportBatch.Status.FAILED:
+        messages.error(request, batch.error)
+    return redirect(batch)
