@@ -7,6 +7,7 @@ parse (an unknown speaker id, a made-up kind) is reported and ignored, never a 5
 
 from django import forms
 
+from claims.forms import resolve_typed
 from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
 
 ANY = [("", "Any")]
@@ -30,6 +31,11 @@ class ClaimFilterForm(forms.Form):
         required=False,
         widget=forms.Select(choices=[("", "Any"), ("true", "Yes"), ("false", "No")]),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Without JavaScript the speaker picker sends only the typed name.
+        self.data = resolve_typed(self.data, "speaker", Speaker.objects)
 
     def filter_values(self) -> dict:
         """The valid filters, each as the QuerySet's `filter_by` takes it."""

@@ -4,7 +4,7 @@ from django import forms
 from django.db import transaction
 
 from claims.anchoring import CONTEXT_LENGTH
-from claims.models import Citation, Claim, ClaimRelation
+from claims.models import Citation, Claim, ClaimRelation, Speaker
 from sources.forms import VersionedModelForm
 from sources.models import Source
 
@@ -19,6 +19,20 @@ EDITABLE_FIELDS = (
     "topics",
     "notes",
 )
+
+
+def resolve_typed(data, name: str, records):
+    """Without JavaScript a picker posts only the words typed in it (`{name}_search`), not
+    the chosen id: take those words when they name exactly one record."""
+    typed = data.get(f"{name}_search", "").strip() if data is not None else ""
+    if not typed or data.get(name):
+        return data
+    matches = list(records.search(typed).values_list("pk", flat=True)[:2])
+    if len(matches) != 1:
+        return data
+    data = data.copy()
+    data[name] = matches[0]
+    return data
 
 
 class ClaimForm(VersionedModelForm):
@@ -43,6 +57,8 @@ class ClaimForm(VersionedModelForm):
         if only is not None:
             for name in [name for name in self.fields if name not in (only, "version")]:
                 del self.fields[name]
+        if "speaker" in self.fields:
+            self.data = resolve_typed(self.data, self.add_prefix("speaker"), Speaker.objects)
         if "speaker" in self.fields:
             self.fields["speaker"].error_messages.update(
                 required="Choose a speaker.",
@@ -116,6 +132,7 @@ class CitationForm(forms.ModelForm):
         kwargs.setdefault("instance", Citation(claim=claim))
         super().__init__(*args, **kwargs)
         self.claim = claim
+        self.data = resolve_typed(self.data, "source", Source.objects)
         self.fields["source"].queryset = Source.objects.select_related("outlet")
         self.fields["source"].error_messages.update(
             required="Choose a source.", invalid_choice="Choose a source from the suggestions."
@@ -198,6 +215,7 @@ class RelationForm(forms.Form):
     def __init__(self, *args, claim: Claim, **kwargs):
         super().__init__(*args, **kwargs)
         self.claim = claim
+        self.data = resolve_typed(self.data, "other", Claim.objects.exclude(pk=claim.pk))
         # Bound only when used, so an unused "new claim" part shows no errors.
         self.new_claim = NewClaimForm(
             self.data if self.writes_new_claim else None,

@@ -98,3 +98,45 @@ def test_a_reader_changes_nothing_by_posting(reader_client, records):
     claim.refresh_from_db()
     assert claim.text != "Changed."
     assert claim.version == 1
+
+
+# Without JavaScript the pickers send only the words typed in them.
+
+
+def test_without_javascript_a_typed_speaker_name_that_names_one_speaker_is_taken(
+    researcher_client,
+):
+    from tests.factories import ClaimFactory, SpeakerFactory
+
+    claim = ClaimFactory()
+    belousov = SpeakerFactory(name="Andrei Belousov", aliases="Menhan Rusia")
+    SpeakerFactory(name="Andrei Other")
+    url = reverse("claims:claim-field-update", args=[claim.pk, "speaker"])
+
+    ambiguous = researcher_client.post(url, {"speaker_search": "Andrei", "version": 1})
+    assert ambiguous.status_code == 200
+    assert b"Choose a speaker." in ambiguous.content
+
+    response = researcher_client.post(url, {"speaker_search": "Menhan Rusia", "version": 1})
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.speaker == belousov
+
+
+def test_without_javascript_a_typed_source_title_and_speaker_filter_are_taken(
+    researcher_client,
+):
+    from tests.factories import ClaimFactory, SourceFactory
+
+    claim = ClaimFactory(speaker__name="Zhang Youxia")
+    ClaimFactory(speaker__name="Someone Else")
+    source = SourceFactory(title="Kompak Kritik Amerika")
+    response = researcher_client.post(
+        reverse("claims:citation-create", args=[claim.pk]),
+        {"source_search": "Kompak Kritik", "quote": "Words."},
+    )
+    assert response.status_code == 302
+    assert claim.citations.get().source == source
+
+    listed = researcher_client.get(reverse("claims:claim-list"), {"speaker_search": "Zhang"})
+    assert [each.pk for each in listed.context["page"]] == [claim.pk]
