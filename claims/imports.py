@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    connection,
+    connections,
+    reset_queries,
+    transaction,
+)
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -471,6 +478,9 @@ class PairImporter:
         while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
             yield from self._chunk([parse_row(*row) for row in chunk])
             self.rows += len(chunk)
+            # With DEBUG on, Django keeps the last 9 000 statements, and a bulk insert's is
+            # as long as its rows: a large import would hold gigabytes of SQL text.
+            reset_queries()
             if self.progress:
                 self.progress(self.rows)
         if self.problems and self.apply_requested:
