@@ -203,6 +203,11 @@ def _check_header(header: list[str]) -> None:
     if duplicates:
         raise ImportFileError(f"Columns appear twice in the header: {', '.join(duplicates)}.")
     missing = [column_for(role) for role in REQUIRED_ROLES if column_for(role) not in header]
+    if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
+        raise ImportFileError(
+            "The columns are separated by semicolons or tabs; a claim-pairs CSV uses commas. "
+            "Save it again as “CSV UTF-8 (comma delimited)”."
+        )
     if len(missing) == len(REQUIRED_ROLES):
         raise ImportFileError(
             "This is not a claim-pairs CSV: its first row should name the columns, as the "
