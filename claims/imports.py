@@ -18,7 +18,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    connection,
+    connections,
+    reset_queries,
+    transaction,
+)
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
@@ -196,6 +203,11 @@ def _check_header(header: list[str]) -> None:
     if duplicates:
         raise ImportFileError(f"Columns appear twice in the header: {', '.join(duplicates)}.")
     missing = [column_for(role) for role in REQUIRED_ROLES if column_for(role) not in header]
+    if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
+        raise ImportFileError(
+            "The columns are separated by semicolons or tabs; a claim-pairs CSV uses commas. "
+            "Save it again as “CSV UTF-8 (comma delimited)”."
+        )
     if len(missing) == len(REQUIRED_ROLES):
         raise ImportFileError(
             "This is not a claim-pairs CSV: its first row should name the columns, as the "
@@ -471,6 +483,9 @@ class PairImporter:
         while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
             yield from self._chunk([parse_row(*row) for row in chunk])
             self.rows += len(chunk)
+            # With DEBUG on, Django keeps the last 9 000 statements, and a bulk insert's is
+            # as long as its rows: a large import would hold gigabytes of SQL text.
+            reset_queries()
             if self.progress:
                 self.progress(self.rows)
         if self.problems and self.apply_requested:

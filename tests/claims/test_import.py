@@ -278,6 +278,11 @@ def test_a_file_that_is_not_a_pairs_csv_is_refused():
     assert "not a claim-pairs CSV" in refusal(b"name,age\nAda,36\n")
 
 
+def test_a_semicolon_separated_file_is_refused_with_the_fix():
+    data = csv_bytes([row()]).decode().replace(",", ";").encode()
+    assert "separated by semicolons" in refusal(data)
+
+
 def test_binary_junk_is_refused():
     junk = bytes(range(256)) * 64
     assert "UTF-16" in refusal(junk[:512]) or "binary data" in refusal(junk)
