@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import claims, pairs, speakers, topics
+from claims.views import assistant, claims, pairs, speakers, topics
 
 app_name = "claims"
 
@@ -11,4 +11,20 @@ urlpatterns = [
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
+    # The quote assistant (lives here: the sources app knows nothing of claims).
+    path(
+        "sources/<int:pk>/suggestions/",
+        assistant.source_suggestions,
+        name="source-suggestions",
+    ),
+    path(
+        "sources/<int:pk>/suggestions/accept/",
+        assistant.suggestion_accept,
+        name="source-suggestion-accept",
+    ),
+    path(
+        "sources/<int:pk>/suggestions/dismiss/",
+        assistant.suggestion_dismiss,
+        name="source-suggestion-dismiss",
+    ),
 ]

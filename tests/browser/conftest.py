@@ -6,12 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 from tests.factories import UserFactory
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 PASSWORD = "correct horse battery staple"
+# The models the Researchers and Readers groups cover (claims/migrations/0002_groups.py).
+ROLE_MODELS = ["outlet", "source", "speaker", "topic", "claim", "citation", "claimrelation"]
 
 # Playwright's sync API runs an event loop in this thread; the live server's database work
 # happens in its own thread, and the test's own ORM calls are safe to make here.
@@ -84,8 +87,24 @@ def sign_in(page, live_server, username: str) -> None:
     page.wait_for_url(f"{live_server.url}/")
 
 
+def ensure_roles() -> None:
+    """The groups a data migration makes. The flush after each transactional test empties
+    every table; permissions come back by themselves (post_migrate), groups do not, so a
+    second browser test in a run would find no Researchers group."""
+    researchers, _ = Group.objects.get_or_create(name="Researchers")
+    readers, _ = Group.objects.get_or_create(name="Readers")
+    if not researchers.permissions.exists():
+        perms = Permission.objects.filter(
+            content_type__app_label__in=["claims", "sources"],
+            content_type__model__in=ROLE_MODELS,
+        )
+        researchers.permissions.add(*perms)
+        readers.permissions.add(*perms.filter(codename__startswith="view_"))
+
+
 @pytest.fixture
 def researcher_page(page, page_errors, live_server, transactional_db):
+    ensure_roles()
     UserFactory(username="rita", researcher=True)
     sign_in(page, live_server, "rita")
     return page
@@ -93,6 +112,7 @@ def researcher_page(page, page_errors, live_server, transactional_db):
 
 @pytest.fixture
 def reader_page(page, page_errors, live_server, transactional_db):
+    ensure_roles()
     UserFactory(username="rene", reader=True)
     sign_in(page, live_server, "rene")
     return page
