@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import assistant, claims, pairs, speakers, topics
+from claims.views import assistant, claims, maps, pairs, speakers, topics
 
 app_name = "claims"
 
@@ -27,4 +27,12 @@ urlpatterns = [
         assistant.suggestion_dismiss,
         name="source-suggestion-dismiss",
     ),
+    # Dispute maps and speaker timelines.
+    path("topics/<str:slug>/map/", maps.topic_map, name="topic-map"),
+    path("topics/<str:slug>/map.svg", maps.topic_map_svg, name="topic-map-svg"),
+    path("claims/<int:pk>/map/", maps.claim_map, name="claim-map"),
+    path("claims/<int:pk>/map.svg", maps.claim_map_svg, name="claim-map-svg"),
+    path("sources/<int:pk>/map/", maps.source_map, name="source-map"),
+    path("sources/<int:pk>/map.svg", maps.source_map_svg, name="source-map-svg"),
+    path("speakers/<int:pk>/timeline/", maps.speaker_timeline, name="speaker-timeline"),
 ]
