@@ -1,6 +1,6 @@
 from django.urls import path
 
-from claims.views import assistant, claims, maps, pairs, speakers, topics
+from claims.views import assistant, claims, exports, maps, pairs, speakers, topics
 
 app_name = "claims"
 
@@ -9,8 +9,11 @@ urlpatterns = [
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
     path("speakers/", speakers.speaker_list, name="speaker-list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),
+    path("speakers/autocomplete/", speakers.speaker_autocomplete, name="speaker-autocomplete"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
+    path("pairs/export.csv", exports.pair_export, name="pair-export"),
+    path("claims/export.csv", exports.claim_export, name="claim-export"),
     # The quote assistant (lives here: the sources app knows nothing of claims).
     path(
         "sources/<int:pk>/suggestions/",
