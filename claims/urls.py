@@ -1,6 +1,8 @@
 from django.urls import path
 
-from claims.views import assistant, claims, exports, maps, pairs, speakers, topics
+from claims.models import Citation, Claim, ClaimRelation, Speaker
+from claims.views import assistant, claims, deleted, exports, maps, pairs, speakers, topics
+from config import history
 
 app_name = "claims"
 
@@ -38,4 +40,37 @@ urlpatterns = [
     path("sources/<int:pk>/map/", maps.source_map, name="source-map"),
     path("sources/<int:pk>/map.svg", maps.source_map_svg, name="source-map-svg"),
     path("speakers/<int:pk>/timeline/", maps.speaker_timeline, name="speaker-timeline"),
+]
+
+# History of every record (config/history.py, generic over models) and recovery of deleted
+# claims and sources.
+for prefix, model, name in [
+    ("claims", Claim, "claim"),
+    ("speakers", Speaker, "speaker"),
+    ("citations", Citation, "citation"),
+    ("relations", ClaimRelation, "relation"),
+]:
+    urlpatterns += [
+        path(
+            f"{prefix}/<int:pk>/history/", history.history, {"model": model}, name=f"{name}-history"
+        ),
+        path(
+            f"{prefix}/<int:pk>/history/<int:history_id>/restore/",
+            history.restore,
+            {"model": model},
+            name=f"{name}-restore",
+        ),
+    ]
+urlpatterns += [
+    path("deleted/", deleted.deleted_list, name="deleted-list"),
+    path(
+        "deleted/claims/<int:history_id>/restore/",
+        deleted.deleted_claim_restore,
+        name="deleted-claim-restore",
+    ),
+    path(
+        "deleted/sources/<int:history_id>/restore/",
+        deleted.deleted_source_restore,
+        name="deleted-source-restore",
+    ),
 ]

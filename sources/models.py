@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -63,6 +64,44 @@ class Record(models.Model):
             else:
                 self.version += 1
             super().save(*args, **kwargs)
+
+    @transaction.atomic
+    def restore_version(self, version, *, reason: str, expected_version: int) -> None:
+        """Make this record what it was in `version` (one of its own historical records),
+        saved as a new version whose history says why.
+
+        Checked like any edit (`full_clean`: a speaker or source deleted since, a pair now
+        taken, a quote no longer in the text are refused with the reason) and guarded like
+        any edit: someone else's newer save raises EditConflict.
+        """
+        if version.instance_type is not type(self) or version.id != self.pk:
+            raise ValueError("A record can only go back to one of its own versions.")
+        bookkeeping = {"version", "created_at", "updated_at"}
+        for model_field in self._meta.concrete_fields:
+            if model_field.primary_key or not model_field.editable:
+                continue
+            if model_field.name not in bookkeeping:
+                setattr(self, model_field.attname, getattr(version, model_field.attname))
+        for model_field in self._meta.concrete_fields:
+            value = getattr(self, model_field.attname)
+            target = model_field.related_model
+            if value is not None and target and not target._base_manager.filter(pk=value).exists():
+                raise ValidationError(
+                    f"the {model_field.verbose_name} this version names (#{value}) has "
+                    "been deleted since: recover it first."
+                )
+        self.full_clean(exclude=sorted(bookkeeping))
+        self._change_reason = f"Restored #{version.history_id}: {reason}"[:100]
+        try:
+            self.save(expected_version=expected_version)
+            for m2m_field in version._history_m2m_fields:
+                target = m2m_field.remote_field.model
+                wanted = getattr(version, m2m_field.name).values_list(
+                    m2m_field.m2m_reverse_field_name(), flat=True
+                )
+                getattr(self, m2m_field.name).set(target._base_manager.filter(pk__in=list(wanted)))
+        finally:
+            del self._change_reason
 
 
 class Outlet(Record):
