@@ -1,6 +1,7 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against pytest-django's live
 server. Never `playwright install`: the browser is the system's."""
 
+import importlib
 import os
 import shutil
 from pathlib import Path
@@ -13,8 +14,6 @@ from tests.factories import UserFactory
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 PASSWORD = "correct horse battery staple"
-# The models the Researchers and Readers groups cover (claims/migrations/0002_groups.py).
-ROLE_MODELS = ["outlet", "source", "speaker", "topic", "claim", "citation", "claimrelation"]
 
 # Playwright's sync API runs an event loop in this thread; the live server's database work
 # happens in its own thread, and the test's own ORM calls are safe to make here.
@@ -87,32 +86,30 @@ def sign_in(page, live_server, username: str) -> None:
     page.wait_for_url(f"{live_server.url}/")
 
 
-def ensure_roles() -> None:
-    """The groups a data migration makes. The flush after each transactional test empties
-    every table; permissions come back by themselves (post_migrate), groups do not, so a
-    second browser test in a run would find no Researchers group."""
-    researchers, _ = Group.objects.get_or_create(name="Researchers")
-    readers, _ = Group.objects.get_or_create(name="Readers")
-    if not researchers.permissions.exists():
+@pytest.fixture
+def roles(transactional_db):
+    """The Researchers and Readers groups. A live-server test empties every table when it
+    ends, the groups its data migration made included; make them again."""
+    migration = importlib.import_module("claims.migrations.0002_groups")
+    for app_label, model_names in migration.MODELS.items():
         perms = Permission.objects.filter(
-            content_type__app_label__in=["claims", "sources"],
-            content_type__model__in=ROLE_MODELS,
+            content_type__app_label=app_label, content_type__model__in=model_names
         )
-        researchers.permissions.add(*perms)
-        readers.permissions.add(*perms.filter(codename__startswith="view_"))
+        Group.objects.get_or_create(name="Researchers")[0].permissions.add(*perms)
+        Group.objects.get_or_create(name="Readers")[0].permissions.add(
+            *perms.filter(codename__startswith="view_")
+        )
 
 
 @pytest.fixture
-def researcher_page(page, page_errors, live_server, transactional_db):
-    ensure_roles()
+def researcher_page(page, page_errors, live_server, roles):
     UserFactory(username="rita", researcher=True)
     sign_in(page, live_server, "rita")
     return page
 
 
 @pytest.fixture
-def reader_page(page, page_errors, live_server, transactional_db):
-    ensure_roles()
+def reader_page(page, page_errors, live_server, roles):
     UserFactory(username="rene", reader=True)
     sign_in(page, live_server, "rene")
     return page
