@@ -27,14 +27,16 @@ def test_accepting_every_suggestion_by_keyboard_rebuilds_the_seed(
     researcher_page, page_errors, live_server
 ):
     load_demo()  # the speakers a researcher would already have
-    source = Source.objects.create(
-        title="Kontan, pasted again",
-        outlet=Outlet.objects.get(name="Kontan"),
-        language="id",
-        body=ARTICLE_FILE.read_text(encoding="utf-8"),
-    )
     page = researcher_page
-    page.goto(f"{live_server.url}/sources/{source.pk}/suggestions/")
+    page.goto(f"{live_server.url}/sources/new/")
+    page.get_by_label("Title").fill("Kontan, pasted again")
+    page.get_by_label("Outlet", exact=True).select_option(label="Kontan")
+    page.get_by_label("Language").fill("id")
+    page.get_by_label("Body").fill(ARTICLE_FILE.read_text(encoding="utf-8"))
+    page.get_by_role("button", name="Add source").click()
+    page.get_by_role("link", name="Suggest claims").click()
+    source = Source.objects.get(title="Kontan, pasted again")
+    page.wait_for_url(f"**/sources/{source.pk}/suggestions/")
     heading = page.locator("#suggestions-heading")
     assert heading.inner_text() == "9 open suggestions"
     screenshot(page, "assistant-suggestions-1440")

@@ -50,10 +50,10 @@ def test_the_speaker_timeline_at_both_widths(reader_page, page_errors, live_serv
     us = Speaker.objects.get(name="United States")
     page = reader_page
     page.goto(f"{live_server.url}/speakers/{us.pk}/timeline/")
-    entry = page.locator(".timeline-countered")
+    entry = page.locator(".claim-timeline-countered")
     assert entry.count() == 1 and "denies by China" in entry.inner_text()
-    screenshot(page, "speaker-timeline-1440")
+    screenshot(page, "speaker-claim-timeline-1440")
     page.set_viewport_size({"width": 375, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    screenshot(page, "speaker-timeline-375")
+    screenshot(page, "speaker-claim-timeline-375")
     assert page_errors == []

@@ -43,7 +43,7 @@ def test_the_seed_source_map_shows_the_denial_and_the_support(reader_client, dem
     response = reader_client.get(reverse("claims:source-map", args=[kontan.pk]))
     assert response.status_code == 200 and b"<html" in response.content
     text = response.content.decode()
-    assert 'China</a> <span class="relation relation-denies">denies</span> <a' in text
+    assert 'China</a> <span class="map-relation map-relation-denies">denies</span> <a' in text
     assert "supports" in text
     fragment = reader_client.get(
         reverse("claims:source-map", args=[kontan.pk]), headers={"HX-Request": "true"}
@@ -111,7 +111,7 @@ def test_the_speaker_timeline_marks_counter_claims(reader_client, demo):
     us = Speaker.objects.get(name="United States")
     response = reader_client.get(reverse("claims:speaker-timeline", args=[us.pk]))
     text = response.content.decode()
-    assert response.status_code == 200 and "timeline-countered" in text
+    assert response.status_code == 200 and "claim-timeline-countered" in text
     assert 'relation-denies">denies</span> by <a' in text and ">China</a>" in text
     fragment = reader_client.get(
         reverse("claims:speaker-timeline", args=[us.pk]), headers={"HX-Request": "true"}
@@ -125,3 +125,28 @@ def test_unknown_maps_are_404(reader_client):
     assert reader_client.get(reverse("claims:claim-map", args=[999])).status_code == 404
     assert reader_client.get(reverse("claims:speaker-timeline", args=[999])).status_code == 404
     assert Topic.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_the_editors_pages_offer_the_map_the_timeline_and_the_suggestions(researcher_client, demo):
+    us = Speaker.objects.get(name="United States")
+    claim_ = Claim.objects.get(speaker=us)
+    topic = Topic.objects.get(name="Dual-use goods")
+    kontan = Source.objects.get(outlet__name="Kontan")
+    pages = {
+        reverse("claims:topic-detail", args=[topic.slug]): reverse(
+            "claims:topic-map", args=[topic.slug]
+        ),
+        reverse("claims:claim-detail", args=[claim_.pk]): reverse(
+            "claims:claim-map", args=[claim_.pk]
+        ),
+        reverse("claims:speaker-detail", args=[us.pk]): reverse(
+            "claims:speaker-timeline", args=[us.pk]
+        ),
+        reverse("sources:source-detail", args=[kontan.pk]): reverse(
+            "claims:source-suggestions", args=[kontan.pk]
+        ),
+    }
+    for page, fragment in pages.items():
+        html = researcher_client.get(page).content.decode()
+        assert f'href="{fragment}"' in html, page
