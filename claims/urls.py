@@ -3,11 +3,13 @@ from django.urls import path
 from claims.models import Citation, Claim, ClaimRelation, Speaker
 from claims.views import (
     assessments,
+    assistant,
     citations,
     claims,
     deleted,
     exports,
     imports,
+    maps,
     pairs,
     reader,
     relations,
@@ -50,6 +52,30 @@ urlpatterns = [
     path("pairs/import/<int:pk>/apply/", imports.pair_import_apply, name="pair-import-apply"),
     path("claims/<int:pk>/assessment/", assessments.assessment, name="claim-assessment"),
     path("claimreview.jsonld", assessments.claimreview_feed, name="claimreview-feed"),
+    # The quote assistant (lives here: the sources app knows nothing of claims).
+    path(
+        "sources/<int:pk>/suggestions/",
+        assistant.source_suggestions,
+        name="source-suggestions",
+    ),
+    path(
+        "sources/<int:pk>/suggestions/accept/",
+        assistant.suggestion_accept,
+        name="source-suggestion-accept",
+    ),
+    path(
+        "sources/<int:pk>/suggestions/dismiss/",
+        assistant.suggestion_dismiss,
+        name="source-suggestion-dismiss",
+    ),
+    # Dispute maps and speaker timelines.
+    path("topics/<str:slug>/map/", maps.topic_map, name="topic-map"),
+    path("topics/<str:slug>/map.svg", maps.topic_map_svg, name="topic-map-svg"),
+    path("claims/<int:pk>/map/", maps.claim_map, name="claim-map"),
+    path("claims/<int:pk>/map.svg", maps.claim_map_svg, name="claim-map-svg"),
+    path("sources/<int:pk>/map/", maps.source_map, name="source-map"),
+    path("sources/<int:pk>/map.svg", maps.source_map_svg, name="source-map-svg"),
+    path("speakers/<int:pk>/timeline/", maps.speaker_timeline, name="speaker-timeline"),
 ]
 
 # History of every record (config/history.py, generic over models) and recovery of deleted

@@ -1,0 +1,181 @@
+"""The quote assistant's pages, through the client, with and without htmx."""
+
+import pytest
+from django.urls import reverse
+
+from claims.assistant import review
+from claims.demo import ARTICLE_FILE
+from claims.models import Citation, Claim, ClaimRelation, DismissedSuggestion, Speaker
+from sources.models import Outlet, Source
+from tests.factories import SourceFactory
+
+pytestmark = pytest.mark.django_db
+
+SEED = ARTICLE_FILE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def pasted(demo):
+    """The seed article pasted again as a new source, with the demo's speakers known."""
+    return SourceFactory(title="Pasted Kontan article", body=SEED, language="id")
+
+
+def url(source, action=""):
+    name = {"": "source-suggestions", "accept": "source-suggestion-accept"}.get(
+        action, "source-suggestion-dismiss"
+    )
+    return reverse(f"claims:{name}", args=[source.pk])
+
+
+def accept_data(offer):
+    suggestion = offer.suggestion
+    return {
+        "start": suggestion.start,
+        "end": suggestion.end,
+        "text": suggestion.text,
+        "kind": suggestion.kind,
+        "speaker_name": suggestion.speaker.name,
+        "speaker_id": suggestion.speaker.id or "",
+        "relays": ", ".join(suggestion.relays),
+    }
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, pasted):
+    response = client.get(url(pasted))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+def test_a_reader_sees_suggestions_as_a_page_or_a_fragment_but_cannot_accept(reader_client, pasted):
+    page = reader_client.get(url(pasted))
+    assert page.status_code == 200 and b"<html" in page.content
+    assert b"9 open suggestions" in page.content
+    assert b'data-action="accept"' not in page.content
+    fragment = reader_client.get(url(pasted), headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and b"<html" not in fragment.content
+    assert b'id="assistant"' in fragment.content
+    offer = review.offers_for(pasted)[0]
+    assert reader_client.post(url(pasted, "accept"), accept_data(offer)).status_code == 403
+    assert reader_client.post(url(pasted, "dismiss"), {"start": 0, "end": 5}).status_code == 403
+    assert not DismissedSuggestion.objects.exists()
+
+
+def test_the_demo_article_is_already_fully_cited(researcher_client, demo):
+    kontan = Source.objects.get(outlet__name="Kontan")
+    response = researcher_client.get(url(kontan))
+    offers = response.context["offers"]
+    assert len(offers) == 9 and all(not offer.is_open for offer in offers)
+    assert response.context["open_count"] == 0
+
+
+def test_the_suggestions_page_runs_a_fixed_number_of_queries(
+    researcher_client, pasted, django_assert_num_queries
+):
+    # session, user, source, speakers, outlets, dismissals, citations, user and group perms
+    with django_assert_num_queries(9):
+        researcher_client.get(url(pasted))
+    Speaker.objects.bulk_create(Speaker(name=f"Extra speaker {n}") for n in range(30))
+    with django_assert_num_queries(9):
+        researcher_client.get(url(pasted))
+
+
+def test_accepting_every_suggestion_builds_the_claims_citations_and_the_denial(
+    researcher_client, pasted
+):
+    for offer in review.offers_for(pasted):
+        response = researcher_client.post(
+            url(pasted, "accept"), accept_data(offer), headers={"HX-Request": "true"}
+        )
+        assert response.status_code == 200 and b"<html" not in response.content
+    citations = Citation.objects.filter(source=pasted).select_related("claim__speaker")
+    assert citations.count() == 9
+    assert all(citation.verification == Citation.Verification.VERIFIED for citation in citations)
+    speakers = sorted(citation.claim.speaker.name for citation in citations)
+    assert speakers == sorted(
+        ["Andrei Belousov"] * 4
+        + [
+            "Ministry of National Defense of China",
+            "Chinese military",
+            "Russia",
+            "United States",
+            "China",
+        ]
+    )
+    us = citations.get(claim__speaker__name="United States").claim
+    china = citations.get(claim__speaker__name="China").claim
+    relation = ClaimRelation.objects.get(claim=us, counter=china)
+    assert relation.kind == ClaimRelation.Kind.DENIES
+    talks = citations.get(quote__startswith="Belousov mengatakan")
+    assert talks.via.source.outlet.name == "Reuters"
+    assert talks.via.verification == Citation.Verification.NO_TEXT
+    assert review.offers_for(pasted) and all(not o.is_open for o in review.offers_for(pasted))
+
+
+def test_without_htmx_accepting_redirects_back_to_the_suggestions(researcher_client, pasted):
+    offer = review.offers_for(pasted)[0]
+    response = researcher_client.post(url(pasted, "accept"), accept_data(offer))
+    assert response.status_code == 302 and response["Location"] == url(pasted)
+
+
+def test_an_edited_suggestion_creates_a_new_speaker_and_an_unknown_relay_outlet(
+    researcher_client, pasted
+):
+    offer = review.offers_for(pasted)[0]
+    data = {
+        **accept_data(offer),
+        "speaker_name": "Someone Else",
+        "speaker_id": "",
+        "relays": "Harian Rakyat",
+    }
+    data["text"] = "An edited wording."
+    researcher_client.post(url(pasted, "accept"), data)
+    claim = Claim.objects.get(text="An edited wording.")
+    assert claim.speaker.name == "Someone Else"
+    citation = claim.citations.get(source=pasted)
+    assert citation.quote == offer.suggestion.quote
+    assert citation.via.source.outlet == Outlet.objects.get(name="Harian Rakyat")
+
+
+def test_bad_input_re_renders_with_an_error_and_saves_nothing(researcher_client, pasted):
+    before = Claim.objects.count()
+    response = researcher_client.post(
+        url(pasted, "accept"),
+        {"start": 10, "end": 999999, "text": "x", "kind": "paraphrase", "speaker_name": "X"},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert "no longer in the source" in response.content.decode()
+    offer = review.offers_for(pasted)[0]
+    response = researcher_client.post(
+        url(pasted, "accept"), {**accept_data(offer), "speaker_name": "", "kind": "nonsense"}
+    )
+    assert response.status_code == 200 and b"This field is required" in response.content
+    assert Claim.objects.count() == before
+
+
+def test_a_dismissed_suggestion_does_not_come_back_until_its_words_change(
+    researcher_client, pasted
+):
+    offer = review.offers_for(pasted)[0]
+    span = {"start": offer.suggestion.start, "end": offer.suggestion.end}
+    response = researcher_client.post(url(pasted, "dismiss"), span, headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    keys = [o.key for o in review.offers_for(pasted)]
+    assert offer.key not in keys and len(keys) == 8
+    researcher_client.post(url(pasted, "dismiss"), span)  # twice is harmless
+    assert DismissedSuggestion.objects.count() == 1
+    pasted.body = pasted.body.replace("Departemen militer", "Departemen-departemen militer")
+    pasted.save()
+    assert len(review.offers_for(pasted)) == 9
+
+
+def test_a_source_without_text_says_so(researcher_client, db):
+    source = SourceFactory(body="")
+    response = researcher_client.get(url(source))
+    assert response.status_code == 200 and b"no text to suggest claims from" in response.content
+
+
+def test_a_missing_source_is_a_404(researcher_client, db):
+    assert (
+        researcher_client.get(reverse("claims:source-suggestions", args=[999999])).status_code
+        == 404
+    )
