@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes
 
-.PHONY: run test install install-dev lint screenshots clean
+.PHONY: run test install install-dev lint screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ test: lint
 
 screenshots: install-dev
 	DEBUG=1 CLAIMTRAIL_SCREENSHOTS=1 $(BIN)/pytest tests/browser -k screenshot
+
+# A scratch PostgreSQL database (DATABASE_URL overrides), a generated newsroom, one table.
+# SIZE=small for a run of under two minutes; BENCH_ARGS="--reuse" keeps the data.
+SIZE ?= full
+bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.run --size $(SIZE) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

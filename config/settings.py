@@ -203,3 +203,7 @@ CLAIMTRAIL_ORGANISATION = {
     "name": os.environ.get("CLAIMTRAIL_ORG_NAME", "Claimtrail"),
     "url": os.environ.get("CLAIMTRAIL_ORG_URL", "https://claimtrail.example"),
 }
+
+# `make bench` only: routes a trivial "hello" page, the baseline the pages are measured
+# against. Never set it in a deployment.
+CLAIMTRAIL_BENCH = env_flag("CLAIMTRAIL_BENCH")
