@@ -1,4 +1,4 @@
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -13,11 +13,31 @@ from sources.validators import (
 )
 
 
+class WebURLField(models.URLField):
+    """A web address: http or https only, and "https://" assumed when a scheme is left out."""
+
+    default_validators = [validate_web_url]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class EditConflict(Exception):
+    """Someone else saved this record after it was loaded for editing."""
+
+    def __init__(self, current: "Record"):
+        self.current = current
+        super().__init__(f"{current._meta.verbose_name} was changed by someone else meanwhile.")
+
+
 class Record(models.Model):
     """Fields every researcher-edited record carries.
 
-    `version` goes up by one on every save; edit forms carry the version they were loaded
-    from so that a save over someone else's newer change can be refused.
+    `version` goes up by one on every save. An edit form carries the version it was loaded
+    from and saves with `expected_version`: the save then first moves the stored version on
+    only if it is still the one expected (a guarded UPDATE, which also takes the row's write
+    lock), all in one transaction, so of two people saving the same version exactly one wins
+    and the other gets EditConflict, never a silent overwrite.
     """
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -27,10 +47,22 @@ class Record(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            self.version += 1
-        super().save(*args, **kwargs)
+    def save(self, *args, expected_version: int | None = None, **kwargs) -> None:
+        if self._state.adding:
+            super().save(*args, **kwargs)
+            return
+        with transaction.atomic(using=kwargs.get("using")):
+            if expected_version is not None:
+                manager = type(self)._base_manager
+                claimed = manager.filter(pk=self.pk, version=expected_version).update(
+                    version=expected_version + 1
+                )
+                if not claimed:
+                    raise EditConflict(manager.get(pk=self.pk))
+                self.version = expected_version + 1
+            else:
+                self.version += 1
+            super().save(*args, **kwargs)
 
 
 class Outlet(Record):
@@ -46,7 +78,7 @@ class Outlet(Record):
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.NEWSPAPER)
-    homepage = models.URLField(max_length=500, blank=True, validators=[validate_web_url])
+    homepage = WebURLField(max_length=500, blank=True)
     country = models.CharField(
         max_length=2, blank=True, validators=[validate_country_code], help_text="ISO 3166 code"
     )
@@ -107,9 +139,7 @@ class Source(Record):
     title = models.CharField(max_length=500)
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.ARTICLE)
-    url = models.URLField(
-        "URL", max_length=2000, blank=True, validators=[validate_web_url], db_index=True
-    )
+    url = WebURLField("URL", max_length=2000, blank=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     language = models.CharField(
         max_length=35, validators=[validate_language_tag], help_text="BCP 47 tag: id, en, ru, zh"
@@ -118,9 +148,7 @@ class Source(Record):
         blank=True,
         help_text="The full text as published. Quotes are anchored and verified against it.",
     )
-    archive_url = models.URLField(
-        "archive URL", max_length=2000, blank=True, validators=[validate_web_url]
-    )
+    archive_url = WebURLField("archive URL", max_length=2000, blank=True)
     retrieved_at = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
 
