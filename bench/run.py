@@ -66,7 +66,7 @@ def main() -> None:
     with server.Gunicorn() as gunicorn:
         rows += scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20)
         rows += scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3)
-        rows += scenarios.export(gunicorn, cookie, dsn)
+        rows += scenarios.export(gunicorn, cookie, dsn, runs=2 if full else 3)
     print(f"\nDone in {time.perf_counter() - started:.0f} s.\n", flush=True)
     print(measure.table(rows))
 

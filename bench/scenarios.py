@@ -1,7 +1,11 @@
 """What `make bench` measures, each against its anchor in the same run."""
 
 import http.client
+import subprocess
+import threading
+import time
 import urllib.parse
+from pathlib import Path
 
 from django.db import connection
 from django.db.models import Q
@@ -204,8 +208,100 @@ def page_paths() -> dict[str, str]:
     }
 
 
-def export(gunicorn, cookie: str, dsn: str) -> list[Row]:
-    return []
+def export(gunicorn, cookie: str, dsn: str, *, runs: int) -> list[Row]:
+    """Every pair as CSV over HTTP, against `psql \\copy` of the export's own query."""
+    import psycopg
+
+    from claims.export import ClaimURLs, pairs_select_sql
+    from claims.models import ClaimRelation
+
+    pairs = ClaimRelation.objects.count()
+    select, params = pairs_select_sql(ClaimRelation.objects.all(), ClaimURLs(gunicorn.url("")))
+    with psycopg.connect(dsn) as conn:
+        statement = psycopg.ClientCursor(conn).mogrify(select, params)
+    # \copy reads one line.
+    copy = "\\copy (" + " ".join(statement.split()) + ") to '/dev/null' with (format csv)"
+
+    def psql() -> None:
+        subprocess.run(["psql", "--no-psqlrc", "-q", dsn, "-c", copy], check=True)
+
+    copies = [pairs / (ms / 1000) for ms in timed(psql, runs)]
+    rates, peaks = [], []
+    for _ in range(runs):
+        with RSSWatch(gunicorn.worker_pids()) as watch:
+            started = time.perf_counter()
+            received = download(gunicorn, cookie, reverse("claims:pair-export"))
+            elapsed = time.perf_counter() - started
+        if received != pairs + 1:
+            raise RuntimeError(f"the export had {received} lines for {pairs} pairs")
+        rates.append(pairs / elapsed)
+        peaks.append(watch.peak_mb)
+    copy_rate = _median(copies)
+    return [
+        Row(
+            f"pairs CSV export over HTTP ({pairs} pairs), rows/s",
+            rates,
+            "rows/s",
+            f"{_median(rates) / copy_rate:.2f}× psql \\copy ({copy_rate:,.0f} rows/s)".replace(
+                ",", " "
+            ),
+            "≥ 0.7× COPY",
+            f"{runs} runs each; psql \\copy of the export's own SELECT to /dev/null",
+        ),
+        Row(
+            "pairs CSV export, peak RSS of the gunicorn worker",
+            peaks,
+            "MB",
+            "",
+            "< 150 MB",
+            "VmRSS of both workers sampled every 20 ms during the download",
+        ),
+    ]
+
+
+def download(gunicorn, cookie: str, path: str) -> int:
+    """Read the whole response, as a client would; return the number of lines."""
+    conn = http.client.HTTPConnection("127.0.0.1", gunicorn.port, timeout=300)
+    conn.request("GET", path, headers={"Cookie": f"sessionid={cookie}"})
+    response = conn.getresponse()
+    if response.status != 200:
+        raise RuntimeError(f"{path} answered {response.status}")
+    lines = 0
+    while block := response.read(1 << 20):
+        lines += block.count(b"\n")
+    conn.close()
+    return lines
+
+
+class RSSWatch:
+    """The largest resident set of any of `pids` while the block runs."""
+
+    def __init__(self, pids: list[int]) -> None:
+        self.pids = pids
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def _watch(self) -> None:
+        while not self._stop.is_set():
+            for pid in self.pids:
+                self.peak_mb = max(self.peak_mb, rss_mb(pid))
+            self._stop.wait(0.02)
+
+    def __enter__(self) -> "RSSWatch":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def measure_ratio(anchor: list[float], ours: list[float], fraction: float = 0.5) -> float:

@@ -16,7 +16,7 @@ CREATE = r"""
 ALTER TABLE claims_speaker ADD COLUMN search_text text NOT NULL DEFAULT '';
 
 CREATE FUNCTION claims_speaker_search_text(name text, aliases text, description text)
-RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
+RETURNS text LANGUAGE sql STABLE PARALLEL SAFE SET search_path FROM CURRENT AS $$
     SELECT lower(unaccent(concat_ws(E'\n', name, aliases, description)))
 $$;
 
