@@ -78,6 +78,7 @@ def generate(dsn: str, size: str) -> dict[str, int]:
 def step(label: str, conn, function, *args) -> None:
     started = time.perf_counter()
     function(conn, *args)
+    conn.commit()
     log(f"{label}: {time.perf_counter() - started:.1f} s")
 
 
@@ -348,7 +349,7 @@ def _relations(conn, claims: int, relations: int) -> None:
             SELECT i, 1 + i % {claims} AS a,
                 1 + (i / {claims}) * {width} + ((i % {claims}) * 7919 + (i / {claims}) * 104729) % {width} AS d,
                 random() AS k
-            FROM generate_series(0, {relations - 1}) i
+            FROM generate_series(0::bigint, {relations - 1}) i
         ) pairs"""
     )
 

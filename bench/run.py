@@ -4,7 +4,8 @@ data, measure, and print one table.
     python -m bench.run [--size full|small] [--reuse] [--seconds N]
 
 The database is DATABASE_URL if set, else `claimtrail_bench_<size>` on the local server
-(dropped and created afresh unless --reuse). Every figure is compared with an anchor
+(dropped and created afresh unless --reuse, which keeps the data and only applies new
+migrations). Every figure is compared with an anchor
 measured in the same run, on the same data, on the same machine.
 """
 
@@ -52,7 +53,8 @@ def main() -> None:
     print(f"Claimtrail benchmark, size {args.size}, database {dsn}", flush=True)
     if not args.reuse:
         recreate_database(dsn)
-        server.manage("migrate", "--noinput", "-v0")
+    server.manage("migrate", "--noinput", "-v0")
+    if not args.reuse:
         counts = generate.generate(dsn, args.size)
         print(f"  generated: {counts}", flush=True)
     server.manage("collectstatic", "--noinput", "-v0")

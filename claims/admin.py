@@ -1,11 +1,12 @@
 from django.contrib import admin
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.export import pairs_filename, stream_pairs_csv
 from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
 from claims.views.exports import base_url, csv_response
-from sources.admin import SourceAdmin
+from sources.admin import LargeTableAdmin, SourceAdmin
 from sources.models import Source
 
 
@@ -52,7 +53,7 @@ class TopicAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(LargeTableAdmin):
     list_display = ["name", "description", "kind", "country", "wikidata_id"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "aliases", "description"]
@@ -60,7 +61,7 @@ class SpeakerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(LargeTableAdmin):
     list_display = ["__str__", "speaker", "kind", "language", "stated_on", "created_at"]
     list_filter = ["kind", "language", "topics", "citations__verification"]
     list_select_related = ["speaker"]
@@ -72,10 +73,16 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(LargeTableAdmin):
     list_display = ["claim", "source", "verification", "chain"]
     list_filter = ["verification", "source__outlet"]
-    list_select_related = ["claim__speaker", "source__outlet", "via__source__outlet"]
+    # Relay chains are rarely longer than three: load them with the row.
+    list_select_related = [
+        "claim__speaker",
+        "source__outlet",
+        "via__source__outlet",
+        "via__via__source__outlet",
+    ]
     search_fields = ["quote", "source__title", "claim__text"]
     autocomplete_fields = ["claim", "source", "via"]
     readonly_fields = ["verification", "anchor_start", "anchor_end", "created_at", "updated_at"]
@@ -84,15 +91,23 @@ class CitationAdmin(SimpleHistoryAdmin):
     def chain(self, citation: Citation) -> str:
         return citation.chain_label()
 
+    def search_filter(self, search_term: str) -> Q:
+        # A claim's search vector holds its citations' quotes.
+        return Q(claim__in=Claim.objects.search(search_term).values("pk"))
+
 
 @admin.register(ClaimRelation)
-class ClaimRelationAdmin(SimpleHistoryAdmin):
+class ClaimRelationAdmin(LargeTableAdmin):
     list_display = ["__str__", "kind", "claim", "counter", "created_at"]
     list_filter = ["kind"]
     list_select_related = ["claim__speaker", "counter__speaker"]
     search_fields = ["claim__text", "counter__text", "note"]
     autocomplete_fields = ["claim", "counter"]
     actions = ["export_csv"]
+
+    def search_filter(self, search_term: str) -> Q:
+        matching = Claim.objects.search(search_term).values("pk")
+        return Q(claim__in=matching) | Q(counter__in=matching)
 
     @admin.action(description="Export selected pairs as CSV", permissions=["view"])
     def export_csv(self, request, queryset):

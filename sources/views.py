@@ -1,8 +1,8 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
+from config.pagination import LargeTablePaginator
 from sources.models import Source
 
 PAGE_SIZE = 50
@@ -11,7 +11,7 @@ PAGE_SIZE = 50
 @require_GET
 def source_list(request: HttpRequest) -> HttpResponse:
     sources = Source.objects.for_list()
-    page = Paginator(sources, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = LargeTablePaginator(sources, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "sources/source_list.html", {"page": page})
 
 

@@ -1,10 +1,10 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from claims.models import Claim, Speaker
+from config.pagination import LargeTablePaginator
 
 PAGE_SIZE = 50
 AUTOCOMPLETE_LIMIT = 10
@@ -13,7 +13,7 @@ AUTOCOMPLETE_LIMIT = 10
 @require_GET
 def speaker_list(request: HttpRequest) -> HttpResponse:
     speakers = Speaker.objects.search(request.GET.get("q", ""))
-    page = Paginator(speakers, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = LargeTablePaginator(speakers, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "claims/speaker_list.html", {"page": page})
 
 
