@@ -59,14 +59,16 @@ class Topic(Record):
 
 BOOLEAN = models.BooleanField()
 FLOAT = models.FloatField()
+TEXT = models.TextField()
 
 
 class SpeakerQuerySet(models.QuerySet):
     def search(self, query: str):
         """Speakers whose name, aliases or description match `query`, best match first.
 
-        PostgreSQL: accent- and case-insensitive, forgiving typos ("Belusov" finds
-        Belousov) through trigram word similarity, and finding any part of a name.
+        PostgreSQL: accent- and case-insensitive, finding any part of a name; when
+        nothing matches as typed, forgiving typos ("Belusov" finds Belousov) through
+        trigram word similarity.
         SQLite: every word of `query` stands in them, accents and case aside; no typo
         tolerance.
         """
@@ -94,18 +96,35 @@ class SpeakerQuerySet(models.QuerySet):
                 "({0} LIKE {1})", text, like_escape(fold(query)) + "%", output_field=BOOLEAN
             )
         else:
-            # `<%`: some stretch of the names is close to the query, typos allowed;
-            # LIKE: the query stands in them as typed, even inside a word.
+            # The query as typed, anywhere in the names (trigram index). Only when nothing
+            # matches so is it taken for a typo, and the names whose stretches are close
+            # to it (`<%`, trigram word similarity) are offered instead: the similarity is
+            # costly to compute for every one of a thousand "Bel…" names, and a list of
+            # near misses would bury the exact ones. The NOT EXISTS is computed once.
+            pattern = Template(
+                "'%%' || lower(unaccent({0})) || '%%'", like_escape(query), output_field=TEXT
+            )
             matches = Template(
-                "({0} <%% {1} OR {1} LIKE '%%' || lower(unaccent({2})) || '%%')",
-                folded,
+                "({0} LIKE {1} OR ((SELECT NOT EXISTS (SELECT 1 FROM claims_speaker"
+                " WHERE search_text LIKE {1})) AND {2} <%% {0}))",
                 text,
-                like_escape(query),
+                pattern,
+                folded,
                 output_field=BOOLEAN,
             )
-        similarity = Template("word_similarity({0}, {1})", folded, text, output_field=FLOAT)
+        # Where the query stands (the name comes first: a name that starts so ranks
+        # first); near misses after every exact match, closest first.
+        position = Template("strpos({0}, {1})", text, folded, output_field=models.IntegerField())
+        closeness = Template(
+            "CASE WHEN strpos({0}, {1}) > 0 THEN 1 ELSE word_similarity({1}, {0}) END",
+            text,
+            folded,
+            output_field=FLOAT,
+        )
         return (
-            self.alias(similarity=similarity).filter(matches).order_by("-similarity", "name", "pk")
+            self.alias(closeness=closeness, position=position)
+            .filter(matches)
+            .order_by("-closeness", "position", "name", "pk")
         )
 
     def autocomplete(self, query: str, limit: int = 10):
