@@ -71,7 +71,8 @@ def main() -> None:
             print(f"\n=== {label}: {len(captured)} queries")
             for query in captured:
                 sql = query["sql"]
-                if sql.startswith(("SAVEPOINT", "RELEASE")):
+                if sql.startswith(("SAVEPOINT", "RELEASE", "EXPLAIN")):
+                    print(f"\n-- (not shown) {sql[:120]}")
                     continue
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
                 plan = [row[0] for row in cursor.fetchall()]

@@ -51,6 +51,7 @@ def main() -> None:
 
     started = time.perf_counter()
     print(f"Claimtrail benchmark, size {args.size}, database {dsn}", flush=True)
+    print(f"  {machine()}", flush=True)
     if not args.reuse:
         recreate_database(dsn)
     server.manage("migrate", "--noinput", "-v0")
@@ -69,8 +70,15 @@ def main() -> None:
         rows += scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20)
         rows += scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3)
         rows += scenarios.export(gunicorn, cookie, dsn, runs=2 if full else 3)
-    print(f"\nDone in {time.perf_counter() - started:.0f} s.\n", flush=True)
+    print(f"\nDone in {time.perf_counter() - started:.0f} s. {machine()}\n", flush=True)
     print(measure.table(rows))
+
+
+def machine() -> str:
+    """The machine, and how busy it was: other work running skews every figure."""
+    memory = Path("/proc/meminfo").read_text().split("\n")[0].split()[1]
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return f"{os.cpu_count()} CPUs, {int(memory) / 1024**2:.0f} GB RAM, load average {load}"
 
 
 def recreate_database(dsn: str) -> None:

@@ -56,7 +56,7 @@ def test_a_big_table_shows_postgresqls_estimate(monkeypatch, django_assert_num_q
 
 @on_postgresql
 def test_a_big_result_shows_the_planners_estimate(monkeypatch):
-    monkeypatch.setattr(pagination, "EXACT_UP_TO", 5)
+    monkeypatch.setattr(pagination, "RESULT_EXACT_UP_TO", 5)
     ClaimFactory.create_batch(12, language="ru", text="Цены на рис растут.")
     ClaimFactory.create_batch(3, language="en")
     analyze(Claim)
@@ -66,8 +66,8 @@ def test_a_big_result_shows_the_planners_estimate(monkeypatch):
     assert paginator.count_is_estimate is True
 
 
-def test_sqlite_and_small_tables_count_a_big_result_exactly(monkeypatch):
-    monkeypatch.setattr(pagination, "EXACT_UP_TO", 5)
+def test_sqlite_counts_a_big_result_exactly(monkeypatch):
+    monkeypatch.setattr(pagination, "RESULT_EXACT_UP_TO", 5)
     ClaimFactory.create_batch(12, language="ru", text="Цены на рис растут.")
     paginator = LargeTablePaginator(Claim.objects.filter(language="ru"), 5)
 
@@ -102,3 +102,40 @@ def test_the_list_page_gives_the_exact_number_of_pages_for_a_small_table(reader_
     response = reader_client.get(reverse("claims:claim-list"))
 
     assert b"Page 1 of 2" in response.content
+
+
+def test_a_deep_page_holds_the_same_rows_in_the_same_order(monkeypatch):
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_FROM", 20)
+    ClaimFactory.create_batch(45)
+    claims = Claim.objects.for_list()
+    expected = list(claims.values_list("pk", flat=True)[20:30])
+
+    page = LargeTablePaginator(claims, 10).page(3)
+
+    assert [claim.pk for claim in page] == expected
+    assert page.has_next() and page.has_previous()
+
+
+def test_a_deep_last_page_keeps_its_orphans(monkeypatch):
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_FROM", 10)
+    ClaimFactory.create_batch(23)
+    claims = Claim.objects.for_list()
+
+    page = LargeTablePaginator(claims, 10, orphans=3).page(2)
+
+    assert [claim.pk for claim in page] == list(claims.values_list("pk", flat=True)[10:23])
+    assert not page.has_next()
+
+
+@pytest.mark.parametrize("rows", [10, 200])
+def test_a_deep_page_takes_the_same_queries_whatever_the_rows(
+    rows, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_FROM", 5)
+    ClaimFactory.create_batch(rows)
+    paginator = LargeTablePaginator(Claim.objects.for_list(), 5)
+    paginator.count  # noqa: B018  (counted apart)
+
+    # ids, rows, and the two prefetches (topics, citations)
+    with django_assert_num_queries(4):
+        list(paginator.page(2))
