@@ -28,9 +28,10 @@ def percentile(samples: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def timed(function: Callable[[], object], repeat: int) -> list[float]:
+def timed(function: Callable[[], object], repeat: int, *, warm_up: bool = True) -> list[float]:
     """Milliseconds for each of `repeat` calls, after one unmeasured warm-up call."""
-    function()
+    if warm_up:
+        function()
     samples = []
     for _ in range(repeat):
         started = time.perf_counter()

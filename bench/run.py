@@ -64,12 +64,18 @@ def main() -> None:
 
     django.setup()
     rows: list[measure.Row] = []
-    rows += scenarios.search(repeat=10 if full else 5, scan_repeat=3 if full else 5)
+
+    def add(new_rows: list[measure.Row]) -> None:
+        for row in new_rows:
+            print(f"  {row.figure}: {measure.fmt(row.median, row.unit)} {row.anchor}", flush=True)
+        rows.extend(new_rows)
+
+    add(scenarios.search(repeat=10 if full else 5, scan_repeat=2 if full else 3))
     cookie = scenarios.bench_session()
     with server.Gunicorn() as gunicorn:
-        rows += scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20)
-        rows += scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3)
-        rows += scenarios.export(gunicorn, cookie, dsn, runs=2 if full else 3)
+        add(scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20))
+        add(scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3))
+        add(scenarios.export(gunicorn, cookie, dsn, runs=2 if full else 3))
     print(f"\nDone in {time.perf_counter() - started:.0f} s. {machine()}\n", flush=True)
     print(measure.table(rows))
 

@@ -6,7 +6,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -55,14 +54,15 @@ class Gunicorn:
             cwd=ROOT,
             env=os.environ.copy(),
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(self.url("/accounts/login/"), timeout=5)
+                urllib.request.urlopen(self.url("/accounts/login/"), timeout=30)
                 return self
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.2)
-        raise RuntimeError("gunicorn did not answer within 60 s")
+            except OSError:  # not listening yet, or still booting under load
+                time.sleep(0.5)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer within 120 s")
 
     def __exit__(self, *exc) -> None:
         if self.process is not None:
