@@ -70,12 +70,12 @@ def main() -> None:
             print(f"  {row.figure}: {measure.fmt(row.median, row.unit)} {row.anchor}", flush=True)
         rows.extend(new_rows)
 
-    add(scenarios.search(repeat=10 if full else 5, scan_repeat=2 if full else 3))
+    add(scenarios.search(repeat=10 if full else 5, scan_repeat=2))
     cookie = scenarios.bench_session()
     with server.Gunicorn() as gunicorn:
         add(scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20))
-        add(scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3))
-        add(scenarios.export(gunicorn, cookie, dsn, runs=2 if full else 3))
+        add(scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3 if full else 2))
+        add(scenarios.export(gunicorn, cookie, dsn, runs=1 if full else 2))
     print(f"\nDone in {time.perf_counter() - started:.0f} s. {machine()}\n", flush=True)
     print(measure.table(rows))
 

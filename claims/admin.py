@@ -60,14 +60,35 @@ class SpeakerAdmin(LargeTableAdmin):
     readonly_fields = ["created_at", "updated_at", "version"]
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    """The languages claims are written in, read off the language index (admin's own
+    filter for a field runs SELECT DISTINCT over every claim: 100 ms at 500 000)."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, code) for code in Claim.objects.languages()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
+
+
 @admin.register(Claim)
 class ClaimAdmin(LargeTableAdmin):
     list_display = ["__str__", "speaker", "kind", "language", "stated_on", "created_at"]
-    list_filter = ["kind", "language", "topics", "citations__verification"]
+    # A date filter, not a date hierarchy: the hierarchy reads every claim's date on
+    # every changelist view (SELECT DISTINCT date_trunc(…), 400 ms at 500 000 claims).
+    list_filter = [
+        "kind",
+        LanguageFilter,
+        ("stated_on", admin.DateFieldListFilter),
+        "topics",
+        "citations__verification",
+    ]
     list_select_related = ["speaker"]
     search_fields = ["text", "translation", "speaker__name", "speaker__aliases"]
     autocomplete_fields = ["speaker", "topics"]
-    date_hierarchy = "stated_on"
     readonly_fields = ["created_at", "updated_at", "version"]
     inlines = [CitationInline, RelationAsClaimInline, RelationAsCounterInline]
 

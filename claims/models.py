@@ -252,6 +252,23 @@ class ClaimQuerySet(models.QuerySet):
             claims = claims.filter(answered if has_counter else ~answered)
         return claims
 
+    def languages(self) -> list[str]:
+        """The languages claims are written in, in order: a walk down the language index
+        that jumps from one language to the next (a "loose index scan"), so it reads a
+        handful of index entries, not every claim. The same SQL runs on SQLite."""
+        table = Claim._meta.db_table
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(
+                f"""WITH RECURSIVE found(language) AS (
+                    SELECT min(language) FROM {table}
+                    UNION ALL
+                    SELECT (SELECT min(language) FROM {table} WHERE language > found.language)
+                    FROM found WHERE found.language IS NOT NULL
+                )
+                SELECT language FROM found WHERE language IS NOT NULL"""
+            )
+            return [language for (language,) in cursor.fetchall()]
+
     def for_list(self):
         return self.select_related("speaker").prefetch_related(
             "topics",

@@ -15,6 +15,9 @@ urlpatterns = [
 ]
 
 if settings.CLAIMTRAIL_BENCH:
-    from bench.views import hello
+    from bench.views import hello, stock_admin
 
-    urlpatterns.append(path("bench/hello/", hello, name="bench-hello"))
+    urlpatterns += [
+        path("bench/hello/", hello, name="bench-hello"),
+        path("bench/admin/", stock_admin.urls),
+    ]

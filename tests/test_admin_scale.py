@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from claims.models import Claim
 from tests.factories import (
     CitationFactory,
     ClaimFactory,
@@ -94,3 +95,20 @@ def test_big_changelists_make_as_many_queries_for_200_rows_as_for_10(
         assert staff_client.get(reverse(url_name)).status_code == 200
 
     assert len(many) == len(few)
+
+
+def test_claims_list_their_languages_in_order():
+    for language in ["zh", "id", "en", "id", "ru"]:
+        ClaimFactory(language=language)
+
+    assert Claim.objects.languages() == ["en", "id", "ru", "zh"]
+
+
+def test_the_claims_changelist_filters_by_a_language_it_offers(staff_client):
+    russian = ClaimFactory(language="ru")
+    ClaimFactory(language="en")
+
+    response = staff_client.get(reverse("admin:claims_claim_changelist"), {"language": "ru"})
+
+    assert list(response.context["cl"].result_list) == [russian]
+    assert b"?language=en" in response.content
