@@ -1,4 +1,10 @@
-from django.db import connections, models, transaction
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import connections, models, router, transaction
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -28,6 +34,22 @@ class EditConflict(Exception):
     def __init__(self, current: "Record"):
         self.current = current
         super().__init__(f"{current._meta.verbose_name} was changed by someone else meanwhile.")
+
+
+@dataclass(frozen=True)
+class DeletionImpact:
+    """What deleting a record would do: what it would take with it, what refuses it."""
+
+    cascaded: dict[str, int] = field(default_factory=dict)  # verbose name plural → count
+    holders: Sequence[models.Model] = ()  # records that hold this one (PROTECT/RESTRICT)
+
+    @property
+    def allowed(self) -> bool:
+        return not self.holders
+
+    @property
+    def described_holders(self) -> list[tuple[str, models.Model]]:
+        return [(str(holder._meta.verbose_name), holder) for holder in self.holders]
 
 
 class Record(models.Model):
@@ -63,6 +85,64 @@ class Record(models.Model):
             else:
                 self.version += 1
             super().save(*args, **kwargs)
+
+    @transaction.atomic
+    def restore_version(self, version, *, reason: str, expected_version: int) -> None:
+        """Make this record what it was in `version` (one of its own historical records),
+        saved as a new version whose history says why.
+
+        Checked like any edit (`full_clean`: a speaker or source deleted since, a pair now
+        taken, a quote no longer in the text are refused with the reason) and guarded like
+        any edit: someone else's newer save raises EditConflict.
+        """
+        if version.instance_type is not type(self) or version.id != self.pk:
+            raise ValueError("A record can only go back to one of its own versions.")
+        bookkeeping = {"version", "created_at", "updated_at"}
+        for model_field in self._meta.concrete_fields:
+            if model_field.primary_key or not model_field.editable:
+                continue
+            if model_field.name not in bookkeeping:
+                setattr(self, model_field.attname, getattr(version, model_field.attname))
+        for model_field in self._meta.concrete_fields:
+            value = getattr(self, model_field.attname)
+            target = model_field.related_model
+            if value is not None and target and not target._base_manager.filter(pk=value).exists():
+                raise ValidationError(
+                    f"the {model_field.verbose_name} this version names (#{value}) has "
+                    "been deleted since: recover it first."
+                )
+        self.full_clean(exclude=sorted(bookkeeping))
+        self._change_reason = f"Restored #{version.history_id}: {reason}"[:100]
+        try:
+            self.save(expected_version=expected_version)
+            for m2m_field in version._history_m2m_fields:
+                target = m2m_field.remote_field.model
+                wanted = getattr(version, m2m_field.name).values_list(
+                    m2m_field.m2m_reverse_field_name(), flat=True
+                )
+                getattr(self, m2m_field.name).set(target._base_manager.filter(pk__in=list(wanted)))
+        finally:
+            del self._change_reason
+
+    def deletion_impact(self) -> DeletionImpact:
+        """Ask Django's deletion collector, without deleting, what a delete would do."""
+        collector = Collector(using=router.db_for_write(type(self)), origin=self)
+        try:
+            collector.collect([self])
+        except ProtectedError as refused:
+            return DeletionImpact(holders=list(refused.protected_objects))
+        except RestrictedError as refused:
+            return DeletionImpact(holders=list(refused.restricted_objects))
+        cascaded = {}
+        for model, instances in collector.data.items():
+            others = [instance for instance in instances if instance != self]
+            if others:
+                cascaded[str(model._meta.verbose_name_plural)] = len(others)
+        for queryset in collector.fast_deletes:
+            if count := queryset.count():
+                name = str(queryset.model._meta.verbose_name_plural)
+                cascaded[name] = cascaded.get(name, 0) + count
+        return DeletionImpact(cascaded=cascaded)
 
 
 class Outlet(Record):
@@ -122,6 +202,64 @@ class SourceQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("outlet").defer("body", "notes")
+
+    def filter_by(
+        self, *, q: str = "", outlet: "Outlet | None" = None, kind: str = "", language: str = ""
+    ):
+        """The sources list's filters; an empty value means "any"."""
+        sources = self.search(q)
+        if outlet is not None:
+            sources = sources.filter(outlet=outlet)
+        if kind:
+            sources = sources.filter(kind=kind)
+        if language:
+            sources = sources.filter(language__iexact=language)
+        return sources
+
+
+@dataclass
+class Segment:
+    """A run of a source's body: plain text, or text covered by one or more highlights."""
+
+    text: str
+    start: int
+    highlights: list[Any] = field(default_factory=list)  # innermost (latest started) last
+
+
+def segment_text(text: str, spans: Iterable[Any]) -> list[Segment]:
+    """Split `text` into runs at every start and end of the spans, in one pass.
+
+    A span is anything with `anchor_start` and `anchor_end` (character offsets into the
+    text); spans without both are skipped, spans reaching past the end are clipped.
+    Overlapping spans are allowed: each run carries every span that covers it. Cost is
+    O((n + k) log k) for k spans, whatever the length of the text.
+    """
+    events: list[tuple[int, int, int, Any]] = []  # (offset, 0 = end / 1 = start, order, span)
+    for order, span in enumerate(spans):
+        start, end = span.anchor_start, span.anchor_end
+        if start is None or end is None:
+            continue
+        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+        if end <= start:
+            continue
+        events.append((start, 1, order, span))
+        events.append((end, 0, order, span))
+    events.sort(key=lambda event: event[:3])
+
+    segments: list[Segment] = []
+    active: dict[int, Any] = {}  # insertion order = start order
+    position = 0
+    for offset, is_start, order, span in events:
+        if offset > position:
+            segments.append(Segment(text[position:offset], position, list(active.values())))
+            position = offset
+        if is_start:
+            active[order] = span
+        else:
+            active.pop(order, None)
+    if position < len(text):
+        segments.append(Segment(text[position:], position, []))
+    return segments
 
 
 class Source(Record):
@@ -186,6 +324,10 @@ class Source(Record):
 
     def get_absolute_url(self) -> str:
         return reverse("sources:source-detail", args=[self.pk])
+
+    def segments(self, highlights: Iterable[Any]) -> list[Segment]:
+        """The body as plain and highlighted runs, for the reader view."""
+        return segment_text(self.body, highlights)
 
     @classmethod
     def from_db(cls, db, field_names, values):

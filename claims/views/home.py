@@ -6,6 +6,8 @@ from claims.models import Claim, ClaimRelation, Speaker
 from config.pagination import estimated_count
 from sources.models import Source
 
+LATEST = 8
+
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -16,7 +18,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "pairs": estimated_count(ClaimRelation.objects.all()),
             "speakers": estimated_count(Speaker.objects.all()),
         },
-        "latest_claims": Claim.objects.for_list()[:10],
-        "latest_pairs": ClaimRelation.objects.for_list()[:10],
+        "latest_claims": Claim.objects.for_list()[:LATEST],
+        "latest_pairs": ClaimRelation.objects.for_list()[:LATEST],
+        "latest_sources": Source.objects.for_list()[:LATEST],
     }
     return render(request, "home.html", context)

@@ -1,0 +1,182 @@
+"""Bringing back deleted claims and sources together with what went with them.
+
+What "deleted together" means: django-simple-history writes one "-" row for every deleted
+record, stamped with the signed-in user and the moment of its `post_delete` signal.
+Deleting a claim cascades to its citations and relations inside the same request, so their
+"-" rows carry the same user and a `history_date` within a moment of the claim's own.
+We take the rows of the same user within DELETION_WINDOW of the record's deletion. A
+relation also comes back when it went with the *other* claim of its pair, once both are
+back (restore order must not matter). Rows deleted on their own — by someone else, or at
+another time — were a decision of their own and stay deleted.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+
+from claims.models import Citation, Claim, ClaimRelation, Speaker
+from sources.models import Outlet, Source
+
+DELETION_WINDOW = timedelta(seconds=10)
+
+
+@dataclass
+class Restored:
+    record: models.Model
+    citations: int = 0
+    relations: int = 0
+    left_out: list[str] = field(default_factory=list)
+
+
+def latest_deletions(model: type[models.Model]):
+    """The "-" rows of records that are still deleted (nothing recorded after them)."""
+    history = model.history.model
+    later = history.objects.filter(
+        id=models.OuterRef("id"), history_date__gt=models.OuterRef("history_date")
+    )
+    return (
+        model.history.filter(history_type="-")
+        .filter(~models.Exists(later))
+        .select_related("history_user")
+        .order_by("-history_date", "-history_id")
+    )
+
+
+def _deleted_with(model, deletion, **lookups):
+    """Rows of `model` deleted by the same user at about the same time as `deletion`."""
+    return latest_deletions(model).filter(
+        history_user_id=deletion.history_user_id,
+        history_date__gte=deletion.history_date - DELETION_WINDOW,
+        history_date__lte=deletion.history_date + DELETION_WINDOW,
+        **lookups,
+    )
+
+
+def _last_name(model, pk: int) -> str:
+    last = model.history.filter(id=pk).order_by("-history_date").first()
+    return str(getattr(last, "name", None) or f"#{pk}")
+
+
+def _bring_back(deletion, reason: str) -> models.Model:
+    record = deletion.instance
+    record._change_reason = reason[:100]
+    record.full_clean(validate_unique=False, validate_constraints=False)
+    with transaction.atomic():
+        record.save(force_insert=True)
+    return record
+
+
+def _restore_citations(rows, reason: str, result: Restored) -> None:
+    """Restore relayed citations before the ones that relay them (`via` must exist)."""
+    pending = list(rows)
+    while pending:
+        ready = [
+            row
+            for row in pending
+            if row.via_id is None or Citation.objects.filter(pk=row.via_id).exists()
+        ]
+        if not ready:
+            break
+        for row in ready:
+            pending.remove(row)
+            if not Claim.objects.filter(pk=row.claim_id).exists():
+                result.left_out.append(
+                    f"the citation of claim #{row.claim_id}: that claim is deleted"
+                )
+                continue
+            if not Source.objects.filter(pk=row.source_id).exists():
+                result.left_out.append(
+                    f"the citation from source #{row.source_id}: that source is deleted too"
+                )
+                continue
+            try:
+                with transaction.atomic():
+                    _bring_back(row, reason)
+            except (ValidationError, IntegrityError) as error:
+                result.left_out.append(f"the citation “{row.quote[:40]}”: {error}")
+            else:
+                result.citations += 1
+    for row in pending:
+        result.left_out.append(
+            f"the citation “{row.quote[:40]}”: the citation it relays is deleted"
+        )
+
+
+@transaction.atomic
+def restore_deleted_claim(deletion, *, reason: str) -> Restored:
+    """Bring a deleted claim back with its topics, citations and relations."""
+    pk = deletion.id
+    if Claim.objects.filter(pk=pk).exists():
+        raise ValidationError("This claim has already been restored.")
+    if not Speaker.objects.filter(pk=deletion.speaker_id).exists():
+        raise ValidationError(
+            f"Its speaker “{_last_name(Speaker, deletion.speaker_id)}” has been deleted too. "
+            "Recover the speaker first (admin → Speakers → History → Recover deleted speakers), "
+            "then restore this claim."
+        )
+    claim = _bring_back(deletion, reason)
+    result = Restored(claim)
+    # The "-" row is written after the topic links are gone: the version before it holds them.
+    before = (
+        Claim.history.filter(id=pk, history_date__lt=deletion.history_date)
+        .exclude(history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if before is not None:
+        topic_ids = list(before.topics.values_list("topic_id", flat=True))
+        claim.topics.set(claim.topics.model.objects.filter(pk__in=topic_ids))
+
+    _restore_citations(_deleted_with(Citation, deletion, claim_id=pk), reason, result)
+
+    relations = latest_deletions(ClaimRelation).filter(
+        models.Q(claim_id=pk) | models.Q(counter_id=pk)
+    )
+    for row in relations:
+        other = row.counter_id if row.claim_id == pk else row.claim_id
+        together = _deleted_with(ClaimRelation, deletion, history_id=row.history_id).exists()
+        if not together:
+            # Did it go with the other claim, which is back already?
+            other_deletion = (
+                Claim.history.filter(id=other, history_type="-").order_by("-history_date").first()
+            )
+            together = other_deletion is not None and (
+                _deleted_with(ClaimRelation, other_deletion, history_id=row.history_id).exists()
+            )
+        if not together:
+            continue
+        if not Claim.objects.filter(pk=other).exists():
+            result.left_out.append(
+                f"its relation to claim #{other}: that claim is deleted too "
+                "(restoring it later brings the relation back)"
+            )
+            continue
+        try:
+            with transaction.atomic():
+                _bring_back(row, reason)
+        except (ValidationError, IntegrityError) as error:
+            result.left_out.append(f"its relation to claim #{other}: {error}")
+        else:
+            result.relations += 1
+    claim._change_reason = None
+    return result
+
+
+@transaction.atomic
+def restore_deleted_source(deletion, *, reason: str) -> Restored:
+    """Bring a deleted source back, with citations of it deleted in the same go."""
+    pk = deletion.id
+    if Source.objects.filter(pk=pk).exists():
+        raise ValidationError("This source has already been restored.")
+    if not Outlet.objects.filter(pk=deletion.outlet_id).exists():
+        raise ValidationError(
+            f"Its outlet “{_last_name(Outlet, deletion.outlet_id)}” has been deleted too. "
+            "Recover the outlet first (admin → Outlets → History → Recover deleted outlets), "
+            "then restore this source."
+        )
+    source = _bring_back(deletion, reason)
+    result = Restored(source)
+    _restore_citations(_deleted_with(Citation, deletion, source_id=pk), reason, result)
+    return result

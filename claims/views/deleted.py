@@ -1,0 +1,76 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from claims.models import Claim, Speaker
+from claims.recovery import latest_deletions, restore_deleted_claim, restore_deleted_source
+from config.roles import permission_required
+from sources.models import Outlet, Source
+
+PAGE_SIZE = 50
+KINDS = {"claims": Claim, "sources": Source}
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def deleted_list(request: HttpRequest) -> HttpResponse:
+    """Claims and sources that were deleted and not brought back, newest first."""
+    kind = request.GET.get("kind", "claims")
+    if kind not in KINDS:
+        kind = "claims"
+    page = Paginator(latest_deletions(KINDS[kind]), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Names of the speakers and outlets, deleted ones included, in one query each.
+    if kind == "claims":
+        names = Speaker._base_manager.in_bulk({row.speaker_id for row in page})
+        for row in page:
+            row.owner_name = getattr(names.get(row.speaker_id), "name", "a deleted speaker")
+    else:
+        names = Outlet._base_manager.in_bulk({row.outlet_id for row in page})
+        for row in page:
+            row.owner_name = getattr(names.get(row.outlet_id), "name", "a deleted outlet")
+    template = "claims/deleted_list.html"
+    if request.htmx:
+        template += "#deleted-rows"
+    return render(request, template, {"page": page, "kind": kind})
+
+
+def _report(request: HttpRequest, what: str, result) -> None:
+    parts = [f"Restored {what}"]
+    if result.citations:
+        parts.append(f"with {result.citations} citation{'s' if result.citations != 1 else ''}")
+    if result.relations:
+        parts.append(f"and {result.relations} relation{'s' if result.relations != 1 else ''}")
+    messages.success(request, " ".join(parts) + ".")
+    for item in result.left_out:
+        messages.warning(request, f"Not restored: {item}.")
+
+
+@require_POST
+@permission_required("claims.add_claim", "claims.add_citation", "claims.add_claimrelation")
+def deleted_claim_restore(request: HttpRequest, history_id: int) -> HttpResponse:
+    deletion = get_object_or_404(Claim.history.filter(history_type="-"), history_id=history_id)
+    try:
+        result = restore_deleted_claim(deletion, reason="Restored after deletion")
+    except ValidationError as error:
+        messages.error(request, "Could not restore the claim: " + " ".join(error.messages))
+        return redirect(reverse("claims:deleted-list"))
+    _report(request, "the claim", result)
+    return redirect(result.record.get_absolute_url())
+
+
+@require_POST
+@permission_required("sources.add_source", "claims.add_citation")
+def deleted_source_restore(request: HttpRequest, history_id: int) -> HttpResponse:
+    deletion = get_object_or_404(Source.history.filter(history_type="-"), history_id=history_id)
+    try:
+        result = restore_deleted_source(deletion, reason="Restored after deletion")
+    except ValidationError as error:
+        messages.error(request, "Could not restore the source: " + " ".join(error.messages))
+        return redirect(reverse("claims:deleted-list") + "?kind=sources")
+    _report(request, "the source", result)
+    return redirect(result.record.get_absolute_url())
