@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes
 
-.PHONY: run test install install-dev lint screenshots eval-assistant clean
+.PHONY: run test install install-dev lint screenshots eval-assistant bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,13 @@ screenshots: install-dev
 # Precision and recall of the quote assistant on tests/data/assistant (-v 2 lists misses).
 eval-assistant: install
 	DEBUG=1 $(BIN)/python manage.py evalassistant -v 2
+
+# A scratch PostgreSQL database (DATABASE_URL overrides), a generated newsroom, one table.
+# SIZE=small for a run of under two minutes; BENCH_ARGS="--reuse" keeps the data.
+SIZE ?= full
+bench: install
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m bench.run --size $(SIZE) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -1,11 +1,12 @@
 from django.contrib import admin
+from django.db.models import Q
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.export import pairs_filename, stream_pairs_csv
 from claims.models import Assessment, Citation, Claim, ClaimRelation, Speaker, Topic
 from claims.views.exports import base_url, csv_response
-from sources.admin import SourceAdmin
+from sources.admin import LargeTableAdmin, SourceAdmin
 from sources.models import Source
 
 
@@ -59,30 +60,57 @@ class TopicAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(LargeTableAdmin):
     list_display = ["name", "description", "kind", "country", "wikidata_id"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "aliases", "description"]
     readonly_fields = ["created_at", "updated_at", "version"]
 
 
+class LanguageFilter(admin.SimpleListFilter):
+    """The languages claims are written in, read off the language index (admin's own
+    filter for a field runs SELECT DISTINCT over every claim: 100 ms at 500 000)."""
+
+    title = "language"
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return [(code, code) for code in Claim.objects.languages()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
+
+
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(LargeTableAdmin):
     list_display = ["__str__", "speaker", "kind", "language", "stated_on", "created_at"]
-    list_filter = ["kind", "language", "topics", "citations__verification"]
+    # A date filter, not a date hierarchy: the hierarchy reads every claim's date on
+    # every changelist view (SELECT DISTINCT date_trunc(…), 400 ms at 500 000 claims).
+    list_filter = [
+        "kind",
+        LanguageFilter,
+        ("stated_on", admin.DateFieldListFilter),
+        "topics",
+        "citations__verification",
+    ]
     list_select_related = ["speaker"]
     search_fields = ["text", "translation", "speaker__name", "speaker__aliases"]
     autocomplete_fields = ["speaker", "topics"]
-    date_hierarchy = "stated_on"
     readonly_fields = ["created_at", "updated_at", "version"]
     inlines = [CitationInline, RelationAsClaimInline, RelationAsCounterInline, AssessmentInline]
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(LargeTableAdmin):
     list_display = ["claim", "source", "verification", "chain"]
     list_filter = ["verification", "source__outlet"]
-    list_select_related = ["claim__speaker", "source__outlet", "via__source__outlet"]
+    # Relay chains are rarely longer than three: load them with the row.
+    list_select_related = [
+        "claim__speaker",
+        "source__outlet",
+        "via__source__outlet",
+        "via__via__source__outlet",
+    ]
     search_fields = ["quote", "source__title", "claim__text"]
     autocomplete_fields = ["claim", "source", "via"]
     readonly_fields = ["verification", "anchor_start", "anchor_end", "created_at", "updated_at"]
@@ -91,15 +119,23 @@ class CitationAdmin(SimpleHistoryAdmin):
     def chain(self, citation: Citation) -> str:
         return citation.chain_label()
 
+    def search_filter(self, search_term: str) -> Q:
+        # A claim's search vector holds its citations' quotes.
+        return Q(claim__in=Claim.objects.search(search_term).values("pk"))
+
 
 @admin.register(ClaimRelation)
-class ClaimRelationAdmin(SimpleHistoryAdmin):
+class ClaimRelationAdmin(LargeTableAdmin):
     list_display = ["__str__", "kind", "claim", "counter", "created_at"]
     list_filter = ["kind"]
     list_select_related = ["claim__speaker", "counter__speaker"]
     search_fields = ["claim__text", "counter__text", "note"]
     autocomplete_fields = ["claim", "counter"]
     actions = ["export_csv"]
+
+    def search_filter(self, search_term: str) -> Q:
+        matching = Claim.objects.search(search_term).values("pk")
+        return Q(claim__in=matching) | Q(counter__in=matching)
 
     @admin.action(description="Export selected pairs as CSV", permissions=["view"])
     def export_csv(self, request, queryset):

@@ -207,3 +207,7 @@ CLAIMTRAIL_ORGANISATION = {
 # Where this Claimtrail is served, for absolute links written outside a request (the
 # `export_pairs` command's claim URLs).
 CLAIMTRAIL_BASE_URL = os.environ.get("CLAIMTRAIL_BASE_URL", "http://127.0.0.1:8000")
+
+# `make bench` only: routes a trivial "hello" page, the baseline the pages are measured
+# against. Never set it in a deployment.
+CLAIMTRAIL_BENCH = env_flag("CLAIMTRAIL_BENCH")

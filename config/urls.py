@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -12,3 +13,11 @@ urlpatterns = [
     path("sources/", include("sources.urls")),
     path("", include("claims.urls")),
 ]
+
+if settings.CLAIMTRAIL_BENCH:
+    from bench.views import hello, stock_admin
+
+    urlpatterns += [
+        path("bench/hello/", hello, name="bench-hello"),
+        path("bench/admin/", stock_admin.urls),
+    ]

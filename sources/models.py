@@ -295,7 +295,11 @@ class Source(Record):
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["outlet", "-published_at"], name="source_outlet_published")]
+        indexes = [
+            models.Index(fields=["outlet", "-published_at"], name="source_outlet_published"),
+            # The list's order, whole: deep pages walk it instead of sorting every source.
+            models.Index(fields=["published_at", "id"], name="source_published_id"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["url"],

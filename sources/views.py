@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import F, ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
+from config.pagination import LargeTablePaginator
 from config.roles import permission_required
 from sources.forms import SourceFilterForm, SourceForm, render_edit_conflict
 from sources.models import EditConflict, Segment, Source
@@ -21,7 +21,7 @@ AUTOCOMPLETE_LIMIT = 10
 def source_list(request: HttpRequest) -> HttpResponse:
     filters = SourceFilterForm(request.GET)
     sources = filters.filter(Source.objects.for_list())
-    page = Paginator(sources, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = LargeTablePaginator(sources, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "sources/source_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#results"

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,6 +9,7 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 from claims.filters import ClaimFilterForm
 from claims.forms import EDITABLE_FIELDS, ClaimForm
 from claims.models import Claim, ClaimRelation
+from config.pagination import LargeTablePaginator
 from config.roles import permission_required
 from sources.forms import render_edit_conflict
 from sources.models import EditConflict
@@ -29,7 +29,7 @@ def query_without_page(request: HttpRequest) -> str:
 def claim_list(request: HttpRequest) -> HttpResponse:
     filters = ClaimFilterForm(request.GET)
     claims = filters.filter(Claim.objects.for_list())
-    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = LargeTablePaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filters": filters, "page": page, "query": query_without_page(request)}
     if not request.htmx:
         return render(request, "claims/claim_list.html", context)

@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from claims.models import Claim, ClaimRelation, Speaker
+from config.pagination import estimated_count
 from sources.models import Source
 
 LATEST = 8
@@ -12,10 +13,10 @@ LATEST = 8
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "counts": {
-            "sources": Source.objects.count(),
-            "claims": Claim.objects.count(),
-            "pairs": ClaimRelation.objects.count(),
-            "speakers": Speaker.objects.count(),
+            "sources": estimated_count(Source.objects.all()),
+            "claims": estimated_count(Claim.objects.all()),
+            "pairs": estimated_count(ClaimRelation.objects.all()),
+            "speakers": estimated_count(Speaker.objects.all()),
         },
         "latest_claims": Claim.objects.for_list()[:LATEST],
         "latest_pairs": ClaimRelation.objects.for_list()[:LATEST],

@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -8,6 +7,7 @@ from django_htmx.http import push_url
 from claims.filters import PairFilterForm
 from claims.models import ClaimRelation
 from claims.views.claims import query_without_page
+from config.pagination import LargeTablePaginator
 
 PAGE_SIZE = 50
 
@@ -18,7 +18,7 @@ def pair_list(request: HttpRequest) -> HttpResponse:
     """Claim | relation | counter-claim, with the claims list's filters plus the relation."""
     filters = PairFilterForm(request.GET)
     pairs = ClaimRelation.objects.for_list().filter_by(**filters.filter_values())
-    page = Paginator(pairs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = LargeTablePaginator(pairs, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"filters": filters, "page": page, "query": query_without_page(request)}
     if not request.htmx:
         return render(request, "claims/pair_list.html", context)

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,6 +8,7 @@ from django_htmx.http import trigger_client_event
 
 from claims.editor_forms import InlineSpeakerForm, SpeakerForm
 from claims.models import Claim, ClaimRelation, Speaker
+from config.pagination import LargeTablePaginator
 from config.roles import permission_required
 from sources.forms import render_edit_conflict
 from sources.models import EditConflict
@@ -22,7 +22,7 @@ COUNTERS_LIMIT = 200
 @vary_on_headers("HX-Request")
 def speaker_list(request: HttpRequest) -> HttpResponse:
     speakers = Speaker.objects.search(request.GET.get("q", ""))
-    page = Paginator(speakers, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = LargeTablePaginator(speakers, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "claims/speaker_list.html"
     if request.htmx and not request.htmx.history_restore_request:
         template += "#results"
@@ -34,7 +34,7 @@ def speaker_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """All their claims in date order, and the counter-claims others made against them."""
     speaker = get_object_or_404(Speaker, pk=pk)
     claims = Claim.objects.by_speaker(speaker)
-    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = LargeTablePaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     counters = list(ClaimRelation.objects.against_speaker(speaker)[:COUNTERS_LIMIT])
     context = {
         "speaker": speaker,

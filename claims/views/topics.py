@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
@@ -6,6 +5,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from claims.models import Claim, Topic
+from config.pagination import LargeTablePaginator
 
 PAGE_SIZE = 50
 
@@ -15,7 +15,7 @@ PAGE_SIZE = 50
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     claims = Claim.objects.for_list().filter(topics=topic).order_by("stated_on", "pk")
-    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = LargeTablePaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"topic": topic, "page": page, "query": ""}
     if not request.htmx:
         return render(request, "claims/topic_detail.html", context)

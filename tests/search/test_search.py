@@ -202,3 +202,19 @@ def test_autocomplete_finds_a_name_from_its_first_letters(belousov):
 
     assert list(Speaker.objects.autocomplete("xi")) == [xi]
     assert list(Speaker.objects.autocomplete("an")) == [belousov]
+
+
+def test_names_that_contain_the_query_hide_near_misses():
+    SpeakerFactory(name="Ivan Petrov")
+    SpeakerFactory(name="Anna Petrovna")
+    SpeakerFactory(name="Oleg Petrof")
+
+    assert names(Speaker.objects.search("petrov")) == ["Anna Petrovna", "Ivan Petrov"]
+
+
+@on_postgresql
+def test_a_name_that_starts_with_the_query_comes_first():
+    SpeakerFactory(name="Alexei Xin")
+    SpeakerFactory(name="Xinyi Zhou")
+
+    assert names(Speaker.objects.search("xin")) == ["Xinyi Zhou", "Alexei Xin"]
