@@ -1,8 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
-from sources.admin import SourceAdmin
+from sources.admin import SourceAdmin, VersionedAdmin
 from sources.models import Source
 
 
@@ -42,14 +41,14 @@ class RelationAsCounterInline(admin.TabularInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(VersionedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(VersionedAdmin):
     list_display = ["name", "description", "kind", "country", "wikidata_id"]
     list_filter = ["kind", "country"]
     search_fields = ["name", "aliases", "description"]
@@ -57,7 +56,7 @@ class SpeakerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(VersionedAdmin):
     list_display = ["__str__", "speaker", "kind", "language", "stated_on", "created_at"]
     list_filter = ["kind", "language", "topics", "citations__verification"]
     list_select_related = ["speaker"]
@@ -69,7 +68,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(VersionedAdmin):
     list_display = ["claim", "source", "verification", "chain"]
     list_filter = ["verification", "source__outlet"]
     list_select_related = ["claim__speaker", "source__outlet", "via__source__outlet"]
@@ -83,7 +82,7 @@ class CitationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ClaimRelation)
-class ClaimRelationAdmin(SimpleHistoryAdmin):
+class ClaimRelationAdmin(VersionedAdmin):
     list_display = ["__str__", "kind", "claim", "counter", "created_at"]
     list_filter = ["kind"]
     list_select_related = ["claim__speaker", "counter__speaker"]
