@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes
 
-.PHONY: run test install install-dev lint screenshots clean
+.PHONY: run test install install-dev lint screenshots eval-assistant clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ test: lint
 
 screenshots: install-dev
 	DEBUG=1 CLAIMTRAIL_SCREENSHOTS=1 $(BIN)/pytest tests/browser -k screenshot
+
+# Precision and recall of the quote assistant on tests/data/assistant (-v 2 lists misses).
+eval-assistant: install
+	DEBUG=1 $(BIN)/python manage.py evalassistant -v 2
 
 clean:
 	rm -rf $(VENV) var staticfiles

@@ -1,7 +1,18 @@
 from django.contrib import admin
+<<<<<<< HEAD
+=======
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+>>>>>>> main
 
+from claims.export import pairs_filename, stream_pairs_csv
 from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
+<<<<<<< HEAD
 from sources.admin import SourceAdmin, VersionedAdmin
+=======
+from claims.views.exports import base_url, csv_response
+from sources.admin import SourceAdmin
+>>>>>>> main
 from sources.models import Source
 
 
@@ -88,6 +99,12 @@ class ClaimRelationAdmin(VersionedAdmin):
     list_select_related = ["claim__speaker", "counter__speaker"]
     search_fields = ["claim__text", "counter__text", "note"]
     autocomplete_fields = ["claim", "counter"]
+    actions = ["export_csv"]
+
+    @admin.action(description="Export selected pairs as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        chunks = stream_pairs_csv(queryset, base_url=base_url(request))
+        return csv_response(chunks, pairs_filename(timezone.localdate()))
 
 
 # Sources know nothing of claims; the claims app adds a source's citations to its page.

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.db.models.functions import Greatest, Least, Lower
 from django.urls import reverse
 from django.utils.text import slugify
@@ -8,6 +8,17 @@ from simple_history.models import HistoricalRecords
 
 from claims.anchoring import AmbiguousQuote, Match, anchor_quote
 from sources.models import Record, Source
+from sources.search import (
+    MIN_PREFIX,
+    Fold,
+    StoredColumn,
+    Template,
+    clean_query,
+    fold,
+    like_escape,
+    text_search,
+    tsquery_text,
+)
 from sources.validators import (
     normalise_language_tag,
     validate_country_code,
@@ -46,16 +57,60 @@ class Topic(Record):
         super().save(*args, **kwargs)
 
 
+BOOLEAN = models.BooleanField()
+FLOAT = models.FloatField()
+
+
 class SpeakerQuerySet(models.QuerySet):
     def search(self, query: str):
-        query = query.strip()
+        """Speakers whose name, aliases or description match `query`, best match first.
+
+        PostgreSQL: accent- and case-insensitive, forgiving typos ("Belusov" finds
+        Belousov) through trigram word similarity, and finding any part of a name.
+        SQLite: every word of `query` stands in them, accents and case aside; no typo
+        tolerance.
+        """
+        query = clean_query(query)
         if not query:
             return self
-        return self.filter(
-            models.Q(name__icontains=query)
-            | models.Q(aliases__icontains=query)
-            | models.Q(description__icontains=query)
+        if connections[self.db].vendor != "postgresql":
+            speakers = self.alias(
+                name_folded=Fold("name"),
+                aliases_folded=Fold("aliases"),
+                description_folded=Fold("description"),
+            )
+            for word in fold(query).split():
+                speakers = speakers.filter(
+                    models.Q(name_folded__contains=word)
+                    | models.Q(aliases_folded__contains=word)
+                    | models.Q(description_folded__contains=word)
+                )
+            return speakers
+        text = StoredColumn("search_text", models.TextField())
+        folded = Template("lower(unaccent({0}))", query, output_field=models.TextField())
+        if len(query) < MIN_PREFIX:
+            # Too short for a trigram: names that start so (a B-tree prefix search).
+            matches = Template(
+                "({0} LIKE {1})", text, like_escape(fold(query)) + "%", output_field=BOOLEAN
+            )
+        else:
+            # `<%`: some stretch of the names is close to the query, typos allowed;
+            # LIKE: the query stands in them as typed, even inside a word.
+            matches = Template(
+                "({0} <%% {1} OR {1} LIKE '%%' || lower(unaccent({2})) || '%%')",
+                folded,
+                text,
+                like_escape(query),
+                output_field=BOOLEAN,
+            )
+        similarity = Template("word_similarity({0}, {1})", folded, text, output_field=FLOAT)
+        return (
+            self.alias(similarity=similarity).filter(matches).order_by("-similarity", "name", "pk")
         )
+
+    def autocomplete(self, query: str, limit: int = 10):
+        """The first `limit` matches for a speaker picker: only what it shows."""
+        return self.search(query).only("pk", "name", "description", "aliases", "kind")[:limit]
 
 
 class Speaker(Record):
@@ -112,18 +167,41 @@ class Speaker(Record):
 
 class ClaimQuerySet(models.QuerySet):
     def search(self, query: str):
-        """Claims whose text, translation, speaker or any quote contains `query`."""
-        query = query.strip()
+        """Claims whose text, translation, quotes or speaker's names match `query`.
+
+        PostgreSQL: full-text search on the stored `search_vector` (every word must match,
+        the last also as a prefix; accents and case ignored; Chinese by characters side by
+        side), best match first. SQLite: every word of `query` stands somewhere in them,
+        accents and case aside, in the list's own order.
+        """
+        query = clean_query(query)
         if not query:
             return self
-        quoted = Citation.objects.filter(quote__icontains=query).values("claim_id")
-        return self.filter(
-            models.Q(text__icontains=query)
-            | models.Q(translation__icontains=query)
-            | models.Q(speaker__name__icontains=query)
-            | models.Q(speaker__aliases__icontains=query)
-            | models.Q(pk__in=quoted)
-        )
+        if connections[self.db].vendor != "postgresql":
+            claims = self.alias(
+                text_folded=Fold("text"),
+                translation_folded=Fold("translation"),
+                speaker_folded=Fold("speaker__name"),
+                aliases_folded=Fold("speaker__aliases"),
+            )
+            for word in fold(query).split():
+                quoted = (
+                    Citation.objects.alias(quote_folded=Fold("quote"))
+                    .filter(quote_folded__contains=word)
+                    .values("claim_id")
+                )
+                claims = claims.filter(
+                    models.Q(text_folded__contains=word)
+                    | models.Q(translation_folded__contains=word)
+                    | models.Q(speaker_folded__contains=word)
+                    | models.Q(aliases_folded__contains=word)
+                    | models.Q(pk__in=quoted)
+                )
+            return claims
+        if not tsquery_text(query):
+            return self.none()
+        matches, rank = text_search("search_vector", query)
+        return self.alias(search_rank=rank).filter(matches).order_by("-search_rank", "-pk")
 
     def filter_by(
         self,

@@ -1,8 +1,12 @@
 from django.urls import path
 
+<<<<<<< HEAD
 from claims.models import Citation, Claim, ClaimRelation, Speaker
 from claims.views import claims, deleted, pairs, speakers, topics
 from config import history
+=======
+from claims.views import claims, exports, pairs, speakers, topics
+>>>>>>> main
 
 app_name = "claims"
 
@@ -11,8 +15,11 @@ urlpatterns = [
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
     path("speakers/", speakers.speaker_list, name="speaker-list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),
+    path("speakers/autocomplete/", speakers.speaker_autocomplete, name="speaker-autocomplete"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
+    path("pairs/export.csv", exports.pair_export, name="pair-export"),
+    path("claims/export.csv", exports.claim_export, name="claim-export"),
 ]
 
 # History of every record (config/history.py, generic over models) and recovery of deleted

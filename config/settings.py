@@ -203,3 +203,7 @@ CLAIMTRAIL_ORGANISATION = {
     "name": os.environ.get("CLAIMTRAIL_ORG_NAME", "Claimtrail"),
     "url": os.environ.get("CLAIMTRAIL_ORG_URL", "https://claimtrail.example"),
 }
+
+# Where this Claimtrail is served, for absolute links written outside a request (the
+# `export_pairs` command's claim URLs).
+CLAIMTRAIL_BASE_URL = os.environ.get("CLAIMTRAIL_BASE_URL", "http://127.0.0.1:8000")

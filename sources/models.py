@@ -1,9 +1,14 @@
+<<<<<<< HEAD
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+=======
+from django.db import connections, models, transaction
+>>>>>>> main
 from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from sources.search import Fold, clean_query, fold, text_search, tsquery_text
 from sources.signals import body_changed
 from sources.validators import (
     normalise_language_tag,
@@ -11,6 +16,15 @@ from sources.validators import (
     validate_language_tag,
     validate_web_url,
 )
+
+
+class WebURLField(models.URLField):
+    """A web address: http or https only, and "https://" assumed when a scheme is left out."""
+
+    default_validators = [validate_web_url]
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
 class EditConflict(Exception):
@@ -123,7 +137,7 @@ class Outlet(Record):
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.NEWSPAPER)
-    homepage = models.URLField(max_length=500, blank=True, validators=[validate_web_url])
+    homepage = WebURLField(max_length=500, blank=True)
     country = models.CharField(
         max_length=2, blank=True, validators=[validate_country_code], help_text="ISO 3166 code"
     )
@@ -148,6 +162,23 @@ class Outlet(Record):
 
 
 class SourceQuerySet(models.QuerySet):
+    def search(self, query: str):
+        """Sources whose title or text match `query`; see `ClaimQuerySet.search`."""
+        query = clean_query(query)
+        if not query:
+            return self
+        if connections[self.db].vendor != "postgresql":
+            sources = self.alias(title_folded=Fold("title"), body_folded=Fold("body"))
+            for word in fold(query).split():
+                sources = sources.filter(
+                    models.Q(title_folded__contains=word) | models.Q(body_folded__contains=word)
+                )
+            return sources
+        if not tsquery_text(query):
+            return self.none()
+        matches, rank = text_search("search_vector", query)
+        return self.alias(search_rank=rank).filter(matches).order_by("-search_rank", "-pk")
+
     def for_list(self):
         return self.select_related("outlet").defer("body", "notes")
 
@@ -167,9 +198,7 @@ class Source(Record):
     title = models.CharField(max_length=500)
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.ARTICLE)
-    url = models.URLField(
-        "URL", max_length=2000, blank=True, validators=[validate_web_url], db_index=True
-    )
+    url = WebURLField("URL", max_length=2000, blank=True, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     language = models.CharField(
         max_length=35, validators=[validate_language_tag], help_text="BCP 47 tag: id, en, ru, zh"
@@ -178,9 +207,7 @@ class Source(Record):
         blank=True,
         help_text="The full text as published. Quotes are anchored and verified against it.",
     )
-    archive_url = models.URLField(
-        "archive URL", max_length=2000, blank=True, validators=[validate_web_url]
-    )
+    archive_url = WebURLField("archive URL", max_length=2000, blank=True)
     retrieved_at = models.DateTimeField(null=True, blank=True)
     notes = models.TextField(blank=True)
 

@@ -1,0 +1,78 @@
+// Site-wide behaviour that htmx does not give by itself. No inline scripts: CSP forbids them.
+//
+// Which htmx answers are swapped is set in base.html's htmx-config meta tag: 403 goes to
+// the #htmx-alerts region (the reason a Reader may not write), 409 (edit conflict) and 422
+// are swapped where the request aimed. Everything else that fails lands here, as a message
+// the user can read, instead of a click that silently does nothing.
+(function () {
+  "use strict";
+
+  function alertRegion() {
+    return document.getElementById("htmx-alerts");
+  }
+
+  function showAlert(text) {
+    const region = alertRegion();
+    if (!region) return;
+    const box = document.createElement("div");
+    box.className = "htmx-alert";
+    box.setAttribute("role", "alert");
+    const message = document.createElement("p");
+    message.textContent = text;
+    box.append(message, dismissButton());
+    region.replaceChildren(box);
+  }
+
+  function dismissButton() {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button";
+    button.dataset.dismiss = "";
+    button.textContent = "Dismiss";
+    return button;
+  }
+
+  document.addEventListener("htmx:responseError", (event) => {
+    const status = event.detail.xhr.status;
+    if (status === 404) showAlert("That record no longer exists. Reload the page to see the current state.");
+    else if (status >= 500) showAlert(`The server failed (${status}); nothing was saved. Try again, or reload the page.`);
+    else showAlert(`The request was refused (${status}). Reload the page and try again.`);
+  });
+
+  document.addEventListener("htmx:sendError", () => {
+    showAlert("Could not reach the server; nothing was saved. Check the connection and try again.");
+  });
+
+  // A 403 fragment swapped into the alert region gets a dismiss button too.
+  document.addEventListener("htmx:afterSwap", (event) => {
+    const region = alertRegion();
+    if (region && event.detail.target === region && !region.querySelector("[data-dismiss]")) {
+      const box = region.firstElementChild;
+      if (box) box.append(dismissButton());
+    }
+  });
+
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest && event.target.closest("[data-dismiss]");
+    if (button) {
+      const box = button.closest(".htmx-alert, .message, [role=alert]");
+      if (box) box.remove();
+    }
+  });
+
+  // Controls that only make sense with JavaScript are hidden in the markup (`data-js-only`)
+  // and shown here; their no-JS equivalents carry `data-no-js` and are hidden.
+  function enhance(root) {
+    root.querySelectorAll("[data-js-only]").forEach((element) => {
+      element.hidden = false;
+    });
+    root.querySelectorAll("[data-no-js]").forEach((element) => {
+      element.hidden = true;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", () => {
+    document.documentElement.classList.add("js");
+    enhance(document);
+  });
+  document.addEventListener("htmx:load", (event) => enhance(event.detail.elt));
+})();
