@@ -1,18 +1,10 @@
 from django.contrib import admin
-<<<<<<< HEAD
-=======
 from django.utils import timezone
-from simple_history.admin import SimpleHistoryAdmin
->>>>>>> main
 
 from claims.export import pairs_filename, stream_pairs_csv
 from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
-<<<<<<< HEAD
-from sources.admin import SourceAdmin, VersionedAdmin
-=======
 from claims.views.exports import base_url, csv_response
-from sources.admin import SourceAdmin
->>>>>>> main
+from sources.admin import SourceAdmin, VersionedAdmin
 from sources.models import Source
 
 

@@ -1,12 +1,8 @@
 from django.urls import path
 
-<<<<<<< HEAD
 from claims.models import Citation, Claim, ClaimRelation, Speaker
-from claims.views import claims, deleted, pairs, speakers, topics
+from claims.views import claims, deleted, exports, pairs, speakers, topics
 from config import history
-=======
-from claims.views import claims, exports, pairs, speakers, topics
->>>>>>> main
 
 app_name = "claims"
 

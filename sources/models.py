@@ -1,9 +1,5 @@
-<<<<<<< HEAD
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-=======
 from django.db import connections, models, transaction
->>>>>>> main
 from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
