@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import AdminURLFieldWidget
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count
 from django.http import HttpResponseRedirect
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from sources.models import EditConflict, Outlet, Source
@@ -51,6 +54,19 @@ class VersionedAdminForm(forms.ModelForm):
         return cleaned
 
 
+class NoReferrerURLWidget(AdminURLFieldWidget):
+    """Admin's URL input, whose "Currently:" link does not hand our page to the target."""
+
+    template_name = "sources/widgets/admin_url.html"
+
+
+def external_link(url: str) -> str:
+    """A link out of the app, for admin lists; only web addresses become links."""
+    if not url.startswith(("https://", "http://")):
+        return url
+    return format_html('<a href="{}" rel="noopener noreferrer">{}</a>', url, url)
+
+
 class VersionedAdmin(SimpleHistoryAdmin):
     """Admin change forms that refuse to overwrite someone else's newer save.
 
@@ -60,6 +76,7 @@ class VersionedAdmin(SimpleHistoryAdmin):
     """
 
     form = VersionedAdminForm
+    formfield_overrides = {models.URLField: {"widget": NoReferrerURLWidget}}
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -84,9 +101,13 @@ class VersionedAdmin(SimpleHistoryAdmin):
 
 @admin.register(Outlet)
 class OutletAdmin(VersionedAdmin):
-    list_display = ["name", "kind", "country", "homepage"]
+    list_display = ["name", "kind", "country", "homepage_link"]
     list_filter = ["kind", "country"]
     search_fields = ["name"]
+
+    @admin.display(description="homepage", ordering="homepage")
+    def homepage_link(self, outlet: Outlet) -> str:
+        return external_link(outlet.homepage)
 
 
 @admin.register(Source)
