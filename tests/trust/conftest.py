@@ -3,14 +3,15 @@ from django.test import Client
 
 from claims.models import Claim
 from sources.models import Source
-from tests.factories import SourceFactory, UserFactory
+from tests.factories import UserFactory
+from tests.trust.urlconf import delete_some
 
 
 @pytest.fixture
 def site_data(demo):
     """The demo dataset, plus one deleted claim and one deleted source to restore."""
     Claim.objects.filter(speaker__name="Chinese military").delete()
-    SourceFactory(title="A source deleted by mistake").delete()
+    delete_some()
     assert Claim.history.filter(history_type="-").exists()
     assert Source.history.filter(history_type="-").exists()
 

@@ -84,6 +84,14 @@ def app_urls() -> list[AppUrl]:
     return found
 
 
+def delete_some() -> None:
+    """A deleted claim and a deleted source, so that their restore URLs can be filled."""
+    from tests.factories import ClaimFactory, SourceFactory
+
+    ClaimFactory(text="A claim deleted by mistake").delete()
+    SourceFactory(title="A source deleted by mistake").delete()
+
+
 def deleted_row(model):
     return model.history.filter(history_type="-").exclude(id__in=model.objects.values("pk")).first()
 
