@@ -1,4 +1,7 @@
+import importlib
+
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.test import Client
 
 from claims.models import Claim
@@ -29,3 +32,18 @@ def role_clients(db) -> dict[str, Client]:
         clients[role] = Client()
         clients[role].force_login(user)
     return clients
+
+
+@pytest.fixture
+def roles(transactional_db):
+    """The Researchers and Readers groups, for tests on live connections: a transactional
+    test empties every table when it ends, the groups the data migration made included."""
+    migration = importlib.import_module("claims.migrations.0002_groups")
+    for app_label, model_names in migration.MODELS.items():
+        perms = Permission.objects.filter(
+            content_type__app_label=app_label, content_type__model__in=model_names
+        )
+        Group.objects.get_or_create(name="Researchers")[0].permissions.add(*perms)
+        Group.objects.get_or_create(name="Readers")[0].permissions.add(
+            *perms.filter(codename__startswith="view_")
+        )
