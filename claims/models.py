@@ -1,3 +1,6 @@
+import datetime
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models, transaction
@@ -244,6 +247,73 @@ class ClaimQuerySet(models.QuerySet):
     def for_detail(self):
         return self.for_list()
 
+    def by_speaker(self, speaker: "Speaker"):
+        """A speaker's claims in the order they made them (undated last)."""
+        return self.filter(speaker=speaker).order_by(
+            models.F("stated_on").asc(nulls_last=True), "pk"
+        )
+
+    @transaction.atomic
+    def create_with_citation(
+        self,
+        *,
+        speaker: "Speaker",
+        text: str,
+        language: str,
+        source: Source,
+        quote: str,
+        kind: str = "paraphrase",
+        translation: str = "",
+        stated_on: "datetime.date | None" = None,
+        topics: "Iterable[Topic]" = (),
+        notes: str = "",
+        prefix: str = "",
+        suffix: str = "",
+        start: int | None = None,
+        locator: str = "",
+        relays: Source | None = None,
+    ) -> "tuple[Claim, Citation]":
+        """A new claim and its citation, anchored in `source`, or nothing at all.
+
+        `prefix`, `suffix` and `start` say where the quote was selected, so a quote that
+        stands several times in the text anchors at the selected occurrence. `relays` is
+        the source that `source` got the claim from (Kontan citing Reuters): it gets a
+        citation of its own, and the new citation is recorded as relaying it (`via`).
+        Raises ValidationError (keyed by field) when any record is invalid.
+        """
+        if relays is not None and relays.pk == source.pk:
+            raise ValidationError({"relays": "A source cannot relay itself."})
+        claim = self.model(
+            speaker=speaker,
+            text=text,
+            language=language,
+            kind=kind,
+            translation=translation,
+            stated_on=stated_on,
+            notes=notes,
+        )
+        claim.full_clean()
+        claim.save()
+        claim.topics.set(topics)
+        relayed = None
+        if relays is not None:
+            relayed = Citation(claim=claim, source=relays, quote=quote)
+            relayed.full_clean()
+            relayed.save()
+        citation = Citation(
+            claim=claim,
+            source=source,
+            quote=quote,
+            via=relayed,
+            locator=locator,
+            anchor_prefix=prefix[-Citation._meta.get_field("anchor_prefix").max_length :],
+            anchor_suffix=suffix[: Citation._meta.get_field("anchor_suffix").max_length],
+            anchor_start=start,
+        )
+        citation.full_clean()
+        citation.save()
+        return claim, citation
+
 
 class Claim(Record):
     """One statement by one speaker, however many sources carry it."""
@@ -294,6 +364,24 @@ class Claim(Record):
         if not citations:
             return None
         return min(citations, key=Citation.appearance_order)
+
+    def display_value(self, field: str) -> str:
+        """One field as a reader sees it, e.g. beside an edit that conflicts with it."""
+        if field == "topics":
+            return ", ".join(topic.name for topic in self.topics.all())
+        if field == "kind":
+            return self.get_kind_display()
+        value = getattr(self, field)
+        return "" if value is None else str(value)
+
+    def related_groups(self) -> list[tuple[str, list[tuple["ClaimRelation", "Claim"]]]]:
+        """The claims related to this one, grouped as read from here: "Denied by" for
+        answers to this claim, "Denies" for claims this one answers."""
+        groups: dict[str, list[tuple[ClaimRelation, Claim]]] = {}
+        for relation in ClaimRelation.objects.for_claim(self):
+            label, other = relation.seen_from(self)
+            groups.setdefault(label, []).append((relation, other))
+        return list(groups.items())
 
     def citations_with_chains(self) -> list[tuple["Citation", list["Citation"]]]:
         """Each citation with its relay chain, built from the loaded citations alone."""
@@ -505,6 +593,22 @@ class ClaimRelationQuerySet(models.QuerySet):
     def involving(self, claim: Claim):
         return self.filter(models.Q(claim=claim) | models.Q(counter=claim))
 
+    def for_claim(self, claim: Claim):
+        """The relations shown on a claim's page, both directions, with both speakers."""
+        return (
+            self.involving(claim)
+            .select_related("claim__speaker", "counter__speaker")
+            .order_by("kind", "pk")
+        )
+
+    def against_speaker(self, speaker: "Speaker"):
+        """Counter-claims others made to this speaker's claims, earliest first."""
+        return (
+            self.filter(claim__speaker=speaker)
+            .select_related("claim", "counter__speaker")
+            .order_by("counter__stated_on", "pk")
+        )
+
 
 class ClaimRelation(Record):
     """A typed link from a claim to the claim that answers it: a denial, a dispute…"""
@@ -550,8 +654,22 @@ class ClaimRelation(Record):
             ),
         ]
 
+    ANSWERED_BY = {
+        Kind.DENIES: "Denied by",
+        Kind.DISPUTES: "Disputed by",
+        Kind.SUPPORTS: "Supported by",
+        Kind.QUALIFIES: "Qualified by",
+        Kind.RESPONDS_TO: "Responded to by",
+    }
+
     def __str__(self) -> str:
         return f"#{self.counter_id} {self.get_kind_display()} #{self.claim_id}"
+
+    def seen_from(self, claim: Claim) -> tuple[str, Claim]:
+        """How this relation reads on `claim`'s page, and the claim at its other end."""
+        if claim.pk == self.claim_id:
+            return self.ANSWERED_BY[self.kind], self.counter
+        return self.get_kind_display().capitalize(), self.claim
 
     def get_absolute_url(self) -> str:
         return reverse("claims:claim-detail", args=[self.claim_id]) + f"#relation-{self.pk}"

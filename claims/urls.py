@@ -1,7 +1,17 @@
 from django.urls import path
 
 from claims.models import Citation, Claim, ClaimRelation, Speaker
-from claims.views import claims, deleted, exports, pairs, speakers, topics
+from claims.views import (
+    citations,
+    claims,
+    deleted,
+    exports,
+    pairs,
+    reader,
+    relations,
+    speakers,
+    topics,
+)
 from config import history
 
 app_name = "claims"
@@ -9,9 +19,25 @@ app_name = "claims"
 urlpatterns = [
     path("claims/", claims.claim_list, name="claim-list"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
+    path(
+        "claims/<int:pk>/fields/<str:field>/",
+        claims.claim_field_update,
+        name="claim-field-update",
+    ),
+    path("claims/<int:pk>/delete/", claims.claim_delete, name="claim-delete"),
+    path("claims/<int:pk>/citations/", citations.citation_create, name="citation-create"),
+    path("claims/<int:pk>/relations/", relations.relation_create, name="relation-create"),
+    path("claims/search/", relations.claim_search, name="claim-search"),
+    path("citations/<int:pk>/delete/", citations.citation_delete, name="citation-delete"),
+    path("citations/sources/", citations.source_search, name="source-search"),
+    path("relations/<int:pk>/delete/", relations.relation_delete, name="relation-delete"),
     path("speakers/", speakers.speaker_list, name="speaker-list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),
     path("speakers/autocomplete/", speakers.speaker_autocomplete, name="speaker-autocomplete"),
+    path("speakers/new/", speakers.speaker_create, name="speaker-create"),
+    path("speakers/<int:pk>/edit/", speakers.speaker_update, name="speaker-update"),
+    path("speakers/<int:pk>/delete/", speakers.speaker_delete, name="speaker-delete"),
+    path("sources/<int:pk>/claims/new/", reader.source_claim_create, name="source-claim-create"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
     path("pairs/export.csv", exports.pair_export, name="pair-export"),

@@ -1,5 +1,10 @@
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
 from django.core.exceptions import ValidationError
-from django.db import connections, models, transaction
+from django.db import connections, models, router, transaction
+from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -34,6 +39,22 @@ class EditConflict(Exception):
         model = model or type(current)
         what = "deleted" if current is None else "changed"
         super().__init__(f"{model._meta.verbose_name} was {what} by someone else meanwhile.")
+
+
+@dataclass(frozen=True)
+class DeletionImpact:
+    """What deleting a record would do: what it would take with it, what refuses it."""
+
+    cascaded: dict[str, int] = field(default_factory=dict)  # verbose name plural → count
+    holders: Sequence[models.Model] = ()  # records that hold this one (PROTECT/RESTRICT)
+
+    @property
+    def allowed(self) -> bool:
+        return not self.holders
+
+    @property
+    def described_holders(self) -> list[tuple[str, models.Model]]:
+        return [(str(holder._meta.verbose_name), holder) for holder in self.holders]
 
 
 class Record(models.Model):
@@ -119,6 +140,26 @@ class Record(models.Model):
         finally:
             del self._change_reason
 
+    def deletion_impact(self) -> DeletionImpact:
+        """Ask Django's deletion collector, without deleting, what a delete would do."""
+        collector = Collector(using=router.db_for_write(type(self)), origin=self)
+        try:
+            collector.collect([self])
+        except ProtectedError as refused:
+            return DeletionImpact(holders=list(refused.protected_objects))
+        except RestrictedError as refused:
+            return DeletionImpact(holders=list(refused.restricted_objects))
+        cascaded = {}
+        for model, instances in collector.data.items():
+            others = [instance for instance in instances if instance != self]
+            if others:
+                cascaded[str(model._meta.verbose_name_plural)] = len(others)
+        for queryset in collector.fast_deletes:
+            if count := queryset.count():
+                name = str(queryset.model._meta.verbose_name_plural)
+                cascaded[name] = cascaded.get(name, 0) + count
+        return DeletionImpact(cascaded=cascaded)
+
 
 class Outlet(Record):
     """Who publishes: a newspaper, a wire agency, a government channel, an account."""
@@ -177,6 +218,64 @@ class SourceQuerySet(models.QuerySet):
 
     def for_list(self):
         return self.select_related("outlet").defer("body", "notes")
+
+    def filter_by(
+        self, *, q: str = "", outlet: "Outlet | None" = None, kind: str = "", language: str = ""
+    ):
+        """The sources list's filters; an empty value means "any"."""
+        sources = self.search(q)
+        if outlet is not None:
+            sources = sources.filter(outlet=outlet)
+        if kind:
+            sources = sources.filter(kind=kind)
+        if language:
+            sources = sources.filter(language__iexact=language)
+        return sources
+
+
+@dataclass
+class Segment:
+    """A run of a source's body: plain text, or text covered by one or more highlights."""
+
+    text: str
+    start: int
+    highlights: list[Any] = field(default_factory=list)  # innermost (latest started) last
+
+
+def segment_text(text: str, spans: Iterable[Any]) -> list[Segment]:
+    """Split `text` into runs at every start and end of the spans, in one pass.
+
+    A span is anything with `anchor_start` and `anchor_end` (character offsets into the
+    text); spans without both are skipped, spans reaching past the end are clipped.
+    Overlapping spans are allowed: each run carries every span that covers it. Cost is
+    O((n + k) log k) for k spans, whatever the length of the text.
+    """
+    events: list[tuple[int, int, int, Any]] = []  # (offset, 0 = end / 1 = start, order, span)
+    for order, span in enumerate(spans):
+        start, end = span.anchor_start, span.anchor_end
+        if start is None or end is None:
+            continue
+        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+        if end <= start:
+            continue
+        events.append((start, 1, order, span))
+        events.append((end, 0, order, span))
+    events.sort(key=lambda event: event[:3])
+
+    segments: list[Segment] = []
+    active: dict[int, Any] = {}  # insertion order = start order
+    position = 0
+    for offset, is_start, order, span in events:
+        if offset > position:
+            segments.append(Segment(text[position:offset], position, list(active.values())))
+            position = offset
+        if is_start:
+            active[order] = span
+        else:
+            active.pop(order, None)
+    if position < len(text):
+        segments.append(Segment(text[position:], position, []))
+    return segments
 
 
 class Source(Record):
@@ -237,6 +336,10 @@ class Source(Record):
 
     def get_absolute_url(self) -> str:
         return reverse("sources:source-detail", args=[self.pk])
+
+    def segments(self, highlights: Iterable[Any]) -> list[Segment]:
+        """The body as plain and highlighted runs, for the reader view."""
+        return segment_text(self.body, highlights)
 
     @classmethod
     def from_db(cls, db, field_names, values):

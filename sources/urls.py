@@ -8,7 +8,11 @@ app_name = "sources"
 
 urlpatterns = [
     path("", views.source_list, name="source-list"),
+    path("new/", views.source_create, name="source-create"),
+    path("autocomplete/", views.source_autocomplete, name="source-autocomplete"),
     path("<int:pk>/", views.source_detail, name="source-detail"),
+    path("<int:pk>/edit/", views.source_update, name="source-update"),
+    path("<int:pk>/delete/", views.source_delete, name="source-delete"),
 ]
 
 # History: every version with its diff, and restoring one (config/history.py, generic).

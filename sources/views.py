@@ -1,21 +1,123 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import F, ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect
 
-from sources.models import Source
+from config.roles import permission_required
+from sources.forms import SourceFilterForm, SourceForm, render_edit_conflict
+from sources.models import EditConflict, Source
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
+AUTOCOMPLETE_LIMIT = 10
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def source_list(request: HttpRequest) -> HttpResponse:
-    sources = Source.objects.for_list()
+    filters = SourceFilterForm(request.GET)
+    sources = filters.filter(Source.objects.for_list())
     page = Paginator(sources, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "sources/source_list.html", {"page": page})
+    template = "sources/source_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#results"
+    return render(request, template, {"page": page, "filters": filters})
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The reader: the body with every anchored quote highlighted, and the claims cited.
+
+    What is highlighted comes from the `citations` reverse accessor (claims.Citation points
+    here), so this app still imports nothing from claims; the claim form that a selection
+    opens is served by the claims app (claims:source-claim-create).
+    """
     source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
-    return render(request, "sources/source_detail.html", {"source": source})
+    template = "sources/source_detail.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#reader"
+    return render(request, template, reader_context(source, request))
+
+
+def reader_context(source: Source, request: HttpRequest) -> dict:
+    """The reader's context; the claims app renders the reader body with it after a save."""
+    citations = list(
+        source.citations.select_related("claim__speaker").order_by(
+            F("anchor_start").asc(nulls_last=True), "pk"
+        )
+    )
+    claims = list({citation.claim_id: citation.claim for citation in citations}.values())
+    return {
+        "source": source,
+        "segments": source.segments(citations),
+        "citations": citations,
+        "cited_claims": claims,
+        "unanchored": [citation for citation in citations if citation.anchor_start is None],
+        "can_edit": request.user.has_perms(["claims.add_claim", "claims.add_citation"]),
+    }
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def source_autocomplete(request: HttpRequest) -> HttpResponse:
+    """The options of a source combobox: title and text matches, at most ten."""
+    query = request.GET.get("q", "").strip()[:200]
+    context = {
+        "sources": Source.objects.for_list().search(query)[:AUTOCOMPLETE_LIMIT],
+        "query": query,
+        "listbox_id": request.htmx.target or "source-listbox",
+    }
+    return render(request, "sources/source_autocomplete.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("sources.add_source")
+def source_create(request: HttpRequest) -> HttpResponse:
+    form = SourceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        source = form.save()
+        messages.success(request, f"Source “{source.title}” added. Select text to add claims.")
+        return redirect(source)
+    return render(request, "sources/source_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("sources.change_source")
+def source_update(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
+    form = SourceForm(request.POST or None, instance=source)
+    context = {"form": form, "source": source}
+    if request.method == "POST" and form.is_valid():
+        try:
+            source = form.save()
+        except EditConflict as conflict:
+            return render_edit_conflict(request, "sources/source_form.html", context, conflict)
+        messages.success(request, f"Source “{source.title}” saved.")
+        return redirect(source)
+    return render(request, "sources/source_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("sources.delete_source")
+def source_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
+    if request.method == "POST":
+        title = source.title
+        try:
+            source.delete()
+        except (ProtectedError, RestrictedError):
+            pass  # cited meanwhile: the page below explains what holds it
+        else:
+            messages.success(request, f"Source “{title}” deleted.")
+            if request.htmx:
+                return HttpResponseClientRedirect(reverse("sources:source-list"))
+            return redirect("sources:source-list")
+    impact = source.deletion_impact()
+    return render(
+        request, "sources/source_confirm_delete.html", {"source": source, "impact": impact}
+    )

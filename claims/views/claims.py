@@ -1,22 +1,104 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRedirect, push_url
 
+from claims.filters import ClaimFilterForm
+from claims.forms import EDITABLE_FIELDS, ClaimForm
 from claims.models import Claim, ClaimRelation
+from config.roles import permission_required
+from sources.forms import render_edit_conflict
+from sources.models import EditConflict
 
 PAGE_SIZE = 50
 
 
+def query_without_page(request: HttpRequest) -> str:
+    """The current filters as a query string, for links that keep them (export, pages)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 @require_GET
+@vary_on_headers("HX-Request")
 def claim_list(request: HttpRequest) -> HttpResponse:
-    claims = Claim.objects.for_list().search(request.GET.get("q", ""))
+    filters = ClaimFilterForm(request.GET)
+    claims = filters.filter(Claim.objects.for_list())
     page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "claims/claim_list.html", {"page": page})
+    context = {"filters": filters, "page": page, "query": query_without_page(request)}
+    if not request.htmx:
+        return render(request, "claims/claim_list.html", context)
+    # The filters' answer: the address bar follows, so the view can be shared or bookmarked.
+    return push_url(
+        render(request, "claims/claim_list.html#results", context), request.get_full_path()
+    )
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim.objects.for_detail(), pk=pk)
-    relations = ClaimRelation.objects.for_list().involving(claim)
-    return render(request, "claims/claim_detail.html", {"claim": claim, "relations": relations})
+    template = "claims/claim_detail.html#claim" if request.htmx else "claims/claim_detail.html"
+    return render(request, template, {"claim": claim})
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.change_claim")
+@vary_on_headers("HX-Request")
+def claim_field_update(request: HttpRequest, pk: int, field: str) -> HttpResponse:
+    """Click-to-edit: GET the form for one field, POST it back and get the field shown."""
+    if field not in EDITABLE_FIELDS:
+        raise Http404("No such field.")
+    claim = get_object_or_404(Claim.objects.for_detail(), pk=pk)
+    form = ClaimForm(request.POST or None, instance=claim, only=field)
+    label = form.fields[field].label
+    template = (
+        "claims/claim_field_form.html#field-form"
+        if request.htmx
+        else "claims/claim_field_form.html"
+    )
+    context = {
+        "claim": claim,
+        "form": form,
+        "field": field,
+        "label": label,
+        "bound_field": form[field],
+    }
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except EditConflict as conflict:
+            # None when the claim was deleted meanwhile: the conflict page says so.
+            current = conflict.current
+            context["stored_value"] = current.display_value(field) if current else ""
+            return render_edit_conflict(request, template, context, conflict)
+        if not request.htmx:
+            messages.success(request, f"Saved the {label.lower()}.")
+            return redirect(claim)
+        claim = Claim.objects.for_detail().get(pk=pk)
+        context = {"claim": claim, "field": field, "label": label, "saved": True}
+        return render(request, "claims/claim_detail.html#claim-field", context)
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.delete_claim")
+@vary_on_headers("HX-Request")
+def claim_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_object_or_404(Claim.objects.for_detail(), pk=pk)
+    if request.method == "POST":
+        claim.delete()
+        messages.success(request, f"Deleted the claim “{claim}”. Its history is kept.")
+        if request.htmx:
+            return HttpResponseClientRedirect(reverse("claims:claim-list"))
+        return redirect("claims:claim-list")
+    context = {"claim": claim, "relations": list(ClaimRelation.objects.for_claim(claim))}
+    template = "claims/claim_confirm_delete.html"
+    if request.htmx:
+        template += "#confirm"
+    return render(request, template, context)

@@ -5,6 +5,8 @@ from django.views.decorators.http import require_GET
 from claims.models import Claim, ClaimRelation, Speaker
 from sources.models import Source
 
+LATEST = 8
+
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
@@ -15,7 +17,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "pairs": ClaimRelation.objects.count(),
             "speakers": Speaker.objects.count(),
         },
-        "latest_claims": Claim.objects.for_list()[:10],
-        "latest_pairs": ClaimRelation.objects.for_list()[:10],
+        "latest_claims": Claim.objects.for_list()[:LATEST],
+        "latest_pairs": ClaimRelation.objects.for_list()[:LATEST],
+        "latest_sources": Source.objects.for_list()[:LATEST],
     }
     return render(request, "home.html", context)

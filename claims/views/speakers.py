@@ -1,27 +1,48 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import trigger_client_event
 
-from claims.models import Claim, Speaker
+from claims.editor_forms import InlineSpeakerForm, SpeakerForm
+from claims.models import Claim, ClaimRelation, Speaker
+from config.roles import permission_required
+from sources.forms import render_edit_conflict
+from sources.models import EditConflict
 
 PAGE_SIZE = 50
 AUTOCOMPLETE_LIMIT = 10
+COUNTERS_LIMIT = 200
 
 
 @require_GET
+@vary_on_headers("HX-Request")
 def speaker_list(request: HttpRequest) -> HttpResponse:
     speakers = Speaker.objects.search(request.GET.get("q", ""))
     page = Paginator(speakers, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "claims/speaker_list.html", {"page": page})
+    template = "claims/speaker_list.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template += "#results"
+    return render(request, template, {"page": page})
 
 
 @require_GET
 def speaker_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """All their claims in date order, and the counter-claims others made against them."""
     speaker = get_object_or_404(Speaker, pk=pk)
-    claims = Claim.objects.for_list().filter(speaker=speaker).order_by("stated_on", "pk")
-    return render(request, "claims/speaker_detail.html", {"speaker": speaker, "claims": claims})
+    claims = Claim.objects.by_speaker(speaker)
+    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    counters = list(ClaimRelation.objects.against_speaker(speaker)[:COUNTERS_LIMIT])
+    context = {
+        "speaker": speaker,
+        "page": page,
+        "counters": counters,
+        "countered": {relation.claim_id for relation in counters},
+    }
+    return render(request, "claims/speaker_detail.html", context)
 
 
 @require_GET
@@ -37,3 +58,65 @@ def speaker_autocomplete(request: HttpRequest) -> HttpResponse:
         "can_create": request.user.has_perm("claims.add_speaker"),
     }
     return render(request, "claims/speaker_autocomplete.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.add_speaker")
+@vary_on_headers("HX-Request")
+def speaker_create(request: HttpRequest) -> HttpResponse:
+    """The speaker form: a page of its own, or (`inline`) the short form a speaker
+    combobox opens inside another form, which answers by selecting the new speaker."""
+    inline = request.GET.get("inline") or request.POST.get("inline")
+    if inline and request.htmx:
+        return speaker_create_inline(request, inline)
+    form = SpeakerForm(request.POST or None, initial={"name": request.GET.get("name", "")})
+    if request.method == "POST" and form.is_valid():
+        speaker = form.save()
+        messages.success(request, f"Speaker “{speaker.name}” added.")
+        return redirect(speaker)
+    return render(request, "claims/speaker_form.html", {"form": form})
+
+
+def speaker_create_inline(request: HttpRequest, combobox_id: str) -> HttpResponse:
+    form = InlineSpeakerForm(request.POST or None, initial={"name": request.GET.get("name", "")})
+    if request.method == "POST" and form.is_valid():
+        speaker = form.save()
+        # An empty answer clears the inline form; the event selects the speaker.
+        return trigger_client_event(
+            HttpResponse(""), "combobox:created", {"value": speaker.pk, "label": speaker.name}
+        )
+    context = {"form": form, "combobox_id": combobox_id}
+    return render(request, "claims/speaker_form.html#inline-form", context)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.change_speaker")
+def speaker_update(request: HttpRequest, pk: int) -> HttpResponse:
+    speaker = get_object_or_404(Speaker, pk=pk)
+    form = SpeakerForm(request.POST or None, instance=speaker)
+    context = {"form": form, "speaker": speaker}
+    if request.method == "POST" and form.is_valid():
+        try:
+            speaker = form.save()
+        except EditConflict as conflict:
+            return render_edit_conflict(request, "claims/speaker_form.html", context, conflict)
+        messages.success(request, f"Speaker “{speaker.name}” saved.")
+        return redirect(speaker)
+    return render(request, "claims/speaker_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.delete_speaker")
+def speaker_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    speaker = get_object_or_404(Speaker, pk=pk)
+    if request.method == "POST":
+        name = speaker.name
+        try:
+            speaker.delete()
+        except (ProtectedError, RestrictedError):
+            pass  # claims were added meanwhile: the page below says which
+        else:
+            messages.success(request, f"Speaker “{name}” deleted.")
+            return redirect("claims:speaker-list")
+    context = {"speaker": speaker, "impact": speaker.deletion_impact()}
+    return render(request, "claims/speaker_confirm_delete.html", context)

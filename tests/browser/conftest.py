@@ -1,11 +1,13 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against pytest-django's live
 server. Never `playwright install`: the browser is the system's."""
 
+import importlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 
 from tests.factories import UserFactory
 
@@ -85,14 +87,29 @@ def sign_in(page, live_server, username: str) -> None:
 
 
 @pytest.fixture
-def researcher_page(page, page_errors, live_server, transactional_db):
+def roles(transactional_db):
+    """The Researchers and Readers groups. A live-server test empties every table when it
+    ends, the groups its data migration made included; make them again."""
+    migration = importlib.import_module("claims.migrations.0002_groups")
+    for app_label, model_names in migration.MODELS.items():
+        perms = Permission.objects.filter(
+            content_type__app_label=app_label, content_type__model__in=model_names
+        )
+        Group.objects.get_or_create(name="Researchers")[0].permissions.add(*perms)
+        Group.objects.get_or_create(name="Readers")[0].permissions.add(
+            *perms.filter(codename__startswith="view_")
+        )
+
+
+@pytest.fixture
+def researcher_page(page, page_errors, live_server, roles):
     UserFactory(username="rita", researcher=True)
     sign_in(page, live_server, "rita")
     return page
 
 
 @pytest.fixture
-def reader_page(page, page_errors, live_server, transactional_db):
+def reader_page(page, page_errors, live_server, roles):
     UserFactory(username="rene", reader=True)
     sign_in(page, live_server, "rene")
     return page

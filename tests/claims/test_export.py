@@ -4,12 +4,14 @@ import io
 import re
 from pathlib import Path
 
+import hypothesis
 import pandas as pd
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from hypothesis import strategies as st
 
 import claims.export
 from claims.export import (
@@ -456,15 +458,17 @@ def test_an_abandoned_copy_leaves_the_connection_usable(demo):
     assert ClaimRelation.objects.count() == len(NASTY_TEXTS) + 2
 
 
-def test_crlf_rows_handles_any_block_boundaries():
-    rows = [["a", 'b "q"\nc', "d"], ["x\r\ny", "", "z"], ['"', "\n", "end"]]
-    with_lf, with_crlf = io.StringIO(), io.StringIO()
-    csv.writer(with_lf, lineterminator="\n").writerows(rows)
-    csv.writer(with_crlf, lineterminator="\r\n").writerows(rows)
-    source, expected = with_lf.getvalue().encode(), with_crlf.getvalue().encode()
-    for size in range(1, len(source) + 1):
-        blocks = [source[i : i + size] for i in range(0, len(source), size)]
-        assert b"".join(claims.export._crlf_rows(blocks)) == expected, size
+def test_copy_rows_get_crlf_and_keep_their_embedded_line_breaks():
+    rows = [["a", 'b "q"\nc', "d"], ["x\r\ny", "", "z"], ['"', "\n", "end\n"]]
+    lf_rows, crlf = [], io.StringIO()
+    for row in rows:
+        line = io.StringIO()
+        csv.writer(line, lineterminator="\n").writerow(row)
+        lf_rows.append(memoryview(line.getvalue().encode()))
+    csv.writer(crlf, lineterminator="\r\n").writerows(rows)
+    assert b"".join(claims.export._crlf_rows(lf_rows)) == crlf.getvalue().encode()
+    with pytest.raises(RuntimeError, match="one whole row"):
+        list(claims.export._crlf_rows([b"a,b"]))
 
 
 # --- Admin action and command ----------------------------------------------------------
@@ -504,3 +508,26 @@ def test_the_command_writes_to_stdout_and_refuses_bad_filters(demo):
         call_command("export_pairs", "--speaker", "999999", stdout=io.StringIO())
     with pytest.raises(CommandError, match="Cannot write"):
         call_command("export_pairs", "--output", "/nonexistent/dir/x.csv")
+
+
+# PostgreSQL text holds no NUL, and Django refuses lone surrogates.
+any_text = st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters="\0"), min_size=1, max_size=40
+)
+
+
+@on_postgresql
+@hypothesis.settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[hypothesis.HealthCheck.function_scoped_fixture],
+)
+@hypothesis.given(text=any_text, note=st.one_of(st.just(""), any_text), outlet=any_text)
+def test_copy_equals_the_python_writer_for_any_text(db, text, note, outlet):
+    claim = ClaimFactory(text=text, translation=note, speaker=SpeakerFactory(name=outlet))
+    CitationFactory(
+        claim=claim, source=SourceFactory(outlet=OutletFactory(name=f"{outlet} {claim.pk}"))
+    )
+    pair = ClaimRelationFactory(claim=claim, note=note)
+    only = ClaimRelation.objects.filter(pk=pair.pk)
+    assert export(pairs=only, use_copy=True) == export(pairs=only, use_copy=False)

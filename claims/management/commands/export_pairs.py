@@ -3,6 +3,8 @@ download comfortably. The filters are the Pairs page's, by the same names."""
 
 import argparse
 import codecs
+import os
+import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -64,9 +66,14 @@ class Command(BaseCommand):
         stream = self.stdout._out
         binary = getattr(stream, "buffer", None)
         if binary is not None:
-            for chunk in chunks:
-                binary.write(chunk)
-            binary.flush()
+            try:
+                for chunk in chunks:
+                    binary.write(chunk)
+                binary.flush()
+            except BrokenPipeError:
+                # The reader stopped early (`| head`): not an error of ours. Point stdout at
+                # /dev/null so that the interpreter's final flush does not complain.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
         # A text stream (as in tests): decode incrementally, so that a character cut
         # between two chunks comes out whole.

@@ -1,0 +1,145 @@
+"""Forms of the reader (a claim from a selection) and of the speaker pages."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from claims.models import Claim, Speaker, Topic
+from sources.forms import VersionedModelForm
+from sources.models import Source
+from sources.validators import validate_language_tag
+
+
+class SpeakerChoiceField(forms.ModelChoiceField):
+    """The hidden pk a speaker combobox posts."""
+
+    widget = forms.HiddenInput
+
+    def __init__(self, **kwargs):
+        super().__init__(Speaker.objects.all(), **kwargs)
+
+
+def resolve_typed_speaker(form: forms.Form, field: str = "speaker") -> None:
+    """Without JavaScript the combobox posts only the typed name (`speaker_search`):
+    accept it when exactly one speaker has that name or alias, else say what to do."""
+    if form.cleaned_data.get(field) or field in form.errors:
+        return
+    typed = (form.data.get(f"{field}_search") or "").strip()
+    if not typed:
+        form.add_error(field, "Choose a speaker.")
+        return
+    exact = list(Speaker.objects.filter(name__iexact=typed)[:2])
+    matches = exact or list(Speaker.objects.search(typed)[:2])
+    if len(matches) == 1:
+        form.cleaned_data[field] = matches[0]
+    elif matches:
+        form.add_error(field, f"More than one speaker matches “{typed}”: pick one from the list.")
+    else:
+        form.add_error(field, f"No speaker matches “{typed}”. Create the speaker first.")
+
+
+class ClaimFromSelectionForm(forms.Form):
+    """A new claim and its citation in this source, from text selected in the reader."""
+
+    quote = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The exact words as this source prints them.",
+    )
+    start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    prefix = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+    suffix = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+    speaker = SpeakerChoiceField(required=False)
+    text = forms.CharField(
+        label="Claim",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The statement in its own language; for a direct quote, the quote itself.",
+    )
+    kind = forms.ChoiceField(choices=Claim.Kind.choices, initial=Claim.Kind.DIRECT_QUOTE)
+    language = forms.CharField(
+        max_length=35, validators=[validate_language_tag], help_text="BCP 47 tag: id, en, ru, zh"
+    )
+    translation = forms.CharField(
+        label="English translation", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    stated_on = forms.DateField(
+        label="Stated on", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    topics = forms.ModelMultipleChoiceField(
+        Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    locator = forms.CharField(
+        required=False, max_length=200, help_text="Page, paragraph or timestamp (optional)"
+    )
+    relays = forms.ModelChoiceField(
+        Source.objects.all(), required=False, widget=forms.HiddenInput, label="Relays"
+    )
+
+    def __init__(self, *args, source: Source, **kwargs):
+        self.source = source
+        super().__init__(*args, **kwargs)
+        self.use_required_attribute = False  # the speaker is validated on the server
+
+    def clean_quote(self) -> str:
+        # A textarea posts CRLF; the body stores LF (see SourceForm.clean_body).
+        return self.cleaned_data["quote"].replace("\r\n", "\n")
+
+    def clean_text(self) -> str:
+        return self.cleaned_data["text"].replace("\r\n", "\n")
+
+    def clean(self):
+        cleaned = super().clean()
+        resolve_typed_speaker(self)
+        if cleaned.get("relays") == self.source:
+            self.add_error("relays", "A source cannot relay itself: leave this empty.")
+        return cleaned
+
+    def save(self) -> tuple[Claim, "object"]:
+        """Create the claim and its citation; on a model error, add it to the form and
+        raise ValidationError so the view re-renders."""
+        data = self.cleaned_data
+        try:
+            return Claim.objects.create_with_citation(
+                speaker=data["speaker"],
+                text=data["text"],
+                language=data["language"],
+                kind=data["kind"],
+                translation=data["translation"],
+                stated_on=data["stated_on"],
+                topics=data["topics"],
+                source=self.source,
+                quote=data["quote"],
+                prefix=data["prefix"] or "",
+                suffix=data["suffix"] or "",
+                start=data["start"],
+                locator=data["locator"],
+                relays=data["relays"],
+            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    if field in self.fields:
+                        self.add_error(field, message)
+                    else:
+                        self.add_error(None, message)
+            raise
+
+
+class SpeakerForm(VersionedModelForm):
+    class Meta:
+        model = Speaker
+        fields = ["name", "kind", "description", "country", "aliases", "wikidata_id"]
+        widgets = {"aliases": forms.Textarea(attrs={"rows": 3})}
+
+
+class InlineSpeakerForm(forms.ModelForm):
+    """The short speaker form that opens under a speaker combobox, inside another form:
+    prefixed, so its fields cannot collide with that form's."""
+
+    prefix = "new_speaker"
+
+    class Meta:
+        model = Speaker
+        fields = ["name", "kind", "description"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.use_required_attribute = False  # it lives inside the claim form

@@ -1,0 +1,257 @@
+"""Forms of the claim page: click-to-edit fields, citations and counter-claims."""
+
+from django import forms
+from django.db import transaction
+
+from claims.anchoring import CONTEXT_LENGTH
+from claims.models import Citation, Claim, ClaimRelation
+from sources.forms import VersionedModelForm
+from sources.models import Source
+
+# The claim fields a researcher edits in place on the claim page, in page order.
+EDITABLE_FIELDS = (
+    "speaker",
+    "text",
+    "language",
+    "translation",
+    "kind",
+    "stated_on",
+    "topics",
+    "notes",
+)
+
+
+class ClaimForm(VersionedModelForm):
+    """A claim's fields; `only=` narrows it to the one field being edited in place."""
+
+    class Meta:
+        model = Claim
+        fields = list(EDITABLE_FIELDS)
+        widgets = {
+            # The speaker is picked with the combobox, which renders its own visible input.
+            "speaker": forms.HiddenInput,
+            "text": forms.Textarea(attrs={"rows": 4}),
+            "translation": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "stated_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "topics": forms.CheckboxSelectMultiple,
+        }
+        labels = {"stated_on": "Date stated", "kind": "Kind"}
+
+    def __init__(self, *args, only: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if only is not None:
+            for name in [name for name in self.fields if name not in (only, "version")]:
+                del self.fields[name]
+        if "speaker" in self.fields:
+            self.fields["speaker"].error_messages.update(
+                required="Choose a speaker.",
+                invalid_choice="Choose a speaker from the suggestions.",
+            )
+
+    @property
+    def selected_speaker(self):
+        """The speaker to show in the picker: the one posted, else the claim's own."""
+        if self.is_bound:
+            try:
+                return self.fields["speaker"].clean(self.data.get(self.add_prefix("speaker")))
+            except forms.ValidationError:
+                return None
+        return self.instance.speaker if self.instance.speaker_id else None
+
+
+class NewClaimForm(ClaimForm):
+    """A new claim written in place, as the other side of a counter-claim pair."""
+
+    # Optional as a whole (an existing claim may be chosen instead), so the browser must
+    # not insist on its fields; the server checks them when they are used.
+    use_required_attribute = False
+
+    class Meta(ClaimForm.Meta):
+        fields = ["speaker", "text", "language", "kind", "stated_on", "translation"]
+
+
+def exact_context(body: str, quote: str, prefix: str, suffix: str) -> tuple[str, str]:
+    """The context a researcher typed ("a few words just before") as the exact text
+    around the one occurrence of `quote` it points to, spaces and all.
+
+    Anchoring compares context character by character; people type words. When the words
+    do not single out one exact occurrence, they are passed on as typed.
+    """
+    words_before, words_after = prefix.strip(), suffix.strip()
+    if not body or not (words_before or words_after):
+        return prefix, suffix
+    matches, start = [], body.find(quote)
+    while start != -1:
+        end = start + len(quote)
+        if body[:start].rstrip().endswith(words_before) and body[end:].lstrip().startswith(
+            words_after
+        ):
+            matches.append((start, end))
+        start = body.find(quote, start + 1)
+    if len(matches) != 1:
+        return prefix, suffix
+    start, end = matches[0]
+    return body[max(0, start - CONTEXT_LENGTH) : start], body[end : end + CONTEXT_LENGTH]
+
+
+class CitationForm(forms.ModelForm):
+    """Where a claim appears. The quote is anchored in the source's text on validation:
+    words that occur several times ask for context; words not found are saved, flagged."""
+
+    class Meta:
+        model = Citation
+        fields = ["source", "quote", "locator", "via", "anchor_prefix", "anchor_suffix"]
+        widgets = {
+            "source": forms.HiddenInput,
+            "quote": forms.Textarea(attrs={"rows": 3}),
+        }
+        labels = {
+            "via": "Relays (via)",
+            "anchor_prefix": "Words just before the quote",
+            "anchor_suffix": "Words just after the quote",
+        }
+
+    def __init__(self, *args, claim: Claim, **kwargs):
+        kwargs.setdefault("instance", Citation(claim=claim))
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        self.fields["source"].queryset = Source.objects.select_related("outlet")
+        self.fields["source"].error_messages.update(
+            required="Choose a source.", invalid_choice="Choose a source from the suggestions."
+        )
+        # `via` can only be another citation of this same claim.
+        self.fields["via"].queryset = (
+            Citation.objects.filter(claim=claim)
+            .exclude(pk=self.instance.pk)
+            .select_related("source__outlet")
+        )
+        self.fields["via"].label_from_instance = lambda citation: (
+            f"{citation.source.outlet.name}: {citation.source.title}"
+        )
+        self.fields["via"].empty_label = "Nobody: this source is the original"
+        # Context is matched character for character, spaces included.
+        self.fields["anchor_prefix"].strip = False
+        self.fields["anchor_suffix"].strip = False
+
+    def clean(self):
+        cleaned = super().clean()
+        source = cleaned.get("source")
+        if source is not None and cleaned.get("quote"):
+            cleaned["anchor_prefix"], cleaned["anchor_suffix"] = exact_context(
+                source.body,
+                cleaned["quote"],
+                cleaned.get("anchor_prefix", ""),
+                cleaned.get("anchor_suffix", ""),
+            )
+        if (
+            source is not None
+            and Citation.objects.filter(claim=self.claim, source=source)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
+            # The model's unique constraint names the claim, which is not a form field, so
+            # the ModelForm would skip it; check here to answer with a readable error.
+            self.add_error("source", "This claim is already cited from this source.")
+        return cleaned
+
+    @property
+    def selected_source(self) -> Source | None:
+        """The source to show in the picker when the form is shown again."""
+        if self.is_bound:
+            try:
+                return self.fields["source"].clean(self.data.get("source"))
+            except forms.ValidationError:
+                return None
+        return self.instance.source if self.instance.source_id else None
+
+
+class RelationForm(forms.Form):
+    """Relate this claim to another, existing or written here and now."""
+
+    THIS_IS_ANSWERED = "answered"
+    THIS_ANSWERS = "answers"
+
+    other = forms.ModelChoiceField(
+        Claim.objects.select_related("speaker"),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "Choose a claim from the suggestions."},
+    )
+    direction = forms.ChoiceField(
+        choices=[
+            (THIS_IS_ANSWERED, "The other claim answers this one"),
+            (THIS_ANSWERS, "This claim answers the other one"),
+        ],
+        initial=THIS_IS_ANSWERED,
+        widget=forms.RadioSelect,
+    )
+    kind = forms.ChoiceField(
+        label="Relation", choices=ClaimRelation.Kind.choices, initial=ClaimRelation.Kind.DENIES
+    )
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="Why these two belong together, in a sentence.",
+    )
+
+    def __init__(self, *args, claim: Claim, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.claim = claim
+        # Bound only when used, so an unused "new claim" part shows no errors.
+        self.new_claim = NewClaimForm(
+            self.data if self.writes_new_claim else None,
+            prefix="new",
+            initial={"language": claim.language},
+        )
+
+    @property
+    def selected_other(self) -> Claim | None:
+        if not self.is_bound:
+            return None
+        try:
+            return self.fields["other"].clean(self.data.get("other"))
+        except forms.ValidationError:
+            return None
+
+    @property
+    def writes_new_claim(self) -> bool:
+        return self.is_bound and not self.data.get("other") and bool(self.data.get("new-text"))
+
+    def clean(self):
+        cleaned = super().clean()
+        other = cleaned.get("other")
+        if other is None and "other" not in self.errors:
+            if not self.writes_new_claim:
+                raise forms.ValidationError(
+                    "Choose an existing claim, or write the other claim below."
+                )
+            if not self.new_claim.is_valid():
+                raise forms.ValidationError("The new claim is not complete: see below.")
+            return cleaned
+        if other is not None and cleaned.get("kind"):
+            relation = self.build_relation(other)
+            try:
+                relation.validate_constraints()
+            except forms.ValidationError as error:
+                raise forms.ValidationError(error.messages) from error
+        return cleaned
+
+    def build_relation(self, other: Claim) -> ClaimRelation:
+        claim, counter = self.claim, other
+        if self.cleaned_data.get("direction") == self.THIS_ANSWERS:
+            claim, counter = other, self.claim
+        return ClaimRelation(
+            claim=claim,
+            counter=counter,
+            kind=self.cleaned_data["kind"],
+            note=self.cleaned_data.get("note", ""),
+        )
+
+    @transaction.atomic
+    def save(self) -> ClaimRelation:
+        other = self.cleaned_data.get("other") or self.new_claim.save()
+        relation = self.build_relation(other)
+        relation.full_clean()
+        relation.save()
+        return relation

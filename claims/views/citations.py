@@ -1,0 +1,82 @@
+from django.contrib import messages
+from django.db.models import RestrictedError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import reswap, retarget
+
+from claims.forms import CitationForm
+from claims.models import Citation, Claim
+from config.roles import permission_required
+from sources.models import Source
+
+SEARCH_LIMIT = 10
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.add_citation")
+@vary_on_headers("HX-Request")
+def citation_create(request: HttpRequest, pk: int) -> HttpResponse:
+    claim = get_object_or_404(Claim.objects.for_detail(), pk=pk)
+    form = CitationForm(request.POST or None, claim=claim)
+    if request.method == "POST" and form.is_valid():
+        citation = form.save()
+        if not request.htmx:
+            messages.success(request, citation_saved_message(citation))
+            return redirect(citation)
+        claim = Claim.objects.for_detail().get(pk=pk)
+        context = {"claim": claim, "added": citation}
+        response = render(request, "claims/claim_detail.html#citations", context)
+        return reswap(retarget(response, "#citations"), "outerHTML")
+    template = "claims/citation_form.html"
+    if request.htmx:
+        template += "#citation-form"
+    return render(request, template, {"claim": claim, "form": form})
+
+
+def citation_saved_message(citation: Citation) -> str:
+    if citation.verification == Citation.Verification.NOT_FOUND:
+        return "Citation added, but its quote was not found in the source's text: it is flagged."
+    return "Citation added."
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.delete_citation")
+@vary_on_headers("HX-Request")
+def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    citation = get_object_or_404(Citation.objects.select_related("claim", "source__outlet"), pk=pk)
+    claim = citation.claim
+    context = {"citation": citation, "claim": claim}
+    status = 200
+    if request.method == "POST":
+        try:
+            citation.delete()
+        except RestrictedError:
+            # Another citation relays this one: the page below names it.
+            status = 409
+        else:
+            if not request.htmx:
+                messages.success(request, "Citation removed. Its history is kept.")
+                return redirect(claim)
+            claim = Claim.objects.for_detail().get(pk=claim.pk)
+            response = render(request, "claims/claim_detail.html#citations", {"claim": claim})
+            return reswap(retarget(response, "#citations"), "outerHTML")
+    context["relayed_by"] = list(citation.relayed_by.select_related("source__outlet"))
+    template = "claims/citation_confirm_delete.html"
+    if request.htmx:
+        template += "#confirm"
+    return render(request, template, context, status=status)
+
+
+@require_GET
+def source_search(request: HttpRequest) -> HttpResponse:
+    """Options for the source picker: sources whose title or text match."""
+    query = request.GET.get("q", "").strip()[:200]
+    context = {
+        "sources": Source.objects.for_list().search(query)[:SEARCH_LIMIT],
+        "query": query,
+        # Option ids must be unique on the page: prefix them with the listbox they fill.
+        "listbox_id": (request.htmx and request.htmx.target) or "source-listbox",
+    }
+    return render(request, "claims/citation_source_options.html", context)

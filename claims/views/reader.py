@@ -1,0 +1,75 @@
+"""The reader's editing: a claim (and its citation) from text selected in a source."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import reswap, retarget
+
+from claims.editor_forms import ClaimFromSelectionForm
+from config.roles import permission_required
+from sources.models import Source
+from sources.views import reader_context
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.add_claim", "claims.add_citation")
+@vary_on_headers("HX-Request")
+def source_claim_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the form, pre-filled from a selection (quote, offset, context) if one is given.
+    POST: create claim and citation; for htmx, answer the reader body with the new
+    highlight in place, else redirect to the reader."""
+    source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
+    if request.method == "POST":
+        form = ClaimFromSelectionForm(request.POST, source=source)
+        if form.is_valid():
+            try:
+                claim, citation = form.save()
+            except ValidationError:
+                pass  # the form now carries the errors
+            else:
+                if request.htmx:  # the reader body says what was saved, and how it verified
+                    context = {
+                        **reader_context(source, request),
+                        "saved_claim": claim,
+                        "saved_citation": citation,
+                    }
+                    return render(request, "sources/source_detail.html#reader-body", context)
+                messages.success(request, f"Claim by {claim.speaker.name} saved.")
+                if not citation.is_verified:
+                    messages.warning(request, unverified_message(citation))
+                return redirect(source)
+    else:
+        form = ClaimFromSelectionForm(
+            source=source, initial=initial_from_selection(request, source)
+        )
+    context = {"form": form, "source": source}
+    if request.htmx:
+        response = render(request, "claims/reader_claim_form.html#claim-form", context)
+        # The form aims its save at the reader body; a form with errors goes back in place.
+        if request.method == "POST":
+            return reswap(retarget(response, "#claim-panel"), "innerHTML")
+        return response
+    return render(request, "claims/reader_claim_form.html", context)
+
+
+def initial_from_selection(request: HttpRequest, source: Source) -> dict:
+    quote = request.GET.get("quote", "")
+    start = request.GET.get("start", "")
+    return {
+        "quote": quote,
+        "text": quote,
+        "start": int(start) if start.isdigit() else None,
+        "prefix": request.GET.get("prefix", ""),
+        "suffix": request.GET.get("suffix", ""),
+        "language": source.language,
+        "stated_on": source.published_at.date() if source.published_at else None,
+    }
+
+
+def unverified_message(citation) -> str:
+    if citation.verification == citation.Verification.NO_TEXT:
+        return "The source has no text, so the quote could not be checked."
+    return "The quote was not found in the source's text; it is kept and flagged."
