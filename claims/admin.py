@@ -1,12 +1,11 @@
 from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.export import pairs_filename, stream_pairs_csv
 from claims.models import Assessment, Citation, Claim, ClaimRelation, Speaker, Topic
 from claims.views.exports import base_url, csv_response
-from sources.admin import LargeTableAdmin, SourceAdmin
+from sources.admin import LargeTableAdmin, SourceAdmin, VersionedAdmin
 from sources.models import Source
 
 
@@ -53,7 +52,7 @@ class AssessmentInline(admin.StackedInline):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(VersionedAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -153,7 +152,7 @@ class SourceWithCitationsAdmin(SourceAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(SimpleHistoryAdmin):
+class AssessmentAdmin(VersionedAdmin):
     list_display = ["claim", "rating", "assessed_by", "assessed_at"]
     list_filter = ["rating"]
     list_select_related = ["claim__speaker", "assessed_by"]

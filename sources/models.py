@@ -29,11 +29,16 @@ class WebURLField(models.URLField):
 
 
 class EditConflict(Exception):
-    """Someone else saved this record after it was loaded for editing."""
+    """Someone else saved (or deleted) this record after it was loaded for editing.
 
-    def __init__(self, current: "Record"):
+    `current` is the record as stored now, or None when it has been deleted meanwhile.
+    """
+
+    def __init__(self, current: "Record | None", model: "type[Record] | None" = None):
         self.current = current
-        super().__init__(f"{current._meta.verbose_name} was changed by someone else meanwhile.")
+        model = model or type(current)
+        what = "deleted" if current is None else "changed"
+        super().__init__(f"{model._meta.verbose_name} was {what} by someone else meanwhile.")
 
 
 @dataclass(frozen=True)
@@ -73,17 +78,28 @@ class Record(models.Model):
         if self._state.adding:
             super().save(*args, **kwargs)
             return
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        manager = type(self)._base_manager.db_manager(kwargs.get("using"))
         with transaction.atomic(using=kwargs.get("using")):
             if expected_version is not None:
-                manager = type(self)._base_manager
                 claimed = manager.filter(pk=self.pk, version=expected_version).update(
                     version=expected_version + 1
                 )
                 if not claimed:
-                    raise EditConflict(manager.get(pk=self.pk))
+                    raise EditConflict(manager.filter(pk=self.pk).first(), type(self))
                 self.version = expected_version + 1
             else:
-                self.version += 1
+                # Not an edit of a loaded form (re-anchoring, an import, an admin inline): move
+                # the version on from the one stored, under the row's lock, not from this
+                # possibly stale copy, so that a form loaded before this save is refused.
+                stored = (
+                    manager.select_for_update()
+                    .filter(pk=self.pk)
+                    .values_list("version", flat=True)
+                    .first()
+                )
+                self.version = (stored if stored is not None else self.version) + 1
             super().save(*args, **kwargs)
 
     @transaction.atomic

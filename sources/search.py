@@ -49,9 +49,17 @@ WORD_SIMILARITY_THRESHOLD = 0.5
 MIN_PREFIX = 3
 
 
+# Nobody searches with a paragraph; a pasted one (or a hostile one) would build a query
+# SQLite refuses ("LIKE pattern too complex") or one filter per word, without end.
+MAX_QUERY_WORDS = 12
+MAX_QUERY_CHARS = 200
+
+
 def clean_query(query: str) -> str:
-    """What a user typed, without what no database column holds (NUL) or needs (edges)."""
-    return query.replace("\x00", "").strip()
+    """What a user typed, without what no database column holds (NUL) or needs (edges),
+    cut to a search's length."""
+    words = query.replace("\x00", "").split()[:MAX_QUERY_WORDS]
+    return " ".join(words)[:MAX_QUERY_CHARS].strip()
 
 
 def fold(text: str | None) -> str:

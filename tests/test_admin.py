@@ -69,6 +69,7 @@ def test_restoring_an_earlier_version_brings_back_the_claim_text(staff_client, d
         "stated_on": "",
         "topics": [topic.pk for topic in claim.topics.all()],
         "notes": "",
+        "loaded_version": claim.version,
         **{
             f"{prefix}-{field}": value
             for prefix in ["citations", "relations_as_claim", "relations_as_counter"]

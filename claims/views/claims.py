@@ -73,7 +73,9 @@ def claim_field_update(request: HttpRequest, pk: int, field: str) -> HttpRespons
         try:
             form.save()
         except EditConflict as conflict:
-            context["stored_value"] = conflict.current.display_value(field)
+            # None when the claim was deleted meanwhile: the conflict page says so.
+            current = conflict.current
+            context["stored_value"] = current.display_value(field) if current else ""
             return render_edit_conflict(request, template, context, conflict)
         if not request.htmx:
             messages.success(request, f"Saved the {label.lower()}.")

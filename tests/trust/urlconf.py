@@ -1,0 +1,120 @@
+"""Every URL of the app, read from the URLconf and filled with real ids.
+
+A new view appears here by itself; `url_kind` then refuses it until it is classified, so
+nobody can add a page that the permission, CSRF and hostile-input tests do not visit.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
+from sources.models import Outlet, Source
+
+# The segment a path gives before `<int:pk>` says which model the id belongs to.
+MODELS_BY_SEGMENT = {
+    "claims": Claim,
+    "speakers": Speaker,
+    "sources": Source,
+    "citations": Citation,
+    "relations": ClaimRelation,
+    "pairs": ClaimRelation,
+    "outlets": Outlet,
+    "topics": Topic,
+}
+
+# Read or write, by the last word of the URL name; anything else must be listed below.
+READ_SUFFIXES = ("list", "detail", "history", "autocomplete", "search", "export", "options")
+WRITE_SUFFIXES = ("create", "update", "delete", "restore")
+EXCEPTIONS = {
+    "home": "read",
+    "login": "public",
+    "logout": "logout",
+}
+# Namespaces with their own access rules, tested on their own (admin wants staff).
+SKIPPED_NAMESPACES = {"admin"}
+# Values for converters that are not an object id.
+FIXED_VALUES = {"field": "text"}
+CONVERTER = re.compile(r"<(?:(?P<type>\w+):)?(?P<name>\w+)>")
+
+
+@dataclass
+class AppUrl:
+    name: str
+    route: str
+    callback: object
+
+    @property
+    def kind(self) -> str:
+        return url_kind(self.name)
+
+
+def url_kind(name: str) -> str:
+    if name in EXCEPTIONS:
+        return EXCEPTIONS[name]
+    suffix = name.rsplit(":", 1)[-1].rsplit("-", 1)[-1]
+    if suffix in READ_SUFFIXES:
+        return "read"
+    if suffix in WRITE_SUFFIXES:
+        return "write"
+    raise AssertionError(
+        f"URL {name!r} is not classified: name it *-list/-detail/… (read) or "
+        f"*-create/-update/-delete/-restore (write), or add it to EXCEPTIONS in {__file__}"
+    )
+
+
+def app_urls() -> list[AppUrl]:
+    found: list[AppUrl] = []
+
+    def walk(patterns, route: str, namespace: str) -> None:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                if entry.namespace in SKIPPED_NAMESPACES:
+                    continue
+                inner = f"{namespace}:{entry.namespace}" if entry.namespace else namespace
+                walk(entry.url_patterns, route + str(entry.pattern), inner.strip(":"))
+            elif isinstance(entry, URLPattern):
+                if entry.name is None:
+                    raise AssertionError(f"URL {route + str(entry.pattern)!r} has no name")
+                name = f"{namespace}:{entry.name}" if namespace else entry.name
+                found.append(AppUrl(name, route + str(entry.pattern), entry.callback))
+
+    walk(get_resolver().url_patterns, "", "")
+    return found
+
+
+def delete_some() -> None:
+    """A deleted claim and a deleted source, so that their restore URLs can be filled."""
+    from tests.factories import ClaimFactory, SourceFactory
+
+    ClaimFactory(text="A claim deleted by mistake").delete()
+    SourceFactory(title="A source deleted by mistake").delete()
+
+
+def deleted_row(model):
+    return model.history.filter(history_type="-").exclude(id__in=model.objects.values("pk")).first()
+
+
+def fill(url: AppUrl) -> str:
+    """The route with real ids from the database in place of its converters."""
+    path = url.route
+    obj = None
+    for match in CONVERTER.finditer(url.route):
+        name = match["name"]
+        before = url.route[: match.start()].rstrip("/").rsplit("/", 1)[-1]
+        if name in FIXED_VALUES:
+            value = FIXED_VALUES[name]
+        elif name == "pk":
+            obj = MODELS_BY_SEGMENT[before].objects.order_by("pk").first()
+            value = obj.pk
+        elif name == "slug":
+            value = Topic.objects.order_by("pk").first().slug
+        elif name == "history_id" and url.route.startswith("deleted/"):
+            value = deleted_row(MODELS_BY_SEGMENT[before]).history_id
+        elif name == "history_id" and obj is not None:
+            value = obj.history.order_by("history_date").first().history_id
+        else:
+            raise AssertionError(f"No value for <{name}> in {url.name} ({url.route})")
+        path = path.replace(match.group(0), str(value), 1)
+    return "/" + path
