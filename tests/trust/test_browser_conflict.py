@@ -47,8 +47,8 @@ def test_the_conflict_view_shows_both_versions_and_keeps_the_unsaved_input(
     conflict.wait_for()
     assert "alice" in conflict.inner_text()
     row = page.locator('.conflict-compare tr[data-field="text"]')
-    assert row.locator(".conflict-saved").inner_text() == "Alice's rewording."
-    assert row.locator(".conflict-yours").inner_text() == "My careful rewording."
+    assert row.locator(".conflict-stored").inner_text() == "Alice's rewording."
+    assert row.locator(".conflict-input").inner_text() == "My careful rewording."
     assert page.get_by_label("Text").input_value() == "My careful rewording."
     claim.refresh_from_db()
     assert claim.text == "Alice's rewording."

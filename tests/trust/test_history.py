@@ -248,3 +248,27 @@ def test_a_restore_that_breaks_a_rule_says_why(researcher_client, researcher):
     page = researcher_client.get(response["Location"])
     assert b"Not restored:" in page.content
     assert b"has been deleted since: recover it first." in page.content
+
+
+def test_detail_pages_link_to_their_history(reader_client):
+    from tests.factories import CitationFactory
+
+    relation = ClaimRelationFactory()
+    citation = CitationFactory(claim=relation.claim)
+    claim_page = reader_client.get(relation.claim.get_absolute_url()).content.decode()
+    for name, pk in [
+        ("claim", relation.claim.pk),
+        ("citation", citation.pk),
+        ("relation", relation.pk),
+    ]:
+        assert reverse(f"claims:{name}-history", args=[pk]) in claim_page, name
+    speaker = relation.claim.speaker
+    assert (
+        reverse("claims:speaker-history", args=[speaker.pk])
+        in reader_client.get(speaker.get_absolute_url()).content.decode()
+    )
+    source = citation.source
+    assert (
+        reverse("sources:source-history", args=[source.pk])
+        in reader_client.get(source.get_absolute_url()).content.decode()
+    )

@@ -15,6 +15,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from claims.models import Claim
+from sources.models import EditConflict
 from tests.factories import ClaimFactory, UserFactory
 
 
@@ -100,3 +101,23 @@ def test_two_threads_saving_at_the_same_moment_on_postgresql(roles):
     assert stored.version == 2
     assert stored.history.filter(history_type="~").count() == 1
     assert stored.history.first().history_user.username == winner
+
+
+@pytest.mark.django_db
+def test_a_claim_deleted_while_being_edited_is_a_conflict_not_a_crash():
+    claim = ClaimFactory(text="Soon deleted.")
+    url = field_url(claim)
+    bob = researcher("bob")
+    version = loaded_version(bob, url)
+    mine = Claim.objects.get(pk=claim.pk)
+    Claim.objects.filter(pk=claim.pk).delete()
+
+    # Deleted before the save loads it: the page is gone.
+    assert bob.post(url, {"text": "Bob's wording.", "version": version}).status_code == 404
+    # Deleted between loading and saving: the guarded save refuses, naming no current row.
+    mine.text = "Bob's wording."
+    with pytest.raises(EditConflict) as conflict:
+        mine.save(expected_version=int(version))
+    assert conflict.value.current is None
+    assert "deleted by someone else" in str(conflict.value)
+    assert not Claim.objects.filter(pk=claim.pk).exists()
