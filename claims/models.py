@@ -247,7 +247,7 @@ class ClaimQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        return self.for_list()
+        return self.for_list().select_related("assessment__assessed_by")
 
     def for_claimreview(self):
         """Assessed claims with all a ClaimReview names: speaker, verdict, appearances."""
