@@ -316,3 +316,16 @@ def test_a_body_saved_through_admin_is_stored_with_lf_line_ends(staff_client):
     staff_client.post(reverse("admin:sources_source_change", args=[source.pk]), data)
     source.refresh_from_db()
     assert source.body == "First line.\n\nSecond line."
+
+
+def test_the_reader_and_the_speaker_page_link_to_their_history(reader_client):
+    from tests.factories import SpeakerFactory
+
+    source = SourceFactory()
+    speaker = SpeakerFactory()
+    assert reverse("sources:source-history", args=[source.pk]) in (
+        reader_client.get(source.get_absolute_url()).content.decode()
+    )
+    assert reverse("claims:speaker-history", args=[speaker.pk]) in (
+        reader_client.get(speaker.get_absolute_url()).content.decode()
+    )
