@@ -6,6 +6,12 @@ from django.core.management import call_command
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # A real hasher costs a few hundred milliseconds a user on purpose; tests make many.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def reader(db):
     return UserFactory(username="reader", reader=True)
