@@ -70,7 +70,7 @@ def main() -> None:
             print(f"  {row.figure}: {measure.fmt(row.median, row.unit)} {row.anchor}", flush=True)
         rows.extend(new_rows)
 
-    add(scenarios.search(repeat=10 if full else 5, scan_repeat=2))
+    add(scenarios.search(repeat=10 if full else 5, scan_repeat=1 if full else 2))
     cookie = scenarios.bench_session()
     with server.Gunicorn() as gunicorn:
         add(scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20))

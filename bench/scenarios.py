@@ -161,9 +161,11 @@ def pages(gunicorn, cookie: str, *, seconds: int, runs: int) -> list[Row]:
     for path in targets.values():
         # Unmeasured: every worker thread opens its database connection, caches warm up.
         wrk(gunicorn.url(path), cookie=cookie, seconds=1)
+        drain(gunicorn, cookie)
     for _ in range(runs):
         for label, path in targets.items():
             loads[label].append(wrk(gunicorn.url(path), cookie=cookie, seconds=seconds))
+            drain(gunicorn, cookie)
     hello = _median([load.requests_per_second for load in loads["hello"]])
     admin = _median([load.requests_per_second for load in loads["stock admin changelist"]])
     anchors = ("hello", "stock admin changelist")
@@ -190,6 +192,17 @@ def pages(gunicorn, cookie: str, *, seconds: int, runs: int) -> list[Row]:
         )
     rows[0].note = f"wrk, 16 connections, {runs} runs of {seconds} s per page; latency rows: p99"
     return rows
+
+
+def drain(gunicorn, cookie: str) -> None:
+    """Wait until the requests wrk left queued are served (a slow page's backlog would
+    otherwise eat into the next page's run): until the hello page answers promptly."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        started = time.perf_counter()
+        get(gunicorn, cookie, "/bench/hello/")
+        if time.perf_counter() - started < 0.1:
+            return
 
 
 def page_paths() -> dict[str, str]:
