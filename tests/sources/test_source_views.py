@@ -312,8 +312,10 @@ def test_a_body_saved_through_admin_is_stored_with_lf_line_ends(staff_client):
         "notes": "",
         "citations-TOTAL_FORMS": "0",
         "citations-INITIAL_FORMS": "0",
+        "loaded_version": source.version,
     }
-    staff_client.post(reverse("admin:sources_source_change", args=[source.pk]), data)
+    response = staff_client.post(reverse("admin:sources_source_change", args=[source.pk]), data)
+    assert response.status_code == 302
     source.refresh_from_db()
     assert source.body == "First line.\n\nSecond line."
 
