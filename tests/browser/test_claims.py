@@ -114,7 +114,8 @@ def test_a_researcher_writes_a_new_counter_claim_in_place(
 
     page.get_by_role("link", name="Add counter-claim").click()
     page.get_by_role("combobox", name="Find a claim").press_sequentially("No weapons to anyone")
-    page.get_by_role("option", name=re.compile("Write a new claim")).click()
+    # Wait for the answer to the whole text, not one still on its way for its first letters.
+    page.get_by_role("option", name="Write a new claim “No weapons to anyone”").click()
     expect(page.get_by_label("Text")).to_have_value("No weapons to anyone")
     speaker = page.get_by_role("combobox", name="Its speaker")
     expect(speaker).to_be_focused()
