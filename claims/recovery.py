@@ -104,18 +104,26 @@ def _restore_citations(rows, reason: str, result: Restored) -> None:
         )
 
 
+def _check_restorable(model, pk: int, *, parent, parent_id: int) -> None:
+    """Refuse a restore that is done already, or whose parent (a claim's speaker, a
+    source's outlet) is deleted too, saying what to recover first."""
+    name, parent_name = model._meta.verbose_name, parent._meta.verbose_name
+    if model.objects.filter(pk=pk).exists():
+        raise ValidationError(f"This {name} has already been restored.")
+    if not parent.objects.filter(pk=parent_id).exists():
+        plural = parent._meta.verbose_name_plural
+        raise ValidationError(
+            f"Its {parent_name} “{_last_name(parent, parent_id)}” has been deleted too. "
+            f"Recover the {parent_name} first (admin → {plural.capitalize()} → History → "
+            f"Recover deleted {plural}), then restore this {name}."
+        )
+
+
 @transaction.atomic
 def restore_deleted_claim(deletion, *, reason: str) -> Restored:
     """Bring a deleted claim back with its topics, citations and relations."""
     pk = deletion.id
-    if Claim.objects.filter(pk=pk).exists():
-        raise ValidationError("This claim has already been restored.")
-    if not Speaker.objects.filter(pk=deletion.speaker_id).exists():
-        raise ValidationError(
-            f"Its speaker “{_last_name(Speaker, deletion.speaker_id)}” has been deleted too. "
-            "Recover the speaker first (admin → Speakers → History → Recover deleted speakers), "
-            "then restore this claim."
-        )
+    _check_restorable(Claim, pk, parent=Speaker, parent_id=deletion.speaker_id)
     claim = _bring_back(deletion, reason)
     result = Restored(claim)
     # The "-" row is written after the topic links are gone: the version before it holds them.
@@ -168,14 +176,7 @@ def restore_deleted_claim(deletion, *, reason: str) -> Restored:
 def restore_deleted_source(deletion, *, reason: str) -> Restored:
     """Bring a deleted source back, with citations of it deleted in the same go."""
     pk = deletion.id
-    if Source.objects.filter(pk=pk).exists():
-        raise ValidationError("This source has already been restored.")
-    if not Outlet.objects.filter(pk=deletion.outlet_id).exists():
-        raise ValidationError(
-            f"Its outlet “{_last_name(Outlet, deletion.outlet_id)}” has been deleted too. "
-            "Recover the outlet first (admin → Outlets → History → Recover deleted outlets), "
-            "then restore this source."
-        )
+    _check_restorable(Source, pk, parent=Outlet, parent_id=deletion.outlet_id)
     source = _bring_back(deletion, reason)
     result = Restored(source)
     _restore_citations(_deleted_with(Citation, deletion, source_id=pk), reason, result)
