@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from claims.anchoring import AmbiguousQuote, Match, anchor_quote
+from config.links import record_url
 from sources.models import Record, Source
 from sources.search import (
     MIN_PREFIX,
@@ -55,7 +56,7 @@ class Topic(Record):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:topic-detail", args=[self.slug])
+        return record_url("claims:topic-detail", self.slug)
 
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
@@ -183,7 +184,7 @@ class Speaker(Record):
         return f"{self.name} ({self.description})" if self.description else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:speaker-detail", args=[self.pk])
+        return record_url("claims:speaker-detail", self.pk)
 
     @property
     def alias_list(self) -> list[str]:
@@ -407,7 +408,7 @@ class Claim(Record):
         return f"{self.speaker.name}: {text}" if self.speaker_id else text
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:claim-detail", args=[self.pk])
+        return record_url("claims:claim-detail", self.pk)
 
     def clean(self) -> None:
         if self.language:
@@ -538,7 +539,7 @@ class Citation(Record):
         return f"{self.source} — {self.quote[:60]}"
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:claim-detail", args=[self.claim_id]) + f"#citation-{self.pk}"
+        return record_url("claims:claim-detail", self.claim_id) + f"#citation-{self.pk}"
 
     @staticmethod
     def appearance_order(citation: "Citation") -> tuple:
@@ -740,7 +741,7 @@ class ClaimRelation(Record):
         return self.get_kind_display().capitalize(), self.claim
 
     def get_absolute_url(self) -> str:
-        return reverse("claims:claim-detail", args=[self.claim_id]) + f"#relation-{self.pk}"
+        return record_url("claims:claim-detail", self.claim_id) + f"#relation-{self.pk}"
 
 
 class AssessmentRating(models.TextChoices):

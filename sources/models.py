@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from config.links import record_url
 from sources.search import Fold, clean_query, fold, text_search, tsquery_text
 from sources.signals import body_changed
 from sources.validators import (
@@ -339,7 +340,7 @@ class Source(Record):
             body_changed.send(sender=type(self), source=self)
 
     def get_absolute_url(self) -> str:
-        return reverse("sources:source-detail", args=[self.pk])
+        return record_url("sources:source-detail", self.pk)
 
     def segments(self, highlights: Iterable[Any]) -> list[Segment]:
         """The body as plain and highlighted runs, for the reader view."""
