@@ -1,7 +1,7 @@
 """`make bench`: build a scratch PostgreSQL database, fill it with a newsroom's worth of
 data, measure, and print one table.
 
-    python -m bench.run [--size full|small] [--reuse] [--seconds N]
+    python -m bench.run [--size full|small] [--reuse] [--seconds N] [--only FIGURE ...]
 
 The database is DATABASE_URL if set, else `claimtrail_bench_<size>` on the local server
 (dropped and created afresh unless --reuse, which keeps the data and only applies new
@@ -24,12 +24,21 @@ sys.path.insert(0, str(ROOT))
 
 from bench import generate, measure, scenarios, server  # noqa: E402
 
+FIGURES = ["search", "autocomplete", "pages", "export"]
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=sorted(generate.SIZES), default="full")
     parser.add_argument("--reuse", action="store_true", help="keep an already generated database")
     parser.add_argument("--seconds", type=int, help="duration of each load run")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        choices=FIGURES,
+        default=FIGURES,
+        help="measure these figures alone (while working on one of them)",
+    )
     args = parser.parse_args()
     full = args.size == "full"
     seconds = args.seconds or (10 if full else 2)
@@ -70,12 +79,16 @@ def main() -> None:
             print(f"  {row.figure}: {measure.fmt(row.median, row.unit)} {row.anchor}", flush=True)
         rows.extend(new_rows)
 
-    add(scenarios.search(repeat=10 if full else 5, scan_repeat=1 if full else 2))
+    if "search" in args.only:
+        add(scenarios.search(repeat=10 if full else 5, scan_repeat=1 if full else 2))
     cookie = scenarios.bench_session()
     with server.Gunicorn() as gunicorn:
-        add(scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20))
-        add(scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3 if full else 2))
-        add(scenarios.export(gunicorn, cookie, dsn, runs=1 if full else 2))
+        if "autocomplete" in args.only:
+            add(scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20))
+        if "pages" in args.only:
+            add(scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3 if full else 2))
+        if "export" in args.only:
+            add(scenarios.export(gunicorn, cookie, dsn, runs=1 if full else 2))
     print(f"\nDone in {time.perf_counter() - started:.0f} s. {machine()}\n", flush=True)
     print(measure.table(rows))
 

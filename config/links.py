@@ -7,13 +7,14 @@ address is reversed once (per script prefix, which a deployment under a sub-path
 with a placeholder key, and the key is put in its place.
 """
 
+from collections.abc import Callable
 from functools import cache
 from urllib.parse import quote
 
 from django.urls import get_script_prefix, reverse
 
 # Digits that cannot occur elsewhere in an address of ours, and that both an `int` and a
-# `slug` path converter accept.
+# `str` path converter accept.
 _PLACEHOLDER = 987_654_321_012_345
 
 
@@ -23,7 +24,17 @@ def _around_key(viewname: str, script_prefix: str) -> tuple[str, str]:
     return head, tail
 
 
+def _key(key: int | str) -> str:
+    return str(key) if isinstance(key, int) else quote(key, safe="")
+
+
 def record_url(viewname: str, key: int | str) -> str:
     """`reverse(viewname, args=[key])` for a view whose only argument is the record's key."""
     head, tail = _around_key(viewname, get_script_prefix())
-    return f"{head}{quote(str(key), safe='')}{tail}"
+    return f"{head}{_key(key)}{tail}"
+
+
+def record_urls(viewname: str) -> Callable[[int | str], str]:
+    """`record_url` for a list of records of one view: the address is looked up once."""
+    head, tail = _around_key(viewname, get_script_prefix())
+    return lambda key: f"{head}{_key(key)}{tail}"

@@ -139,4 +139,4 @@ def test_without_javascript_a_typed_source_title_and_speaker_filter_are_taken(
     assert claim.citations.get().source == source
 
     listed = researcher_client.get(reverse("claims:claim-list"), {"speaker_search": "Zhang"})
-    assert [each.pk for each in listed.context["page"]] == [claim.pk]
+    assert [each["pk"] for each in listed.context["page"]] == [claim.pk]
