@@ -10,9 +10,19 @@ from django_htmx.http import HttpResponseClientRedirect
 from config.pagination import LargeTablePaginator
 from config.roles import permission_required
 from sources.forms import SourceFilterForm, SourceForm, render_edit_conflict
-from sources.models import EditConflict, Segment, Source
+from sources.highlighting import highlighted_body
+from sources.models import EditConflict, Source
 
 PAGE_SIZE = 25
+READER_CITATION_FIELDS = (
+    "source_id",
+    "quote",
+    "verification",
+    "anchor_start",
+    "anchor_end",
+    "claim__text",
+    "claim__speaker__name",
+)
 AUTOCOMPLETE_LIMIT = 10
 
 
@@ -46,15 +56,16 @@ def source_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def reader_context(source: Source, request: HttpRequest) -> dict:
     """The reader's context; the claims app renders the reader body with it after a save."""
+    # Only what the reader shows: a long source has hundreds of citations.
     citations = list(
-        source.citations.select_related("claim__speaker").order_by(
-            F("anchor_start").asc(nulls_last=True), "pk"
-        )
+        source.citations.select_related("claim__speaker")
+        .only(*READER_CITATION_FIELDS)
+        .order_by(F("anchor_start").asc(nulls_last=True), "pk")
     )
     claims = list({citation.claim_id: citation.claim for citation in citations}.values())
     return {
         "source": source,
-        "segments": describe_highlights(source.segments(citations)),
+        "body_html": highlighted_body(source.segments(citations)),
         "citations": citations,
         "cited_claims": claims,
         "unanchored": [citation for citation in citations if citation.anchor_start is None],
@@ -121,25 +132,3 @@ def source_delete(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "sources/source_confirm_delete.html", {"source": source, "impact": impact}
     )
-
-
-def describe_highlights(segments: list[Segment]) -> list[Segment]:
-    """Give each highlighted run its link, colour and tooltip, worked out here once per
-    citation rather than per run in the template (a long source has hundreds of runs)."""
-    described: dict[int, tuple[str, str]] = {}
-    for segment in segments:
-        for citation in segment.highlights:
-            if citation.pk not in described:
-                claim = citation.claim
-                text = claim.text if len(claim.text) <= 140 else claim.text[:139] + "…"
-                tip = f"{claim.speaker.name}: {text}"
-                described[citation.pk] = (claim.get_absolute_url(), tip)
-        if segment.highlights:
-            innermost = segment.highlights[-1]
-            segment.href = described[innermost.pk][0]
-            segment.describedby = f"claim-{innermost.claim_id}-summary"
-            segment.css = (
-                "hl-overlap" if len(segment.highlights) > 1 else f"hl-{innermost.verification}"
-            )
-            segment.tip = " | ".join(described[c.pk][1] for c in segment.highlights)
-    return segments
