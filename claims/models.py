@@ -95,36 +95,61 @@ class SpeakerQuerySet(models.QuerySet):
                     | models.Q(description_folded__contains=word)
                 )
             return speakers
-        text = StoredColumn("search_text", models.TextField())
-        folded = Template("lower(unaccent({0}))", query, output_field=models.TextField())
         if len(query) < MIN_PREFIX:
             # Too short for a trigram: names that start so (a B-tree prefix search).
             matches = Template(
-                "({0} LIKE {1})", text, like_escape(fold(query)) + "%", output_field=BOOLEAN
+                "({0} LIKE {1})", _SEARCH_TEXT, like_escape(fold(query)) + "%", output_field=BOOLEAN
             )
-        else:
-            # The query as typed, anywhere in the names (trigram index). Only when nothing
-            # matches so is it taken for a typo, and the names whose stretches are close
-            # to it (`<%`, trigram word similarity) are offered instead: the similarity is
-            # costly to compute for every one of a thousand "Bel…" names, and a list of
-            # near misses would bury the exact ones. The NOT EXISTS is computed once.
-            pattern = Template(
-                "'%%' || lower(unaccent({0})) || '%%'", like_escape(query), output_field=TEXT
-            )
-            matches = Template(
-                "({0} LIKE {1} OR ((SELECT NOT EXISTS (SELECT 1 FROM claims_speaker"
-                " WHERE search_text LIKE {1})) AND {2} <%% {0}))",
-                text,
-                pattern,
-                folded,
-                output_field=BOOLEAN,
-            )
-        # Where the query stands (the name comes first: a name that starts so ranks
-        # first); near misses after every exact match, closest first.
-        position = Template("strpos({0}, {1})", text, folded, output_field=models.IntegerField())
+            return self._best_first(query, matches)
+        # The query as typed, anywhere in the names (trigram index). Only when nothing
+        # matches so is it taken for a typo, and the names whose stretches are close to it
+        # (`<%`, trigram word similarity) are offered instead: a list of near misses would
+        # bury the exact ones. The NOT EXISTS is computed once.
+        matches = Template(
+            "({0} OR ((SELECT NOT EXISTS (SELECT 1 FROM claims_speaker"
+            " WHERE search_text LIKE {1})) AND {2}))",
+            self._as_typed(query),
+            _anywhere(query),
+            self._near(query),
+            output_field=BOOLEAN,
+        )
+        return self._best_first(query, matches)
+
+    def autocomplete(self, query: str, limit: int = 10) -> list["Speaker"]:
+        """The first `limit` matches for a speaker picker, with only what it shows.
+
+        On PostgreSQL the names containing the query as typed are asked for first, and the
+        near misses only when there are none. Asked in one statement (as `search` does),
+        the planner scans the trigram index for near misses too and computes their
+        similarity even when exact matches exist: 8 to 22 ms a keystroke over 50 000
+        speakers, against 0.1 to 6 ms for the names as typed alone.
+        """
+        speakers = self.only("pk", "name", "description", "aliases", "kind")
+        query = clean_query(query)
+        if connections[self.db].vendor != "postgresql" or len(query) < MIN_PREFIX:
+            return list(speakers.search(query)[:limit])
+        return list(speakers._best_first(query, self._as_typed(query))[:limit]) or list(
+            speakers._best_first(query, self._near(query))[:limit]
+        )
+
+    @staticmethod
+    def _as_typed(query: str) -> Template:
+        return Template("({0} LIKE {1})", _SEARCH_TEXT, _anywhere(query), output_field=BOOLEAN)
+
+    @staticmethod
+    def _near(query: str) -> Template:
+        return Template("({0} <%% {1})", _folded(query), _SEARCH_TEXT, output_field=BOOLEAN)
+
+    def _best_first(self, query: str, matches: Template):
+        """Where the query stands (the name comes first: a name that starts so ranks
+        first); near misses after every exact match, closest first."""
+        folded = _folded(query)
+        position = Template(
+            "strpos({0}, {1})", _SEARCH_TEXT, folded, output_field=models.IntegerField()
+        )
         closeness = Template(
             "CASE WHEN strpos({0}, {1}) > 0 THEN 1 ELSE word_similarity({1}, {0}) END",
-            text,
+            _SEARCH_TEXT,
             folded,
             output_field=FLOAT,
         )
@@ -134,9 +159,17 @@ class SpeakerQuerySet(models.QuerySet):
             .order_by("-closeness", "position", "name", "pk")
         )
 
-    def autocomplete(self, query: str, limit: int = 10):
-        """The first `limit` matches for a speaker picker: only what it shows."""
-        return self.search(query).only("pk", "name", "description", "aliases", "kind")[:limit]
+
+_SEARCH_TEXT = StoredColumn("search_text", models.TextField())
+
+
+def _folded(query: str) -> Template:
+    return Template("lower(unaccent({0}))", query, output_field=models.TextField())
+
+
+def _anywhere(query: str) -> Template:
+    """A LIKE pattern for the query anywhere in a text, accents and case aside."""
+    return Template("'%%' || lower(unaccent({0})) || '%%'", like_escape(query), output_field=TEXT)
 
 
 class Speaker(Record):

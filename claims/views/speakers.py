@@ -51,7 +51,7 @@ def speaker_autocomplete(request: HttpRequest) -> HttpResponse:
     """The options of a speaker combobox: matches by name and alias, at most ten."""
     query = request.GET.get("q", "").strip()[:200]
     context = {
-        "speakers": Speaker.objects.search(query)[:AUTOCOMPLETE_LIMIT],
+        "speakers": Speaker.objects.autocomplete(query, AUTOCOMPLETE_LIMIT),
         "query": query,
         # Option ids must be unique on the page: prefix them with the listbox they fill.
         "listbox_id": request.htmx.target or "speaker-listbox",

@@ -218,3 +218,15 @@ def test_a_name_that_starts_with_the_query_comes_first():
     SpeakerFactory(name="Xinyi Zhou")
 
     assert names(Speaker.objects.search("xin")) == ["Xinyi Zhou", "Alexei Xin"]
+
+
+@pytest.mark.parametrize("query", ["Belousov", "Belusov", "bel", "Белоусов", "menhan", "Zang"])
+def test_autocomplete_offers_what_search_ranks_first(belousov, query):
+    # The picker asks for names as typed first and near misses only when there are none;
+    # it must offer exactly the speakers the one-statement search ranks first.
+    SpeakerFactory(name="Zhang Youxia")
+    SpeakerFactory(name="Belova Marina", description="Namesake of no one")
+    for number in range(12):
+        SpeakerFactory(name=f"Bela Namesake {number}")
+
+    assert Speaker.objects.autocomplete(query) == list(Speaker.objects.search(query)[:10])
