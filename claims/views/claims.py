@@ -9,8 +9,7 @@ from django_htmx.http import HttpResponseClientRedirect, push_url
 from claims.filters import ClaimFilterForm
 from claims.forms import EDITABLE_FIELDS, ClaimForm
 from claims.models import Claim, ClaimRelation
-from claims.rows import claim_rows
-from config.pagination import LargeTablePaginator
+from claims.rows import claims_page
 from config.roles import permission_required
 from sources.forms import render_edit_conflict
 from sources.models import EditConflict
@@ -29,9 +28,7 @@ def query_without_page(request: HttpRequest) -> str:
 @vary_on_headers("HX-Request")
 def claim_list(request: HttpRequest) -> HttpResponse:
     filters = ClaimFilterForm(request.GET)
-    claims = filters.filter(Claim.objects.only("pk"))
-    page = LargeTablePaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = claim_rows([claim.pk for claim in page.object_list])
+    page = claims_page(filters.filter(Claim.objects.all()), request.GET.get("page"), PAGE_SIZE)
     context = {"filters": filters, "page": page, "query": query_without_page(request)}
     if not request.htmx:
         return render(request, "claims/claim_list.html", context)

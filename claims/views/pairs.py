@@ -6,9 +6,8 @@ from django_htmx.http import push_url
 
 from claims.filters import PairFilterForm
 from claims.models import ClaimRelation
-from claims.rows import pair_rows
+from claims.rows import pairs_page
 from claims.views.claims import query_without_page
-from config.pagination import LargeTablePaginator
 
 PAGE_SIZE = 50
 
@@ -18,9 +17,8 @@ PAGE_SIZE = 50
 def pair_list(request: HttpRequest) -> HttpResponse:
     """Claim | relation | counter-claim, with the claims list's filters plus the relation."""
     filters = PairFilterForm(request.GET)
-    pairs = ClaimRelation.objects.only("pk").filter_by(**filters.filter_values())
-    page = LargeTablePaginator(pairs, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = pair_rows([pair.pk for pair in page.object_list])
+    pairs = ClaimRelation.objects.filter_by(**filters.filter_values())
+    page = pairs_page(pairs, request.GET.get("page"), PAGE_SIZE)
     context = {"filters": filters, "page": page, "query": query_without_page(request)}
     if not request.htmx:
         return render(request, "claims/pair_list.html", context)
