@@ -168,7 +168,7 @@ def test_the_speaker_autocomplete_works_from_the_keyboard_alone(
 
     # pick again and save with the keyboard
     page.keyboard.type("Belousov")
-    expect(page.get_by_role("option").first).to_be_visible()
+    expect(page.get_by_role("listbox").get_by_role("option").first).to_be_visible()
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Save claim").focus()
@@ -220,7 +220,7 @@ def test_screenshot_of_the_reader(researcher_page, page_errors, live_server, wid
     if width == 1440:
         open_claim_form_from_selection(page, "Sebelumnya, China menggelar latihan perang")
         page.get_by_role("combobox", name="Speaker").fill("China")
-        expect(page.get_by_role("option").first).to_be_visible()
+        expect(page.get_by_role("listbox").get_by_role("option").first).to_be_visible()
         page.mouse.move(0, 0)
         screenshot(page, f"reader-add-claim-{width}")
     assert page_errors == []
