@@ -481,6 +481,10 @@ class Claim(Record):
 
 
 class CitationQuerySet(models.QuerySet):
+    def in_appearance_order(self):
+        """`Citation.appearance_order` in SQL: earliest publication first, undated last."""
+        return self.order_by(models.F("source__published_at").asc(nulls_last=True), "pk")
+
     def with_sources(self):
         """With each source and outlet, but not the source's text: an article body can
         run to a hundred kilobytes, and a list of claims shows none of it. Ordered by
@@ -576,6 +580,7 @@ class Citation(Record):
 
     @staticmethod
     def appearance_order(citation: "Citation") -> tuple:
+        """Sort key for loaded citations; CitationQuerySet.in_appearance_order in SQL."""
         published = citation.source.published_at
         return (published is None, published.timestamp() if published else 0, citation.pk or 0)
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TypedDict
 
 from django.core.paginator import Page
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.utils import dateformat
 from django.utils.translation import get_language
 
@@ -86,15 +86,15 @@ _VERIFICATIONS = dict(Citation.Verification.choices)
 
 def claims_page(claims: QuerySet, number, per_page: int) -> Page:
     """Page `number` of `claims` (any filter or order), its rows as ClaimRow."""
-    page = LargeTablePaginator(claims.only("pk"), per_page).get_page(number)
-    page.object_list = claim_rows([claim.pk for claim in page.object_list])
+    page = LargeTablePaginator(claims.values_list("pk", flat=True), per_page).get_page(number)
+    page.object_list = claim_rows(list(page.object_list))
     return page
 
 
 def pairs_page(pairs: QuerySet, number, per_page: int) -> Page:
     """Page `number` of `pairs` (any filter or order), its rows as PairRow."""
-    page = LargeTablePaginator(pairs.only("pk"), per_page).get_page(number)
-    page.object_list = pair_rows([pair.pk for pair in page.object_list])
+    page = LargeTablePaginator(pairs.values_list("pk", flat=True), per_page).get_page(number)
+    page.object_list = pair_rows(list(page.object_list))
     return page
 
 
@@ -166,17 +166,16 @@ def _day_text(day: date | None, language: str) -> str:
 
 
 def _first_citations(claim_ids: list[int]) -> dict[int, FirstCitation]:
-    """Each claim's earliest appearance, in the order of Citation.appearance_order:
-    earliest publication first, undated last. All the claims' citations are read (two
-    a claim, typically) and the first picked here: a subquery per claim to pick it in SQL
-    cost more than the rest of the page's queries together."""
+    """Each claim's earliest appearance. All the claims' citations are read in appearance
+    order (two a claim, typically) and each claim's first kept: a subquery per claim to
+    pick it in SQL cost more than the rest of the page's queries together."""
     if not claim_ids:
         return {}
     source_url = record_urls("sources:source-detail")
     firsts: dict[int, FirstCitation] = {}
     citations = (
         Citation.objects.filter(claim_id__in=claim_ids)
-        .order_by("claim_id", F("source__published_at").asc(nulls_last=True), "pk")
+        .in_appearance_order()
         .values_list(
             "claim_id", "source_id", "source__title", "source__outlet__name", "verification"
         )

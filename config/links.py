@@ -30,8 +30,7 @@ def _key(key: int | str) -> str:
 
 def record_url(viewname: str, key: int | str) -> str:
     """`reverse(viewname, args=[key])` for a view whose only argument is the record's key."""
-    head, tail = _around_key(viewname, get_script_prefix())
-    return f"{head}{_key(key)}{tail}"
+    return record_urls(viewname)(key)
 
 
 def record_urls(viewname: str) -> Callable[[int | str], str]:

@@ -27,6 +27,12 @@ RESULT_EXACT_UP_TO = 1_000
 DEFERRED_JOIN_FROM = 1_000
 
 
+def loads_ids_only(queryset: QuerySet) -> bool:
+    """`values_list("pk", flat=True)`: its pages are already the cheap walk for ids that a
+    deferred join would make first, so they need no second query."""
+    return queryset.query.values_select in (("pk",), (queryset.model._meta.pk.name,))
+
+
 def is_whole_table(queryset: QuerySet) -> bool:
     query = queryset.query
     return not (query.where or query.distinct or query.is_sliced or query.combinator)
@@ -90,7 +96,11 @@ class LargeTablePaginator(Paginator):
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        if bottom < DEFERRED_JOIN_FROM or not isinstance(self.object_list, QuerySet):
+        if (
+            bottom < DEFERRED_JOIN_FROM
+            or not isinstance(self.object_list, QuerySet)
+            or loads_ids_only(self.object_list)
+        ):
             return super().page(number)
         top = bottom + self.per_page
         if top + self.orphans >= self.count:

@@ -139,3 +139,18 @@ def test_a_deep_page_takes_the_same_queries_whatever_the_rows(
     # ids, rows, and the two prefetches (topics, citations)
     with django_assert_num_queries(4):
         list(paginator.page(2))
+
+
+def test_a_deep_page_of_ids_alone_is_one_query(monkeypatch, django_assert_num_queries):
+    # The claims and pairs lists paginate ids and read their rows apart: a page of ids is
+    # already the cheap walk a deferred join would add, so it is not made twice.
+    monkeypatch.setattr(pagination, "DEFERRED_JOIN_FROM", 5)
+    ClaimFactory.create_batch(12)
+    ids = Claim.objects.values_list("pk", flat=True)
+    paginator = LargeTablePaginator(ids, 5)
+    paginator.count  # noqa: B018  (counted apart)
+
+    with django_assert_num_queries(1):
+        page = list(paginator.page(2))
+
+    assert page == list(ids[5:10])
