@@ -3,12 +3,33 @@ from django import forms
 from claims.models import Claim
 
 
-class SuggestionForm(forms.Form):
-    """A suggestion as accepted, perhaps edited: the span is fixed (it is what the citation
-    anchors), the wording, kind, speaker and relays may change."""
+class SpanForm(forms.Form):
+    """A passage of a source's text, by character offsets, checked against that text (it
+    may have been edited since the passage was offered)."""
 
     start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+    stale_message = "This passage is no longer in the source’s text."
+
+    def __init__(self, *args, body: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body = body
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start is not None and end is not None and not self.is_in_body(start, end):
+            raise forms.ValidationError(self.stale_message)
+        return cleaned
+
+    def is_in_body(self, start: int, end: int) -> bool:
+        return start < end <= len(self.body)
+
+
+class SuggestionForm(SpanForm):
+    """A suggestion as accepted, perhaps edited: the span is fixed (it is what the citation
+    anchors), the wording, kind, speaker and relays may change."""
+
     text = forms.CharField(label="Claim", widget=forms.Textarea(attrs={"rows": 3}))
     kind = forms.ChoiceField(choices=Claim.Kind.choices)
     speaker_name = forms.CharField(
@@ -24,41 +45,14 @@ class SuggestionForm(forms.Form):
         help_text="Outlets this source cites for it, nearest first, separated by commas.",
     )
 
-    def __init__(self, *args, body: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.body = body
+    stale_message = "This passage is no longer in the source’s text; reload the suggestions."
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if (
-            start is not None
-            and end is not None
-            and (not (start < end <= len(self.body)) or not self.body[start:end].strip())
-        ):
-            raise forms.ValidationError(
-                "This passage is no longer in the source’s text; reload the suggestions."
-            )
-        return cleaned
+    def is_in_body(self, start: int, end: int) -> bool:
+        # A claim needs words: a passage of white space alone is no suggestion.
+        return super().is_in_body(start, end) and bool(self.body[start:end].strip())
 
     @property
     def relay_names(self) -> list[str]:
         return [
             name.strip() for name in self.cleaned_data.get("relays", "").split(",") if name.strip()
         ]
-
-
-class SpanForm(forms.Form):
-    start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
-    end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-
-    def __init__(self, *args, body: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.body = body
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start is not None and end is not None and not (start < end <= len(self.body)):
-            raise forms.ValidationError("This passage is no longer in the source’s text.")
-        return cleaned
