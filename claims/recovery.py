@@ -68,6 +68,18 @@ def _bring_back(deletion, reason: str) -> models.Model:
     return record
 
 
+def _bring_back_or_say_why(row, reason: str, result: Restored, what: str) -> bool:
+    """Restore one dependent row in a savepoint of its own; if it cannot come back (a
+    constraint refuses it now), leave it out and say why, and restore the rest."""
+    try:
+        with transaction.atomic():
+            _bring_back(row, reason)
+    except (ValidationError, IntegrityError) as error:
+        result.left_out.append(f"{what}: {error}")
+        return False
+    return True
+
+
 def _restore_citations(rows, reason: str, result: Restored) -> None:
     """Restore relayed citations before the ones that relay them (`via` must exist)."""
     pending = list(rows)
@@ -91,12 +103,7 @@ def _restore_citations(rows, reason: str, result: Restored) -> None:
                     f"the citation from source #{row.source_id}: that source is deleted too"
                 )
                 continue
-            try:
-                with transaction.atomic():
-                    _bring_back(row, reason)
-            except (ValidationError, IntegrityError) as error:
-                result.left_out.append(f"the citation “{row.quote[:40]}”: {error}")
-            else:
+            if _bring_back_or_say_why(row, reason, result, f"the citation “{row.quote[:40]}”"):
                 result.citations += 1
     for row in pending:
         result.left_out.append(
@@ -161,12 +168,7 @@ def restore_deleted_claim(deletion, *, reason: str) -> Restored:
                 "(restoring it later brings the relation back)"
             )
             continue
-        try:
-            with transaction.atomic():
-                _bring_back(row, reason)
-        except (ValidationError, IntegrityError) as error:
-            result.left_out.append(f"its relation to claim #{other}: {error}")
-        else:
+        if _bring_back_or_say_why(row, reason, result, f"its relation to claim #{other}"):
             result.relations += 1
     claim._change_reason = None
     return result
