@@ -4,10 +4,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import reswap, retarget
 
 from claims.forms import CitationForm
 from claims.models import Citation, Claim
+from claims.views.claims import claim_page_section
 from config.roles import permission_required
 from sources.models import Source
 
@@ -25,10 +25,7 @@ def citation_create(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.htmx:
             messages.success(request, citation_saved_message(citation))
             return redirect(citation)
-        claim = Claim.objects.for_detail().get(pk=pk)
-        context = {"claim": claim, "added": citation}
-        response = render(request, "claims/claim_detail.html#citations", context)
-        return reswap(retarget(response, "#citations"), "outerHTML")
+        return claim_page_section(request, pk, "citations", added=citation)
     template = "claims/citation_form.html"
     if request.htmx:
         template += "#citation-form"
@@ -59,9 +56,7 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
             if not request.htmx:
                 messages.success(request, "Citation removed. Its history is kept.")
                 return redirect(claim)
-            claim = Claim.objects.for_detail().get(pk=claim.pk)
-            response = render(request, "claims/claim_detail.html#citations", {"claim": claim})
-            return reswap(retarget(response, "#citations"), "outerHTML")
+            return claim_page_section(request, claim.pk, "citations")
     context["relayed_by"] = list(citation.relayed_by.select_related("source__outlet"))
     template = "claims/citation_confirm_delete.html"
     if request.htmx:

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import HttpResponseClientRedirect, push_url
+from django_htmx.http import HttpResponseClientRedirect, push_url, reswap, retarget
 
 from claims.filters import ClaimFilterForm
 from claims.forms import EDITABLE_FIELDS, ClaimForm
@@ -36,6 +36,14 @@ def claim_list(request: HttpRequest) -> HttpResponse:
     return push_url(
         render(request, "claims/claim_list.html#results", context), request.get_full_path()
     )
+
+
+def claim_page_section(request: HttpRequest, pk: int, section: str, **context) -> HttpResponse:
+    """One section of a claim's page (`citations`, `relations`) rendered afresh after an
+    htmx change, swapped in for the one on the page whatever element the request aimed at."""
+    claim = Claim.objects.for_detail().get(pk=pk)
+    response = render(request, f"claims/claim_detail.html#{section}", {"claim": claim, **context})
+    return reswap(retarget(response, f"#{section}"), "outerHTML")
 
 
 @require_GET

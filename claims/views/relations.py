@@ -4,10 +4,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.http import reswap, retarget
 
 from claims.forms import RelationForm
 from claims.models import Claim, ClaimRelation
+from claims.views.claims import claim_page_section
 from config.roles import permission_required
 
 SEARCH_LIMIT = 10
@@ -28,10 +28,7 @@ def relation_create(request: HttpRequest, pk: int) -> HttpResponse:
             if not request.htmx:
                 messages.success(request, "Pair recorded.")
                 return redirect(claim)
-            claim = Claim.objects.for_detail().get(pk=pk)
-            context = {"claim": claim, "added_relation": True}
-            response = render(request, "claims/claim_detail.html#relations", context)
-            return reswap(retarget(response, "#relations"), "outerHTML")
+            return claim_page_section(request, pk, "relations", added_relation=True)
     template = "claims/pair_form.html#pair-form" if request.htmx else "claims/pair_form.html"
     claim_search_url = reverse("claims:claim-search") + f"?exclude={claim.pk}"
     context = {"claim": claim, "form": form, "claim_search_url": claim_search_url}
@@ -54,9 +51,7 @@ def relation_delete(request: HttpRequest, pk: int) -> HttpResponse:
         if not request.htmx:
             messages.success(request, "Pair removed; both claims stay. Its history is kept.")
             return redirect(back)
-        claim = Claim.objects.for_detail().get(pk=back.pk)
-        response = render(request, "claims/claim_detail.html#relations", {"claim": claim})
-        return reswap(retarget(response, "#relations"), "outerHTML")
+        return claim_page_section(request, back.pk, "relations")
     template = "claims/pair_confirm_delete.html"
     if request.htmx:
         template += "#confirm"
