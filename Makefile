@@ -1,5 +1,11 @@
 # Claimtrail: `make run` to use it, `make test` to check it.
-PYTHON ?= python3
+# Django 6.1 needs Python 3.12 or newer: the first such interpreter found on PATH (pyenv's
+# installed versions included), else python3, whose version the venv step then checks.
+ifeq ($(origin PYTHON), undefined)
+PYTHON := $(shell for p in python3.14 python3.13 python3.12 \
+	$$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV) python3; \
+	do $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo $$p; break; }; done)
+endif
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
@@ -10,6 +16,7 @@ PIP := $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes
 .PHONY: run test install install-dev lint screenshots eval-assistant bench clean
 
 $(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Claimtrail needs Python 3.12 or newer (Django 6.1): none found. Set PYTHON=/path/to/python3.12." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: requirements.lock | $(BIN)/python

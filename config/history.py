@@ -227,7 +227,10 @@ def history(request: HttpRequest, pk: int, model: type[models.Model]) -> HttpRes
     records = list(history_records(model, pk)[start : start + PAGE_SIZE + 1])
     if not records:
         raise Http404("No history for this record.")
-    current = model._default_manager.select_related().filter(pk=pk).first()
+    # The title names related records (a claim's speaker, a source's outlet): load the
+    # required ones with it.
+    required = [f.name for f in model._meta.concrete_fields if f.many_to_one and not f.null]
+    current = model._default_manager.select_related(*required).filter(pk=pk).first()
     view_name = request.resolver_match.view_name
     context = {
         "model_name": model._meta.verbose_name,

@@ -347,8 +347,8 @@ class Source(Record):
         return segment_text(self.body, highlights)
 
     @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
         # Remember the body as loaded, to know on save whether anchors must be re-checked.
         instance._loaded_body = instance.__dict__.get("body")
         return instance
