@@ -23,7 +23,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from claims.models import Claim, ClaimRelation, Speaker  # noqa: E402
 from claims.rows import claims_page, pairs_page  # noqa: E402
-from config.pagination import LargeTablePaginator  # noqa: E402
+from records.pagination import LargeTablePaginator  # noqa: E402
 from sources.models import Source  # noqa: E402
 
 

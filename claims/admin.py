@@ -5,7 +5,8 @@ from django.utils import timezone
 from claims.export import pairs_filename, stream_pairs_csv
 from claims.models import Assessment, Citation, Claim, ClaimRelation, Speaker, Topic
 from claims.views.exports import base_url, csv_response
-from sources.admin import LargeTableAdmin, SourceAdmin, VersionedAdmin
+from records.admin import LargeTableAdmin, VersionedAdmin
+from sources.admin import SourceAdmin
 from sources.models import Source
 
 

@@ -4,9 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from claims.models import Claim, Speaker, Topic
-from sources.forms import VersionedModelForm
+from records.forms import VersionedModelForm
+from records.validators import validate_language_tag
 from sources.models import Source
-from sources.validators import validate_language_tag
 
 
 class SpeakerChoiceField(forms.ModelChoiceField):

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from claims.anchoring import CONTEXT_LENGTH
 from claims.models import Citation, Claim, ClaimRelation, Speaker
-from sources.forms import VersionedModelForm
+from records.forms import VersionedModelForm
 from sources.models import Source
 
 # The claim fields a researcher edits in place on the claim page, in page order.

@@ -33,8 +33,8 @@ from simple_history.utils import bulk_create_with_history, get_history_manager_f
 
 from claims.anchoring import AmbiguousQuote
 from claims.models import Citation, Claim, ClaimRelation, ImportBatch, ImportRow, Speaker
+from records.validators import normalise_language_tag, validate_language_tag, validate_web_url
 from sources.models import Outlet, Source
-from sources.validators import normalise_language_tag, validate_language_tag, validate_web_url
 
 SIDES = ("claim", "counter")
 SIDE_LABELS = {"claim": "claim", "counter": "counter-claim"}

@@ -13,9 +13,9 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from claims.anchoring import AmbiguousQuote, Match, anchor_quote
-from config.links import record_url
-from sources.models import Record, Source
-from sources.search import (
+from records.links import record_url
+from records.models import Record
+from records.search import (
     MIN_PREFIX,
     Fold,
     StoredColumn,
@@ -26,11 +26,12 @@ from sources.search import (
     text_search,
     tsquery_text,
 )
-from sources.validators import (
+from records.validators import (
     normalise_language_tag,
     validate_country_code,
     validate_language_tag,
 )
+from sources.models import Source
 
 
 class Topic(Record):

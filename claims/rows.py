@@ -26,8 +26,8 @@ from django.utils import dateformat
 from django.utils.translation import get_language
 
 from claims.models import Citation, Claim, ClaimRelation
-from config.links import record_urls
-from config.pagination import LargeTablePaginator
+from records.links import record_urls
+from records.pagination import LargeTablePaginator
 
 
 class FirstCitation(TypedDict):

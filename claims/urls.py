@@ -16,7 +16,7 @@ from claims.views import (
     speakers,
     topics,
 )
-from config import history
+from records import history
 
 app_name = "claims"
 
@@ -78,7 +78,7 @@ urlpatterns = [
     path("speakers/<int:pk>/timeline/", maps.speaker_timeline, name="speaker-timeline"),
 ]
 
-# History of every record (config/history.py, generic over models) and recovery of deleted
+# History of every record (records/history.py, generic over models) and recovery of deleted
 # claims and sources.
 for prefix, model, name in [
     ("claims", Claim, "claim"),

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "records",
     "sources",
     "claims",
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from config import history
+from records import history
 from sources import views
 from sources.models import Source
 
@@ -15,7 +15,7 @@ urlpatterns = [
     path("<int:pk>/delete/", views.source_delete, name="source-delete"),
 ]
 
-# History: every version with its diff, and restoring one (config/history.py, generic).
+# History: every version with its diff, and restoring one (records/history.py, generic).
 urlpatterns += [
     path("<int:pk>/history/", history.history, {"model": Source}, name="source-history"),
     path(

@@ -7,11 +7,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from config.pagination import LargeTablePaginator
-from config.roles import permission_required
-from sources.forms import SourceFilterForm, SourceForm, render_edit_conflict
+from records.conflicts import render_edit_conflict
+from records.models import EditConflict
+from records.pagination import LargeTablePaginator
+from records.roles import permission_required
+from sources.forms import SourceFilterForm, SourceForm
 from sources.highlighting import highlighted_body
-from sources.models import EditConflict, Source
+from sources.models import Source
 
 PAGE_SIZE = 25
 READER_CITATION_FIELDS = (

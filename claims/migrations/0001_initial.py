@@ -5,7 +5,7 @@ import django.db.models.deletion
 import django.db.models.functions.comparison
 import django.db.models.functions.text
 import simple_history.models
-import sources.validators
+import records.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -28,7 +28,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('version', models.PositiveIntegerField(default=1, editable=False)),
                 ('text', models.TextField(help_text='The wording in its own language.')),
-                ('language', models.CharField(help_text='BCP 47 tag: id, en, ru, zh', max_length=35, validators=[sources.validators.LanguageTagValidator()])),
+                ('language', models.CharField(help_text='BCP 47 tag: id, en, ru, zh', max_length=35, validators=[records.validators.LanguageTagValidator()])),
                 ('translation', models.TextField(blank=True, help_text='English translation, if any.')),
                 ('kind', models.CharField(choices=[('direct_quote', 'Direct quote'), ('paraphrase', 'Paraphrase')], default='paraphrase', max_length=20)),
                 ('stated_on', models.DateField(blank=True, db_index=True, null=True)),
@@ -211,7 +211,7 @@ class Migration(migrations.Migration):
                 ('updated_at', models.DateTimeField(blank=True, editable=False)),
                 ('version', models.PositiveIntegerField(default=1, editable=False)),
                 ('text', models.TextField(help_text='The wording in its own language.')),
-                ('language', models.CharField(help_text='BCP 47 tag: id, en, ru, zh', max_length=35, validators=[sources.validators.LanguageTagValidator()])),
+                ('language', models.CharField(help_text='BCP 47 tag: id, en, ru, zh', max_length=35, validators=[records.validators.LanguageTagValidator()])),
                 ('translation', models.TextField(blank=True, help_text='English translation, if any.')),
                 ('kind', models.CharField(choices=[('direct_quote', 'Direct quote'), ('paraphrase', 'Paraphrase')], default='paraphrase', max_length=20)),
                 ('stated_on', models.DateField(blank=True, db_index=True, null=True)),

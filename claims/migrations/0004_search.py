@@ -1,4 +1,4 @@
-"""Search on PostgreSQL (see `sources/search.py` for why these columns are trigger-kept
+"""Search on PostgreSQL (see `records/search.py` for why these columns are trigger-kept
 and not declared on the models). Nothing happens on SQLite.
 
 - `claims_speaker.search_text`: name, aliases and description, lower case, without

@@ -5,7 +5,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from claims.assessments import AssessmentForm, claim_review_feed
 from claims.models import Assessment, Claim
-from config.roles import permission_required
+from records.roles import permission_required
 
 
 @require_http_methods(["GET", "POST"])

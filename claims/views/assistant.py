@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from claims.assistant import review
 from claims.assistant.forms import SpanForm, SuggestionForm
-from config.roles import permission_required
+from records.roles import permission_required
 from sources.models import Source
 
 TEMPLATE = "claims/source_suggestions.html"

@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 from claims.forms import CitationForm
 from claims.models import Citation, Claim
 from claims.views.claims import claim_page_section
-from config.roles import permission_required
+from records.roles import permission_required
 from sources.models import Source
 
 SEARCH_LIMIT = 10

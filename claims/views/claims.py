@@ -10,9 +10,9 @@ from claims.filters import ClaimFilterForm
 from claims.forms import EDITABLE_FIELDS, ClaimForm
 from claims.models import Claim, ClaimRelation
 from claims.rows import claims_page
-from config.roles import permission_required
-from sources.forms import render_edit_conflict
-from sources.models import EditConflict
+from records.conflicts import render_edit_conflict
+from records.models import EditConflict
+from records.roles import permission_required
 
 PAGE_SIZE = 50
 

@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from claims.models import Claim, Speaker
 from claims.recovery import latest_deletions, restore_deleted_claim, restore_deleted_source
-from config.roles import permission_required
+from records.roles import permission_required
 from sources.models import Outlet, Source
 
 PAGE_SIZE = 50

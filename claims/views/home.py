@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from claims.models import Claim, ClaimRelation, Speaker
-from config.pagination import estimated_count
+from records.pagination import estimated_count
 from sources.models import Source
 
 LATEST = 8

@@ -11,7 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 from claims.imports import ImportFileError, apply_batch, preview_upload
 from claims.models import ImportBatch
 from claims.uploads import SizeLimitUploadHandler
-from config.roles import permission_required
+from records.roles import permission_required
 
 IMPORT_PERMISSIONS = (
     "claims.add_importbatch",

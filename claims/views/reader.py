@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from claims.editor_forms import ClaimFromSelectionForm
-from config.roles import permission_required
+from records.roles import permission_required
 from sources.models import Source
 from sources.views import reader_context
 

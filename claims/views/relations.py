@@ -8,7 +8,7 @@ from django.views.decorators.vary import vary_on_headers
 from claims.forms import RelationForm
 from claims.models import Claim, ClaimRelation
 from claims.views.claims import claim_page_section
-from config.roles import permission_required
+from records.roles import permission_required
 
 SEARCH_LIMIT = 10
 

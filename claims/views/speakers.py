@@ -8,10 +8,10 @@ from django_htmx.http import trigger_client_event
 
 from claims.editor_forms import InlineSpeakerForm, SpeakerForm
 from claims.models import Claim, ClaimRelation, Speaker
-from config.pagination import LargeTablePaginator
-from config.roles import permission_required
-from sources.forms import render_edit_conflict
-from sources.models import EditConflict
+from records.conflicts import render_edit_conflict
+from records.models import EditConflict
+from records.pagination import LargeTablePaginator
+from records.roles import permission_required
 
 PAGE_SIZE = 50
 AUTOCOMPLETE_LIMIT = 10

@@ -5,7 +5,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from claims.models import Claim, Topic
-from config.pagination import LargeTablePaginator
+from records.pagination import LargeTablePaginator
 
 PAGE_SIZE = 50
 

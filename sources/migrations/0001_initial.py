@@ -4,7 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
 import simple_history.models
-import sources.validators
+import records.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('article', 'Article'), ('wire_report', 'Wire report'), ('official_statement', 'Official statement'), ('social_post', 'Social-media post'), ('transcript', 'Transcript'), ('video', 'Video'), ('other', 'Other')], default='article', max_length=20)),
                 ('url', models.URLField(blank=True, db_index=True, max_length=2000, validators=[django.core.validators.URLValidator(message='Enter a web address starting with http:// or https://.', schemes=['http', 'https'])], verbose_name='URL')),
                 ('published_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('language', models.CharField(help_text='BCP 47 tag: id, en, ru, zh', max_length=35, validators=[sources.validators.LanguageTagValidator()])),
+                ('language', models.CharField(help_text='BCP 47 tag: id, en, ru, zh', max_length=35, validators=[records.validators.LanguageTagValidator()])),
                 ('body', models.TextField(blank=True, help_text='The full text as published. Quotes are anchored and verified against it.')),
                 ('archive_url', models.URLField(blank=True, max_length=2000, validators=[django.core.validators.URLValidator(message='Enter a web address starting with http:// or https://.', schemes=['http', 'https'])], verbose_name='archive URL')),
                 ('retrieved_at', models.DateTimeField(blank=True, null=True)),
@@ -102,7 +102,7 @@ class Migration(migrations.Migration):
                 ('kind', models.CharField(choices=[('article', 'Article'), ('wire_report', 'Wire report'), ('official_statement', 'Official statement'), ('social_post', 'Social-media post'), ('transcript', 'Transcript'), ('video', 'Video'), ('other', 'Other')], default='article', max_length=20)),
                 ('url', models.URLField(blank=True, db_index=True, max_length=2000, validators=[django.core.validators.URLValidator(message='Enter a web address starting with http:// or https://.', schemes=['http', 'https'])], verbose_name='URL')),
                 ('published_at', models.DateTimeField(blank=True, db_index=True, null=True)),
-                ('language', models.CharField(help_text='BCP 47 tag: id, en, ru, zh', max_length=35, validators=[sources.validators.LanguageTagValidator()])),
+                ('language', models.CharField(help_text='BCP 47 tag: id, en, ru, zh', max_length=35, validators=[records.validators.LanguageTagValidator()])),
                 ('body', models.TextField(blank=True, help_text='The full text as published. Quotes are anchored and verified against it.')),
                 ('archive_url', models.URLField(blank=True, max_length=2000, validators=[django.core.validators.URLValidator(message='Enter a web address starting with http:// or https://.', schemes=['http', 'https'])], verbose_name='archive URL')),
                 ('retrieved_at', models.DateTimeField(blank=True, null=True)),

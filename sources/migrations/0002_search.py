@@ -1,7 +1,7 @@
 """Full-text search on PostgreSQL: the extensions, the `claimtrail_search` configuration
 (`simple` behind `unaccent`), and sources' stored, indexed, trigger-maintained
 `search_vector` (title weighted above body). Why a trigger-maintained column the model
-does not declare: see `sources/search.py`. Nothing happens on SQLite."""
+does not declare: see `records/search.py`. Nothing happens on SQLite."""
 
 from django.contrib.postgres.operations import TrigramExtension, UnaccentExtension
 from django.db import migrations

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from config.roles import READ_ONLY_MESSAGE
+from records.roles import READ_ONLY_MESSAGE
 from tests.factories import CitationFactory, ClaimRelationFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, reverse
 
 from claims.models import Claim
-from sources.models import EditConflict
+from records.models import EditConflict
 from tests.factories import ClaimFactory, UserFactory
 
 

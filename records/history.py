@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from config.roles import READ_ONLY_MESSAGE
-from sources.models import EditConflict
+from records.models import EditConflict
+from records.roles import READ_ONLY_MESSAGE
 
 PAGE_SIZE = 20
 # Bookkeeping that changes on every save and says nothing a reader needs to see.

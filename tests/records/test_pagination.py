@@ -6,8 +6,8 @@ from django.db import connection
 from django.urls import reverse
 
 from claims.models import Claim, ClaimRelation
-from config import pagination
-from config.pagination import LargeTablePaginator, estimated_count
+from records import pagination
+from records.pagination import LargeTablePaginator, estimated_count
 from tests.factories import ClaimFactory, ClaimRelationFactory
 
 pytestmark = pytest.mark.django_db

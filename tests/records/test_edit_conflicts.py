@@ -1,7 +1,7 @@
 import pytest
 
 from claims.models import Claim
-from sources.models import EditConflict
+from records.models import EditConflict
 from tests.factories import ClaimFactory
 
 pytestmark = pytest.mark.django_db
