@@ -235,8 +235,8 @@ def export(gunicorn, cookie: str, dsn: str, *, runs: int) -> list[Row]:
     """Every pair as CSV over HTTP, against `psql \\copy` of the export's own query."""
     import psycopg
 
-    from claims.export import ClaimURLs, pairs_select_sql
     from claims.models import ClaimRelation
+    from exchange.export import ClaimURLs, pairs_select_sql
 
     pairs = ClaimRelation.objects.count()
     select, params = pairs_select_sql(ClaimRelation.objects.all(), ClaimURLs(gunicorn.url("")))

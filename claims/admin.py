@@ -1,10 +1,7 @@
 from django.contrib import admin
 from django.db.models import Q
-from django.utils import timezone
 
-from claims.export import pairs_filename, stream_pairs_csv
 from claims.models import Assessment, Citation, Claim, ClaimRelation, Speaker, Topic
-from claims.views.exports import base_url, csv_response
 from records.admin import LargeTableAdmin, VersionedAdmin
 from sources.admin import SourceAdmin
 from sources.models import Source
@@ -131,16 +128,10 @@ class ClaimRelationAdmin(LargeTableAdmin):
     list_select_related = ["claim__speaker", "counter__speaker"]
     search_fields = ["claim__text", "counter__text", "note"]
     autocomplete_fields = ["claim", "counter"]
-    actions = ["export_csv"]
 
     def search_filter(self, search_term: str) -> Q:
         matching = Claim.objects.search(search_term).values("pk")
         return Q(claim__in=matching) | Q(counter__in=matching)
-
-    @admin.action(description="Export selected pairs as CSV", permissions=["view"])
-    def export_csv(self, request, queryset):
-        chunks = stream_pairs_csv(queryset, base_url=base_url(request))
-        return csv_response(chunks, pairs_filename(timezone.localdate()))
 
 
 # Sources know nothing of claims; the claims app adds a source's citations to its page.

@@ -7,8 +7,6 @@ from claims.views import (
     citations,
     claims,
     deleted,
-    exports,
-    imports,
     maps,
     pairs,
     reader,
@@ -17,8 +15,6 @@ from claims.views import (
     topics,
 )
 from records import history
-
-app_name = "claims"
 
 urlpatterns = [
     path("claims/", claims.claim_list, name="claim-list"),
@@ -44,14 +40,7 @@ urlpatterns = [
     path("sources/<int:pk>/claims/new/", reader.source_claim_create, name="source-claim-create"),
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
-    path("pairs/export.csv", exports.pair_export, name="pair-export"),
-    path("claims/export.csv", exports.claim_export, name="claim-export"),
-    # Import of claim-pairs CSV files, verdicts and ClaimReview (issue 4, import helper).
-    path("pairs/import/", imports.pair_import, name="pair-import"),
-    path("pairs/import/<int:pk>/", imports.pair_import_detail, name="pair-import-detail"),
-    path("pairs/import/<int:pk>/apply/", imports.pair_import_apply, name="pair-import-apply"),
     path("claims/<int:pk>/assessment/", assessments.assessment, name="claim-assessment"),
-    path("claimreview.jsonld", assessments.claimreview_feed, name="claimreview-feed"),
     # The quote assistant (lives here: the sources app knows nothing of claims).
     path(
         "sources/<int:pk>/suggestions/",

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "records",
     "sources",
     "claims",
+    "exchange",
 ]
 
 MIDDLEWARE = [

@@ -3,7 +3,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from claims import urls as claims_urls
 from claims.views.home import home
+from exchange import urls as exchange_urls
 
 urlpatterns = [
     path("", home, name="home"),
@@ -11,7 +13,9 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("sources/", include("sources.urls")),
-    path("", include("claims.urls")),
+    # The exchange's pages (exports, imports, the ClaimReview feed) keep their names among
+    # the claims pages they are reached from: `claims:pair-export`.
+    path("", include(([*claims_urls.urlpatterns, *exchange_urls.urlpatterns], "claims"))),
 ]
 
 if settings.CLAIMTRAIL_BENCH:

@@ -1,9 +1,9 @@
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from claims.assessments import AssessmentForm, claim_review_feed
+from claims.assessments import AssessmentForm
 from claims.models import Assessment, Claim
 from records.roles import permission_required
 
@@ -30,16 +30,3 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         return render(request, "claims/includes/assessment.html", context)
     return render(request, "claims/assessment_form.html", context)
-
-
-@require_GET
-def claimreview_feed(request: HttpRequest) -> HttpResponse:
-    """Every assessed claim's ClaimReview, as one JSON-LD document."""
-    document = claim_review_feed(
-        Claim.objects.for_claimreview(), base_url=request.build_absolute_uri("/").rstrip("/")
-    )
-    return JsonResponse(
-        document,
-        content_type="application/ld+json",
-        json_dumps_params={"ensure_ascii": False, "indent": 1},
-    )

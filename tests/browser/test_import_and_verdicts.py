@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from claims.models import ClaimRelation
-from tests.claims.test_import import csv_bytes, roles_after_flush, row  # noqa: F401
+from tests.exchange.test_import import csv_bytes, roles_after_flush, row  # noqa: F401
 from tests.factories import ClaimFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("roles_after_flush")]

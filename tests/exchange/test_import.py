@@ -10,18 +10,17 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
 
-from claims.export import pair_header, stream_pairs_csv
-from claims.imports import (
-    REQUIRED_ROLES,
-    SIDE_COLUMNS,
+from claims.models import Citation, Claim, ClaimRelation, Speaker
+from exchange.export import pair_header, stream_pairs_csv
+from exchange.columns import REQUIRED_ROLES, SIDE_COLUMNS, column_for
+from exchange.imports import (
     ImportFileError,
     ImportRejected,
     PairImporter,
-    column_for,
     preview_upload,
     read_rows,
 )
-from claims.models import Citation, Claim, ClaimRelation, ImportBatch, Speaker
+from exchange.models import ImportBatch
 from sources.models import Outlet, Source
 from tests.factories import (
     CitationFactory,
@@ -51,8 +50,9 @@ def roles_after_flush(transactional_db):
         )
         researchers.permissions.add(*perms)
         readers.permissions.add(*perms.filter(codename__startswith="view_"))
+    # The import batches' permissions moved to the exchange app with the model.
     perms = Permission.objects.filter(
-        content_type__app_label="claims", codename__in=ours.RESEARCHER_CODENAMES
+        content_type__app_label__in=["claims", "exchange"], codename__in=ours.RESEARCHER_CODENAMES
     )
     researchers.permissions.add(*perms)
     readers.permissions.add(*perms.filter(codename="view_assessment"))
@@ -406,7 +406,7 @@ def test_a_malformed_upload_gets_a_clear_error_not_a_500(researcher_client, data
 
 
 def test_an_upload_over_the_size_limit_is_refused(researcher_client, monkeypatch):
-    monkeypatch.setattr("claims.views.imports.MAX_UPLOAD_BYTES", 1000)
+    monkeypatch.setattr("exchange.views.imports.MAX_UPLOAD_BYTES", 1000)
     response = upload(researcher_client, csv_bytes([row() for _ in range(20)]))
     assert response.status_code == 200
     assert b"larger than 0 MB" in response.content or b"the limit for an upload" in response.content

@@ -9,9 +9,9 @@ import sys
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from claims.export import stream_pairs_csv
 from claims.filters import PairFilterForm
 from claims.models import ClaimRelation
+from exchange.export import stream_pairs_csv
 
 
 class Command(BaseCommand):

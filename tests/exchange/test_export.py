@@ -13,8 +13,9 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from hypothesis import strategies as st
 
-import claims.export
-from claims.export import (
+import exchange.export
+from claims.models import Claim, ClaimRelation, Speaker, Topic
+from exchange.export import (
     CLAIM_COLUMNS,
     PAIR_COLUMNS,
     cell,
@@ -24,7 +25,6 @@ from claims.export import (
     stream_pairs_csv,
     timestamp,
 )
-from claims.models import Claim, ClaimRelation, Speaker, Topic
 from tests.factories import (
     CitationFactory,
     ClaimFactory,
@@ -402,8 +402,8 @@ def test_the_python_writer_queries_do_not_grow_with_rows(django_assert_num_queri
 def test_chunks_and_blocks_do_not_change_the_bytes(monkeypatch, demo):
     make_nasty_pairs()
     whole = export(use_copy=False)
-    monkeypatch.setattr(claims.export, "CHUNK_SIZE", 3)
-    monkeypatch.setattr(claims.export, "BLOCK_SIZE", 100)
+    monkeypatch.setattr(exchange.export, "CHUNK_SIZE", 3)
+    monkeypatch.setattr(exchange.export, "BLOCK_SIZE", 100)
     pieces = list(stream_pairs_csv(base_url="https://claims.example.org", use_copy=False))
     assert len(pieces) > 5
     assert b"".join(pieces) == whole
@@ -448,13 +448,13 @@ def test_copy_equals_the_python_writer_through_filters(demo):
 def test_an_abandoned_copy_leaves_the_connection_usable(demo):
     # A client that hangs up mid-download closes the stream half-way through COPY.
     make_nasty_pairs()
-    claims.export.BLOCK_SIZE, block_size = 10, claims.export.BLOCK_SIZE
+    exchange.export.BLOCK_SIZE, block_size = 10, exchange.export.BLOCK_SIZE
     try:
         stream = stream_pairs_csv(use_copy=True)
         next(stream)
         stream.close()
     finally:
-        claims.export.BLOCK_SIZE = block_size
+        exchange.export.BLOCK_SIZE = block_size
     assert ClaimRelation.objects.count() == len(NASTY_TEXTS) + 2
 
 
@@ -466,9 +466,9 @@ def test_copy_rows_get_crlf_and_keep_their_embedded_line_breaks():
         csv.writer(line, lineterminator="\n").writerow(row)
         lf_rows.append(memoryview(line.getvalue().encode()))
     csv.writer(crlf, lineterminator="\r\n").writerows(rows)
-    assert b"".join(claims.export._crlf_rows(lf_rows)) == crlf.getvalue().encode()
+    assert b"".join(exchange.export._crlf_rows(lf_rows)) == crlf.getvalue().encode()
     with pytest.raises(RuntimeError, match="one whole row"):
-        list(claims.export._crlf_rows([b"a,b"]))
+        list(exchange.export._crlf_rows([b"a,b"]))
 
 
 # --- Admin action and command ----------------------------------------------------------

@@ -6,10 +6,11 @@ import io
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
-import claims.imports
-from claims.imports import ProgressWriter, apply_batch, preview_upload
-from claims.models import ClaimRelation, ImportBatch
-from tests.claims.test_import import csv_bytes, roles_after_flush, row  # noqa: F401
+import exchange.imports
+from claims.models import ClaimRelation
+from exchange.imports import ProgressWriter, apply_batch, preview_upload
+from exchange.models import ImportBatch
+from tests.exchange.test_import import csv_bytes, roles_after_flush, row  # noqa: F401
 from tests.factories import UserFactory
 
 pytestmark = [
@@ -36,7 +37,7 @@ def test_progress_is_visible_to_other_requests_while_the_apply_runs(monkeypatch)
     batch = preview_upload(
         owner=user, filename="pairs.csv", binary=io.BytesIO(data), size=len(data)
     )
-    monkeypatch.setattr(claims.imports, "CHUNK_SIZE", 10)
+    monkeypatch.setattr(exchange.imports, "CHUNK_SIZE", 10)
     seen = []
     original = ProgressWriter.__call__
 

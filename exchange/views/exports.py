@@ -2,9 +2,9 @@ from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from claims.export import claims_filename, pairs_filename, stream_claims_csv, stream_pairs_csv
 from claims.filters import ClaimFilterForm, PairFilterForm
 from claims.models import Claim, ClaimRelation
+from exchange.export import claims_filename, pairs_filename, stream_claims_csv, stream_pairs_csv
 
 
 @require_GET

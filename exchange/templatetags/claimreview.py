@@ -1,7 +1,7 @@
 from django import template
 from django.utils.safestring import SafeString
 
-from claims.assessments import claim_review, json_ld_script
+from exchange.claimreview import claim_review, json_ld_script
 
 register = template.Library()
 

@@ -32,41 +32,11 @@ from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from claims.anchoring import AmbiguousQuote
-from claims.models import Citation, Claim, ClaimRelation, ImportBatch, ImportRow, Speaker
+from claims.models import Citation, Claim, ClaimRelation, Speaker
+from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
+from exchange.models import ImportBatch, ImportRow
 from records.validators import normalise_language_tag, validate_language_tag, validate_web_url
 from sources.models import Outlet, Source
-
-SIDES = ("claim", "counter")
-SIDE_LABELS = {"claim": "claim", "counter": "counter-claim"}
-
-# What the importer reads, by role, and the export's column for it (`claims.export`'s
-# PAIR_COLUMNS; "{side}" is "claim" or "counter"; a test holds the two together). Ids,
-# URLs, verification and attribution chain are derived columns: the import accepts and
-# ignores them (verification is checked afresh against the source's text).
-SIDE_COLUMNS = {
-    "text": "{side}_text",
-    "translation": "{side}_translation",
-    "language": "{side}_language",
-    "kind": "{side}_kind",
-    "date": "{side}_date",
-    "speaker_id": "{side}_speaker_id",
-    "speaker_name": "{side}_speaker_name",
-    "speaker_description": "{side}_speaker_description",
-    "source_title": "{side}_source_title",
-    "outlet": "{side}_source_outlet",
-    "source_url": "{side}_source_url",
-    "published": "{side}_source_published_at",
-    "quote": "{side}_quote",
-}
-PAIR_COLUMNS = {
-    "relation_kind": "relation_kind",
-    "relation_note": "relation_note",
-    "created_at": "created_at",
-    "updated_at": "updated_at",
-}
-REQUIRED_ROLES = ["relation_kind"] + [
-    f"{side}.{role}" for side in SIDES for role in ("text", "language", "speaker_name")
-]
 
 CHUNK_SIZE = 500
 # The csv module refuses a cell longer than this (131 072 characters by default): far more
@@ -75,13 +45,6 @@ MAX_CELL_CHARS = csv.field_size_limit()
 # Characters a spreadsheet would read as the start of a formula; the export prefixes such
 # cells with one apostrophe, which the import takes off again.
 FORMULA_STARTS = frozenset("=+-@\t\r\n\0")
-
-
-def column_for(role: str) -> str:
-    if "." in role:
-        side, name = role.split(".")
-        return SIDE_COLUMNS[name].format(side=side)
-    return PAIR_COLUMNS[role]
 
 
 class ImportFileError(Exception):

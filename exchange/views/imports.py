@@ -8,13 +8,13 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from claims.imports import ImportFileError, apply_batch, preview_upload
-from claims.models import ImportBatch
-from claims.uploads import SizeLimitUploadHandler
+from exchange.imports import ImportFileError, apply_batch, preview_upload
+from exchange.models import ImportBatch
+from exchange.uploads import SizeLimitUploadHandler
 from records.roles import permission_required
 
 IMPORT_PERMISSIONS = (
-    "claims.add_importbatch",
+    "exchange.add_importbatch",
     "claims.add_claim",
     "claims.add_claimrelation",
     "claims.add_citation",
@@ -62,7 +62,7 @@ def _pair_import(request: HttpRequest) -> HttpResponse:
     batches = ImportBatch.objects.visible_to(request.user).filter(owner=request.user)[:10]
     return render(
         request,
-        "claims/importbatch_form.html",
+        "exchange/importbatch_form.html",
         {"error": error, "batches": batches, "max_mb": MAX_UPLOAD_BYTES // 2**20},
     )
 
@@ -87,7 +87,7 @@ def pair_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(
         ImportBatch.objects.visible_to(request.user).select_related("owner"), pk=pk
     )
-    template = "claims/importbatch_detail.html"
+    template = "exchange/importbatch_detail.html"
     if request.htmx:
         template += "#import-progress"
     return render(request, template, _detail_context(request, batch))
@@ -102,7 +102,9 @@ def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
     batch = apply_batch(batch, user=request.user)
     if request.htmx:
         return render(
-            request, "claims/importbatch_detail.html#import-status", _detail_context(request, batch)
+            request,
+            "exchange/importbatch_detail.html#import-status",
+            _detail_context(request, batch),
         )
     if batch.status == ImportBatch.Status.APPLIED and was != batch.status:
         messages.success(request, f"Imported {batch.row_count} rows from {batch.filename}.")

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from claims.imports import ImportFileError, ImportRejected, PairImporter, read_rows
+from exchange.imports import ImportFileError, ImportRejected, PairImporter, read_rows
 
 
 class Command(BaseCommand):

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.utils import timezone
+
+from claims.admin import ClaimRelationAdmin
+from claims.models import ClaimRelation
+from exchange.export import pairs_filename, stream_pairs_csv
+from exchange.views.exports import base_url, csv_response
+
+# The claims app knows nothing of the exchange; the exchange adds its export to the pairs.
+admin.site.unregister(ClaimRelation)
+
+
+@admin.register(ClaimRelation)
+class ExportableClaimRelationAdmin(ClaimRelationAdmin):
+    actions = ["export_csv"]
+
+    @admin.action(description="Export selected pairs as CSV", permissions=["view"])
+    def export_csv(self, request, queryset):
+        chunks = stream_pairs_csv(queryset, base_url=base_url(request))
+        return csv_response(chunks, pairs_filename(timezone.localdate()))

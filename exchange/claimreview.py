@@ -1,0 +1,109 @@
+"""Verdicts on claims in their schema.org ClaimReview form.
+
+schema.org can say that an organisation reviewed a claim made by someone, where it
+appeared, and with what rating; it has no term for "this claim denies that one", so the
+relations between claims stay out of it.
+"""
+
+import json
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from claims.models import Assessment, Citation, Claim, Speaker
+from sources.models import Source
+
+# The same escapes as Django's json_script: nothing in the data can close the element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def json_ld_script(data: dict) -> SafeString:
+    """A `<script type="application/ld+json">` element, escaped as `json_script` does."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        # Safe: "<", ">" and "&" are escaped, as json_script does.
+        mark_safe(payload.translate(JSON_SCRIPT_ESCAPES)),
+    )
+
+
+def _publisher(source: Source) -> dict:
+    outlet = {"@type": "Organization", "name": source.outlet.name}
+    if source.outlet.homepage:
+        outlet["url"] = source.outlet.homepage
+    return outlet
+
+
+def _creative_work(source: Source) -> dict:
+    work = {"@type": "CreativeWork", "headline": source.title, "publisher": _publisher(source)}
+    if source.url:
+        work["url"] = source.url
+    if source.published_at:
+        work["datePublished"] = source.published_at.isoformat()
+    if source.language:
+        work["inLanguage"] = source.language
+    return work
+
+
+def _author(speaker: Speaker) -> dict:
+    author = {
+        "@type": "Person" if speaker.kind == Speaker.Kind.PERSON else "Organization",
+        "name": speaker.name,
+    }
+    if speaker.description:
+        author["description"] = speaker.description
+    if speaker.wikidata_id:
+        author["sameAs"] = f"https://www.wikidata.org/wiki/{speaker.wikidata_id}"
+    return author
+
+
+def claim_review(claim: Claim, *, base_url: str) -> dict:
+    """The ClaimReview of an assessed claim (its assessment, citations with their sources
+    and outlets, and speaker already loaded)."""
+    assessment = claim.assessment
+    appearances = [
+        _creative_work(citation.source)
+        for citation in sorted(claim.citations.all(), key=Citation.appearance_order)
+    ]
+    item = {"@type": "Claim", "author": _author(claim.speaker), "inLanguage": claim.language}
+    if appearances:
+        item["appearance"] = appearances
+        item["firstAppearance"] = appearances[0]
+    if claim.stated_on:
+        item["datePublished"] = claim.stated_on.isoformat()
+    rating = {
+        "@type": "Rating",
+        "alternateName": assessment.get_rating_display(),
+        "ratingExplanation": assessment.explanation,
+        "bestRating": Assessment.BEST_RATING,
+        "worstRating": Assessment.WORST_RATING,
+    }
+    if assessment.rating_value is not None:
+        rating["ratingValue"] = assessment.rating_value
+    organisation = settings.CLAIMTRAIL_ORGANISATION
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": base_url + assessment.get_absolute_url(),
+        "claimReviewed": claim.translation or claim.text,
+        "itemReviewed": item,
+        "reviewRating": rating,
+        "author": {
+            "@type": "Organization",
+            "name": organisation["name"],
+            "url": organisation["url"],
+        },
+        "datePublished": assessment.assessed_at.date().isoformat(),
+        "dateModified": assessment.updated_at.isoformat(),
+    }
+
+
+def claim_review_feed(claims, *, base_url: str) -> dict:
+    reviews = []
+    for claim in claims:
+        review = claim_review(claim, base_url=base_url)
+        del review["@context"]
+        reviews.append(review)
+    return {"@context": "https://schema.org", "@graph": reviews}

@@ -1,0 +1,15 @@
+"""The exchange's pages. They are reached from the claims pages and keep their names in the
+`claims` namespace (config/urls.py includes them there): `claims:pair-export`."""
+
+from django.urls import path
+
+from exchange.views import claimreview, exports, imports
+
+urlpatterns = [
+    path("pairs/export.csv", exports.pair_export, name="pair-export"),
+    path("claims/export.csv", exports.claim_export, name="claim-export"),
+    path("pairs/import/", imports.pair_import, name="pair-import"),
+    path("pairs/import/<int:pk>/", imports.pair_import_detail, name="pair-import-detail"),
+    path("pairs/import/<int:pk>/apply/", imports.pair_import_apply, name="pair-import-apply"),
+    path("claimreview.jsonld", claimreview.claimreview_feed, name="claimreview-feed"),
+]
