@@ -3,7 +3,6 @@ from django.urls import path
 from claims.models import Citation, Claim, ClaimRelation, Speaker
 from claims.views import (
     assessments,
-    assistant,
     citations,
     claims,
     deleted,
@@ -41,22 +40,6 @@ urlpatterns = [
     path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
     path("claims/<int:pk>/assessment/", assessments.assessment, name="claim-assessment"),
-    # The quote assistant (lives here: the sources app knows nothing of claims).
-    path(
-        "sources/<int:pk>/suggestions/",
-        assistant.source_suggestions,
-        name="source-suggestions",
-    ),
-    path(
-        "sources/<int:pk>/suggestions/accept/",
-        assistant.suggestion_accept,
-        name="source-suggestion-accept",
-    ),
-    path(
-        "sources/<int:pk>/suggestions/dismiss/",
-        assistant.suggestion_dismiss,
-        name="source-suggestion-dismiss",
-    ),
     # Dispute maps and speaker timelines.
     path("topics/<str:slug>/map/", maps.topic_map, name="topic-map"),
     path("topics/<str:slug>/map.svg", maps.topic_map_svg, name="topic-map-svg"),

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "sources",
     "claims",
     "exchange",
+    "assistant",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("sources/", include("sources.urls")),
+    path("", include("assistant.urls")),
     # The exchange's pages (exports, imports, the ClaimReview feed) keep their names among
     # the claims pages they are reached from: `claims:pair-export`.
     path("", include(([*claims_urls.urlpatterns, *exchange_urls.urlpatterns], "claims"))),

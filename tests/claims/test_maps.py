@@ -144,7 +144,7 @@ def test_the_editors_pages_offer_the_map_the_timeline_and_the_suggestions(resear
             "claims:speaker-timeline", args=[us.pk]
         ),
         reverse("sources:source-detail", args=[kontan.pk]): reverse(
-            "claims:source-suggestions", args=[kontan.pk]
+            "assistant:suggestion-list", args=[kontan.pk]
         ),
     }
     for page, fragment in pages.items():

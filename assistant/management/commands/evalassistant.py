@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from claims.assistant.evaluate import evaluate, table
+from assistant.rules.evaluate import evaluate, table
 
 
 class Command(BaseCommand):

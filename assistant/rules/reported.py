@@ -3,11 +3,11 @@ and which part of the sentence is the statement it introduces."""
 
 from dataclasses import dataclass
 
-from claims.assistant import lexicon
-from claims.assistant.lexicon import Cue
-from claims.assistant.relays import OutletIndex, reported_by_name, skip_fillers
-from claims.assistant.speakers import SpeakerIndex, SpeakerMatch, capitalised_run, resolve
-from claims.assistant.text import Quote, Sentence, Word, words
+from assistant.rules import lexicon
+from assistant.rules.lexicon import Cue
+from assistant.rules.relays import OutletIndex, reported_by_name, skip_fillers
+from assistant.rules.speakers import SpeakerIndex, SpeakerMatch, capitalised_run, resolve
+from assistant.rules.text import Quote, Sentence, Word, words
 
 # Words that join a reported clause, not part of its subject: "…, mientras que la Alianza".
 _COMPLEMENTISERS = {"que", "that", "bahwa"}

@@ -2,10 +2,10 @@
 
 import pytest
 
+from assistant.rules import DIRECT_QUOTE, PARAPHRASE, KnownSpeaker, suggest
+from assistant.rules.evaluate import ANNOTATIONS, load, score
+from assistant.rules.text import find_quotes, sentences
 from claims.anchoring import Match, anchor_quote
-from claims.assistant import DIRECT_QUOTE, PARAPHRASE, KnownSpeaker, suggest
-from claims.assistant.evaluate import ANNOTATIONS, load, score
-from claims.assistant.text import find_quotes, sentences
 
 BELOUSOV = KnownSpeaker(1, "Andrei Belousov", ("Belousov", "Menhan Rusia"))
 US = KnownSpeaker(2, "United States", ("AS", "Amerika Serikat", "US"))

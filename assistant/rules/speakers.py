@@ -8,8 +8,8 @@ written: "AS" is the United States in Indonesian, "as" is an English word.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claims.assistant import lexicon
-from claims.assistant.text import Word, fold, words
+from assistant.rules import lexicon
+from assistant.rules.text import Word, fold, words
 
 
 @dataclass(frozen=True)

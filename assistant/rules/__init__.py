@@ -15,13 +15,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from claims.assistant.disputes import Statement, denials
-from claims.assistant.lexicon import Cue
-from claims.assistant.quotes import QuoteGroup, statement_quotes
-from claims.assistant.relays import OutletIndex
-from claims.assistant.reported import MIN_CONTENT_WORDS, Attribution, attributions
-from claims.assistant.speakers import KnownSpeaker, SpeakerIndex, SpeakerMatch
-from claims.assistant.text import Sentence, find_quotes, fold, paragraphs, sentences, words
+from assistant.rules.disputes import Statement, denials
+from assistant.rules.lexicon import Cue
+from assistant.rules.quotes import QuoteGroup, statement_quotes
+from assistant.rules.relays import OutletIndex
+from assistant.rules.reported import MIN_CONTENT_WORDS, Attribution, attributions
+from assistant.rules.speakers import KnownSpeaker, SpeakerIndex, SpeakerMatch
+from assistant.rules.text import Sentence, find_quotes, fold, paragraphs, sentences, words
 
 __all__ = [
     "DIRECT_QUOTE",

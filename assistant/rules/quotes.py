@@ -4,8 +4,8 @@ joining a quote split by its attribution ("…," kata Belousov, "…")."""
 
 from dataclasses import dataclass
 
-from claims.assistant.reported import Attribution
-from claims.assistant.text import Quote, words
+from assistant.rules.reported import Attribution
+from assistant.rules.text import Quote, words
 
 # Fewer words than this in quotation marks are a quoted phrase, not a statement.
 MIN_QUOTE_WORDS = 4

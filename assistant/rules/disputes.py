@@ -15,8 +15,8 @@ and names (any capitalised word), which say who, not what.
 
 from dataclasses import dataclass
 
-from claims.assistant import lexicon
-from claims.assistant.text import words
+from assistant.rules import lexicon
+from assistant.rules.text import words
 
 _MIN_WORD = 4
 _MIN_SHARED_STEM = 5

@@ -3,9 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from claims.assistant import review
+from assistant import review
+from assistant.models import DismissedSuggestion
 from claims.demo import ARTICLE_FILE
-from claims.models import Citation, Claim, ClaimRelation, DismissedSuggestion, Speaker
+from claims.models import Citation, Claim, ClaimRelation, Speaker
 from sources.models import Outlet, Source
 from tests.factories import SourceFactory
 
@@ -21,10 +22,8 @@ def pasted(demo):
 
 
 def url(source, action=""):
-    name = {"": "source-suggestions", "accept": "source-suggestion-accept"}.get(
-        action, "source-suggestion-dismiss"
-    )
-    return reverse(f"claims:{name}", args=[source.pk])
+    name = {"": "suggestion-list", "accept": "suggestion-accept"}.get(action, "suggestion-dismiss")
+    return reverse(f"assistant:{name}", args=[source.pk])
 
 
 def accept_data(offer):
@@ -176,6 +175,6 @@ def test_a_source_without_text_says_so(researcher_client, db):
 
 def test_a_missing_source_is_a_404(researcher_client, db):
     assert (
-        researcher_client.get(reverse("claims:source-suggestions", args=[999999])).status_code
+        researcher_client.get(reverse("assistant:suggestion-list", args=[999999])).status_code
         == 404
     )

@@ -4,9 +4,9 @@ citation's `via` chain."""
 
 from collections.abc import Iterable
 
-from claims.assistant import lexicon
-from claims.assistant.speakers import NameIndex, capitalised_run
-from claims.assistant.text import Word
+from assistant.rules import lexicon
+from assistant.rules.speakers import NameIndex, capitalised_run
+from assistant.rules.text import Word
 
 
 class OutletIndex(NameIndex):

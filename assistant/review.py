@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q
 
-from claims.assistant import KnownSpeaker, Suggestion, same_statement, suggest
-from claims.assistant.lexicon import WIRE_SERVICES
-from claims.assistant.text import fold, paragraphs
-from claims.models import Citation, Claim, ClaimRelation, DismissedSuggestion, Speaker
+from assistant.models import DismissedSuggestion
+from assistant.rules import KnownSpeaker, Suggestion, same_statement, suggest
+from assistant.rules.lexicon import WIRE_SERVICES
+from assistant.rules.text import fold, paragraphs
+from claims.models import Citation, Claim, ClaimRelation, Speaker
 from sources.models import Outlet, Source
 
 # The relayed report's language is not known from a citation of it (BCP 47: undetermined).

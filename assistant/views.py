@@ -6,12 +6,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from claims.assistant import review
-from claims.assistant.forms import SpanForm, SuggestionForm
+from assistant import review
+from assistant.forms import SpanForm, SuggestionForm
 from records.roles import permission_required
 from sources.models import Source
 
-TEMPLATE = "claims/source_suggestions.html"
+TEMPLATE = "assistant/source_suggestions.html"
 
 
 def _form_for(offer: review.Offer, body: str) -> SuggestionForm:
@@ -61,7 +61,7 @@ def _render(
 
 @require_GET
 @vary_on_headers("HX-Request")
-def source_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
+def suggestion_list(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
     return _render(request, source)
 
@@ -87,7 +87,7 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
     messages.success(request, f"Claim saved for {claim.speaker.name}.")
     if request.htmx:
         return _render(request, source)
-    return redirect("claims:source-suggestions", pk=source.pk)
+    return redirect("assistant:suggestion-list", pk=source.pk)
 
 
 @require_POST
@@ -106,4 +106,4 @@ def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, " ".join(form.non_field_errors()) or "Nothing to dismiss.")
     if request.htmx:
         return _render(request, source)
-    return redirect("claims:source-suggestions", pk=source.pk)
+    return redirect("assistant:suggestion-list", pk=source.pk)

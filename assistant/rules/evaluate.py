@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from claims.assistant import KnownSpeaker, Suggestion, suggest
-from claims.assistant.text import fold
+from assistant.rules import KnownSpeaker, Suggestion, suggest
+from assistant.rules.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ANNOTATIONS = ROOT / "tests/data/assistant"
