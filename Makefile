@@ -36,9 +36,11 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py ensureadmin --url http://127.0.0.1:$(PORT)/accounts/login/
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# ruff, and import-linter's contracts (pyproject.toml): the apps depend one way only.
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 test: lint
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run

@@ -2,8 +2,8 @@
 
 import pytest
 
+from assistant.evaluation import ANNOTATIONS, load, score
 from assistant.rules import DIRECT_QUOTE, PARAPHRASE, KnownSpeaker, suggest
-from assistant.rules.evaluate import ANNOTATIONS, load, score
 from assistant.rules.text import find_quotes, sentences
 from claims.anchoring import Match, anchor_quote
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from assistant.rules.evaluate import evaluate, table
+from assistant.evaluation import evaluate, table
 
 
 class Command(BaseCommand):
