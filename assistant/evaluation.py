@@ -19,7 +19,7 @@ from pathlib import Path
 from assistant.rules import KnownSpeaker, Suggestion, suggest
 from assistant.rules.text import fold
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests/data/assistant"
 
 
