@@ -9,8 +9,9 @@ from django.db.models import Q
 from assistant.models import DismissedSuggestion
 from assistant.rules import KnownSpeaker, Suggestion, same_statement, suggest
 from assistant.rules.lexicon import WIRE_SERVICES
-from assistant.rules.text import fold, paragraphs
+from assistant.rules.text import paragraphs
 from claims.models import Citation, Claim, ClaimRelation, Speaker
+from records.text import fold
 from sources.models import Outlet, Source
 
 # The relayed report's language is not known from a citation of it (BCP 47: undetermined).
@@ -36,8 +37,8 @@ class Offer:
 
 def _known_speakers() -> list[KnownSpeaker]:
     return [
-        KnownSpeaker(pk, name, tuple(line.strip() for line in aliases.splitlines() if line.strip()))
-        for pk, name, aliases in Speaker.objects.values_list("pk", "name", "aliases")
+        speaker.as_known()
+        for speaker in Speaker.objects.only("name", "aliases", "description").order_by("pk")
     ]
 
 
@@ -108,13 +109,9 @@ def dismiss(*, source: Source, start: int, end: int, user) -> DismissedSuggestio
 
 
 def _speaker(*, speaker_id: int | None, name: str) -> Speaker:
-    """The chosen speaker: the suggested one if its name still stands, else one whose name
-    or alias is exactly this, else a new speaker of this name."""
-    if speaker_id is not None:
-        chosen = Speaker.objects.filter(pk=speaker_id).first()
-        if chosen and fold(name) in {fold(chosen.name), *map(fold, chosen.alias_list)}:
-            return chosen
-    existing = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
+    """The chosen speaker: the suggested one if the name is still one of theirs, else the
+    speaker the name means (`claims.matching`), else a new speaker of this name."""
+    existing = Speaker.objects.matching(name, hint=speaker_id)
     if existing:
         return existing
     speaker = Speaker(name=name)

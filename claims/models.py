@@ -2,29 +2,24 @@ import datetime
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import connections, models, transaction
-from django.db.models.functions import Greatest, Least, Lower
+from django.db.models.functions import Greatest, Least, Lower, StrIndex
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from claims.anchoring import AmbiguousQuote, Match, anchor_quote
+from claims.matching import KnownSpeaker, SpeakerMatcher, name_key, speaker_search_text
 from records.links import record_url
 from records.models import Record
-from records.search import (
-    MIN_PREFIX,
-    Fold,
-    StoredColumn,
-    Template,
-    clean_query,
-    fold,
-    like_escape,
-    text_search,
-    tsquery_text,
-)
+from records.search import MIN_PREFIX, Fold, clean_query, text_search, tsquery_text
+from records.text import fold
 from records.validators import (
     normalise_language_tag,
     validate_country_code,
@@ -64,56 +59,34 @@ class Topic(Record):
         super().save(*args, **kwargs)
 
 
-BOOLEAN = models.BooleanField()
-FLOAT = models.FloatField()
-TEXT = models.TextField()
-
-
 class SpeakerQuerySet(models.QuerySet):
     def search(self, query: str):
         """Speakers whose name, aliases or description match `query`, best match first.
 
-        PostgreSQL: accent- and case-insensitive, finding any part of a name; when
-        nothing matches as typed, forgiving typos ("Belusov" finds Belousov) through
-        trigram word similarity.
-        SQLite: every word of `query` stands in them, accents and case aside; no typo
-        tolerance.
+        Both sides are compared folded (`records.text.fold`) in the stored `search_text`.
+        PostgreSQL finds any part of a name through a trigram index, and when nothing
+        matches as typed, forgives typos ("Belusov" finds Belousov) through trigram word
+        similarity. SQLite: every word of `query` stands in them; no typo tolerance.
         """
         query = clean_query(query)
         if not query:
             return self
+        folded = fold(query)
         if connections[self.db].vendor != "postgresql":
-            speakers = self.alias(
-                name_folded=Fold("name"),
-                aliases_folded=Fold("aliases"),
-                description_folded=Fold("description"),
-            )
-            for word in fold(query).split():
-                speakers = speakers.filter(
-                    models.Q(name_folded__contains=word)
-                    | models.Q(aliases_folded__contains=word)
-                    | models.Q(description_folded__contains=word)
-                )
+            speakers = self
+            for word in folded.split():
+                speakers = speakers.filter(search_text__contains=word)
             return speakers
         if len(query) < MIN_PREFIX:
             # Too short for a trigram: names that start so (a B-tree prefix search).
-            matches = Template(
-                "({0} LIKE {1})", _SEARCH_TEXT, like_escape(fold(query)) + "%", output_field=BOOLEAN
-            )
-            return self._best_first(query, matches)
+            return self._best_first(folded, models.Q(search_text__startswith=folded))
         # The query as typed, anywhere in the names (trigram index). Only when nothing
         # matches so is it taken for a typo, and the names whose stretches are close to it
-        # (`<%`, trigram word similarity) are offered instead: a list of near misses would
-        # bury the exact ones. The NOT EXISTS is computed once.
-        matches = Template(
-            "({0} OR ((SELECT NOT EXISTS (SELECT 1 FROM claims_speaker"
-            " WHERE search_text LIKE {1})) AND {2}))",
-            self._as_typed(query),
-            _anywhere(query),
-            self._near(query),
-            output_field=BOOLEAN,
-        )
-        return self._best_first(query, matches)
+        # are offered instead: a list of near misses would bury the exact ones. The
+        # NOT EXISTS is uncorrelated, so it is computed once.
+        as_typed = models.Q(search_text__contains=folded)
+        nothing_as_typed = ~models.Exists(self.model._base_manager.filter(as_typed))
+        return self._best_first(folded, as_typed | models.Q(nothing_as_typed, self._near(folded)))
 
     def autocomplete(self, query: str, limit: int = 10) -> list["Speaker"]:
         """The first `limit` matches for a speaker picker, with only what it shows.
@@ -128,30 +101,63 @@ class SpeakerQuerySet(models.QuerySet):
         query = clean_query(query)
         if connections[self.db].vendor != "postgresql" or len(query) < MIN_PREFIX:
             return list(speakers.search(query)[:limit])
-        return list(speakers._best_first(query, self._as_typed(query))[:limit]) or list(
-            speakers._best_first(query, self._near(query))[:limit]
+        folded = fold(query)
+        as_typed = models.Q(search_text__contains=folded)
+        return list(speakers._best_first(folded, as_typed)[:limit]) or list(
+            speakers._best_first(folded, models.Q(self._near(folded)))[:limit]
         )
 
-    @staticmethod
-    def _as_typed(query: str) -> Template:
-        return Template("({0} LIKE {1})", _SEARCH_TEXT, _anywhere(query), output_field=BOOLEAN)
+    def matching(
+        self, name: str, *, description: str = "", hint: int | None = None
+    ) -> "Speaker | None":
+        """The speaker `name` means, by `claims.matching`'s rule, or None."""
+        key = fold(name_key(name))
+        if not key:
+            return None
+        candidates = {
+            speaker.pk: speaker
+            for speaker in self.filter(search_text__contains=key).order_by("pk")[:MAX_NAMESAKES]
+        }
+        known = SpeakerMatcher(speaker.as_known() for speaker in candidates.values()).match(
+            name, description=description, hint=hint
+        )
+        return candidates[known.id] if known else None
+
+    def update(self, **kwargs) -> int:
+        """As QuerySet.update, keeping `search_text` current when a name changes."""
+        if not _NAMES & kwargs.keys():
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            self.model._default_manager.using(self.db).filter(pk__in=pks).refresh_search_text()
+        return count
+
+    def refresh_search_text(self) -> None:
+        """Fold these speakers' names again (`speaker_search_text`)."""
+        batch = []
+        for speaker in self.only("name", "aliases", "description").iterator(chunk_size=2000):
+            speaker.refresh_search_text()
+            batch.append(speaker)
+            if len(batch) == 2000:
+                self.model._base_manager.bulk_update(batch, ["search_text"])
+                batch = []
+        self.model._base_manager.bulk_update(batch, ["search_text"])
 
     @staticmethod
-    def _near(query: str) -> Template:
-        return Template("({0} <%% {1})", _folded(query), _SEARCH_TEXT, output_field=BOOLEAN)
+    def _near(folded: str) -> TrigramWordSimilar:
+        # `search_text %> query`: a stretch of the names is close to the query, by the
+        # threshold the connection sets (records.search.WORD_SIMILARITY_THRESHOLD).
+        return TrigramWordSimilar(models.F("search_text"), models.Value(folded))
 
-    def _best_first(self, query: str, matches: Template):
+    def _best_first(self, folded: str, matches: models.Q):
         """Where the query stands (the name comes first: a name that starts so ranks
         first); near misses after every exact match, closest first."""
-        folded = _folded(query)
-        position = Template(
-            "strpos({0}, {1})", _SEARCH_TEXT, folded, output_field=models.IntegerField()
-        )
-        closeness = Template(
-            "CASE WHEN strpos({0}, {1}) > 0 THEN 1 ELSE word_similarity({1}, {0}) END",
-            _SEARCH_TEXT,
-            folded,
-            output_field=FLOAT,
+        position = StrIndex("search_text", models.Value(folded))
+        closeness = models.Case(
+            models.When(GreaterThan(position, 0), then=models.Value(1.0)),
+            default=TrigramWordSimilarity(folded, "search_text"),
+            output_field=models.FloatField(),
         )
         return (
             self.alias(closeness=closeness, position=position)
@@ -160,16 +166,9 @@ class SpeakerQuerySet(models.QuerySet):
         )
 
 
-_SEARCH_TEXT = StoredColumn("search_text", models.TextField())
-
-
-def _folded(query: str) -> Template:
-    return Template("lower(unaccent({0}))", query, output_field=models.TextField())
-
-
-def _anywhere(query: str) -> Template:
-    """A LIKE pattern for the query anywhere in a text, accents and case aside."""
-    return Template("'%%' || lower(unaccent({0})) || '%%'", like_escape(query), output_field=TEXT)
+_NAMES = {"name", "aliases", "description"}
+# Candidates a name is told apart among: far more people of one name than anyone keeps.
+MAX_NAMESAKES = 200
 
 
 class Speaker(Record):
@@ -202,8 +201,11 @@ class Speaker(Record):
             RegexValidator(r"^Q[1-9][0-9]*$", "Enter a Wikidata item ID such as “Q4775452”.")
         ],
     )
+    # Derived from the names on every save (`speaker_search_text`); PostgreSQL indexes it
+    # by trigrams (migration 0004). Bulk inserts set it themselves (`refresh_search_text`).
+    search_text = models.TextField(default="", editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
     objects = SpeakerQuerySet.as_manager()
 
     class Meta:
@@ -222,6 +224,19 @@ class Speaker(Record):
     @property
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    def as_known(self) -> KnownSpeaker:
+        """This speaker as the speaker matcher knows one."""
+        return KnownSpeaker(self.pk, self.name, tuple(self.alias_list), self.description)
+
+    def refresh_search_text(self) -> None:
+        self.search_text = speaker_search_text(self.name, self.aliases, self.description)
+
+    def save(self, *args, **kwargs) -> None:
+        self.refresh_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
 
 class ClaimQuerySet(models.QuerySet):

@@ -12,7 +12,6 @@ import datetime
 import hashlib
 import io
 import itertools
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,9 +31,11 @@ from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from claims.anchoring import AmbiguousQuote
+from claims.matching import KnownSpeaker, SpeakerMatcher
 from claims.models import Citation, Claim, ClaimRelation, Speaker
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
 from exchange.models import ImportBatch, ImportRow
+from records.text import fold
 from records.validators import normalise_language_tag, validate_language_tag, validate_web_url
 from sources.models import Outlet, Source
 
@@ -65,13 +66,6 @@ def unneutralise(value: str) -> str:
     if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
         return value[1:]
     return value
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name: "Belóusov " and "belousov" agree."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.casefold().split())
 
 
 def digest(text: str) -> bytes:
@@ -360,37 +354,13 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
     return row
 
 
-class SpeakerIndex:
-    """Every speaker's name and aliases, folded, to match by name in memory: accents and
-    case cannot be ignored the same way by SQLite and PostgreSQL."""
-
-    def __init__(self):
-        self.by_name: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        rows = Speaker.objects.order_by("pk").values_list("pk", "name", "aliases", "description")
-        for pk, name, aliases, description in rows.iterator(chunk_size=2000):
-            self.add(pk, name, aliases.splitlines(), description)
-
-    def add(self, ref: int, name: str, aliases: list[str], description: str) -> None:
-        entry = (ref, fold(description))
-        for spelling in {fold(name), *(fold(alias) for alias in aliases if alias.strip())}:
-            self.by_name[spelling].append(entry)
-
-    def find(self, name: str, description: str, hint: int | None) -> int | None:
-        """The speaker meant, or None for a new one. Names are not unique: among several of
-        the same name the description decides, then the id the file gives."""
-        candidates = self.by_name.get(fold(name), [])
-        if not candidates:
-            return None
-        if len(candidates) == 1 and not description:
-            return candidates[0][0]
-        wanted = fold(description)
-        same = [ref for ref, known in candidates if known == wanted]
-        if same:
-            return hint if hint in same else same[0]
-        if wanted and all(known for _, known in candidates):
-            return None  # A different person of the same name.
-        refs = [ref for ref, _ in candidates]
-        return hint if hint in refs else refs[0]
+def speaker_matcher() -> SpeakerMatcher:
+    """Every speaker, to match the file's names against in memory."""
+    rows = Speaker.objects.order_by("pk").values_list("pk", "name", "aliases", "description")
+    return SpeakerMatcher(
+        KnownSpeaker(pk, name, tuple(aliases.splitlines()), description)
+        for pk, name, aliases, description in rows.iterator(chunk_size=2000)
+    )
 
 
 class PairImporter:
@@ -412,7 +382,7 @@ class PairImporter:
         self.user = user
         self.reason = reason
         self.progress = progress
-        self.speakers = SpeakerIndex()
+        self.speakers = speaker_matcher()
         self.outlets = {fold(name): pk for pk, name in Outlet.objects.values_list("pk", "name")}
         self.new_sources_by_url: dict[str, int] = {}
         self.new_sources_by_title: dict[tuple[str, int], int] = {}
@@ -488,15 +458,18 @@ class PairImporter:
     def _resolve_speakers(self, rows: list[RowPlan], pending) -> None:
         for row in rows:
             for side, plan in row.sides.items():
-                ref = self.speakers.find(
-                    plan.speaker_name, plan.speaker_description, plan.speaker_id
+                known = self.speakers.match(
+                    plan.speaker_name, description=plan.speaker_description, hint=plan.speaker_id
                 )
+                ref = known.id if known else None
                 if ref is None:
                     ref = self._new_ref()
                     pending["speaker"][ref] = Speaker(
                         name=plan.speaker_name, description=plan.speaker_description
                     )
-                    self.speakers.add(ref, plan.speaker_name, [], plan.speaker_description)
+                    self.speakers.add(
+                        KnownSpeaker(ref, plan.speaker_name, (), plan.speaker_description)
+                    )
                     self.created["speaker"] += 1
                     row.actions[f"{side}.speaker"] = "create"
                 elif ref < 0:
@@ -686,6 +659,8 @@ class PairImporter:
     def _create(self, pending, rows: list[RowPlan]) -> None:
         """Create this chunk's new records, parents first, each kind in one bulk insert
         with its history rows."""
+        for speaker in pending["speaker"].values():
+            speaker.refresh_search_text()  # what save() would do
         for kind, model in [("outlet", Outlet), ("speaker", Speaker)]:
             self._bulk(model, pending[kind])
         for source in pending["source"].values():

@@ -9,7 +9,8 @@ from simple_history.models import HistoricalRecords
 
 from records.links import record_url
 from records.models import Record, WebURLField
-from records.search import Fold, clean_query, fold, text_search, tsquery_text
+from records.search import Fold, clean_query, text_search, tsquery_text
+from records.text import fold
 from records.validators import (
     normalise_language_tag,
     validate_country_code,
