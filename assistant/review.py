@@ -120,10 +120,8 @@ def _speaker(*, speaker_id: int | None, name: str) -> Speaker:
     return speaker
 
 
-def _relayed_citation(
-    *, claim: Claim, source: Source, outlet_name: str, quote: str, via: Citation | None
-) -> Citation:
-    """A citation of the report this source relays, which we know only by its outlet."""
+def _relayed_source(*, source: Source, outlet_name: str) -> Source:
+    """The report this source relays, which we know only by its outlet."""
     outlet = Outlet.objects.filter(name__iexact=outlet_name).first()
     if outlet is None:
         wire = fold(outlet_name) in WIRE_SERVICES
@@ -146,10 +144,7 @@ def _relayed_citation(
         )
         relayed.full_clean()
         relayed.save()
-    citation = Citation(claim=claim, source=relayed, quote=quote, via=via)
-    citation.full_clean()
-    citation.save()
-    return citation
+    return relayed
 
 
 def _cited_claim(source: Source, span: tuple[int, int]) -> Claim | None:
@@ -188,28 +183,16 @@ def accept(
     """Make the claim a suggestion proposes: its speaker (created if new), a verified
     citation of the exact words in this source, `via` citations of the reports it relays
     (nearest first), and the denial pairs with statements of this source already claimed."""
-    quote = source.body[start:end]
-    speaker = _speaker(speaker_id=speaker_id, name=speaker_name)
-    claim = Claim(speaker=speaker, text=text, kind=kind, language=source.language)
-    claim.full_clean()
-    claim.save()
-
-    via = None
-    for outlet_name in reversed(relays):
-        via = _relayed_citation(
-            claim=claim, source=source, outlet_name=outlet_name, quote=quote, via=via
-        )
-    citation = Citation(
-        claim=claim,
+    claim, _ = Claim.objects.create_with_citation(
+        speaker=_speaker(speaker_id=speaker_id, name=speaker_name),
+        text=text,
+        kind=kind,
+        language=source.language,
         source=source,
-        quote=quote,
-        via=via,
-        anchor_start=start,
-        anchor_prefix=source.body[max(0, start - 32) : start],
-        anchor_suffix=source.body[end : end + 32],
+        quote=source.body[start:end],
+        start=start,  # the suggestion's own place: it anchors there, however often it stands
+        relays=[_relayed_source(source=source, outlet_name=name) for name in relays],
     )
-    citation.full_clean()
-    citation.save()
 
     # Pairs the assistant saw, made as soon as both statements are claims.
     suggestions = suggestions_for(source)

@@ -1,5 +1,5 @@
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -107,21 +107,26 @@ class SpeakerQuerySet(models.QuerySet):
             speakers._best_first(folded, models.Q(self._near(folded)))[:limit]
         )
 
+    def named(self, name: str) -> list["Speaker"]:
+        """The speakers one of whose names or aliases `name` is (`claims.matching`)."""
+        key = fold(name_key(name))
+        if not key:
+            return []
+        # The folded names hold the key wherever it matches; the matcher then decides.
+        candidates = self.filter(search_text__contains=key).order_by("pk")[:MAX_NAMESAKES]
+        by_pk = {speaker.pk: speaker for speaker in candidates}
+        matcher = SpeakerMatcher(speaker.as_known() for speaker in by_pk.values())
+        return [by_pk[known.id] for known in matcher.named(name)]
+
     def matching(
         self, name: str, *, description: str = "", hint: int | None = None
     ) -> "Speaker | None":
         """The speaker `name` means, by `claims.matching`'s rule, or None."""
-        key = fold(name_key(name))
-        if not key:
-            return None
-        candidates = {
-            speaker.pk: speaker
-            for speaker in self.filter(search_text__contains=key).order_by("pk")[:MAX_NAMESAKES]
-        }
-        known = SpeakerMatcher(speaker.as_known() for speaker in candidates.values()).match(
+        speakers = {speaker.pk: speaker for speaker in self.named(name)}
+        known = SpeakerMatcher(speaker.as_known() for speaker in speakers.values()).match(
             name, description=description, hint=hint
         )
-        return candidates[known.id] if known else None
+        return speakers[known.id] if known else None
 
     def update(self, **kwargs) -> int:
         """As QuerySet.update, keeping `search_text` current when a name changes."""
@@ -358,17 +363,19 @@ class ClaimQuerySet(models.QuerySet):
         suffix: str = "",
         start: int | None = None,
         locator: str = "",
-        relays: Source | None = None,
+        relays: "Sequence[Source]" = (),
     ) -> "tuple[Claim, Citation]":
-        """A new claim and its citation, anchored in `source`, or nothing at all.
+        """A new claim and its citation, anchored in `source`, or nothing at all: the one
+        way a claim is made from a passage (the reader, the assistant and the import).
 
         `prefix`, `suffix` and `start` say where the quote was selected, so a quote that
-        stands several times in the text anchors at the selected occurrence. `relays` is
-        the source that `source` got the claim from (Kontan citing Reuters): it gets a
-        citation of its own, and the new citation is recorded as relaying it (`via`).
-        Raises ValidationError (keyed by field) when any record is invalid.
+        stands several times in the text anchors at the selected occurrence. `relays` are
+        the sources that `source` got the claim from, nearest first (Kontan citing Reuters
+        citing the ministry's Telegram post: `[reuters, telegram]`): each gets a citation
+        of the same words, relaying the next (`via`), and the new citation relays the
+        first. Raises ValidationError (keyed by field) when any record is invalid.
         """
-        if relays is not None and relays.pk == source.pk:
+        if any(relayed.pk == source.pk for relayed in relays):
             raise ValidationError({"relays": "A source cannot relay itself."})
         claim = self.model(
             speaker=speaker,
@@ -382,20 +389,20 @@ class ClaimQuerySet(models.QuerySet):
         claim.full_clean()
         claim.save()
         claim.topics.set(topics)
-        relayed = None
-        if relays is not None:
-            relayed = Citation(claim=claim, source=relays, quote=quote)
-            relayed.full_clean()
-            relayed.save()
-        citation = Citation(
+        via = None
+        for relayed in reversed(relays):
+            via = Citation.of(claim=claim, source=relayed, quote=quote, via=via)
+            via.full_clean()
+            via.save()
+        citation = Citation.of(
             claim=claim,
             source=source,
             quote=quote,
-            via=relayed,
+            via=via,
             locator=locator,
-            anchor_prefix=prefix[-Citation._meta.get_field("anchor_prefix").max_length :],
-            anchor_suffix=suffix[: Citation._meta.get_field("anchor_suffix").max_length],
-            anchor_start=start,
+            prefix=prefix,
+            suffix=suffix,
+            start=start,
         )
         citation.full_clean()
         citation.save()
@@ -592,6 +599,28 @@ class Citation(Record):
 
     def get_absolute_url(self) -> str:
         return record_url("claims:claim-detail", self.claim_id) + f"#citation-{self.pk}"
+
+    @classmethod
+    def of(
+        cls,
+        *,
+        source: Source,
+        quote: str,
+        prefix: str = "",
+        suffix: str = "",
+        start: int | None = None,
+        **fields,
+    ) -> "Citation":
+        """An unsaved citation of `quote` in `source`. `prefix`, `suffix` and `start` say
+        where it was selected (kept as far as the anchor keeps them); saving anchors it."""
+        return cls(
+            source=source,
+            quote=quote,
+            anchor_prefix=prefix[-cls._meta.get_field("anchor_prefix").max_length :],
+            anchor_suffix=suffix[: cls._meta.get_field("anchor_suffix").max_length],
+            anchor_start=start,
+            **fields,
+        )
 
     @staticmethod
     def appearance_order(citation: "Citation") -> tuple:

@@ -616,20 +616,18 @@ class PairImporter:
                 if key in self.new_citations or key in cited:
                     row.actions[f"{side}.citation"] = "match" if key in cited else "new"
                     continue
+                # Anchored in the text it has now (none, if this import creates the source);
+                # the source itself is set once it exists.
                 body = self._bodies.get(plan.source, "") if plan.source > 0 else ""
-                citation = Citation(quote=plan.quote)
-                probe = Citation(quote=plan.quote, source=Source(body=body))
+                citation = Citation.of(source=Source(body=body), quote=plan.quote)
                 try:
-                    probe.anchor()
+                    citation.anchor()
                 except AmbiguousQuote as ambiguity:
                     row.problems.append(
                         f"{SIDE_LABELS[side]} quote occurs {ambiguity.occurrences} times in "
                         "its source's text; add it by hand with a few words around it"
                     )
                     continue
-                for name in ("anchor_start", "anchor_end", "anchor_prefix", "anchor_suffix"):
-                    setattr(citation, name, getattr(probe, name))
-                citation.verification = probe.verification
                 citation._refs = key
                 pending["citation"][self._new_ref()] = citation
                 self.new_citations.add(key)
