@@ -32,7 +32,7 @@ from simple_history.utils import bulk_create_with_history, get_history_manager_f
 
 from claims.anchoring import AmbiguousQuote
 from claims.matching import KnownSpeaker, SpeakerMatcher
-from claims.models import Citation, Claim, ClaimRelation, Speaker
+from claims.models import Citation, Claim, ClaimRelation, Speaker, refresh_claims
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
 from exchange.models import ImportBatch, ImportRow
 from records.text import fold
@@ -671,6 +671,8 @@ class PairImporter:
             claim_ref, source_ref = citation._refs
             citation.claim_id, citation.source_id = self._pk(claim_ref), self._pk(source_ref)
         self._bulk(Citation, pending["citation"])
+        # What save() would have set off: what represents each claim, its chains.
+        refresh_claims({citation.claim_id for citation in pending["citation"].values()})
         relations = pending["relation"]
         for relation in relations.values():
             relation.claim_id, relation.counter_id = map(self._pk, relation._refs)
