@@ -8,14 +8,9 @@ from django.db.models import Q
 
 from assistant.models import DismissedSuggestion
 from assistant.rules import KnownSpeaker, Suggestion, same_statement, suggest
-from assistant.rules.lexicon import WIRE_SERVICES
 from assistant.rules.text import paragraphs
-from claims.models import Citation, Claim, ClaimRelation, Speaker
-from records.text import fold
+from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker
 from sources.models import Outlet, Source
-
-# The relayed report's language is not known from a citation of it (BCP 47: undetermined).
-UNKNOWN_LANGUAGE = "und"
 
 
 @dataclass
@@ -120,33 +115,6 @@ def _speaker(*, speaker_id: int | None, name: str) -> Speaker:
     return speaker
 
 
-def _relayed_source(*, source: Source, outlet_name: str) -> Source:
-    """The report this source relays, which we know only by its outlet."""
-    outlet = Outlet.objects.filter(name__iexact=outlet_name).first()
-    if outlet is None:
-        wire = fold(outlet_name) in WIRE_SERVICES
-        outlet = Outlet(
-            name=outlet_name, kind=Outlet.Kind.WIRE_AGENCY if wire else Outlet.Kind.OTHER
-        )
-        outlet.full_clean()
-        outlet.save()
-    title = f"{outlet.name}, as cited in “{source.title}”"[:500]
-    relayed = Source.objects.filter(outlet=outlet, title=title).first()
-    if relayed is None:
-        relayed = Source(
-            title=title,
-            outlet=outlet,
-            kind=Source.Kind.WIRE_REPORT
-            if outlet.kind == Outlet.Kind.WIRE_AGENCY
-            else Source.Kind.OTHER,
-            language=UNKNOWN_LANGUAGE,
-            notes=f"Known only from being cited in “{source.title}”.",
-        )
-        relayed.full_clean()
-        relayed.save()
-    return relayed
-
-
 def _cited_claim(source: Source, span: tuple[int, int]) -> Claim | None:
     for citation in Citation.objects.filter(source=source, anchor_start__isnull=False).only(
         "claim_id", "anchor_start", "anchor_end"
@@ -191,7 +159,7 @@ def accept(
         source=source,
         quote=source.body[start:end],
         start=start,  # the suggestion's own place: it anchors there, however often it stands
-        relays=[_relayed_source(source=source, outlet_name=name) for name in relays],
+        relays=[Hop.named(name) for name in relays],
     )
 
     # Pairs the assistant saw, made as soon as both statements are claims.
