@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from claims.anchoring import AmbiguousQuote, Match, anchor_quote
+from records.dates import validate_date_in_range, validate_datetime_in_range, within_range
 from records.links import record_url
 from records.models import Record
 from records.search import (
@@ -417,7 +418,9 @@ class Claim(Record):
     )
     translation = models.TextField(blank=True, help_text="English translation, if any.")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.PARAPHRASE)
-    stated_on = models.DateField(null=True, blank=True, db_index=True)
+    stated_on = models.DateField(
+        null=True, blank=True, db_index=True, validators=[validate_date_in_range]
+    )
     topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
     notes = models.TextField(blank=True)
 
@@ -434,6 +437,7 @@ class Claim(Record):
         ]
         constraints = [
             models.CheckConstraint(condition=~models.Q(text=""), name="claim_text_not_empty"),
+            within_range("stated_on", name="claim_stated_in_range", dates=True),
         ]
 
     def __str__(self) -> str:
@@ -759,6 +763,9 @@ class ClaimRelation(Record):
                 name="relation_pair_once",
                 violation_error_message="These two claims are already related.",
             ),
+            # An import keeps the file's times (exchange.imports checks them first).
+            within_range("created_at", name="relation_created_in_range"),
+            within_range("updated_at", name="relation_updated_in_range"),
         ]
 
     ANSWERED_BY = {
@@ -820,7 +827,9 @@ class Assessment(Record):
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments"
     )
-    assessed_at = models.DateTimeField(default=timezone.now)
+    assessed_at = models.DateTimeField(
+        default=timezone.now, validators=[validate_datetime_in_range]
+    )
 
     history = HistoricalRecords()
 
@@ -834,6 +843,7 @@ class Assessment(Record):
             models.CheckConstraint(
                 condition=~models.Q(explanation=""), name="assessment_explanation_not_empty"
             ),
+            within_range("assessed_at", name="assessment_assessed_in_range"),
         ]
 
     def __str__(self) -> str:

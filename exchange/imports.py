@@ -35,6 +35,7 @@ from claims.anchoring import AmbiguousQuote
 from claims.models import Citation, Claim, ClaimRelation, Speaker
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
 from exchange.models import ImportBatch, ImportRow
+from records.dates import RANGE_TEXT, in_utc, is_datetime_in_range, validate_date_in_range
 from records.validators import normalise_language_tag, validate_language_tag, validate_web_url
 from sources.models import Outlet, Source
 
@@ -240,11 +241,17 @@ def _choice(value: str, choices: type) -> str | None:
     return None
 
 
+class OutOfRange(ValueError):
+    """A well-formed date outside the range Claimtrail keeps (records.dates)."""
+
+
 def _aware(value: str) -> datetime.datetime | None:
-    """A date-time or a date as an aware date-time; None if empty; ValueError if neither."""
+    """A date-time or a date as a date-time in UTC; None if empty. ValueError if it is
+    neither, OutOfRange if it lies outside the years kept."""
     value = value.strip()
     if not value:
         return None
+    # Both parsers raise ValueError for a well-formed impossible date (2024-02-30).
     parsed = parse_datetime(value.replace(" ", "T", 1)) if len(value) > 10 else None
     if parsed is None:
         day = parse_date(value)
@@ -253,7 +260,25 @@ def _aware(value: str) -> datetime.datetime | None:
         parsed = datetime.datetime.combine(day, datetime.time())
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed, datetime.UTC)
-    return parsed
+    if not is_datetime_in_range(parsed):
+        raise OutOfRange(value)
+    return in_utc(parsed)
+
+
+def _day(value: str) -> datetime.date:
+    """A YYYY-MM-DD date; ValueError if it is not one, OutOfRange outside the years kept."""
+    day = parse_date(value) if len(value) == 10 else None
+    if day is None:
+        raise ValueError(value)
+    try:
+        validate_date_in_range(day)
+    except ValidationError:
+        raise OutOfRange(value) from None
+    return day
+
+
+def _out_of_range(what: str, value: str) -> str:
+    return f"{what} “{value}” is outside the dates kept: they lie {RANGE_TEXT}, in UTC"
 
 
 LIMITS = {
@@ -292,6 +317,8 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
     for role in ("created_at", "updated_at"):
         try:
             setattr(row, role, _aware(cell(role)))
+        except OutOfRange:
+            row.problems.append(_out_of_range(role.replace("_", " "), cell(role)))
         except ValueError:
             row.problems.append(f"{role.replace('_', ' ')} “{cell(role)}” is not a date-time")
 
@@ -333,13 +360,18 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
                     f"{label} kind “{claim_kind}” is unknown (use {' or '.join(Claim.Kind.values)})"
                 )
         if date := side_cell("date"):
-            plan.stated_on = parse_date(date) if len(date) == 10 else None
-            if plan.stated_on is None:
+            try:
+                plan.stated_on = _day(date)
+            except OutOfRange:
+                row.problems.append(_out_of_range(f"{label} date", date))
+            except ValueError:
                 row.problems.append(f"{label} date “{date}” is not a date (YYYY-MM-DD)")
         if speaker_id := side_cell("speaker_id"):
             plan.speaker_id = int(speaker_id) if speaker_id.isdigit() else None
         try:
             plan.published_at = _aware(side_cell("published"))
+        except OutOfRange:
+            row.problems.append(_out_of_range(f"{label} published date", side_cell("published")))
         except ValueError:
             row.problems.append(f"{label} published date “{side_cell('published')}” is not a date")
         if plan.source_url:

@@ -38,6 +38,12 @@ nasty = st.one_of(
             "0000-00-00",
             "99999-01-01",
             "2024-02-30T25:61",
+            # Dates at the edges of the range kept, with offsets that carry them out of it.
+            "0001-01-01T00:00+14:00",
+            "9999-12-31T23:59-14:00",
+            "1000-01-01T13:59+14:00",
+            "9999-12-31T10:00-14:00",
+            "0999-12-31",
             "yesterday",
             "english",
             "zz-ZZZZ-1",
