@@ -51,6 +51,8 @@ WRITE_SUFFIXES = (
 )
 EXCEPTIONS = {
     "home": "read",
+    # Pages only Researchers open: reading them is the start of writing, and costly.
+    "assistant:suggestion-list": "research",
     "login": "public",
     "logout": "logout",
 }
