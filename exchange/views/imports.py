@@ -8,7 +8,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from exchange.imports import ImportFileError, apply_batch, preview_upload
+from exchange.batches import apply_batch, preview_upload
+from exchange.imports import ImportFileError
 from exchange.models import ImportBatch
 from exchange.uploads import SizeLimitUploadHandler
 from records.roles import permission_required

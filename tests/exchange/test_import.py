@@ -11,13 +11,13 @@ from django.db import transaction
 from django.urls import reverse
 
 from claims.models import Citation, Claim, ClaimRelation, Speaker
+from exchange.batches import preview_upload
 from exchange.columns import REQUIRED_ROLES, SIDE_COLUMNS, column_for
 from exchange.export import pair_header, stream_pairs_csv
 from exchange.imports import (
     ImportFileError,
     ImportRejected,
     PairImporter,
-    preview_upload,
     read_rows,
 )
 from exchange.models import ImportBatch
