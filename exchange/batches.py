@@ -2,13 +2,27 @@
 that any app server can serve the next step; the apply's progress, seen from outside its
 transaction."""
 
+import datetime
+import logging
 from collections.abc import Iterator
+from contextlib import contextmanager
 
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    IntegrityError,
+    OperationalError,
+    connection,
+    connections,
+    transaction,
+)
+from django.db.models import Q
 from django.utils import timezone
 
 from exchange.imports import CHUNK_SIZE, ImportFileError, ImportRejected, PairImporter, read_rows
 from exchange.models import ImportBatch, ImportRow
+
+logger = logging.getLogger(__name__)
 
 
 def preview_upload(*, owner, filename: str, binary, size: int) -> ImportBatch:
@@ -90,7 +104,8 @@ class ProgressWriter:
                 # Never wait on the apply's own locks: a late counter beats a stuck import.
                 cursor.execute("SET lock_timeout = '500ms'")
                 cursor.execute(
-                    f"UPDATE {ImportBatch._meta.db_table} SET processed = %s WHERE id = %s",
+                    f"UPDATE {ImportBatch._meta.db_table} SET processed = %s,"
+                    " progressed_at = now() WHERE id = %s",
                     [processed, self.batch_id],
                 )
         except DatabaseError:
@@ -101,31 +116,144 @@ class ProgressWriter:
             self.connection.close()
 
 
+# An apply that has shown no sign of life for this long, and holds no lock, died with its
+# server (a killed worker, a restarted database); it is failed, to be tried again.
+STALE_AFTER = datetime.timedelta(minutes=2)
+STOPPED = (
+    "The import stopped before it finished (its server was restarted, or lost the "
+    "database). Nothing was imported. Try again."
+)
+# PostgreSQL's advisory locks are keyed by two numbers: this one says "an import's apply".
+APPLY_LOCK_SPACE = 20_726
+
+
+def _apply_lock_key(batch: ImportBatch) -> list[int]:
+    return [APPLY_LOCK_SPACE, batch.pk % 2**31]
+
+
+def _hold_apply_lock(batch: ImportBatch) -> None:
+    """Mark the apply as alive for as long as its transaction lasts. PostgreSQL releases
+    the lock when the transaction ends, or when its connection dies with a killed worker.
+    (On SQLite the apply holds the database's one write lock, which does the same.)"""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", _apply_lock_key(batch))
+
+
+def _apply_is_alive(batch: ImportBatch) -> bool:
+    if connection.vendor != "postgresql":
+        return False  # the write that fails it waits for the write lock (see settle)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", _apply_lock_key(batch))
+        if not cursor.fetchone()[0]:
+            return True
+        cursor.execute("SELECT pg_advisory_unlock(%s, %s)", _apply_lock_key(batch))
+    return False
+
+
+def settle(batch: ImportBatch) -> ImportBatch:
+    """The batch as it stands, an apply that died failed with "Try again"."""
+    if batch.status != ImportBatch.Status.APPLYING:
+        return batch
+    cutoff = timezone.now() - STALE_AFTER
+    quiet = Q(progressed_at__lt=cutoff) | Q(progressed_at__isnull=True)
+    if not ImportBatch.objects.filter(quiet, pk=batch.pk).exists() or _apply_is_alive(batch):
+        return batch
+    try:
+        with _waiting_briefly():
+            ImportBatch.objects.filter(quiet, pk=batch.pk, status=batch.status).update(
+                status=ImportBatch.Status.FAILED, error=STOPPED
+            )
+    except OperationalError:
+        return batch  # SQLite: a writer holds the lock, perhaps this very apply
+    batch.refresh_from_db()
+    return batch
+
+
+@contextmanager
+def _waiting_briefly():
+    """On SQLite, wait a moment for the write lock, not the usual 20 s: a running apply
+    holds it throughout, and the page asking must not hang on it."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    usual = int(connection.settings_dict["OPTIONS"].get("timeout", 5) * 1000)
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA busy_timeout = 100")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {usual}")
+
+
 def apply_batch(batch: ImportBatch, *, user) -> ImportBatch:
-    """Apply a previewed batch in one transaction: everything, or nothing and a reason."""
+    """Apply a previewed (or failed) batch in one transaction: everything, or nothing and a
+    reason. Whatever stops the apply, the batch ends applied or failed, never applying."""
     claimed = ImportBatch.objects.filter(
-        pk=batch.pk, status=ImportBatch.Status.PREVIEWED, rejected_count=0
-    ).update(status=ImportBatch.Status.APPLYING, processed=0)
+        pk=batch.pk, status__in=ImportBatch.APPLICABLE, rejected_count=0, row_count__gt=0
+    ).update(status=ImportBatch.Status.APPLYING, processed=0, progressed_at=timezone.now())
     batch.refresh_from_db()
     if not claimed:
         return batch
     progress = ProgressWriter(batch)
-    importer = PairImporter(
-        apply=True,
-        user=user,
-        reason=f"Imported from {batch.filename} (import {batch.pk})",
-        progress=progress,
-    )
     try:
         with transaction.atomic():
+            _hold_apply_lock(batch)
+            importer = PairImporter(
+                apply=True,
+                user=user,
+                reason=f"Imported from {batch.filename} (import {batch.pk})",
+                progress=progress,
+            )
             counts = importer.run_all(staged_rows(batch))
+            # With the records, in their transaction: applied means they are there.
+            ImportBatch.objects.filter(pk=batch.pk).update(
+                status=ImportBatch.Status.APPLIED,
+                error="",
+                counts=counts,
+                applied_at=timezone.now(),
+                processed=importer.rows,
+            )
     except ImportRejected as rejected:
-        batch.status, batch.error = ImportBatch.Status.FAILED, str(rejected)
-    else:
-        batch.status, batch.counts = ImportBatch.Status.APPLIED, counts
-        batch.applied_at = timezone.now()
+        _fail(batch, str(rejected))
+    except IntegrityError as error:
+        _fail(
+            batch,
+            "Another import or edit created some of the same records at the same moment "
+            f"({_first_line(error)}). Nothing was imported. Try again: what it created is "
+            "matched now.",
+        )
+    except DatabaseError as error:
+        _fail(
+            batch,
+            f"The database stopped answering during the import ({_first_line(error)}). "
+            "Nothing was imported. Try again.",
+        )
+    except Exception:
+        logger.exception("Import %s stopped", batch.pk)
+        _fail(
+            batch,
+            "The import stopped on an unexpected error. Nothing was imported. Try again; if "
+            "it stops again, tell an administrator (the server's log has the details).",
+        )
     finally:
         progress.close()
-    batch.processed = importer.rows
-    batch.save(update_fields=["status", "error", "counts", "applied_at", "processed"])
+    batch.refresh_from_db()
     return batch
+
+
+def _first_line(error: Exception) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0][:200]
+
+
+def _fail(batch: ImportBatch, reason: str) -> None:
+    """Say why, in a transaction of its own (the apply's has rolled back)."""
+    connection.close_if_unusable_or_obsolete()
+    try:
+        ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.APPLYING).update(
+            status=ImportBatch.Status.FAILED, error=reason
+        )
+    except DatabaseError:
+        # The database is still away: `settle` fails the batch once it is back.
+        logger.warning("Import %s stopped and could not be marked failed", batch.pk)

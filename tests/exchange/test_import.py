@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from claims.models import Citation, Claim, ClaimRelation, Speaker
 from exchange.batches import preview_upload
@@ -371,7 +372,9 @@ def test_apply_with_htmx_returns_the_status_fragment(researcher_client):
 def test_progress_fragment_polls_while_applying(researcher_client):
     upload(researcher_client, csv_bytes([row()]))
     batch = ImportBatch.objects.get()
-    ImportBatch.objects.filter(pk=batch.pk).update(status="applying", processed=0)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status="applying", processed=0, progressed_at=timezone.now()
+    )
     response = researcher_client.get(batch.get_absolute_url(), headers={"HX-Request": "true"})
     assert response.content.lstrip().startswith(b'<div id="import-progress"')
     assert b'hx-trigger="load delay:1s"' in response.content
