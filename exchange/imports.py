@@ -78,11 +78,27 @@ def digest(text: str) -> bytes:
 # --- Reading the file -----------------------------------------------------------------
 
 
+# A claim-pairs row is a few kilobytes; a line past this is no such row, and reading it to
+# its end (a file without line ends can be all one line) would only delay the refusal.
+MAX_LINE_BYTES = 4 * 2**20
+# The export writes 39 columns, and later versions only add a few at the end.
+MAX_COLUMNS = 1_000
+
+
+class _BinaryData(Exception):
+    pass
+
+
+class _LineTooLong(Exception):
+    pass
+
+
 def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], list[str]]]:
     """Yield (row number, cells by column name, problems) for each data row.
 
     Row numbers count the header as row 1, as a spreadsheet shows them. Raises
-    `ImportFileError` for anything that makes the whole file unreadable.
+    `ImportFileError` for anything that makes the whole file unreadable, as soon as it is
+    seen: the file is read as a stream, in time and memory that follow its size.
     """
     head = binary.read(4096)
     if not head.strip():
@@ -93,18 +109,19 @@ def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], 
         raise ImportFileError(
             "The file is UTF-16 text (or binary data), not UTF-8. Save it as “CSV UTF-8”."
         )
-    if b"\x00" in head:
-        raise ImportFileError("This is not a CSV text file: it holds binary data (NUL bytes).")
-    # Decode line by line (a newline byte never occurs inside a UTF-8 character), so that
-    # an undecodable byte is reported in the row that holds it.
-    text = _decoded_lines(itertools.chain([head], iter(lambda: binary.read(2**16), b"")))
-    reader = csv.reader(text)
-    record = 1
+    # Old Mac files end their lines with a carriage return alone.
+    line_end = b"\r" if b"\r" in head and b"\n" not in head else b"\n"
+    # Decode line by line (a line end never occurs inside a UTF-8 character), so that an
+    # undecodable byte is reported in the row that holds it.
+    chunks = itertools.chain([head], iter(lambda: binary.read(2**16), b""))
+    reader = csv.reader(_decoded_lines(chunks, line_end))
+    record = 0  # the last record read whole: the header is row 1
     try:
         try:
             header = next(reader)
         except StopIteration:
             raise ImportFileError("The file is empty.") from None
+        record = 1
         header = [name.strip() for name in header]
         _check_header(header)
         width = len(header)
@@ -118,15 +135,20 @@ def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], 
                     f"has {len(cells)} cells but the header has {width} columns "
                     "(a missing or extra comma, or an unclosed quote?)"
                 )
-            for cell in cells:
-                if "\x00" in cell:
-                    problems.append("contains a NUL character (binary data?)")
-                    break
             yield (
                 record,
                 {name: unneutralise(value) for name, value in zip(header, cells, strict=False)},
                 problems,
             )
+    except _BinaryData:
+        raise ImportFileError(
+            f"This is not a CSV text file: it holds binary data (a NUL byte in row {record + 1})."
+        ) from None
+    except _LineTooLong:
+        raise ImportFileError(
+            f"Row {record + 1} is longer than {MAX_LINE_BYTES // 2**20} MB: that is not a "
+            "claim pairs file (or its line ends are missing)."
+        ) from None
     except UnicodeDecodeError:
         raise ImportFileError(
             f"The file is not UTF-8 text: row {record + 1} holds bytes that are not UTF-8 "
@@ -138,29 +160,57 @@ def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], 
                 f"Row {record + 1} has a cell longer than {MAX_CELL_CHARS:,} characters; "
                 "that is not a claim pairs file."
             ) from None
+        if "new-line character seen in unquoted field" in str(error):
+            raise ImportFileError(
+                f"Row {record + 1} breaks a line inside a cell that is not in quotes (its "
+                "line ends mix carriage returns and line feeds). Save the file again as "
+                "“CSV UTF-8” and upload it again."
+            ) from None
         raise ImportFileError(f"Row {record + 1} is not valid CSV ({error}).") from None
 
 
-def _decoded_lines(chunks: Iterable[bytes]) -> Iterator[str]:
-    pending = b""
+def _decoded_lines(chunks: Iterable[bytes], line_end: bytes = b"\n") -> Iterator[str]:
+    """The text's lines, each with its line end, decoded one at a time. A line split over
+    many chunks is joined once, when its end comes (never copied chunk by chunk); a NUL
+    byte or a line past MAX_LINE_BYTES stops the reading where it is found."""
+    pending: list[bytes] = []
+    pending_bytes = 0
     first = True
     for chunk in chunks:
-        lines = (pending + chunk).split(b"\n")
-        pending = lines.pop()
-        for line in lines:
-            decoded = (line + b"\n").decode("utf-8")
+        *complete, rest = chunk.split(line_end)
+        for piece in complete:
+            if b"\x00" in piece:
+                raise _BinaryData
+            if pending_bytes + len(piece) > MAX_LINE_BYTES:
+                raise _LineTooLong
+            pending.append(piece)
+            pending.append(line_end)
+            decoded = b"".join(pending).decode("utf-8")
+            pending, pending_bytes = [], 0
             if first:
                 decoded, first = decoded.removeprefix("\ufeff"), False
             yield decoded
-    if pending:
-        yield pending.decode("utf-8").removeprefix("\ufeff" if first else "")
+        if b"\x00" in rest:
+            raise _BinaryData
+        pending.append(rest)
+        pending_bytes += len(rest)
+        if pending_bytes > MAX_LINE_BYTES:
+            raise _LineTooLong
+    if pending_bytes:
+        yield b"".join(pending).decode("utf-8").removeprefix("\ufeff" if first else "")
 
 
 def _check_header(header: list[str]) -> None:
-    duplicates = sorted({name for name in header if header.count(name) > 1 and name})
+    if len(header) > MAX_COLUMNS:
+        raise ImportFileError(
+            f"The header has {len(header):,} columns: a claim-pairs CSV has a few dozen "
+            f"(at most {MAX_COLUMNS:,} are read)."
+        )
+    counts = Counter(header)
+    duplicates = sorted(name for name, count in counts.items() if count > 1 and name)
     if duplicates:
         raise ImportFileError(f"Columns appear twice in the header: {', '.join(duplicates)}.")
-    missing = [column_for(role) for role in REQUIRED_ROLES if column_for(role) not in header]
+    missing = [column_for(role) for role in REQUIRED_ROLES if column_for(role) not in counts]
     if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
         raise ImportFileError(
             "The columns are separated by semicolons or tabs; a claim-pairs CSV uses commas. "

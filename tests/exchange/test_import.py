@@ -290,11 +290,10 @@ def test_binary_junk_is_refused():
     assert "not UTF-8" in refusal(b"\x89PNG\r\n\x1a\n" + bytes(range(128, 256)) * 40)
 
 
-def test_a_nul_byte_rejects_the_file_or_the_row_that_holds_it():
-    assert "binary data" in refusal(csv_bytes([row(claim_text="a\x00b")]))
+def test_a_nul_byte_refuses_the_file_and_names_its_row():
+    assert "binary data (a NUL byte in row 2)" in refusal(csv_bytes([row(claim_text="a\x00b")]))
     rows = [row(counter_text=f"Answer {n}.") for n in range(20)] + [row(claim_text="a\x00b")]
-    importer = preview(csv_bytes(rows))
-    assert importer.problems == [(22, "contains a NUL character (binary data?)")]
+    assert "binary data (a NUL byte in row 22)" in refusal(csv_bytes(rows))
 
 
 def test_ragged_rows_are_named():
@@ -304,9 +303,16 @@ def test_ragged_rows_are_named():
     assert "has 3 cells but the header has" in importer.problems[0][1]
 
 
-def test_a_50_mb_cell_is_refused():
-    data = csv_bytes([row()]) + b'denies,"' + b"x" * (50 * 2**20) + b'"\n'
-    assert "row 3 has a cell longer than" in refusal(data).lower()
+def test_a_cell_over_the_limit_is_refused():
+    data = csv_bytes([row()]) + b'denies,"' + b"x" * (2 * 2**17) + b'"\n'
+    assert "row 3 has a cell longer than 131,072 characters" in refusal(data).lower()
+
+
+def test_a_50_mb_cell_is_refused_before_it_is_read_whole():
+    data = io.BytesIO(csv_bytes([row()]) + b'denies,"' + b"x" * (50 * 2**20) + b'"\n')
+    with pytest.raises(ImportFileError, match="Row 3 is longer than 4 MB"):
+        list(read_rows(data))
+    assert data.tell() < 5 * 2**20
 
 
 def test_a_header_without_rows_is_refused_on_upload(researcher):
