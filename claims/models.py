@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import connections, models, transaction
+from django.db import IntegrityError, connections, models, transaction
 from django.db.models.functions import Greatest, Least, Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 from claims.anchoring import AmbiguousQuote, Match, anchor_quote
 from records.dates import validate_date_in_range, validate_datetime_in_range, within_range
 from records.links import record_url
-from records.models import Record
+from records.models import EditConflict, Record
 from records.search import (
     MIN_PREFIX,
     Fold,
@@ -858,11 +858,40 @@ class Assessment(Record):
 
     @classmethod
     @transaction.atomic
-    def record(cls, *, claim: Claim, rating: str, explanation: str, by) -> "Assessment":
-        """Set or change the claim's verdict; the previous one stays in history."""
-        assessment = cls.objects.select_for_update().filter(claim=claim).first() or cls(claim=claim)
+    def record(
+        cls,
+        *,
+        claim: Claim,
+        rating: str,
+        explanation: str,
+        by,
+        expected_version: int | None = None,
+        first: bool = False,
+    ) -> "Assessment":
+        """Set or change the claim's verdict; the previous one stays in history.
+
+        From a form, say what the form was loaded with: `first` when the claim had no
+        verdict then, else the `expected_version` of the one it showed. Someone else's
+        verdict saved meanwhile, even a first one given at the same moment, raises
+        EditConflict rather than being replaced unseen.
+        """
+        assessment = cls.objects.select_for_update().filter(claim=claim).first()
+        if first and assessment is not None:
+            raise EditConflict(assessment)
+        if assessment is None:
+            if expected_version is not None:
+                raise EditConflict(None, cls)  # deleted since the form was loaded
+            assessment = cls(claim=claim)
         assessment.rating, assessment.explanation = rating, explanation
         assessment.assessed_by, assessment.assessed_at = by, timezone.now()
-        assessment.full_clean()
-        assessment.save()
+        assessment.full_clean(validate_unique=False)
+        if not assessment._state.adding:
+            assessment.save(expected_version=expected_version)
+            return assessment
+        try:
+            with transaction.atomic():
+                assessment.save()
+        except IntegrityError:
+            # A first verdict of someone else's committed between our look and our insert.
+            raise EditConflict(cls.objects.filter(claim=claim).first(), cls) from None
         return assessment
