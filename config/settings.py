@@ -4,6 +4,7 @@ DEBUG is off unless DEBUG is set; without DEBUG a SECRET_KEY must be given. The 
 is DATABASE_URL, defaulting to a SQLite file under var/ for one researcher on one laptop.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -155,7 +156,19 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures lock that account from that address for a while.
+# Login throttling: five failures lock that account from that address for a while, never
+# the account for everyone, nor the address for every account. Behind the TLS proxy, name
+# it in TRUSTED_PROXIES (addresses or networks, comma-separated) so that the client's own
+# address is read from its X-Forwarded-For; without, every client shares the proxy's.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {proxy!r} is no address or network."
+        ) from None
+AXES_CLIENT_IP_CALLABLE = "records.clients.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
