@@ -176,6 +176,12 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_flag("AXES_ENABLED", True)
 
+# The most a form may send: a source's pasted text of a long report (a browser sends a
+# form's text percent-encoded, three bytes a byte outside ASCII). Django's 2.5 MB held
+# half a million characters of Cyrillic. Past it, records.errors says so (413). Uploads
+# (the import) stream to a file and have their own limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 2**20
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
