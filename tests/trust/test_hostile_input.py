@@ -44,6 +44,11 @@ nasty = st.one_of(
             "1000-01-01T13:59+14:00",
             "9999-12-31T10:00-14:00",
             "0999-12-31",
+            # Bodies built to be slow: quotation marks, full stops, one quote over and over.
+            '"' * 20_000,
+            "a." * 8_000,
+            "“a” " * 5_000,
+            "a " * 50_000,
             "yesterday",
             "english",
             "zz-ZZZZ-1",
