@@ -94,3 +94,19 @@ def repair_stored(model, field: str) -> list[str]:
     too_early.update(**{field: early})
     too_late.update(**{field: late})
     return report
+
+
+def repairing(app_label: str, dated: list[tuple[str, str]]):
+    """A data migration's function: `repair_stored` on each (model, field) of the app, at
+    the migration's state, the report printed for whoever runs `migrate`."""
+
+    def repair(apps, schema_editor) -> None:
+        report = [
+            line
+            for model, field in dated
+            for line in repair_stored(apps.get_model(app_label, model), field)
+        ]
+        if report:
+            print("".join(f"\n  {line}" for line in report))
+
+    return repair

@@ -17,18 +17,6 @@ DATED = [
 ]
 
 
-def repair_dates(apps, schema_editor):
-    """Say which stored dates the checks below would refuse, and make them keepable
-    (emptied, or moved to the nearest end of the range when the column needs a value)."""
-    report = [
-        line
-        for model, field in DATED
-        for line in records.dates.repair_stored(apps.get_model("claims", model), field)
-    ]
-    if report:
-        print("".join(f"\n  {line}" for line in report))
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -37,7 +25,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(repair_dates, migrations.RunPython.noop),
+        # What the checks below would refuse, said and made keepable first.
+        migrations.RunPython(records.dates.repairing("claims", DATED), migrations.RunPython.noop),
         migrations.AlterField(
             model_name='assessment',
             name='assessed_at',
