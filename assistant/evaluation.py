@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.rules import KnownSpeaker, Suggestion, suggest
-from assistant.rules.text import fold
+from records.text import fold
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNOTATIONS = ROOT / "tests/data/assistant"

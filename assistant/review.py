@@ -10,8 +10,9 @@ from assistant.cache import cached
 from assistant.models import DismissedSuggestion
 from assistant.rules import KnownSpeaker, Suggestion, same_statement, suggest
 from assistant.rules.lexicon import WIRE_SERVICES
-from assistant.rules.text import fold, paragraphs
+from assistant.rules.text import paragraphs
 from claims.models import Citation, Claim, ClaimRelation, Speaker
+from records.text import fold
 from sources.models import Outlet, Source
 
 # The relayed report's language is not known from a citation of it (BCP 47: undetermined).
@@ -37,8 +38,8 @@ class Offer:
 
 def _known_speakers() -> list[KnownSpeaker]:
     return [
-        KnownSpeaker(pk, name, tuple(line.strip() for line in aliases.splitlines() if line.strip()))
-        for pk, name, aliases in Speaker.objects.values_list("pk", "name", "aliases")
+        speaker.as_known()
+        for speaker in Speaker.objects.only("name", "aliases", "description").order_by("pk")
     ]
 
 
@@ -137,13 +138,9 @@ def dismiss(*, source: Source, start: int, end: int, user) -> DismissedSuggestio
 
 
 def _speaker(*, speaker_id: int | None, name: str) -> Speaker:
-    """The chosen speaker: the suggested one if its name still stands, else one whose name
-    or alias is exactly this, else a new speaker of this name."""
-    if speaker_id is not None:
-        chosen = Speaker.objects.filter(pk=speaker_id).first()
-        if chosen and fold(name) in {fold(chosen.name), *map(fold, chosen.alias_list)}:
-            return chosen
-    existing = Speaker.objects.filter(name__iexact=name).order_by("pk").first()
+    """The chosen speaker: the suggested one if the name is still one of theirs, else the
+    speaker the name means (`claims.matching`), else a new speaker of this name."""
+    existing = Speaker.objects.matching(name, hint=speaker_id)
     if existing:
         return existing
     speaker = Speaker(name=name)
@@ -152,10 +149,8 @@ def _speaker(*, speaker_id: int | None, name: str) -> Speaker:
     return speaker
 
 
-def _relayed_citation(
-    *, claim: Claim, source: Source, outlet_name: str, quote: str, via: Citation | None
-) -> Citation:
-    """A citation of the report this source relays, which we know only by its outlet."""
+def _relayed_source(*, source: Source, outlet_name: str) -> Source:
+    """The report this source relays, which we know only by its outlet."""
     outlet = Outlet.objects.filter(name__iexact=outlet_name).first()
     if outlet is None:
         wire = fold(outlet_name) in WIRE_SERVICES
@@ -178,10 +173,7 @@ def _relayed_citation(
         )
         relayed.full_clean()
         relayed.save()
-    citation = Citation(claim=claim, source=relayed, quote=quote, via=via)
-    citation.full_clean()
-    citation.save()
-    return citation
+    return relayed
 
 
 def _cited_claim(source: Source, span: tuple[int, int]) -> Claim | None:
@@ -220,28 +212,16 @@ def accept(
     """Make the claim a suggestion proposes: its speaker (created if new), a verified
     citation of the exact words in this source, `via` citations of the reports it relays
     (nearest first), and the denial pairs with statements of this source already claimed."""
-    quote = source.body[start:end]
-    speaker = _speaker(speaker_id=speaker_id, name=speaker_name)
-    claim = Claim(speaker=speaker, text=text, kind=kind, language=source.language)
-    claim.full_clean()
-    claim.save()
-
-    via = None
-    for outlet_name in reversed(relays):
-        via = _relayed_citation(
-            claim=claim, source=source, outlet_name=outlet_name, quote=quote, via=via
-        )
-    citation = Citation(
-        claim=claim,
+    claim, _ = Claim.objects.create_with_citation(
+        speaker=_speaker(speaker_id=speaker_id, name=speaker_name),
+        text=text,
+        kind=kind,
+        language=source.language,
         source=source,
-        quote=quote,
-        via=via,
-        anchor_start=start,
-        anchor_prefix=source.body[max(0, start - 32) : start],
-        anchor_suffix=source.body[end : end + 32],
+        quote=source.body[start:end],
+        start=start,  # the suggestion's own place: it anchors there, however often it stands
+        relays=[_relayed_source(source=source, outlet_name=name) for name in relays],
     )
-    citation.full_clean()
-    citation.save()
 
     # Pairs the assistant saw, made as soon as both statements are claims.
     suggestions = suggestions_for(source)

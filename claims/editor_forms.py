@@ -27,8 +27,7 @@ def resolve_typed_speaker(form: forms.Form, field: str = "speaker") -> None:
     if not typed:
         form.add_error(field, "Choose a speaker.")
         return
-    exact = list(Speaker.objects.filter(name__iexact=typed)[:2])
-    matches = exact or list(Speaker.objects.search(typed)[:2])
+    matches = Speaker.objects.named(typed)[:2] or list(Speaker.objects.search(typed)[:2])
     if len(matches) == 1:
         form.cleaned_data[field] = matches[0]
     elif matches:
@@ -111,7 +110,7 @@ class ClaimFromSelectionForm(forms.Form):
                 suffix=data["suffix"] or "",
                 start=data["start"],
                 locator=data["locator"],
-                relays=data["relays"],
+                relays=[data["relays"]] if data["relays"] else [],
             )
         except ValidationError as error:
             for field, messages in error.message_dict.items():

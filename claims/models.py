@@ -1,31 +1,33 @@
 import datetime
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 
 from django.conf import settings
+from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import IntegrityError, connections, models, transaction
-from django.db.models.functions import Greatest, Least, Lower
+from django.db.models.functions import Greatest, Least, Lower, StrIndex
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from claims.anchoring import AmbiguousQuote, Match, anchor_quote
+from claims.derived import (
+    appearance_order,
+    chain_label,
+    store_attribution_chains,
+    store_representatives,
+    walk_chain,
+)
+from claims.matching import KnownSpeaker, SpeakerMatcher, name_key, speaker_search_text
 from records.dates import validate_date_in_range, validate_datetime_in_range, within_range
 from records.links import record_url
 from records.models import EditConflict, Record
-from records.search import (
-    MIN_PREFIX,
-    Fold,
-    StoredColumn,
-    Template,
-    clean_query,
-    fold,
-    like_escape,
-    text_search,
-    tsquery_text,
-)
+from records.search import MIN_PREFIX, Fold, clean_query, text_search, tsquery_text
+from records.text import fold
 from records.validators import (
     normalise_language_tag,
     validate_country_code,
@@ -65,56 +67,34 @@ class Topic(Record):
         super().save(*args, **kwargs)
 
 
-BOOLEAN = models.BooleanField()
-FLOAT = models.FloatField()
-TEXT = models.TextField()
-
-
 class SpeakerQuerySet(models.QuerySet):
     def search(self, query: str):
         """Speakers whose name, aliases or description match `query`, best match first.
 
-        PostgreSQL: accent- and case-insensitive, finding any part of a name; when
-        nothing matches as typed, forgiving typos ("Belusov" finds Belousov) through
-        trigram word similarity.
-        SQLite: every word of `query` stands in them, accents and case aside; no typo
-        tolerance.
+        Both sides are compared folded (`records.text.fold`) in the stored `search_text`.
+        PostgreSQL finds any part of a name through a trigram index, and when nothing
+        matches as typed, forgives typos ("Belusov" finds Belousov) through trigram word
+        similarity. SQLite: every word of `query` stands in them; no typo tolerance.
         """
         query = clean_query(query)
         if not query:
             return self
+        folded = fold(query)
         if connections[self.db].vendor != "postgresql":
-            speakers = self.alias(
-                name_folded=Fold("name"),
-                aliases_folded=Fold("aliases"),
-                description_folded=Fold("description"),
-            )
-            for word in fold(query).split():
-                speakers = speakers.filter(
-                    models.Q(name_folded__contains=word)
-                    | models.Q(aliases_folded__contains=word)
-                    | models.Q(description_folded__contains=word)
-                )
+            speakers = self
+            for word in folded.split():
+                speakers = speakers.filter(search_text__contains=word)
             return speakers
         if len(query) < MIN_PREFIX:
             # Too short for a trigram: names that start so (a B-tree prefix search).
-            matches = Template(
-                "({0} LIKE {1})", _SEARCH_TEXT, like_escape(fold(query)) + "%", output_field=BOOLEAN
-            )
-            return self._best_first(query, matches)
+            return self._best_first(folded, models.Q(search_text__startswith=folded))
         # The query as typed, anywhere in the names (trigram index). Only when nothing
         # matches so is it taken for a typo, and the names whose stretches are close to it
-        # (`<%`, trigram word similarity) are offered instead: a list of near misses would
-        # bury the exact ones. The NOT EXISTS is computed once.
-        matches = Template(
-            "({0} OR ((SELECT NOT EXISTS (SELECT 1 FROM claims_speaker"
-            " WHERE search_text LIKE {1})) AND {2}))",
-            self._as_typed(query),
-            _anywhere(query),
-            self._near(query),
-            output_field=BOOLEAN,
-        )
-        return self._best_first(query, matches)
+        # are offered instead: a list of near misses would bury the exact ones. The
+        # NOT EXISTS is uncorrelated, so it is computed once.
+        as_typed = models.Q(search_text__contains=folded)
+        nothing_as_typed = ~models.Exists(self.model._base_manager.filter(as_typed))
+        return self._best_first(folded, as_typed | models.Q(nothing_as_typed, self._near(folded)))
 
     def autocomplete(self, query: str, limit: int = 10) -> list["Speaker"]:
         """The first `limit` matches for a speaker picker, with only what it shows.
@@ -129,30 +109,68 @@ class SpeakerQuerySet(models.QuerySet):
         query = clean_query(query)
         if connections[self.db].vendor != "postgresql" or len(query) < MIN_PREFIX:
             return list(speakers.search(query)[:limit])
-        return list(speakers._best_first(query, self._as_typed(query))[:limit]) or list(
-            speakers._best_first(query, self._near(query))[:limit]
+        folded = fold(query)
+        as_typed = models.Q(search_text__contains=folded)
+        return list(speakers._best_first(folded, as_typed)[:limit]) or list(
+            speakers._best_first(folded, models.Q(self._near(folded)))[:limit]
         )
 
-    @staticmethod
-    def _as_typed(query: str) -> Template:
-        return Template("({0} LIKE {1})", _SEARCH_TEXT, _anywhere(query), output_field=BOOLEAN)
+    def named(self, name: str) -> list["Speaker"]:
+        """The speakers one of whose names or aliases `name` is (`claims.matching`)."""
+        key = fold(name_key(name))
+        if not key:
+            return []
+        # The folded names hold the key wherever it matches; the matcher then decides.
+        candidates = self.filter(search_text__contains=key).order_by("pk")[:MAX_NAMESAKES]
+        by_pk = {speaker.pk: speaker for speaker in candidates}
+        matcher = SpeakerMatcher(speaker.as_known() for speaker in by_pk.values())
+        return [by_pk[known.id] for known in matcher.named(name)]
+
+    def matching(
+        self, name: str, *, description: str = "", hint: int | None = None
+    ) -> "Speaker | None":
+        """The speaker `name` means, by `claims.matching`'s rule, or None."""
+        speakers = {speaker.pk: speaker for speaker in self.named(name)}
+        known = SpeakerMatcher(speaker.as_known() for speaker in speakers.values()).match(
+            name, description=description, hint=hint
+        )
+        return speakers[known.id] if known else None
+
+    def update(self, **kwargs) -> int:
+        """As QuerySet.update, keeping `search_text` current when a name changes."""
+        if not _NAMES & kwargs.keys():
+            return super().update(**kwargs)
+        with transaction.atomic(using=self.db):
+            pks = list(self.values_list("pk", flat=True))
+            count = super().update(**kwargs)
+            self.model._default_manager.using(self.db).filter(pk__in=pks).refresh_search_text()
+        return count
+
+    def refresh_search_text(self) -> None:
+        """Fold these speakers' names again (`speaker_search_text`)."""
+        batch = []
+        for speaker in self.only("name", "aliases", "description").iterator(chunk_size=2000):
+            speaker.refresh_search_text()
+            batch.append(speaker)
+            if len(batch) == 2000:
+                self.model._base_manager.bulk_update(batch, ["search_text"])
+                batch = []
+        self.model._base_manager.bulk_update(batch, ["search_text"])
 
     @staticmethod
-    def _near(query: str) -> Template:
-        return Template("({0} <%% {1})", _folded(query), _SEARCH_TEXT, output_field=BOOLEAN)
+    def _near(folded: str) -> TrigramWordSimilar:
+        # `search_text %> query`: a stretch of the names is close to the query, by the
+        # threshold the connection sets (records.search.WORD_SIMILARITY_THRESHOLD).
+        return TrigramWordSimilar(models.F("search_text"), models.Value(folded))
 
-    def _best_first(self, query: str, matches: Template):
+    def _best_first(self, folded: str, matches: models.Q):
         """Where the query stands (the name comes first: a name that starts so ranks
         first); near misses after every exact match, closest first."""
-        folded = _folded(query)
-        position = Template(
-            "strpos({0}, {1})", _SEARCH_TEXT, folded, output_field=models.IntegerField()
-        )
-        closeness = Template(
-            "CASE WHEN strpos({0}, {1}) > 0 THEN 1 ELSE word_similarity({1}, {0}) END",
-            _SEARCH_TEXT,
-            folded,
-            output_field=FLOAT,
+        position = StrIndex("search_text", models.Value(folded))
+        closeness = models.Case(
+            models.When(GreaterThan(position, 0), then=models.Value(1.0)),
+            default=TrigramWordSimilarity(folded, "search_text"),
+            output_field=models.FloatField(),
         )
         return (
             self.alias(closeness=closeness, position=position)
@@ -161,16 +179,9 @@ class SpeakerQuerySet(models.QuerySet):
         )
 
 
-_SEARCH_TEXT = StoredColumn("search_text", models.TextField())
-
-
-def _folded(query: str) -> Template:
-    return Template("lower(unaccent({0}))", query, output_field=models.TextField())
-
-
-def _anywhere(query: str) -> Template:
-    """A LIKE pattern for the query anywhere in a text, accents and case aside."""
-    return Template("'%%' || lower(unaccent({0})) || '%%'", like_escape(query), output_field=TEXT)
+_NAMES = {"name", "aliases", "description"}
+# Candidates a name is told apart among: far more people of one name than anyone keeps.
+MAX_NAMESAKES = 200
 
 
 class Speaker(Record):
@@ -203,8 +214,11 @@ class Speaker(Record):
             RegexValidator(r"^Q[1-9][0-9]*$", "Enter a Wikidata item ID such as “Q4775452”.")
         ],
     )
+    # Derived from the names on every save (`speaker_search_text`); PostgreSQL indexes it
+    # by trigrams (migration 0004). Bulk inserts set it themselves (`refresh_search_text`).
+    search_text = models.TextField(default="", editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
     objects = SpeakerQuerySet.as_manager()
 
     class Meta:
@@ -223,6 +237,19 @@ class Speaker(Record):
     @property
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+    def as_known(self) -> KnownSpeaker:
+        """This speaker as the speaker matcher knows one."""
+        return KnownSpeaker(self.pk, self.name, tuple(self.alias_list), self.description)
+
+    def refresh_search_text(self) -> None:
+        self.search_text = speaker_search_text(self.name, self.aliases, self.description)
+
+    def save(self, *args, **kwargs) -> None:
+        self.refresh_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -311,14 +338,21 @@ class ClaimQuerySet(models.QuerySet):
             return [language for (language,) in cursor.fetchall()]
 
     def for_list(self):
-        return self.select_related("speaker").prefetch_related(
-            "topics",
-            models.Prefetch("citations", queryset=Citation.objects.with_sources()),
+        return self.select_related("speaker", "representative__source__outlet").prefetch_related(
+            "topics"
         )
 
     def for_detail(self):
-        # The verdict (and who gave it) is shown on the claim page, with its ClaimReview.
-        return self.for_list().select_related("assessment__assessed_by")
+        # The verdict (and who gave it) is shown on the claim page, with its ClaimReview;
+        # the citations in the order they appeared.
+        citations = Citation.objects.with_sources().in_appearance_order()
+        return self.select_related("speaker", "assessment__assessed_by").prefetch_related(
+            "topics", models.Prefetch("citations", queryset=citations)
+        )
+
+    def refresh_representatives(self) -> int:
+        """Store again which citation represents each of these claims."""
+        return store_representatives(self, Citation.objects.all())
 
     def by_speaker(self, speaker: "Speaker"):
         """A speaker's claims in the order they made them (undated last)."""
@@ -344,17 +378,19 @@ class ClaimQuerySet(models.QuerySet):
         suffix: str = "",
         start: int | None = None,
         locator: str = "",
-        relays: Source | None = None,
+        relays: "Sequence[Source]" = (),
     ) -> "tuple[Claim, Citation]":
-        """A new claim and its citation, anchored in `source`, or nothing at all.
+        """A new claim and its citation, anchored in `source`, or nothing at all: the one
+        way a claim is made from a passage (the reader, the assistant and the import).
 
         `prefix`, `suffix` and `start` say where the quote was selected, so a quote that
-        stands several times in the text anchors at the selected occurrence. `relays` is
-        the source that `source` got the claim from (Kontan citing Reuters): it gets a
-        citation of its own, and the new citation is recorded as relaying it (`via`).
-        Raises ValidationError (keyed by field) when any record is invalid.
+        stands several times in the text anchors at the selected occurrence. `relays` are
+        the sources that `source` got the claim from, nearest first (Kontan citing Reuters
+        citing the ministry's Telegram post: `[reuters, telegram]`): each gets a citation
+        of the same words, relaying the next (`via`), and the new citation relays the
+        first. Raises ValidationError (keyed by field) when any record is invalid.
         """
-        if relays is not None and relays.pk == source.pk:
+        if any(relayed.pk == source.pk for relayed in relays):
             raise ValidationError({"relays": "A source cannot relay itself."})
         claim = self.model(
             speaker=speaker,
@@ -368,20 +404,20 @@ class ClaimQuerySet(models.QuerySet):
         claim.full_clean()
         claim.save()
         claim.topics.set(topics)
-        relayed = None
-        if relays is not None:
-            relayed = Citation(claim=claim, source=relays, quote=quote)
-            relayed.full_clean()
-            relayed.save()
-        citation = Citation(
+        via = None
+        for relayed in reversed(relays):
+            via = Citation.of(claim=claim, source=relayed, quote=quote, via=via)
+            via.full_clean()
+            via.save()
+        citation = Citation.of(
             claim=claim,
             source=source,
             quote=quote,
-            via=relayed,
+            via=via,
             locator=locator,
-            anchor_prefix=prefix[-Citation._meta.get_field("anchor_prefix").max_length :],
-            anchor_suffix=suffix[: Citation._meta.get_field("anchor_suffix").max_length],
-            anchor_start=start,
+            prefix=prefix,
+            suffix=suffix,
+            start=start,
         )
         citation.full_clean()
         citation.save()
@@ -394,10 +430,7 @@ class ClaimQuerySet(models.QuerySet):
             .select_related("speaker", "assessment")
             .prefetch_related(
                 models.Prefetch(
-                    "citations",
-                    queryset=Citation.objects.select_related("source__outlet").defer(
-                        "source__body", "source__notes"
-                    ),
+                    "citations", queryset=Citation.objects.with_sources().in_appearance_order()
                 )
             )
             .order_by("pk")
@@ -423,8 +456,18 @@ class Claim(Record):
     )
     topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
     notes = models.TextField(blank=True)
+    # The citation the claim is shown and exported with (claims.derived), kept current
+    # whenever its citations or their sources change.
+    representative = models.ForeignKey(
+        "Citation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
-    history = HistoricalRecords(m2m_fields=[topics])
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["representative"])
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
@@ -451,13 +494,18 @@ class Claim(Record):
         if self.language:
             self.language = normalise_language_tag(self.language)
 
+    def save(self, *args, **kwargs) -> None:
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:
+            # This copy's `representative` may be older than a citation saved meanwhile.
+            type(self).objects.filter(pk=self.pk).refresh_representatives()
+
     @property
     def first_citation(self) -> "Citation | None":
-        """The earliest appearance: first by publication date, then by entry."""
-        citations = list(self.citations.all())
-        if not citations:
-            return None
-        return min(citations, key=Citation.appearance_order)
+        """The citation that represents the claim, as stored now (`claims.derived`)."""
+        self.refresh_from_db(fields=["representative"])
+        return self.representative
 
     def display_value(self, field: str) -> str:
         """One field as a reader sees it, e.g. beside an edit that conflicts with it."""
@@ -478,16 +526,22 @@ class Claim(Record):
         return list(groups.items())
 
     def citations_with_chains(self) -> list[tuple["Citation", list["Citation"]]]:
-        """Each citation with its relay chain, built from the loaded citations alone."""
-        citations = sorted(self.citations.all(), key=Citation.appearance_order)
+        """Each citation with its relay chain, built from the loaded citations alone, in
+        the order loaded (`for_detail` loads them in appearance order)."""
+        citations = list(self.citations.all())
         siblings = {citation.pk: citation for citation in citations}
         return [(citation, citation.chain(siblings)) for citation in citations]
 
 
 class CitationQuerySet(models.QuerySet):
     def in_appearance_order(self):
-        """`Citation.appearance_order` in SQL: earliest publication first, undated last."""
-        return self.order_by(models.F("source__published_at").asc(nulls_last=True), "pk")
+        """Earliest publication first, undated last (`claims.derived.appearance_order`)."""
+        return self.order_by(*appearance_order())
+
+    def refresh_attribution_chains(self) -> int:
+        """Store again the attribution chains of every citation of these citations' claims."""
+        claim_ids = set(self.values_list("claim_id", flat=True))
+        return store_attribution_chains(Citation.objects.all(), claim_ids)
 
     def with_sources(self):
         """With each source and outlet, but not the source's text: an article body can
@@ -553,7 +607,11 @@ class Citation(Record):
         db_index=True,
     )
 
-    history = HistoricalRecords()
+    # Its relay path as one line of outlets (claims.derived), kept current whenever a
+    # `via`, a source's outlet or an outlet's name changes.
+    attribution_chain = models.TextField(blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["attribution_chain"])
     objects = CitationQuerySet.as_manager()
 
     class Meta:
@@ -582,29 +640,50 @@ class Citation(Record):
     def get_absolute_url(self) -> str:
         return record_url("claims:claim-detail", self.claim_id) + f"#citation-{self.pk}"
 
-    @staticmethod
-    def appearance_order(citation: "Citation") -> tuple:
-        """Sort key for loaded citations; CitationQuerySet.in_appearance_order in SQL."""
-        published = citation.source.published_at
-        return (published is None, published.timestamp() if published else 0, citation.pk or 0)
+    @classmethod
+    def of(
+        cls,
+        *,
+        source: Source,
+        quote: str,
+        prefix: str = "",
+        suffix: str = "",
+        start: int | None = None,
+        **fields,
+    ) -> "Citation":
+        """An unsaved citation of `quote` in `source`. `prefix`, `suffix` and `start` say
+        where it was selected (kept as far as the anchor keeps them); saving anchors it."""
+        return cls(
+            source=source,
+            quote=quote,
+            anchor_prefix=prefix[-cls._meta.get_field("anchor_prefix").max_length :],
+            anchor_suffix=suffix[: cls._meta.get_field("anchor_suffix").max_length],
+            anchor_start=start,
+            **fields,
+        )
 
     def chain(self, siblings: "dict[int, Citation] | None" = None) -> list["Citation"]:
-        """This citation, then the one it relays, and so on to the original.
+        """This citation, then the one it relays, and so on to the original
+        (`claims.derived.walk_chain`).
 
         `siblings` (the claim's citations by pk, already loaded) saves a query per hop.
         """
-        chain, seen, current = [], set(), self
-        while current is not None and current.pk not in seen:
-            chain.append(current)
-            seen.add(current.pk)
-            if current.via_id is None:
-                break
-            current = siblings.get(current.via_id) if siblings is not None else current.via
-        return chain
+        if siblings is None:
+            siblings = {self.pk: self}
+
+            def via(citation: Citation) -> "Citation | None":
+                return citation.via if citation.via_id else None
+        else:
+
+            def via(citation: Citation) -> "Citation | None":
+                return siblings.get(citation.via_id) if citation.via_id else None
+
+        return walk_chain(self, via, key=lambda citation: citation.pk)
 
     def chain_label(self, siblings: "dict[int, Citation] | None" = None) -> str:
-        """The relay path as one line of outlets: "Kontan ← Reuters ← Russian MoD"."""
-        return " ← ".join(citation.source.outlet.name for citation in self.chain(siblings))
+        """The relay path as one line of outlets: "Kontan ← Reuters ← Russian MoD"; stored
+        as `attribution_chain`."""
+        return chain_label(citation.source.outlet.name for citation in self.chain(siblings))
 
     def via_error(self) -> str | None:
         """Why `via` is not allowed, or None. (PostgreSQL also refuses these in a trigger.)"""
@@ -660,6 +739,13 @@ class Citation(Record):
             else self.Verification.VERIFIED_NORMALISED
         )
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # A citation moved to another claim leaves that claim to be refreshed too.
+        instance._loaded_claim_id = instance.__dict__.get("claim_id")
+        return instance
+
     def save(self, *args, reanchor: bool = True, **kwargs) -> None:
         if via_error := self.via_error():
             raise ValidationError({"via": via_error})
@@ -680,13 +766,16 @@ class Citation(Record):
         }
 
 
+def refresh_claims(claim_ids: "Collection[int]") -> None:
+    """Store again what represents these claims and their citations' attribution chains."""
+    if claim_ids:
+        Claim.objects.filter(pk__in=claim_ids).refresh_representatives()
+        store_attribution_chains(Citation.objects.all(), claim_ids)
+
+
 class ClaimRelationQuerySet(models.QuerySet):
     def for_list(self):
-        citations = Citation.objects.with_sources()
-        return self.select_related("claim__speaker", "counter__speaker").prefetch_related(
-            models.Prefetch("claim__citations", queryset=citations),
-            models.Prefetch("counter__citations", queryset=citations),
-        )
+        return self.select_related("claim__speaker", "counter__speaker")
 
     def filter_by(self, *, relation_kind: str = "", **claim_filters):
         """The pairs page's filters: a pair matches a claim filter when either of its two

@@ -12,7 +12,6 @@ import datetime
 import hashlib
 import io
 import itertools
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,9 +26,12 @@ from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from claims.anchoring import AmbiguousQuote
-from claims.models import Citation, Claim, ClaimRelation, Speaker
+from claims.matching import KnownSpeaker, SpeakerMatcher
+from claims.models import Citation, Claim, ClaimRelation, Speaker, refresh_claims
+from exchange.cells import uncell
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
 from records.dates import RANGE_TEXT, in_utc, is_datetime_in_range, validate_date_in_range
+from records.text import fold
 from records.validators import normalise_language_tag, validate_language_tag, validate_web_url
 from sources.models import Outlet, Source
 
@@ -37,9 +39,6 @@ CHUNK_SIZE = 500
 # The csv module refuses a cell longer than this (131 072 characters by default): far more
 # than any claim, quote or name, and it stops a runaway quote from swallowing the file.
 MAX_CELL_CHARS = csv.field_size_limit()
-# Characters a spreadsheet would read as the start of a formula; the export prefixes such
-# cells with one apostrophe, which the import takes off again.
-FORMULA_STARTS = frozenset("=+-@\t\r\n\0")
 
 
 class ImportFileError(Exception):
@@ -54,19 +53,6 @@ class ImportRejected(Exception):
         first = "; ".join(f"row {number}: {reason}" for number, reason in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         super().__init__(f"Nothing was imported. {first}{more}")
-
-
-def unneutralise(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
-        return value[1:]
-    return value
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name: "Belóusov " and "belousov" agree."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.casefold().split())
 
 
 def digest(text: str) -> bytes:
@@ -137,7 +123,7 @@ def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], 
                 )
             yield (
                 record,
-                {name: unneutralise(value) for name, value in zip(header, cells, strict=False)},
+                {name: uncell(value) for name, value in zip(header, cells, strict=False)},
                 problems,
             )
     except _BinaryData:
@@ -436,37 +422,13 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
     return row
 
 
-class SpeakerIndex:
-    """Every speaker's name and aliases, folded, to match by name in memory: accents and
-    case cannot be ignored the same way by SQLite and PostgreSQL."""
-
-    def __init__(self):
-        self.by_name: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        rows = Speaker.objects.order_by("pk").values_list("pk", "name", "aliases", "description")
-        for pk, name, aliases, description in rows.iterator(chunk_size=2000):
-            self.add(pk, name, aliases.splitlines(), description)
-
-    def add(self, ref: int, name: str, aliases: list[str], description: str) -> None:
-        entry = (ref, fold(description))
-        for spelling in {fold(name), *(fold(alias) for alias in aliases if alias.strip())}:
-            self.by_name[spelling].append(entry)
-
-    def find(self, name: str, description: str, hint: int | None) -> int | None:
-        """The speaker meant, or None for a new one. Names are not unique: among several of
-        the same name the description decides, then the id the file gives."""
-        candidates = self.by_name.get(fold(name), [])
-        if not candidates:
-            return None
-        if len(candidates) == 1 and not description:
-            return candidates[0][0]
-        wanted = fold(description)
-        same = [ref for ref, known in candidates if known == wanted]
-        if same:
-            return hint if hint in same else same[0]
-        if wanted and all(known for _, known in candidates):
-            return None  # A different person of the same name.
-        refs = [ref for ref, _ in candidates]
-        return hint if hint in refs else refs[0]
+def speaker_matcher() -> SpeakerMatcher:
+    """Every speaker, to match the file's names against in memory."""
+    rows = Speaker.objects.order_by("pk").values_list("pk", "name", "aliases", "description")
+    return SpeakerMatcher(
+        KnownSpeaker(pk, name, tuple(aliases.splitlines()), description)
+        for pk, name, aliases, description in rows.iterator(chunk_size=2000)
+    )
 
 
 class PairImporter:
@@ -488,7 +450,7 @@ class PairImporter:
         self.user = user
         self.reason = reason
         self.progress = progress
-        self.speakers = SpeakerIndex()
+        self.speakers = speaker_matcher()
         self.outlets = {fold(name): pk for pk, name in Outlet.objects.values_list("pk", "name")}
         self.new_sources_by_url: dict[str, int] = {}
         self.new_sources_by_title: dict[tuple[str, int], int] = {}
@@ -564,15 +526,18 @@ class PairImporter:
     def _resolve_speakers(self, rows: list[RowPlan], pending) -> None:
         for row in rows:
             for side, plan in row.sides.items():
-                ref = self.speakers.find(
-                    plan.speaker_name, plan.speaker_description, plan.speaker_id
+                known = self.speakers.match(
+                    plan.speaker_name, description=plan.speaker_description, hint=plan.speaker_id
                 )
+                ref = known.id if known else None
                 if ref is None:
                     ref = self._new_ref()
                     pending["speaker"][ref] = Speaker(
                         name=plan.speaker_name, description=plan.speaker_description
                     )
-                    self.speakers.add(ref, plan.speaker_name, [], plan.speaker_description)
+                    self.speakers.add(
+                        KnownSpeaker(ref, plan.speaker_name, (), plan.speaker_description)
+                    )
                     self.created["speaker"] += 1
                     row.actions[f"{side}.speaker"] = "create"
                 elif ref < 0:
@@ -719,20 +684,18 @@ class PairImporter:
                 if key in self.new_citations or key in cited:
                     row.actions[f"{side}.citation"] = "match" if key in cited else "new"
                     continue
+                # Anchored in the text it has now (none, if this import creates the source);
+                # the source itself is set once it exists.
                 body = self._bodies.get(plan.source, "") if plan.source > 0 else ""
-                citation = Citation(quote=plan.quote)
-                probe = Citation(quote=plan.quote, source=Source(body=body))
+                citation = Citation.of(source=Source(body=body), quote=plan.quote)
                 try:
-                    probe.anchor()
+                    citation.anchor()
                 except AmbiguousQuote as ambiguity:
                     row.problems.append(
                         f"{SIDE_LABELS[side]} quote occurs {ambiguity.occurrences} times in "
                         "its source's text; add it by hand with a few words around it"
                     )
                     continue
-                for name in ("anchor_start", "anchor_end", "anchor_prefix", "anchor_suffix"):
-                    setattr(citation, name, getattr(probe, name))
-                citation.verification = probe.verification
                 citation._refs = key
                 pending["citation"][self._new_ref()] = citation
                 self.new_citations.add(key)
@@ -762,6 +725,8 @@ class PairImporter:
     def _create(self, pending, rows: list[RowPlan]) -> None:
         """Create this chunk's new records, parents first, each kind in one bulk insert
         with its history rows."""
+        for speaker in pending["speaker"].values():
+            speaker.refresh_search_text()  # what save() would do
         for kind, model in [("outlet", Outlet), ("speaker", Speaker)]:
             self._bulk(model, pending[kind])
         for source in pending["source"].values():
@@ -774,6 +739,8 @@ class PairImporter:
             claim_ref, source_ref = citation._refs
             citation.claim_id, citation.source_id = self._pk(claim_ref), self._pk(source_ref)
         self._bulk(Citation, pending["citation"])
+        # What save() would have set off: what represents each claim, its chains.
+        refresh_claims({citation.claim_id for citation in pending["citation"].values()})
         relations = pending["relation"]
         for relation in relations.values():
             relation.claim_id, relation.counter_id = map(self._pk, relation._refs)

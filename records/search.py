@@ -21,16 +21,24 @@ of column reference Django builds for its own fields, so the filter keeps workin
 Django aliases the table inside a subquery (the pairs page filters pairs by a claims
 subquery).
 
-On SQLite, search is a substring match, word by word, on text folded by `fold()` (lower
-case, accents and other marks removed), registered as the SQL function `claimtrail_fold`
-on every connection. It finds what it contains, ranks nothing and forgives no typos.
+On SQLite, search is a substring match, word by word, on text folded by the one
+`records.text.fold` (case, accents and spacing aside), registered as the SQL function
+`claimtrail_fold` on every connection. It finds what it contains, ranks nothing and forgives no typos.
 """
 
 import re
 import unicodedata
 
-from django.db.models import BooleanField, Expression, FloatField, Func, TextField, Value
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVectorExact,
+    SearchVectorField,
+)
+from django.db.models import Expression, Func, TextField
 from django.db.models.expressions import Col
+
+from records.text import fold
 
 # The text search configuration the migrations create: PostgreSQL's `simple` (no stemming,
 # no stop words — right for Indonesian, Russian and Chinese alike) behind `unaccent`.
@@ -62,14 +70,6 @@ def clean_query(query: str) -> str:
     return " ".join(words)[:MAX_QUERY_CHARS].strip()
 
 
-def fold(text: str | None) -> str:
-    """Lower case without accents: "Bélousov" and "BELOUSOV" both become "belousov"."""
-    if text is None:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
-
-
 def tsquery_text(query: str) -> str:
     """`query` as `to_tsquery` input: every word must match, the last one also as a prefix
     (the list searches as the user types). Only letters and digits pass, so nothing the
@@ -85,11 +85,6 @@ def tsquery_text(query: str) -> str:
     return " & ".join(terms)
 
 
-def like_escape(query: str) -> str:
-    """`query` with LIKE's wildcards (and its escape character) escaped."""
-    return query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 class StoredColumn(Expression):
     """A column of the queried table that the model does not declare (see above)."""
 
@@ -103,40 +98,12 @@ class StoredColumn(Expression):
         return Col(query.get_initial_alias(), target, self.output_field)
 
 
-class Template(Expression):
-    """SQL written around expressions `{0}`, `{1}`…, each of which may appear more than
-    once (Func cannot repeat an argument). A `%` meant for SQL is written `%%`."""
-
-    def __init__(self, template: str, *expressions, output_field) -> None:
-        super().__init__(output_field=output_field)
-        self.template = template
-        self.expressions = [
-            e if hasattr(e, "resolve_expression") else Value(e) for e in expressions
-        ]
-
-    def get_source_expressions(self):
-        return self.expressions
-
-    def set_source_expressions(self, expressions) -> None:
-        self.expressions = list(expressions)
-
-    def as_sql(self, compiler, connection):
-        compiled = [compiler.compile(expression) for expression in self.expressions]
-        params = []
-        for index in re.findall(r"\{(\d+)\}", self.template):
-            params.extend(compiled[int(index)][1])
-        return self.template.format(*(sql for sql, _ in compiled)), params
-
-
 def text_search(column: str, query: str) -> tuple[Expression, Expression]:
     """(`column` matches `query`, its relevance) for a tsvector column, PostgreSQL only."""
-    vector = StoredColumn(column, TextField())
-    tsquery = Template(
-        f"to_tsquery('{CONFIG}', {{0}})", tsquery_text(query), output_field=TextField()
-    )
-    matches = Template("({0} @@ {1})", vector, tsquery, output_field=BooleanField())
-    rank = Template("ts_rank({0}, {1})", vector, tsquery, output_field=FloatField())
-    return matches, rank
+    vector = StoredColumn(column, SearchVectorField())
+    # Raw: `tsquery_text` has written the query already, and lets no syntax through.
+    tsquery = SearchQuery(tsquery_text(query), config=CONFIG, search_type="raw")
+    return SearchVectorExact(vector, tsquery), SearchRank(vector, tsquery)
 
 
 class Fold(Func):

@@ -20,8 +20,10 @@ from assistant.rules.lexicon import Cue
 from assistant.rules.quotes import QuoteGroup, statement_quotes
 from assistant.rules.relays import OutletIndex
 from assistant.rules.reported import MIN_CONTENT_WORDS, Attribution, attributions
-from assistant.rules.speakers import KnownSpeaker, SpeakerIndex, SpeakerMatch
-from assistant.rules.text import Sentence, find_quotes, fold, paragraphs, sentences, words
+from assistant.rules.speakers import SpeakerIndex, SpeakerMatch
+from assistant.rules.text import Sentence, find_quotes, paragraphs, sentences, words
+from claims.matching import KnownSpeaker
+from records.text import fold
 
 __all__ = [
     "DIRECT_QUOTE",

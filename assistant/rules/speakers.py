@@ -1,22 +1,15 @@
 """Who speaks: the name an attribution points to, matched against the speakers we know.
 
-Names and aliases match without regard to case or accents ("belousov", "Bélousov" →
-Andrei Belousov), except short all-capital aliases, which are acronyms and match only as
-written: "AS" is the United States in Indonesian, "as" is an English word.
+Names and aliases match as `claims.matching` says one does (case and accents aside,
+acronyms as written), looked up by the words of a phrase of the text.
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.rules import lexicon
-from assistant.rules.text import Word, fold, words
-
-
-@dataclass(frozen=True)
-class KnownSpeaker:
-    id: int
-    name: str
-    aliases: tuple[str, ...] = ()
+from assistant.rules.text import Word
+from claims.matching import KnownSpeaker, SpeakerMatcher, name_key
 
 
 @dataclass(frozen=True)
@@ -32,36 +25,21 @@ class SpeakerMatch:
         return self.id is None
 
 
-def _is_acronym(name: str) -> bool:
-    letters = name.replace(".", "")
-    return letters.isalpha() and letters.isupper() and len(letters) <= 5
-
-
 class NameIndex:
     """Names and aliases of speakers (or outlets) looked up by the words of a phrase."""
 
     def __init__(self, entries: Iterable[tuple[object, Iterable[str]]]):
-        self._folded: dict[str, object] = {}
-        self._exact: dict[str, object] = {}
+        self._values: dict[str, object] = {}
         self.longest = 1
         for value, names in entries:
             for name in names:
-                # Keyed by its words, as a phrase of the text is: "port workers' union".
-                parts = [word.text for word in words(name)]
-                if not parts:
-                    continue
-                name = " ".join(parts)
-                if _is_acronym(name):
-                    self._exact.setdefault(name, value)
-                else:
-                    self._folded.setdefault(fold(name), value)
-                self.longest = max(self.longest, len(parts))
+                # The first value named so wins, as in a list of speakers by id.
+                if key := name_key(name):
+                    self._values.setdefault(key, value)
+                    self.longest = max(self.longest, key.count(" ") + 1)
 
     def get(self, phrase: list[Word]) -> object | None:
-        text = " ".join(word.text for word in phrase)
-        if text in self._exact:
-            return self._exact[text]
-        return self._folded.get(fold(text))
+        return self._values.get(name_key(" ".join(word.text for word in phrase)))
 
     def best_in(self, phrase: list[Word], *, anchored_end: bool) -> tuple[object, int, int] | None:
         """The longest name inside `phrase`, as (value, first word, last word + 1).
@@ -102,9 +80,15 @@ _LEADERS = lexicon.TITLES | _ARTICLES
 
 
 class SpeakerIndex(NameIndex):
+    """The known speakers, looked up in phrases through the one speaker matcher."""
+
     def __init__(self, speakers: Iterable[KnownSpeaker]):
-        speakers = list(speakers)
-        super().__init__((speaker, (speaker.name, *speaker.aliases)) for speaker in speakers)
+        self.matcher = SpeakerMatcher(speakers)
+        self.longest = self.matcher.longest
+
+    def get(self, phrase: list[Word]) -> KnownSpeaker | None:
+        found = self.matcher.named(" ".join(word.text for word in phrase))
+        return found[0] if found else None
 
 
 def capitalised_run(phrase: list[Word], *, from_end: bool) -> list[Word]:

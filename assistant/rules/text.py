@@ -5,13 +5,11 @@ suggests can be cut out of the body exactly and anchored as a citation.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-# A word: letters and digits, with inner hyphens or apostrophes ("isu-isu", "don't").
-_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+from records.text import WORD, fold
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
-_FOLDS = str.maketrans({"’": "'", "‘": "'", "‐": "-", "‑": "-"})
 
 # Words before a full stop that do not end a sentence.
 _ABBREVIATIONS = {
@@ -67,13 +65,6 @@ _ALWAYS_END = "。！？"
 CLOSERS = "”\"’'»›」』)]"
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, for matching names and words: "Bélousov" → "belousov"."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLDS))
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.casefold().split())
-
-
 @dataclass(frozen=True)
 class Word:
     start: int
@@ -92,8 +83,7 @@ class Word:
 def words(body: str, start: int = 0, end: int | None = None) -> list[Word]:
     end = len(body) if end is None else end
     return [
-        Word(match.start(), match.end(), match.group())
-        for match in _WORD.finditer(body, start, end)
+        Word(match.start(), match.end(), match.group()) for match in WORD.finditer(body, start, end)
     ]
 
 

@@ -20,7 +20,7 @@ DATED = [
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0011_dismissed_suggestions_move_to_assistant'),
+        ('claims', '0013_representative_and_attribution_chain'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
