@@ -20,6 +20,7 @@ from claims.models import ClaimRelation
 from exchange.batches import STALE_AFTER, ProgressWriter, apply_batch, preview_upload, settle
 from exchange.models import ImportBatch
 from sources.models import Outlet
+from tests.concurrency import at_the_same_moment
 from tests.exchange.test_import import csv_bytes, roles_after_flush, row  # noqa: F401
 from tests.factories import UserFactory
 
@@ -155,21 +156,12 @@ def test_two_imports_creating_the_same_outlet_at_once_both_end_well(monkeypatch)
         yield from original(batch)
 
     monkeypatch.setattr(exchange.batches, "staged_rows", meeting)
-    results, errors = {}, []
-
-    def apply(name):
-        try:
-            results[name] = apply_batch(batches[name], user=users[name])
-        except Exception as error:  # a 500, as before
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=apply, args=(name,)) for name in batches]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    names = list(batches)
+    outcomes = at_the_same_moment(
+        [lambda name=name: apply_batch(batches[name], user=users[name]) for name in names]
+    )
+    errors = [outcome for outcome in outcomes if isinstance(outcome, Exception)]  # a 500
+    results = dict(zip(names, outcomes, strict=True))
 
     assert not errors, errors
     statuses = sorted(batch.status for batch in results.values())

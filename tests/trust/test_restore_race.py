@@ -2,8 +2,6 @@
 other restore came a minute ago or at the same moment (before, the same moment answered
 500: IntegrityError on claims_claim_pkey)."""
 
-import threading
-
 import pytest
 from django.contrib.messages import get_messages
 from django.db import connection
@@ -12,6 +10,7 @@ from django.urls import reverse
 
 from claims.models import Claim
 from sources.models import Source
+from tests.concurrency import at_the_same_moment
 from tests.factories import ClaimFactory, SourceFactory, UserFactory
 
 
@@ -61,21 +60,9 @@ def test_ten_restores_of_one_claim_at_the_same_moment_restore_it_once(roles):
         pytest.skip("SQLite serialises writers in one process; the real race is PostgreSQL's")
     pk, url = deleted_claim()
     clients = [researcher(f"r{n}") for n in range(10)]
-    start = threading.Barrier(len(clients))
-    statuses: list[int] = []
-
-    def restore(client: Client) -> None:
-        try:
-            start.wait(timeout=10)
-            statuses.append(client.post(url).status_code)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=restore, args=(client,)) for client in clients]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    statuses = at_the_same_moment(
+        [lambda client=client: client.post(url).status_code for client in clients]
+    )
 
     assert statuses == [302] * 10
     assert Claim.objects.filter(pk=pk).count() == 1

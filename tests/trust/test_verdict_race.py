@@ -7,7 +7,6 @@ answered 500 (claims_assessment_claim_id_key).
 """
 
 import re
-import threading
 
 import pytest
 from django.db import connection
@@ -15,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 
 from claims.models import Assessment
+from tests.concurrency import at_the_same_moment
 from tests.factories import ClaimFactory, UserFactory
 
 
@@ -81,22 +81,12 @@ def test_ten_first_verdicts_at_the_same_moment_give_one_verdict_and_nine_conflic
     claim = ClaimFactory()
     url = reverse("claims:claim-assessment", args=[claim.pk])
     clients = [researcher(f"r{n}") for n in range(10)]
-    start = threading.Barrier(len(clients))
-    statuses: list[int] = []
 
-    def give(number: int, client: Client) -> None:
-        try:
-            start.wait(timeout=10)
-            data = {"rating": "false", "explanation": f"Verdict {number}.", "version": ""}
-            statuses.append(client.post(url, data).status_code)
-        finally:
-            connection.close()
+    def give(number: int, client: Client):
+        data = {"rating": "false", "explanation": f"Verdict {number}.", "version": ""}
+        return client.post(url, data).status_code
 
-    threads = [threading.Thread(target=give, args=pair) for pair in enumerate(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    statuses = at_the_same_moment([lambda pair=pair: give(*pair) for pair in enumerate(clients)])
 
     assert sorted(statuses) == [302] + [409] * 9, statuses
     assert Assessment.objects.filter(claim=claim).count() == 1
