@@ -70,15 +70,15 @@ def main() -> None:
         recreate_database(dsn)
     if on_data:
         server.manage("migrate", "--noinput", "-v0")
+
+    import django
+
+    django.setup()  # the generator stores what the app derives through the app's own code
     if on_data and not args.reuse:
         counts = generate.generate(dsn, args.size)
         print(f"  generated: {counts}", flush=True)
     if on_data:
         server.manage("collectstatic", "--noinput", "-v0")
-
-    import django
-
-    django.setup()
     rows: list[measure.Row] = []
 
     def add(new_rows: list[measure.Row]) -> None:
