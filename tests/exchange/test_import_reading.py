@@ -21,8 +21,15 @@ pytestmark = pytest.mark.django_db
 
 def test_a_header_of_half_a_million_columns_is_refused_at_once():
     data = io.BytesIO(",".join(f"c{n}" for n in range(500_000)).encode() + b"\n")
-    with pytest.raises(ImportFileError, match="The header has 500,000 columns"):
+    with pytest.raises(ImportFileError, match="The header has more than 1,000 columns"):
         list(read_rows(data))
+
+
+def test_a_header_whose_quoted_names_run_over_lines_is_held_to_the_limit_too():
+    names = [f'"column\n{n}"' for n in range(1_200)]
+    assert refusal((",".join(names) + "\n").encode()) == (
+        "The header has more than 1,000 columns: a claim-pairs CSV has a few dozen."
+    )
 
 
 def test_a_header_naming_columns_twice_among_thousands_is_read_in_one_pass():
