@@ -159,13 +159,18 @@ def measure() -> list[Growth]:
     return [assistant(), assistant_stops(), import_header(), import_line(), anchoring()]
 
 
+def _ms(seconds: float) -> str:
+    ms = seconds * 1000
+    return f"{ms:,.0f}".replace(",", " ") if ms >= 100 else f"{ms:.1f}" if ms >= 1 else f"{ms:.3f}"
+
+
 def table(rows: list[Growth]) -> str:
-    header = ["input", "sizes", "seconds", "time ratio per step", "allowed", "met"]
+    header = ["input", "sizes", "milliseconds", "time ratio per step", "allowed", "met"]
     lines = [
         [
             row.what,
             " / ".join(row.sizes),
-            " / ".join(f"{s:.3f}" for s in row.seconds),
+            " / ".join(_ms(s) for s in row.seconds),
             " / ".join(f"{r:.2f}×" for r in row.ratios()),
             " / ".join(f"≤ {a:.2f}×" for a in row.allowed()),
             "yes" if row.met else "NO",
