@@ -143,7 +143,7 @@ class PassageFromSelectionForm(forms.Form):
         max_length=200,
         help_text="Page, paragraph or timestamp (optional)",
     )
-    relays = HopsField()
+    relays = HopsField(label="This passage came through (optional)")
 
     def __init__(self, *args, source: Source, **kwargs):
         self.source = source
