@@ -20,8 +20,10 @@ def grant(apps, schema_editor):
     app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    # Import batches live in the exchange app since exchange 0001 (tests/roles.py runs
+    # this again on today's state).
     perms = Permission.objects.filter(
-        content_type__app_label="claims", codename__in=RESEARCHER_CODENAMES
+        content_type__app_label__in=["claims", "exchange"], codename__in=RESEARCHER_CODENAMES
     )
     researchers, _ = Group.objects.get_or_create(name="Researchers")
     readers, _ = Group.objects.get_or_create(name="Readers")

@@ -1,15 +1,14 @@
 """Browser tests: Debian's Chromium, driven by Playwright, against pytest-django's live
 server. Never `playwright install`: the browser is the system's."""
 
-import importlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 
 from tests.factories import UserFactory
+from tests.roles import recreate_roles
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -88,17 +87,9 @@ def sign_in(page, live_server, username: str) -> None:
 
 @pytest.fixture
 def roles(transactional_db):
-    """The Researchers and Readers groups. A live-server test empties every table when it
-    ends, the groups its data migration made included; make them again."""
-    migration = importlib.import_module("claims.migrations.0002_groups")
-    for app_label, model_names in migration.MODELS.items():
-        perms = Permission.objects.filter(
-            content_type__app_label=app_label, content_type__model__in=model_names
-        )
-        Group.objects.get_or_create(name="Researchers")[0].permissions.add(*perms)
-        Group.objects.get_or_create(name="Readers")[0].permissions.add(
-            *perms.filter(codename__startswith="view_")
-        )
+    """The Researchers and Readers groups, made again after a live-server test emptied
+    them (tests/roles.py)."""
+    recreate_roles()
 
 
 @pytest.fixture

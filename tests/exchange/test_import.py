@@ -1,10 +1,8 @@
 import csv
 import datetime
-import importlib
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import transaction
@@ -32,31 +30,16 @@ from tests.factories import (
     SpeakerFactory,
     UserFactory,
 )
+from tests.roles import recreate_roles
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def roles_after_flush(transactional_db):
-    """The Readers and Researchers groups with their permissions. A transactional test
-    empties every table when it ends, the groups the data migrations made included (the
-    permissions come back by themselves): make them again."""
-    groups = importlib.import_module("claims.migrations.0002_groups")
-    ours = importlib.import_module("claims.migrations.0006_assessment_and_import_permissions")
-    researchers = Group.objects.get_or_create(name="Researchers")[0]
-    readers = Group.objects.get_or_create(name="Readers")[0]
-    for app_label, model_names in groups.MODELS.items():
-        perms = Permission.objects.filter(
-            content_type__app_label=app_label, content_type__model__in=model_names
-        )
-        researchers.permissions.add(*perms)
-        readers.permissions.add(*perms.filter(codename__startswith="view_"))
-    # The import batches' permissions moved to the exchange app with the model.
-    perms = Permission.objects.filter(
-        content_type__app_label__in=["claims", "exchange"], codename__in=ours.RESEARCHER_CODENAMES
-    )
-    researchers.permissions.add(*perms)
-    readers.permissions.add(*perms.filter(codename="view_assessment"))
+    """The Readers and Researchers groups with their permissions, made again after a
+    transactional test emptied them (tests/roles.py)."""
+    recreate_roles()
 
 
 HEADER = pair_header()
