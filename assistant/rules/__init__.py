@@ -75,7 +75,13 @@ class _Candidate:
 
 
 def suggest(
-    body: str, *, speakers: Iterable[KnownSpeaker] = (), outlets: Iterable[str] = ()
+    body: str,
+    *,
+    speakers: Iterable[KnownSpeaker] = (),
+    outlets: Iterable[str] = (),
+    language: str | None = None,
+    publisher: str | None = None,
+    published: object = None,
 ) -> list[Suggestion]:
     """Candidate statements in `body`, in the order they appear."""
     speakers = list(speakers)
