@@ -8,10 +8,9 @@ from django.db.models import Q
 
 from assistant.models import DismissedSuggestion
 from assistant.rules import KnownSpeaker, Suggestion, same_statement, suggest
-from assistant.rules.lexicon import WIRE_SERVICES
+from assistant.rules.lexicon import is_wire_service
 from assistant.rules.text import paragraphs
 from claims.models import Citation, Claim, ClaimRelation, Speaker
-from records.text import fold
 from sources.models import Outlet, Source
 
 # The relayed report's language is not known from a citation of it (BCP 47: undetermined).
@@ -124,7 +123,7 @@ def _relayed_source(*, source: Source, outlet_name: str) -> Source:
     """The report this source relays, which we know only by its outlet."""
     outlet = Outlet.objects.filter(name__iexact=outlet_name).first()
     if outlet is None:
-        wire = fold(outlet_name) in WIRE_SERVICES
+        wire = is_wire_service(outlet_name)
         outlet = Outlet(
             name=outlet_name, kind=Outlet.Kind.WIRE_AGENCY if wire else Outlet.Kind.OTHER
         )
