@@ -211,11 +211,17 @@ def _learn_names(body: str, reading: list[Sentence], lexicon: Language, names: N
 
 def _learn_run(body, run, lexicon, names, person_part, trailing_run) -> None:
     run = trailing_run(run, lexicon)
+    while run and (
+        run[0].folded in lexicon.first_cue_words
+        or run[0].folded in lexicon.weekdays
+        or run[0].folded in lexicon.openers
+    ):
+        run = run[1:]  # "Según Paredes", "Selon Marc Noizet": a cue, then the name
     if len(run) < 2:
         return
     person, _ = person_part(run, lexicon)
     if len(person) >= 2 and not any(w.folded in lexicon.organisations for w in person):
-        names.learn_full_name(body[person[0].start : person[-1].end])
+        names.learn_full_name(body[person[0].start : person[-1].end], person[0].start)
 
 
 def _split_dashed(body: str, quote: Quote, lexicon: Language) -> list[tuple[int, int]]:
@@ -302,10 +308,16 @@ def _resolve(attribution: Attribution, names: Names) -> SpeakerMatch | None:
     if subject.match is not None:
         match = subject.match
     elif subject.pronoun:
-        match = names.last(person=None if subject.plural else True) or names.last()
+        match = (
+            names.last(person=None if subject.plural else True)
+            or names.last()
+            or names.named_before(attribution.start)
+        )
     elif subject.roles:
         organisation = any(role in names.language.organisations for role in subject.roles)
         match = names.by_role(set(subject.roles), person=not organisation)
+    elif attribution.implicit:
+        match = names.last()  # "También afirmó …", "subrayó.": the one who spoke last
     else:
         return None
     if match is not None and subject.match is not None:
@@ -389,11 +401,6 @@ def _statements(
         end = _before_trailing_relay(read, attribution, end)
         start, end = _strip(body, start, end)
         speaker = read.speakers.get(id(attribution))
-        if speaker is None and attribution.cue is not Cue.NO_COMMENT:
-            if attribution.subject.found or _has_subject_words(body, attribution, start, lexicon):
-                pass
-            elif attribution.cue is Cue.SPEECH and (implicit := names.last()):
-                speaker = implicit
         if not _has_content(body, start, end, attribution, lexicon):
             continue
         rule, confidence = _paraphrase_rule(attribution, speaker)
@@ -415,11 +422,6 @@ def _statements(
             )
         )
     return result
-
-
-def _has_subject_words(body: str, attribution: Attribution, start: int, lexicon: Language) -> bool:
-    """Do words stand before the cue that are not adverbs ("También afirmó …" has none)?"""
-    return any(word.folded not in lexicon.skipped for word in words(body, start, attribution.start))
 
 
 def _chain(credited: str, named: list[str]) -> list[str]:
@@ -482,11 +484,19 @@ def _neighbour(body: str, everything: list[_Read], number: int):
             for attribution in following.attributions:
                 if speaker := following.speakers.get(id(attribution)):
                     return speaker, "quote that the next sentence attributes", 0.8, attribution
-        if following.sentence.paragraph == here.sentence.paragraph and not following.parts:
+        if following.sentence.paragraph == here.sentence.paragraph:
             for attribution in following.attributions:
                 speaker = following.speakers.get(id(attribution))
+                if speaker is None:
+                    continue
                 content = len(following.words) - attribution.subject.words - 1
-                if speaker is not None and content < MIN_CONTENT_WORDS:
+                opens = not following.parts or attribution.end <= following.lead_ins[0]
+                lead = following.body[following.sentence.start : attribution.start]
+                if (not following.parts and content < MIN_CONTENT_WORDS) or (
+                    following.parts and opens and not any(mark in lead for mark in ",，")
+                ):
+                    # "“…。”何亚东说，“…”", "“…” Kessler said.": the attribution that
+                    # opens the next sentence is this quotation's too.
                     return speaker, "quote attributed in the next sentence", 0.75, attribution
     if number > 0:
         previous = everything[number - 1]
@@ -599,7 +609,7 @@ def _paraphrase_rule(attribution: Attribution, speaker: SpeakerMatch | None) -> 
         return f"{kind} by a pronoun", 0.7
     if attribution.subject.match is None and attribution.subject.roles:
         return f"{kind} by a role", 0.68
-    if attribution.subject.match is None:
+    if attribution.implicit:
         return f"{kind}, speaker implied", 0.55
     return kind, 0.85 if speaker.id is not None else 0.8
 

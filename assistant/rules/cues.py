@@ -30,6 +30,9 @@ class Attribution:
     clause_start: int | None = None
     opener_start: int | None = None
     outlet: str | None = None  # "according to Reuters": a relay, not a speaker
+    # Nothing beside the verb names anyone ("También afirmó …", "…», subrayó."): the
+    # subject is implied, the one who spoke last.
+    implicit: bool = False
 
     @property
     def cue(self) -> Cue:
@@ -121,6 +124,10 @@ def _speaker(body, sentence_words, quoted, first, after, cue_at, attribution, na
         subject = interpret(body, segment, names, before=True)
     if not subject.found and not postposed and not _lower_noun_phrase(segment, language):
         subject = interpret(body, after, names, before=False)
+    if not subject.found and attribution.cue is Cue.SPEECH:
+        attribution.implicit = all(word.folded in language.skipped for word in segment) and not (
+            after and after[0].capitalised
+        )
     if subject.match is not None and described:
         subject.roles = subject.roles | described
     attribution.subject = subject

@@ -9,8 +9,14 @@ from records.text import WORD, fold
 _MARKERS = {
     "en": {"the", "and", "of", "said", "to", "in", "that", "was", "is", "on", "with", "for"},
     "id": {"yang", "dan", "di", "itu", "dengan", "ini", "untuk", "tidak", "dari", "kata", "akan"},
-    "es": {"el", "los", "las", "que", "del", "por", "una", "dijo", "con", "para", "se", "y"},
-    "fr": {"le", "les", "des", "et", "est", "une", "du", "dans", "pour", "qui", "pas", "au"},
+    "es": {
+        *("el", "los", "las", "que", "del", "por", "una", "dijo", "con", "para", "se", "y"),
+        *("pero", "muy", "tambien", "esta", "como", "mas", "sus", "segun", "este"),
+    },
+    "fr": {
+        *("le", "les", "des", "et", "est", "une", "du", "dans", "pour", "qui", "pas", "au"),
+        *("tout", "avec", "sur", "mais", "cette", "ont", "ete", "aussi", "selon", "d'un"),
+    },
 }
 _SAMPLE = 4000  # characters: enough to tell, little enough to stay fast
 
@@ -27,13 +33,16 @@ def detect(body: str) -> str:
     if cyrillic * 2 >= len(letters):
         return "ru"
     counts = dict.fromkeys(_MARKERS, 0)
+    previous = ""
     for match in WORD.finditer(sample):
         word = fold(match.group())
         for code, markers in _MARKERS.items():
-            if word in markers:
+            lexicon = LANGUAGES[code]
+            if word in markers or word in lexicon.weekdays:
                 counts[code] += 1
-            elif (word,) in LANGUAGES[code].cues:
+            if (word,) in lexicon.cues or (previous, word) in lexicon.cues:
                 counts[code] += 2  # a verb of saying tells a language well
+        previous = word
     return max(counts, key=lambda code: counts[code]) if any(counts.values()) else "en"
 
 

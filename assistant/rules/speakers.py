@@ -15,6 +15,7 @@ noun phrase before the verb, less dates and places, and the name after the last 
 ("中国外交部发言人林剑" is 林剑).
 """
 
+from bisect import bisect_left
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
@@ -61,6 +62,9 @@ class Names:
     _cjk_longest: int = field(init=False, default=0)
     _full_names: dict[str, str] = field(init=False, default_factory=dict)
     _said: list[_Said] = field(init=False, default_factory=list)
+    # Where the article names a person (full names only), in order: for a pronoun when
+    # nobody has spoken yet.
+    _named_at: list[tuple[int, str]] = field(init=False, default_factory=list)
 
     def __post_init__(self) -> None:
         speakers = list(self.speakers)
@@ -76,12 +80,13 @@ class Names:
 
     # The article's own names
 
-    def learn_full_name(self, name: str) -> None:
+    def learn_full_name(self, name: str, position: int = 0) -> None:
         """A name of several words the article writes: its surname (and, for a name of two
         words, its first word too: "Lin" for Lin Jian) stands for it from now on."""
         parts = name.split()
         if len(parts) < 2:
             return
+        self._named_at.append((position, name))
         keys = [skeleton(parts[-1])]
         if len(parts) == 2:
             keys.append(skeleton(parts[0]))
@@ -133,6 +138,14 @@ class Names:
             if person is None or said.person == person:
                 return said.match
         return None
+
+    def named_before(self, position: int) -> SpeakerMatch | None:
+        """The person the article named last before `position`."""
+        index = bisect_left(self._named_at, (position, ""))
+        if index == 0:
+            return None
+        name = self._named_at[index - 1][1]
+        return self.match(name, name)
 
     def by_role(self, roles: set[str], *, person: bool) -> SpeakerMatch | None:
         """The last speaker introduced with one of these roles, else the last person (or
@@ -296,9 +309,14 @@ def interpret(body: str, phrase: list[Word], names: Names, *, before: bool) -> S
     if known is not None:
         speaker, first, last = known
         # "Departemen Luar Negeri Amerika Serikat" is the department, not the country.
-        inside_org = any(
-            word.folded in language.organisations for word in phrase[max(0, first - 3) : first]
-        ) and not any(word.folded in language.roles for word in phrase[max(0, first - 3) : first])
+        # "Departemen Keuangan AS", "militer China": a country's department, not the
+        # country (a name of one word, after an organisation's word).
+        ahead = phrase[max(0, first - 3) : first]
+        inside_org = (
+            last - first == 1
+            and any(word.folded in language.organisations for word in ahead)
+            and (not run or run[0].start <= phrase[first].start)
+        )
         if not inside_org:
             mention = phrase[first:last]
             roles = frozenset(w.folded for w in phrase[:first] if w.folded in language.roles)
@@ -374,10 +392,20 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
     """The name at the start of a phrase after a verb, through the roles before it: in
     "State Department deputy spokesman Matthew Hale" it is Matthew Hale, in "la
     secrétaire générale de la CGT, Sophie Lambert" the name after the comma."""
+    for n in range(1, len(phrase)):
+        if "," in body[phrase[n - 1].end : phrase[n].start]:
+            if any(w.folded in language.roles for w in phrase[:n]) and _is_name_word(
+                phrase[n], language
+            ):
+                return _leading_chain(body, phrase[n:], language)  # the name after the role
+            phrase = phrase[:n]
+            break
     chain: list[Word] = []
     for n, word in enumerate(phrase):
         if n and "," in body[phrase[n - 1].end : word.start]:
-            if any(w.folded in language.roles for w in chain) and _is_name_word(word, language):
+            if any(w.folded in language.roles for w in phrase[:n]) and _is_name_word(
+                word, language
+            ):
                 run: list[Word] = []
                 for following in phrase[n:]:
                     if _is_name_word(following, language) or (
