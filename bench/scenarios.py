@@ -236,10 +236,10 @@ def export(gunicorn, cookie: str, dsn: str, *, runs: int) -> list[Row]:
     import psycopg
 
     from claims.models import ClaimRelation
-    from exchange.export import ClaimURLs, pairs_select_sql
+    from exchange.export import ClaimURL, pairs_select_sql
 
     pairs = ClaimRelation.objects.count()
-    select, params = pairs_select_sql(ClaimRelation.objects.all(), ClaimURLs(gunicorn.url("")))
+    select, params = pairs_select_sql(ClaimRelation.objects.all(), ClaimURL(gunicorn.url("")))
     with psycopg.connect(dsn) as conn:
         statement = psycopg.ClientCursor(conn).mogrify(select, params)
     # \copy reads one line.

@@ -1,5 +1,5 @@
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -15,6 +15,13 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from claims.anchoring import AmbiguousQuote, Match, anchor_quote
+from claims.derived import (
+    appearance_order,
+    chain_label,
+    store_attribution_chains,
+    store_representatives,
+    walk_chain,
+)
 from claims.matching import KnownSpeaker, SpeakerMatcher, name_key, speaker_search_text
 from records.links import record_url
 from records.models import Record
@@ -330,14 +337,21 @@ class ClaimQuerySet(models.QuerySet):
             return [language for (language,) in cursor.fetchall()]
 
     def for_list(self):
-        return self.select_related("speaker").prefetch_related(
-            "topics",
-            models.Prefetch("citations", queryset=Citation.objects.with_sources()),
+        return self.select_related("speaker", "representative__source__outlet").prefetch_related(
+            "topics"
         )
 
     def for_detail(self):
-        # The verdict (and who gave it) is shown on the claim page, with its ClaimReview.
-        return self.for_list().select_related("assessment__assessed_by")
+        # The verdict (and who gave it) is shown on the claim page, with its ClaimReview;
+        # the citations in the order they appeared.
+        citations = Citation.objects.with_sources().in_appearance_order()
+        return self.select_related("speaker", "assessment__assessed_by").prefetch_related(
+            "topics", models.Prefetch("citations", queryset=citations)
+        )
+
+    def refresh_representatives(self) -> int:
+        """Store again which citation represents each of these claims."""
+        return store_representatives(self, Citation.objects.all())
 
     def by_speaker(self, speaker: "Speaker"):
         """A speaker's claims in the order they made them (undated last)."""
@@ -415,10 +429,7 @@ class ClaimQuerySet(models.QuerySet):
             .select_related("speaker", "assessment")
             .prefetch_related(
                 models.Prefetch(
-                    "citations",
-                    queryset=Citation.objects.select_related("source__outlet").defer(
-                        "source__body", "source__notes"
-                    ),
+                    "citations", queryset=Citation.objects.with_sources().in_appearance_order()
                 )
             )
             .order_by("pk")
@@ -442,8 +453,18 @@ class Claim(Record):
     stated_on = models.DateField(null=True, blank=True, db_index=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
     notes = models.TextField(blank=True)
+    # The citation the claim is shown and exported with (claims.derived), kept current
+    # whenever its citations or their sources change.
+    representative = models.ForeignKey(
+        "Citation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
-    history = HistoricalRecords(m2m_fields=[topics])
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["representative"])
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
@@ -469,13 +490,18 @@ class Claim(Record):
         if self.language:
             self.language = normalise_language_tag(self.language)
 
+    def save(self, *args, **kwargs) -> None:
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:
+            # This copy's `representative` may be older than a citation saved meanwhile.
+            type(self).objects.filter(pk=self.pk).refresh_representatives()
+
     @property
     def first_citation(self) -> "Citation | None":
-        """The earliest appearance: first by publication date, then by entry."""
-        citations = list(self.citations.all())
-        if not citations:
-            return None
-        return min(citations, key=Citation.appearance_order)
+        """The citation that represents the claim, as stored now (`claims.derived`)."""
+        self.refresh_from_db(fields=["representative"])
+        return self.representative
 
     def display_value(self, field: str) -> str:
         """One field as a reader sees it, e.g. beside an edit that conflicts with it."""
@@ -496,16 +522,22 @@ class Claim(Record):
         return list(groups.items())
 
     def citations_with_chains(self) -> list[tuple["Citation", list["Citation"]]]:
-        """Each citation with its relay chain, built from the loaded citations alone."""
-        citations = sorted(self.citations.all(), key=Citation.appearance_order)
+        """Each citation with its relay chain, built from the loaded citations alone, in
+        the order loaded (`for_detail` loads them in appearance order)."""
+        citations = list(self.citations.all())
         siblings = {citation.pk: citation for citation in citations}
         return [(citation, citation.chain(siblings)) for citation in citations]
 
 
 class CitationQuerySet(models.QuerySet):
     def in_appearance_order(self):
-        """`Citation.appearance_order` in SQL: earliest publication first, undated last."""
-        return self.order_by(models.F("source__published_at").asc(nulls_last=True), "pk")
+        """Earliest publication first, undated last (`claims.derived.appearance_order`)."""
+        return self.order_by(*appearance_order())
+
+    def refresh_attribution_chains(self) -> int:
+        """Store again the attribution chains of every citation of these citations' claims."""
+        claim_ids = set(self.values_list("claim_id", flat=True))
+        return store_attribution_chains(Citation.objects.all(), claim_ids)
 
     def with_sources(self):
         """With each source and outlet, but not the source's text: an article body can
@@ -571,7 +603,11 @@ class Citation(Record):
         db_index=True,
     )
 
-    history = HistoricalRecords()
+    # Its relay path as one line of outlets (claims.derived), kept current whenever a
+    # `via`, a source's outlet or an outlet's name changes.
+    attribution_chain = models.TextField(blank=True, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["attribution_chain"])
     objects = CitationQuerySet.as_manager()
 
     class Meta:
@@ -622,29 +658,28 @@ class Citation(Record):
             **fields,
         )
 
-    @staticmethod
-    def appearance_order(citation: "Citation") -> tuple:
-        """Sort key for loaded citations; CitationQuerySet.in_appearance_order in SQL."""
-        published = citation.source.published_at
-        return (published is None, published.timestamp() if published else 0, citation.pk or 0)
-
     def chain(self, siblings: "dict[int, Citation] | None" = None) -> list["Citation"]:
-        """This citation, then the one it relays, and so on to the original.
+        """This citation, then the one it relays, and so on to the original
+        (`claims.derived.walk_chain`).
 
         `siblings` (the claim's citations by pk, already loaded) saves a query per hop.
         """
-        chain, seen, current = [], set(), self
-        while current is not None and current.pk not in seen:
-            chain.append(current)
-            seen.add(current.pk)
-            if current.via_id is None:
-                break
-            current = siblings.get(current.via_id) if siblings is not None else current.via
-        return chain
+        if siblings is None:
+            siblings = {self.pk: self}
+
+            def via(citation: Citation) -> "Citation | None":
+                return citation.via if citation.via_id else None
+        else:
+
+            def via(citation: Citation) -> "Citation | None":
+                return siblings.get(citation.via_id) if citation.via_id else None
+
+        return walk_chain(self, via, key=lambda citation: citation.pk)
 
     def chain_label(self, siblings: "dict[int, Citation] | None" = None) -> str:
-        """The relay path as one line of outlets: "Kontan ← Reuters ← Russian MoD"."""
-        return " ← ".join(citation.source.outlet.name for citation in self.chain(siblings))
+        """The relay path as one line of outlets: "Kontan ← Reuters ← Russian MoD"; stored
+        as `attribution_chain`."""
+        return chain_label(citation.source.outlet.name for citation in self.chain(siblings))
 
     def via_error(self) -> str | None:
         """Why `via` is not allowed, or None. (PostgreSQL also refuses these in a trigger.)"""
@@ -700,6 +735,13 @@ class Citation(Record):
             else self.Verification.VERIFIED_NORMALISED
         )
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # A citation moved to another claim leaves that claim to be refreshed too.
+        instance._loaded_claim_id = instance.__dict__.get("claim_id")
+        return instance
+
     def save(self, *args, reanchor: bool = True, **kwargs) -> None:
         if via_error := self.via_error():
             raise ValidationError({"via": via_error})
@@ -720,13 +762,16 @@ class Citation(Record):
         }
 
 
+def refresh_claims(claim_ids: "Collection[int]") -> None:
+    """Store again what represents these claims and their citations' attribution chains."""
+    if claim_ids:
+        Claim.objects.filter(pk__in=claim_ids).refresh_representatives()
+        store_attribution_chains(Citation.objects.all(), claim_ids)
+
+
 class ClaimRelationQuerySet(models.QuerySet):
     def for_list(self):
-        citations = Citation.objects.with_sources()
-        return self.select_related("claim__speaker", "counter__speaker").prefetch_related(
-            models.Prefetch("claim__citations", queryset=citations),
-            models.Prefetch("counter__citations", queryset=citations),
-        )
+        return self.select_related("claim__speaker", "counter__speaker")
 
     def filter_by(self, *, relation_kind: str = "", **claim_filters):
         """The pairs page's filters: a pair matches a claim filter when either of its two

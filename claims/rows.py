@@ -6,7 +6,7 @@ row, and rendering them cost more than all the page's queries together: every
 `{{ claim.speaker.name }}` tries a dictionary lookup, fails, and falls back to
 attributes, and every link ran `reverse()`. Here a page's rows are read with `values()`
 (the claims with their speakers in one query, their citations with source and outlet
-in another, the topics in a third, whatever the number of rows) and handed to the template as dictionaries with their links and dates ready, which
+the topics in another, whatever the number of rows) and handed to the template as dictionaries with their links and dates ready, which
 the template reads with its fastest lookup. Profiled on the Pairs page: 750 instances
 and 300 reversed links were 23 of its 28 ms.
 
@@ -31,7 +31,7 @@ from records.pagination import LargeTablePaginator
 
 
 class FirstCitation(TypedDict):
-    """Where a claim first appeared: the earliest published source that cites it."""
+    """The citation that represents a claim (stored on it: `claims.derived`)."""
 
     source_url: str
     source_title: str
@@ -78,6 +78,10 @@ _CLAIM_FIELDS = (
     "stated_on",
     "speaker_id",
     "speaker__name",
+    "representative__source_id",
+    "representative__source__title",
+    "representative__source__outlet__name",
+    "representative__verification",
 )
 _CLAIM_KINDS = dict(Claim.Kind.choices)
 _RELATION_KINDS = dict(ClaimRelation.Kind.choices)
@@ -99,14 +103,14 @@ def pairs_page(pairs: QuerySet, number, per_page: int) -> Page:
 
 
 def claim_rows(ids: Sequence[int], *, with_topics: bool = True) -> list[ClaimRow]:
-    """Rows for the claims `ids`, in that order: three queries, two without topics."""
+    """Rows for the claims `ids`, in that order: two queries, one without topics."""
     found = {
         row["pk"]: row for row in Claim.objects.filter(pk__in=ids).order_by().values(*_CLAIM_FIELDS)
     }
-    firsts = _first_citations(list(found))
     topics = _topics(list(found)) if with_topics else {}
     claim_url = record_urls("claims:claim-detail")
     speaker_url = record_urls("claims:speaker-detail")
+    source_url = record_urls("sources:source-detail")
     return [
         ClaimRow(
             pk=row["pk"],
@@ -119,7 +123,7 @@ def claim_rows(ids: Sequence[int], *, with_topics: bool = True) -> list[ClaimRow
             stated_on_text=_day_text(row["stated_on"], get_language()),
             speaker_name=row["speaker__name"],
             speaker_url=speaker_url(row["speaker_id"]),
-            first_citation=firsts.get(row["pk"]),
+            first_citation=_first_citation(row, source_url),
             topics=topics.get(row["pk"], []),
         )
         for row in (found[pk] for pk in ids if pk in found)
@@ -165,31 +169,16 @@ def _day_text(day: date | None, language: str) -> str:
     return dateformat.format(day, "j M Y") if day else ""
 
 
-def _first_citations(claim_ids: list[int]) -> dict[int, FirstCitation]:
-    """Each claim's earliest appearance. All the claims' citations are read in appearance
-    order (two a claim, typically) and each claim's first kept: a subquery per claim to
-    pick it in SQL cost more than the rest of the page's queries together."""
-    if not claim_ids:
-        return {}
-    source_url = record_urls("sources:source-detail")
-    firsts: dict[int, FirstCitation] = {}
-    citations = (
-        Citation.objects.filter(claim_id__in=claim_ids)
-        .in_appearance_order()
-        .values_list(
-            "claim_id", "source_id", "source__title", "source__outlet__name", "verification"
-        )
+def _first_citation(row: dict, source_url) -> FirstCitation | None:
+    if row["representative__source_id"] is None:
+        return None
+    return FirstCitation(
+        source_url=source_url(row["representative__source_id"]),
+        source_title=row["representative__source__title"],
+        outlet_name=row["representative__source__outlet__name"],
+        verification=row["representative__verification"],
+        verification_label=_VERIFICATIONS[row["representative__verification"]],
     )
-    for claim_id, source_id, title, outlet, verification in citations:
-        if claim_id not in firsts:
-            firsts[claim_id] = FirstCitation(
-                source_url=source_url(source_id),
-                source_title=title,
-                outlet_name=outlet,
-                verification=verification,
-                verification_label=_VERIFICATIONS[verification],
-            )
-    return firsts
 
 
 def _topics(claim_ids: list[int]) -> dict[int, list[TopicLink]]:

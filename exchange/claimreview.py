@@ -12,7 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.models import Assessment, Citation, Claim, Speaker
+from claims.models import Assessment, Claim, Speaker
 from sources.models import Source
 
 # The same escapes as Django's json_script: nothing in the data can close the element.
@@ -63,10 +63,8 @@ def claim_review(claim: Claim, *, base_url: str) -> dict:
     """The ClaimReview of an assessed claim (its assessment, citations with their sources
     and outlets, and speaker already loaded)."""
     assessment = claim.assessment
-    appearances = [
-        _creative_work(citation.source)
-        for citation in sorted(claim.citations.all(), key=Citation.appearance_order)
-    ]
+    # In the order they appeared (`Claim.objects.for_claimreview` loads them so).
+    appearances = [_creative_work(citation.source) for citation in claim.citations.all()]
     item = {"@type": "Claim", "author": _author(claim.speaker), "inLanguage": claim.language}
     if appearances:
         item["appearance"] = appearances

@@ -3,17 +3,18 @@
 The column lists below are the single definition of both files: the header, the README's
 "CSV export columns" tables (a test compares them) and the row builders all follow them.
 
-Two ways to write the pairs file, byte for byte the same:
+Each file is one plain join: a claim's representative citation and its attribution chain
+are stored (claims.derived), so a row reads its relation, both claims, their speakers and
+their representative citations with source and outlet, and nothing is worked out per row.
+Two ways to write the pairs file, byte for byte the same, from the same queryset:
 
-- everywhere, a Python writer: rows in chunks from `values_list().iterator()`, each chunk's
-  citations fetched in one query, written with `csv.writer`;
-- on PostgreSQL, `COPY (SELECT …) TO STDOUT WITH (FORMAT csv)`, with the cell formatting,
-  formula neutralisation, first citation and attribution chain all computed in SQL, so
-  Python only passes bytes along.
+- everywhere, a Python writer: `values_list().iterator()`, cells formatted by
+  `exchange.cells`, written with `csv.writer`;
+- on PostgreSQL, `COPY (SELECT …) TO STDOUT WITH (FORMAT csv)` of that queryset with each
+  column wrapped in the SQL form of the same cell rule, so Python only passes bytes along.
 
-Cell rules shared by both: text that starts with `=`, `+`, `-`, `@`, tab, CR, LF or NUL gets
-a leading `'` so that spreadsheets do not run it as a formula; an empty value and a missing
-one are both an empty, unquoted cell; timestamps are ISO 8601 in UTC to the second
+Cells (`exchange.cells`): a formula-like text gets a leading `'`; an empty value and a
+missing one are both an empty, unquoted cell; timestamps are ISO 8601 in UTC to the second
 (`2024-10-16T14:45:00Z`); dates are `YYYY-MM-DD`; rows are in id order, RFC 4180 quoting
 (only where needed), `\\r\\n` line ends, UTF-8 with an optional byte-order mark.
 """
@@ -22,23 +23,24 @@ import csv
 import datetime
 import io
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import psycopg
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import QuerySet
-from django.urls import reverse
+from django.db.models import Count, Expression, F, OuterRef, QuerySet, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from claims.models import Citation, Claim, ClaimRelation
+from exchange.cells import cell, day, sql_cell, sql_day, sql_timestamp, timestamp
+from records.links import around_key
 
 BOM = "\ufeff".encode()
 CHUNK_SIZE = 2000
 # Bytes gathered before handing a piece to the server: one write per row would cost a
 # system call per row through gunicorn.
 BLOCK_SIZE = 64 * 1024
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
-CHAIN_SEPARATOR = " ← "
 
 # One side of a pair, and the body of a claims row. Names are suffixes: the pairs file
 # prefixes them with `claim_` and `counter_`.
@@ -103,44 +105,104 @@ def claim_header() -> list[str]:
     return [name for name, _ in CLAIM_COLUMNS]
 
 
-# --- Cell formatting (the SQL below mirrors each of these) ---------------------------
+# --- What each column reads, and how it is written ---------------------------------
 
 
-def cell(value: str | None) -> str:
-    """Text for a spreadsheet: a formula-like start gets a leading `'`."""
-    if not value:
-        return ""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+@dataclass(frozen=True)
+class Field:
+    """One column: the value it reads (a lookup from the exported model) and its kind."""
+
+    lookup: str
+    kind: str  # "id", "url" (the lookup is the claim's id), "text", "date" or "timestamp"
 
 
-def timestamp(value: datetime.datetime | None) -> str:
-    if value is None:
-        return ""
-    # Written out by hand: strftime("%Y") does not pad years before 1000.
-    value = value.astimezone(datetime.UTC)
-    return (
-        f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
-        f"T{value.hour:02d}:{value.minute:02d}:{value.second:02d}Z"
-    )
+def _claim_fields(prefix: str) -> tuple[list[Field], list[Field]]:
+    """A claim's columns (CLAIM_FIELDS, then FIRST_CITATION_FIELDS) as read through
+    `prefix` ("" for a claim itself, "claim__" or "counter__" for a side of a pair)."""
+    shown = f"{prefix}representative__"
+    return [
+        Field(f"{prefix}pk" if prefix else "pk", "id"),
+        Field(f"{prefix}pk" if prefix else "pk", "url"),
+        Field(f"{prefix}text", "text"),
+        Field(f"{prefix}translation", "text"),
+        Field(f"{prefix}language", "text"),
+        Field(f"{prefix}kind", "text"),
+        Field(f"{prefix}stated_on", "date"),
+        Field(f"{prefix}speaker_id", "id"),
+        Field(f"{prefix}speaker__name", "text"),
+        Field(f"{prefix}speaker__description", "text"),
+    ], [
+        Field(f"{shown}source__title", "text"),
+        Field(f"{shown}source__outlet__name", "text"),
+        Field(f"{shown}source__url", "text"),
+        Field(f"{shown}source__published_at", "timestamp"),
+        Field(f"{shown}quote", "text"),
+        Field(f"{shown}verification", "text"),
+        Field(f"{shown}attribution_chain", "text"),
+    ]
 
 
-def day(value: datetime.date | None) -> str:
-    return value.isoformat() if value is not None else ""
+def _pair_fields() -> list[Field]:
+    claim, claim_cited = _claim_fields("claim__")
+    counter, counter_cited = _claim_fields("counter__")
+    return [
+        Field("pk", "id"),
+        Field("kind", "text"),
+        Field("note", "text"),
+        *claim,
+        *claim_cited,
+        *counter,
+        *counter_cited,
+        Field("created_at", "timestamp"),
+        Field("updated_at", "timestamp"),
+    ]
 
 
-class ClaimURLs:
-    """Absolute claim URLs without a `reverse()` per row: the reversed path around the id."""
+def _claims_fields() -> list[Field]:
+    claim, cited = _claim_fields("")
+    return [
+        *claim,
+        Field("topic_names", "text"),  # filled in per chunk: `_topic_names`
+        Field("citations_count", "id"),
+        *cited,
+        Field("created_at", "timestamp"),
+        Field("updated_at", "timestamp"),
+    ]
 
-    MARKER = 987654321
+
+PAIR_FIELDS = _pair_fields()
+CLAIMS_FIELDS = _claims_fields()
+
+
+class ClaimURL:
+    """Absolute claim URLs: the claim page's address around the id, looked up once."""
 
     def __init__(self, base_url: str) -> None:
-        path = reverse("claims:claim-detail", args=[self.MARKER])
-        before, after = path.split(str(self.MARKER))
+        before, self.suffix = around_key("claims:claim-detail")
         self.prefix = cell(base_url.rstrip("/") + before)
-        self.suffix = after
 
     def __call__(self, pk: int) -> str:
         return f"{self.prefix}{pk}{self.suffix}"
+
+    def sql(self, pk: Expression) -> Expression:
+        return Concat(
+            Value(self.prefix), Cast(pk, TextField()), Value(self.suffix), output_field=TextField()
+        )
+
+
+def _formatter(kind: str, url: ClaimURL) -> Callable:
+    return {"id": str, "url": url, "text": cell, "date": day, "timestamp": timestamp}[kind]
+
+
+def _sql_formatted(field: Field, url: ClaimURL) -> Expression:
+    value = F(field.lookup)
+    return {
+        "id": lambda: value,
+        "url": lambda: url.sql(value),
+        "text": lambda: sql_cell(value),
+        "date": lambda: sql_day(value),
+        "timestamp": lambda: sql_timestamp(value),
+    }[field.kind]()
 
 
 # --- Public API -----------------------------------------------------------------------
@@ -163,10 +225,15 @@ def stream_pairs_csv(
         pairs = ClaimRelation.objects.all()
     if use_copy is None:
         use_copy = connection.vendor == "postgresql"
-    urls = ClaimURLs(base_url)
+    url = ClaimURL(base_url)
     head = (BOM if bom else b"") + _header_bytes(pair_header())
-    rows = _copy_pairs(pairs, urls) if use_copy else _write_pairs(pairs, urls)
-    return _blocks(head, rows)
+    if not use_copy:
+        return _blocks(head, _write_pairs(pairs, url))
+    try:
+        select = pairs_select_sql(pairs, url)
+    except EmptyResultSet:  # `.none()`, or a filter such as `pk__in=[]`: no SQL, no rows
+        return _blocks(head, ())
+    return _blocks(head, _copy(select))
 
 
 def stream_claims_csv(
@@ -175,9 +242,8 @@ def stream_claims_csv(
     """The claims CSV for `claims` (all claims by default), as blocks of bytes."""
     if claims is None:
         claims = Claim.objects.all()
-    urls = ClaimURLs(base_url)
     head = (BOM if bom else b"") + _header_bytes(claim_header())
-    return _blocks(head, _write_claims(claims, urls))
+    return _blocks(head, _write_claims(claims, ClaimURL(base_url)))
 
 
 def pairs_filename(today: datetime.date) -> str:
@@ -208,68 +274,13 @@ def _blocks(head: bytes, pieces: Iterable[bytes]) -> Iterator[bytes]:
         yield b"".join(block)
 
 
-def _narrowed(queryset: QuerySet) -> QuerySet:
-    """The same rows, once each, in id order, ready for `values_list()`.
-
-    A queryset without conditions is the whole table; any other is applied as
-    `pk IN (…)`, exactly as the COPY path applies it.
-    """
+def _exported(queryset: QuerySet) -> QuerySet:
+    """The same rows, once each, in id order. A queryset without conditions is the whole
+    table; any other is applied as `pk IN (…)`."""
     model = queryset.model
     if not queryset.query.where:
-        return model.objects.order_by("pk")
-    return model.objects.filter(pk__in=queryset.order_by().values("pk")).order_by("pk")
-
-
-def _id_batches(ids: list[int]) -> Iterator[list[int]]:
-    size = connection.features.max_query_params or len(ids) or 1
-    for start in range(0, len(ids), size):
-        yield ids[start : start + size]
-
-
-def _first_citations(claim_ids: list[int]) -> dict[int, tuple[list[str], int]]:
-    """For each claim: its first citation's cells and its number of citations.
-
-    One query per batch of claims; the chain is walked over the claim's own citations,
-    exactly as `Citation.chain()` walks it.
-    """
-    by_claim: dict[int, list[tuple]] = defaultdict(list)
-    for batch in _id_batches(claim_ids):
-        for row in Citation.objects.filter(claim_id__in=batch).values_list(
-            "pk",
-            "claim_id",
-            "via_id",
-            "source__title",
-            "source__outlet__name",
-            "source__url",
-            "source__published_at",
-            "quote",
-            "verification",
-        ):
-            by_claim[row[1]].append(row)
-    found = {}
-    for claim_id, citations in by_claim.items():
-        first = min(citations, key=lambda row: (row[6] is None, row[6] or _EPOCH, row[0]))
-        siblings = {row[0]: row for row in citations}
-        chain, seen, current = [], set(), first
-        while current is not None and current[0] not in seen:
-            chain.append(current[4])
-            seen.add(current[0])
-            current = siblings.get(current[2]) if current[2] is not None else None
-        cells = [
-            cell(first[3]),
-            cell(first[4]),
-            cell(first[5]),
-            timestamp(first[6]),
-            cell(first[7]),
-            cell(first[8]),
-            cell(CHAIN_SEPARATOR.join(chain)),
-        ]
-        found[claim_id] = (cells, len(citations))
-    return found
-
-
-_EPOCH = datetime.datetime(1, 1, 1, tzinfo=datetime.UTC)
-_NO_CITATION = ([""] * len(FIRST_CITATION_FIELDS), 0)
+        return model._default_manager.order_by("pk")
+    return model._default_manager.filter(pk__in=queryset.order_by().values("pk")).order_by("pk")
 
 
 def _chunks(rows: Iterator[tuple], size: int) -> Iterator[list[tuple]]:
@@ -289,73 +300,33 @@ def _csv_lines(rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode()
 
 
-# --- Pairs: Python writer -------------------------------------------------------------
-
-_SIDE_VALUES = (
-    "_id",
-    "__text",
-    "__translation",
-    "__language",
-    "__kind",
-    "__stated_on",
-    "__speaker_id",
-    "__speaker__name",
-    "__speaker__description",
-)
+# --- Python writers -------------------------------------------------------------------
 
 
-def _side_cells(values: tuple, urls: ClaimURLs) -> list[str]:
-    pk, text, translation, language, kind, stated_on, speaker_id, name, description = values
-    return [
-        str(pk),
-        urls(pk),
-        cell(text),
-        cell(translation),
-        cell(language),
-        cell(kind),
-        day(stated_on),
-        str(speaker_id),
-        cell(name),
-        cell(description),
-    ]
-
-
-def _write_pairs(pairs: QuerySet, urls: ClaimURLs) -> Iterator[bytes]:
-    fields = [
-        "pk",
-        "kind",
-        "note",
-        "created_at",
-        "updated_at",
-        *[f"claim{suffix}" for suffix in _SIDE_VALUES],
-        *[f"counter{suffix}" for suffix in _SIDE_VALUES],
-    ]
-    side = len(_SIDE_VALUES)
-    rows = _narrowed(pairs).values_list(*fields).iterator(chunk_size=CHUNK_SIZE)
-    for chunk in _chunks(rows, CHUNK_SIZE):
-        citations = _first_citations(
-            sorted({row[5] for row in chunk} | {row[5 + side] for row in chunk})
+def _write_pairs(pairs: QuerySet, url: ClaimURL) -> Iterator[bytes]:
+    formats = [_formatter(field.kind, url) for field in PAIR_FIELDS]
+    rows = _exported(pairs).values_list(*[field.lookup for field in PAIR_FIELDS])
+    for chunk in _chunks(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        yield _csv_lines(
+            [[format(value) for format, value in zip(formats, row, strict=True)] for row in chunk]
         )
-        lines = []
-        for row in chunk:
-            claim, counter = row[5 : 5 + side], row[5 + side :]
-            lines.append(
-                [
-                    str(row[0]),
-                    cell(row[1]),
-                    cell(row[2]),
-                    *_side_cells(claim, urls),
-                    *citations.get(claim[0], _NO_CITATION)[0],
-                    *_side_cells(counter, urls),
-                    *citations.get(counter[0], _NO_CITATION)[0],
-                    timestamp(row[3]),
-                    timestamp(row[4]),
-                ]
-            )
-        yield _csv_lines(lines)
 
 
-# --- Claims: Python writer ------------------------------------------------------------
+def _citations_count() -> Expression:
+    counted = (
+        Citation.objects.filter(claim=OuterRef("pk"))
+        .order_by()
+        .values("claim")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def _id_batches(ids: list[int]) -> Iterator[list[int]]:
+    size = connection.features.max_query_params or len(ids) or 1
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def _topic_names(claim_ids: list[int]) -> dict[int, str]:
@@ -371,158 +342,41 @@ def _topic_names(claim_ids: list[int]) -> dict[int, str]:
     return {claim_id: "; ".join(topics) for claim_id, topics in names.items()}
 
 
-def _write_claims(claims: QuerySet, urls: ClaimURLs) -> Iterator[bytes]:
-    fields = [
-        "pk",
-        "text",
-        "translation",
-        "language",
-        "kind",
-        "stated_on",
-        "speaker_id",
-        "speaker__name",
-        "speaker__description",
-        "created_at",
-        "updated_at",
-    ]
-    rows = _narrowed(claims).values_list(*fields).iterator(chunk_size=CHUNK_SIZE)
+def _write_claims(claims: QuerySet, url: ClaimURL) -> Iterator[bytes]:
+    formats = [_formatter(field.kind, url) for field in CLAIMS_FIELDS]
+    topics_at = [field.lookup for field in CLAIMS_FIELDS].index("topic_names")
+    lookups = [field.lookup for field in CLAIMS_FIELDS if field.lookup != "topic_names"]
+    rows = (
+        _exported(claims)
+        .annotate(citations_count=_citations_count())
+        .values_list(*lookups)
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
     for chunk in _chunks(rows, CHUNK_SIZE):
-        ids = [row[0] for row in chunk]
-        citations = _first_citations(ids)
-        topics = _topic_names(ids)
+        topics = _topic_names([row[0] for row in chunk])
         lines = []
         for row in chunk:
-            first, count = citations.get(row[0], _NO_CITATION)
-            lines.append(
-                [
-                    *_side_cells(row[:9], urls),
-                    cell(topics.get(row[0], "")),
-                    str(count),
-                    *first,
-                    timestamp(row[9]),
-                    timestamp(row[10]),
-                ]
-            )
+            values = [*row[:topics_at], topics.get(row[0], ""), *row[topics_at:]]
+            lines.append([format(value) for format, value in zip(formats, values, strict=True)])
         yield _csv_lines(lines)
 
 
 # --- Pairs: PostgreSQL COPY -----------------------------------------------------------
 
 
-def _sql_cell(expression: str) -> str:
-    """SQL for `cell()`: neutralise a formula-like start; an empty text is NULL, which
-    COPY writes as an empty unquoted cell, as csv.writer writes "" (COPY would write an
-    empty *string* as `""`). PostgreSQL text cannot hold NUL, so that case cannot arise."""
-    return (
-        f"NULLIF(CASE WHEN left({expression}, 1) IN ('=', '+', '-', '@', chr(9), chr(13), chr(10))"
-        f" THEN '''' || {expression} ELSE {expression} END, '')"
-    )
+def pairs_select_sql(pairs: QuerySet, url: ClaimURL) -> tuple[str, list]:
+    """The SELECT whose CSV rendering by COPY is the pairs file's body: the Python
+    writer's queryset with every column written by the SQL form of its cell rule."""
+    columns = {f"c{number}": _sql_formatted(field, url) for number, field in enumerate(PAIR_FIELDS)}
+    exported = _exported(pairs).annotate(**columns).values_list(*columns)
+    return exported.query.sql_with_params()
 
 
-def _sql_timestamp(expression: str) -> str:
-    return f"""to_char({expression} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
-
-
-def _sql_side(alias: str) -> str:
-    """The claim or counter columns of one pair: `alias` is c1 or c2."""
-    speaker, first = f"{alias}s", f"{alias}f"
-    return f"""
-        {alias}.id,
-        %s || {alias}.id || %s,
-        {_sql_cell(f"{alias}.text")},
-        {_sql_cell(f"{alias}.translation")},
-        {_sql_cell(f"{alias}.language")},
-        {_sql_cell(f"{alias}.kind")},
-        to_char({alias}.stated_on, 'YYYY-MM-DD'),
-        {speaker}.id,
-        {_sql_cell(f"{speaker}.name")},
-        {_sql_cell(f"{speaker}.description")},
-        {_sql_cell(f"{first}.title")},
-        {_sql_cell(f"{first}.outlet")},
-        {_sql_cell(f"{first}.url")},
-        {_sql_timestamp(f"{first}.published_at")},
-        {_sql_cell(f"{first}.quote")},
-        {_sql_cell(f"{first}.verification")},
-        {_sql_cell(f"{first}.chain")}"""
-
-
-def _sql_side_joins(alias: str, column: str) -> str:
-    """The claim, its speaker, and its first citation with the attribution chain.
-
-    The first citation is the earliest published (undated last), then the lowest id, as
-    `Citation.appearance_order`; the chain follows `via` within the claim's own citations
-    and stops at a citation already on it, as `Citation.chain()` does.
-    """
-    speaker, first = f"{alias}s", f"{alias}f"
-    return f"""
-    JOIN claims_claim {alias} ON {alias}.id = r.{column}
-    JOIN claims_speaker {speaker} ON {speaker}.id = {alias}.speaker_id
-    LEFT JOIN LATERAL (
-        SELECT fc.title, fc.outlet, fc.url, fc.published_at, fc.quote, fc.verification,
-            CASE WHEN fc.via_id IS NULL THEN fc.outlet ELSE (
-                WITH RECURSIVE chain (id, via_id, depth, outlet, path) AS (
-                    SELECT fc.id, fc.via_id, 1, fc.outlet::text, ARRAY[fc.id]
-                    UNION ALL
-                    SELECT c.id, c.via_id, chain.depth + 1, o.name::text, chain.path || c.id
-                    FROM chain
-                    JOIN claims_citation c ON c.id = chain.via_id AND c.claim_id = {alias}.id
-                    JOIN sources_source s ON s.id = c.source_id
-                    JOIN sources_outlet o ON o.id = s.outlet_id
-                    WHERE c.id <> ALL (chain.path)
-                )
-                SELECT string_agg(chain.outlet, '{CHAIN_SEPARATOR}' ORDER BY chain.depth)
-                FROM chain
-            ) END AS chain
-        FROM (
-            SELECT c.id, c.via_id, c.quote, c.verification, s.title, s.url,
-                s.published_at, o.name AS outlet
-            FROM claims_citation c
-            JOIN sources_source s ON s.id = c.source_id
-            JOIN sources_outlet o ON o.id = s.outlet_id
-            WHERE c.claim_id = {alias}.id
-            ORDER BY s.published_at ASC NULLS LAST, c.id ASC
-            LIMIT 1
-        ) fc
-    ) {first} ON true"""
-
-
-def pairs_select_sql(pairs: QuerySet, urls: ClaimURLs) -> tuple[str, list]:
-    """The SELECT whose CSV rendering by COPY is the pairs file's body."""
-    params: list = [urls.prefix, urls.suffix, urls.prefix, urls.suffix]
-    where = ""
-    if pairs.query.where:
-        try:
-            subquery, subparams = pairs.order_by().values("pk").query.sql_with_params()
-        except EmptyResultSet:  # `.none()`, or a filter such as `pk__in=[]`
-            subquery, subparams = "SELECT NULL::bigint WHERE false", []
-        where = f"WHERE id IN ({subquery})"
-        params.extend(subparams)  # after the URL parts: the SELECT list comes first
-    # OFFSET 0 keeps the planner from flattening the ordered relations into the joins: it
-    # then sorts only these narrow rows and joins each to its claims by index, in order,
-    # so rows leave at once instead of after a sort of the whole wide result.
-    sql = f"""
-    SELECT
-        r.id,
-        {_sql_cell("r.kind")},
-        {_sql_cell("r.note")},
-        {_sql_side("c1")},
-        {_sql_side("c2")},
-        {_sql_timestamp("r.created_at")},
-        {_sql_timestamp("r.updated_at")}
-    FROM (
-        SELECT * FROM claims_claimrelation {where} ORDER BY id OFFSET 0
-    ) r
-    {_sql_side_joins("c1", "claim_id")}
-    {_sql_side_joins("c2", "counter_id")}
-    ORDER BY r.id"""
-    return sql, params
-
-
-def _copy_pairs(pairs: QuerySet, urls: ClaimURLs) -> Iterator[bytes]:
-    select, params = pairs_select_sql(pairs, urls)
+def _copy(select: tuple[str, list]) -> Iterator[bytes]:
+    sql, params = select
     connection.ensure_connection()
     # Bound client-side: COPY takes no server-side parameters.
-    statement = psycopg.ClientCursor(connection.connection).mogrify(select, params)
+    statement = psycopg.ClientCursor(connection.connection).mogrify(sql, params)
     copy_sql = f"COPY ({statement}) TO STDOUT WITH (FORMAT csv)"
     with transaction.atomic(), connection.cursor() as cursor:
         # The long list of expressions would have the JIT compile for seconds before the

@@ -32,7 +32,8 @@ from simple_history.utils import bulk_create_with_history, get_history_manager_f
 
 from claims.anchoring import AmbiguousQuote
 from claims.matching import KnownSpeaker, SpeakerMatcher
-from claims.models import Citation, Claim, ClaimRelation, Speaker
+from claims.models import Citation, Claim, ClaimRelation, Speaker, refresh_claims
+from exchange.cells import uncell
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
 from exchange.models import ImportBatch, ImportRow
 from records.text import fold
@@ -43,9 +44,6 @@ CHUNK_SIZE = 500
 # The csv module refuses a cell longer than this (131 072 characters by default): far more
 # than any claim, quote or name, and it stops a runaway quote from swallowing the file.
 MAX_CELL_CHARS = csv.field_size_limit()
-# Characters a spreadsheet would read as the start of a formula; the export prefixes such
-# cells with one apostrophe, which the import takes off again.
-FORMULA_STARTS = frozenset("=+-@\t\r\n\0")
 
 
 class ImportFileError(Exception):
@@ -60,12 +58,6 @@ class ImportRejected(Exception):
         first = "; ".join(f"row {number}: {reason}" for number, reason in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         super().__init__(f"Nothing was imported. {first}{more}")
-
-
-def unneutralise(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1] in FORMULA_STARTS:
-        return value[1:]
-    return value
 
 
 def digest(text: str) -> bytes:
@@ -123,7 +115,7 @@ def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], 
                     break
             yield (
                 record,
-                {name: unneutralise(value) for name, value in zip(header, cells, strict=False)},
+                {name: uncell(value) for name, value in zip(header, cells, strict=False)},
                 problems,
             )
     except UnicodeDecodeError:
@@ -671,6 +663,8 @@ class PairImporter:
             claim_ref, source_ref = citation._refs
             citation.claim_id, citation.source_id = self._pk(claim_ref), self._pk(source_ref)
         self._bulk(Citation, pending["citation"])
+        # What save() would have set off: what represents each claim, its chains.
+        refresh_claims({citation.claim_id for citation in pending["citation"].values()})
         relations = pending["relation"]
         for relation in relations.values():
             relation.claim_id, relation.counter_id = map(self._pk, relation._refs)

@@ -35,5 +35,11 @@ def record_url(viewname: str, key: int | str) -> str:
 
 def record_urls(viewname: str) -> Callable[[int | str], str]:
     """`record_url` for a list of records of one view: the address is looked up once."""
-    head, tail = _around_key(viewname, get_script_prefix())
+    head, tail = around_key(viewname)
     return lambda key: f"{head}{_key(key)}{tail}"
+
+
+def around_key(viewname: str) -> tuple[str, str]:
+    """The parts of a record page's address before and after its key, for code that puts
+    the key between them itself (the CSV export's SQL)."""
+    return _around_key(viewname, get_script_prefix())

@@ -16,7 +16,7 @@ from records.validators import (
     validate_country_code,
     validate_language_tag,
 )
-from sources.signals import body_changed
+from sources.signals import outlet_renamed, source_changed
 
 
 class Outlet(Record):
@@ -54,6 +54,19 @@ class Outlet(Record):
 
     def get_absolute_url(self) -> str:
         return reverse("sources:source-list") + f"?outlet={self.pk}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded_name = instance.__dict__.get("name")
+        return instance
+
+    def save(self, *args, **kwargs) -> None:
+        loaded = getattr(self, "_loaded_name", None)
+        super().save(*args, **kwargs)
+        self._loaded_name = self.name
+        if loaded is not None and loaded != self.name:
+            outlet_renamed.send(sender=type(self), outlet=self)
 
 
 class SourceQuerySet(models.QuerySet):
@@ -187,14 +200,22 @@ class Source(Record):
     def __str__(self) -> str:
         return f"{self.title} ({self.outlet.name})" if self.outlet_id else self.title
 
+    # What others depend on (see `source_changed`), as loaded from the database.
+    WATCHED = {"body": "body", "published_at": "published_at", "outlet": "outlet_id"}
+
     def save(self, *args, **kwargs) -> None:
-        body_was_changed = not self._state.adding and self.body != getattr(
-            self, "_loaded_body", self.body
-        )
+        loaded = getattr(self, "_loaded", None)
         super().save(*args, **kwargs)
-        self._loaded_body = self.body
-        if body_was_changed:
-            body_changed.send(sender=type(self), source=self)
+        changed = {
+            name
+            for name, attname in self.WATCHED.items()
+            if loaded is not None
+            and attname in loaded
+            and loaded[attname] != getattr(self, attname)
+        }
+        self._loaded = {attname: getattr(self, attname) for attname in self.WATCHED.values()}
+        if changed:
+            source_changed.send(sender=type(self), source=self, changed=changed)
 
     def get_absolute_url(self) -> str:
         return record_url("sources:source-detail", self.pk)
@@ -206,8 +227,12 @@ class Source(Record):
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
         instance = super().from_db(db, field_names, values, **kwargs)
-        # Remember the body as loaded, to know on save whether anchors must be re-checked.
-        instance._loaded_body = instance.__dict__.get("body")
+        # Remember what others depend on as loaded, to tell them on save what changed.
+        instance._loaded = {
+            attname: instance.__dict__[attname]
+            for attname in cls.WATCHED.values()
+            if attname in instance.__dict__
+        }
         return instance
 
     def clean(self) -> None:

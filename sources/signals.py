@@ -1,5 +1,11 @@
 from django.dispatch import Signal
 
-# Sent after a source's body text has changed and been saved, so that whatever anchors to
-# that text (claims' citations) can check itself again. Arguments: source.
-body_changed = Signal()
+# Sent after a source is saved with another body, publication date or outlet than it was
+# loaded with, so that what depends on them (claims' citations: their anchors, which of a
+# claim's citations represents it, their attribution chains) can follow. Arguments:
+# source, and changed: the set of those field names ("body", "published_at", "outlet").
+source_changed = Signal()
+
+# Sent after an outlet is saved under another name than it was loaded with (attribution
+# chains name outlets). Arguments: outlet.
+outlet_renamed = Signal()

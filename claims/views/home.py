@@ -3,6 +3,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from claims.models import Claim, ClaimRelation, Speaker
+from claims.rows import claim_rows, pair_rows
 from records.pagination import estimated_count
 from sources.models import Source
 
@@ -18,8 +19,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "pairs": estimated_count(ClaimRelation.objects.all()),
             "speakers": estimated_count(Speaker.objects.all()),
         },
-        "latest_claims": Claim.objects.for_list()[:LATEST],
-        "latest_pairs": ClaimRelation.objects.for_list()[:LATEST],
+        "latest_claims": claim_rows(Claim.objects.values_list("pk", flat=True)[:LATEST]),
+        "latest_pairs": pair_rows(ClaimRelation.objects.values_list("pk", flat=True)[:LATEST]),
         "latest_sources": Source.objects.for_list()[:LATEST],
     }
     return render(request, "home.html", context)

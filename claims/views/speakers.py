@@ -8,6 +8,7 @@ from django_htmx.http import trigger_client_event
 
 from claims.editor_forms import InlineSpeakerForm, SpeakerForm
 from claims.models import Claim, ClaimRelation, Speaker
+from claims.rows import claims_page
 from records.conflicts import render_edit_conflict
 from records.models import EditConflict
 from records.pagination import LargeTablePaginator
@@ -33,8 +34,7 @@ def speaker_list(request: HttpRequest) -> HttpResponse:
 def speaker_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """All their claims in date order, and the counter-claims others made against them."""
     speaker = get_object_or_404(Speaker, pk=pk)
-    claims = Claim.objects.by_speaker(speaker)
-    page = LargeTablePaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = claims_page(Claim.objects.by_speaker(speaker), request.GET.get("page"), PAGE_SIZE)
     counters = list(ClaimRelation.objects.against_speaker(speaker)[:COUNTERS_LIMIT])
     context = {
         "speaker": speaker,

@@ -5,7 +5,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from claims.models import Claim, Topic
-from records.pagination import LargeTablePaginator
+from claims.rows import claims_page
 
 PAGE_SIZE = 50
 
@@ -14,8 +14,8 @@ PAGE_SIZE = 50
 @vary_on_headers("HX-Request")
 def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
-    claims = Claim.objects.for_list().filter(topics=topic).order_by("stated_on", "pk")
-    page = LargeTablePaginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    claims = Claim.objects.filter(topics=topic).order_by("stated_on", "pk")
+    page = claims_page(claims, request.GET.get("page"), PAGE_SIZE)
     context = {"topic": topic, "page": page, "query": ""}
     if not request.htmx:
         return render(request, "claims/topic_detail.html", context)

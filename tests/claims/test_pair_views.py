@@ -271,8 +271,8 @@ def test_the_pairs_page_costs_the_same_queries_at_any_size(
     reader_client, django_assert_num_queries, rows
 ):
     many_pairs(rows)
-    # session, user, count, the page's ids, their rows, both sides' claims, their first
-    # citations, topics of the filter form, permissions (2)
-    with django_assert_num_queries(10):
+    # session, user, count, the page's ids, their rows, both sides' claims (with their
+    # stored representative citations), topics of the filter form, permissions (2)
+    with django_assert_num_queries(9):
         response = reader_client.get(reverse("claims:pair-list"))
     assert response.status_code == 200
