@@ -83,6 +83,8 @@ class Suggestion:
     stated_on: datetime.date | None = None
     denial: bool = False  # its cue denies or disputes (for pairs with recorded claims)
     accusation: bool = False
+    # Known speakers (ids) its words name beside its own speaker: whom it may answer.
+    mentions: tuple = ()
 
     @property
     def key(self) -> str:
@@ -700,11 +702,36 @@ def _suggestions(
                 rule=c.rule,
                 confidence=round(c.confidence, 2),
                 stated_on=dates.stated_on(sentence_text, c.sentence_words, lexicon, published),
-                denial=statements[index].denial,
+                denial=statements[index].denial or bool(attribution and attribution.word.answer),
                 accusation=statements[index].accusation,
+                mentions=_mentions(body, c, names),
             )
         )
     return result
+
+
+def _mentions(body: str, candidate: _Candidate, names: Names) -> tuple:
+    """The known speakers a statement's words name, other than its own speaker."""
+    own = candidate.speaker.id if candidate.speaker else None
+    found: dict = {}
+    text = body[candidate.start : candidate.end]
+    if names.language.code == "zh":
+        position = 0
+        while (hit := names.known_cjk(text[position:])) is not None:
+            found.setdefault(hit[0].id)
+            position += hit[2]
+    else:
+        phrase = words(body, candidate.start, candidate.end)
+        longest = names.matcher.longest
+        for first in range(len(phrase)):
+            if not (phrase[first].capitalised or phrase[first].acronym):
+                continue
+            for length in range(min(longest, len(phrase) - first), 0, -1):
+                spelling = body[phrase[first].start : phrase[first + length - 1].end]
+                if known := names.known(spelling, near=False):
+                    found.setdefault(known.id)
+                    break
+    return tuple(speaker for speaker in found if speaker != own)
 
 
 def _speaker_key(speaker: SpeakerMatch | None) -> object:

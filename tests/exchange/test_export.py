@@ -60,7 +60,7 @@ NASTY_TEXTS = [
     "   ",
     "trailing space ",
     "a=1 is not a formula",
-    "\u200b=HYPERLINK(\"http://x\")",
+    '\u200b=HYPERLINK("http://x")',
     "\ufeff+1",
     "\u2060@SUM(1)",
     "\u202e-1+1",
