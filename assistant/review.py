@@ -4,6 +4,7 @@
 import datetime
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from django.db import transaction
 from django.db.models import Q
@@ -346,7 +347,7 @@ def highlighted(body: str, offers: list[Offer]) -> list[list[Piece]]:
             cuts |= {max(start, p_start), min(end, p_end)}
         ordered = sorted(cuts)
         pieces = []
-        for left, right in zip(ordered, ordered[1:], strict=False):
+        for left, right in pairwise(ordered):
             offer = next(
                 (o for o in here if o.suggestion.start <= left and right <= o.suggestion.end),
                 None,

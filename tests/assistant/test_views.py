@@ -224,6 +224,7 @@ def test_a_denial_pairs_with_a_claim_already_recorded(researcher_client, db):
         body="Tiongkok membantah tuduhan Amerika Serikat soal pengiriman drone ke Rusia.",
     )
     offer = only_offer(review.offers_for(source))
+    assert offer.suggestion.speaker.id == china.pk
     assert offer.denies_recorded == allegation
     page = researcher_client.get(url(source)).content.decode()
     assert "Denies the recorded claim" in page
