@@ -239,7 +239,12 @@ def _person_part(run: list[Word], language: Language) -> tuple[list[Word], froze
         return run[start:], frozenset()
     last_role = max((n for n, word in enumerate(folded) if word in language.roles), default=-1)
     if 0 <= last_role < len(run) - 1:
-        return run[last_role + 1 :], frozenset(folded[: last_role + 1])
+        # After a role, a place may stand before the person's two names: "Menteri Luar
+        # Negeri Ukraina Andrii Sybiha", "Foreign Minister of Ukraine Andrii Sybiha".
+        name = run[last_role + 1 :]
+        if len(name) >= 3 and not any(word.folded in language.connectors for word in name):
+            name = name[-2:]
+        return name, frozenset(folded[: last_role + 1])
     start = 0
     while start < len(run) - 1 and folded[start] in language.articles:
         start += 1
