@@ -115,6 +115,8 @@ class SpeakerMatcher:
     def __init__(self, speakers: Iterable[KnownSpeaker] = ()) -> None:
         self._by_key: dict[str, list[KnownSpeaker]] = {}
         self._speakers: list[KnownSpeaker] = []
+        self._order: dict[int, int] = {}  # id(speaker) → when it was added
+        self.first_words: set[str] = set()  # each spelling's first word, as keys are
         # Built on the first near-miss lookup: skeleton of a spelling's last word (and
         # each one-letter deletion of it) → (speaker, the spelling's skeletons).
         self._by_surname: dict[str, list[tuple[KnownSpeaker, tuple[str, ...]]]] | None = None
@@ -132,6 +134,8 @@ class SpeakerMatcher:
             if speaker not in known:
                 known.append(speaker)
             self.longest = max(self.longest, key.count(" ") + 1)
+            self.first_words.add(key.split(" ")[0])
+        self._order.setdefault(id(speaker), len(self._speakers))
         self._speakers.append(speaker)
         self._by_surname = None
 
@@ -153,8 +157,7 @@ class SpeakerMatcher:
                     for word in words[:-1]
                 ):
                     found.append(speaker)
-        order = {id(speaker): n for n, speaker in enumerate(self._speakers)}
-        return sorted(found, key=lambda speaker: order.get(id(speaker), 0))
+        return sorted(found, key=lambda speaker: self._order.get(id(speaker), 0))
 
     def _surnames(self) -> dict[str, list[tuple[KnownSpeaker, tuple[str, ...]]]]:
         if self._by_surname is None:
@@ -167,6 +170,10 @@ class SpeakerMatcher:
                     for key in _deletions(known[-1]):
                         self._by_surname.setdefault(key, []).append((speaker, known))
         return self._by_surname
+
+    def may_start(self, word: str) -> bool:
+        """Could a known spelling start with this word? (A quick test before a lookup.)"""
+        return word in self.first_words or fold(word) in self.first_words
 
     def named(self, spelling: str) -> list[KnownSpeaker]:
         """Every speaker one of whose names or aliases this is, in the order they were added."""

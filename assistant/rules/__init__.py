@@ -161,7 +161,10 @@ def suggest(
         for sentence in sentences(body, lexicon.code, all_quotes)
         if sentence.paragraph in kept
     ]
-    _learn_names(body, reading, lexicon, names)
+    sentence_words = {
+        sentence.start: words(body, sentence.start, sentence.end) for sentence in reading
+    }
+    _learn_names(body, reading, sentence_words, lexicon, names)
 
     read: list[_Read] = []
     for sentence in reading:
@@ -189,7 +192,13 @@ def suggest(
     return _suggestions(body, unique, lexicon, names, published)
 
 
-def _learn_names(body: str, reading: list[Sentence], lexicon: Language, names: Names) -> None:
+def _learn_names(
+    body: str,
+    reading: list[Sentence],
+    sentence_words: dict[int, list[Word]],
+    lexicon: Language,
+    names: Names,
+) -> None:
     """The full names the article writes (two or more capitalised words after any role):
     its later "Lavrov said" is Sergei Lavrov."""
     if lexicon.code == "zh":
@@ -198,7 +207,7 @@ def _learn_names(body: str, reading: list[Sentence], lexicon: Language, names: N
 
     for sentence in reading:
         run: list[Word] = []
-        for word in [*words(body, sentence.start, sentence.end), None]:
+        for word in [*sentence_words[sentence.start], None]:
             if word is not None and (
                 word.capitalised or (run and word.folded in lexicon.connectors)
             ):
@@ -255,6 +264,7 @@ def _read(
     lexicon: Language,
     names: Names,
     outlets: OutletIndex,
+    sentence_words: list[Word] | None = None,
 ) -> _Read:
     quotes = [q for q in paragraph_quotes if sentence.start <= q.start < sentence.end]
     parts: list[tuple[int, int]] = []
@@ -269,7 +279,8 @@ def _read(
         else:
             parts.append(split[0])
             lead_ins.append(quote.start)
-    sentence_words = words(body, sentence.start, sentence.end)
+    if sentence_words is None:
+        sentence_words = words(body, sentence.start, sentence.end)
     quoted = _quoted_mask(sentence_words, quotes, unquoted)
     if lexicon.code == "zh":
         inside = [(q.start, q.end) for q in quotes]
@@ -576,14 +587,18 @@ def _has_content(
     """Does the clause say something beside who said it ("Smith said." says nothing)?"""
     if attribution.cue is Cue.NO_COMMENT:
         return True
+    # A denial or an accusation says something in two words: "denied the accusations",
+    # "membantah tuduhan tersebut", "予以否认".
+    answers = attribution.word.denial or attribution.word.accusation or attribution.word.answer
     if lexicon.code == "zh":
         text = body[start:end]
         cue = body[attribution.start : attribution.end]
         size = sum(1 for char in text if is_cjk(char)) - len(cue)
-        return size - 4 >= MIN_CONTENT_CHARS
+        return answers or size - 4 >= MIN_CONTENT_CHARS
     count = len(words(body, start, end))
     cue_words = len(words(body, attribution.start, attribution.end))
-    return count - cue_words - attribution.subject.words >= MIN_CONTENT_WORDS
+    left = count - cue_words - attribution.subject.words
+    return left >= (1 if answers else MIN_CONTENT_WORDS)
 
 
 def _quote_rule(attribution: Attribution, speaker: SpeakerMatch | None) -> tuple[str, float]:
@@ -725,6 +740,8 @@ def _mentions(body: str, candidate: _Candidate, names: Names) -> tuple:
         longest = names.matcher.longest
         for first in range(len(phrase)):
             if not (phrase[first].capitalised or phrase[first].acronym):
+                continue
+            if not names.matcher.may_start(phrase[first].text):
                 continue
             for length in range(min(longest, len(phrase) - first), 0, -1):
                 spelling = body[phrase[first].start : phrase[first + length - 1].end]

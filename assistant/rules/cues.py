@@ -62,6 +62,22 @@ def _match(language: Language, sentence_words: list[Word], quoted: list[bool], i
     return None
 
 
+def _not_a_cue(
+    body: str, sentence_words: list[Word], quoted: list[bool], index: int, language: Language
+) -> bool:
+    """A cue's word used otherwise: a noun after an article ("the claims", "la denuncia")
+    or a capitalised word inside a name ("the United States", "Edward Said")."""
+    word = sentence_words[index]
+    if index == 0 or quoted[index - 1]:
+        return False
+    previous = sentence_words[index - 1]
+    if body[previous.end : word.start].strip():
+        return False  # after punctuation: "…," Says Smith
+    if word.capitalised and not word.acronym:
+        return True
+    return previous.folded in language.articles and word.folded not in language.told
+
+
 def find(
     body: str,
     sentence_words: list[Word],
@@ -79,6 +95,9 @@ def find(
             index += 1
             continue
         word, length = match
+        if length == 1 and _not_a_cue(body, sentence_words, quoted, index, language):
+            index += 1
+            continue
         found.append((word, index, index + length))
         index += length
     cue_at = {position: word for word, first, last in found for position in range(first, last)}

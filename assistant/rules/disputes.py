@@ -56,17 +56,22 @@ def content_words(body: str, start: int, end: int, language: Language) -> set[st
     }
 
 
-def _related(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= _MIN_SHARED_STEM and shorter in longer
-
-
 def shared_words(a: set[str], b: set[str]) -> int:
+    """How many words of the smaller set stand in the other, or inside one of its words
+    (or hold one): "senjata" meets "persenjataan". Substrings are looked for in the
+    other set's words joined, so the cost is linear in the words."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(1 for word in a if word in b or any(_related(word, other) for other in b))
+    joined_b = "|" + "|".join(b) + "|"
+    joined_a = "|" + "|".join(a) + "|"
+    count = 0
+    for word in a:
+        if word in b or (len(word) >= _MIN_SHARED_STEM and word in joined_b):
+            count += 1
+    held = sum(
+        1 for word in b if len(word) >= _MIN_SHARED_STEM and word not in a and word in joined_a
+    )
+    return min(len(a), count + held)
 
 
 def negated(body: str, start: int, end: int, language: Language) -> bool:
@@ -105,28 +110,26 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             (
                 answered[other]
                 for other in range(index - 1, max(-1, index - 3), -1)
-                if other in answered and statements[other].speaker_key == statement.speaker_key
+                if other in answered
+                and statements[answered[other]].speaker_key != statement.speaker_key
             ),
             None,
         )
-        # The same speaker's quote right after their denial goes on answering.
-        continuing = earlier_denial is not None and statement.direct
+        # A quote or a negation right after a denial goes on answering what it denied:
+        # "Kessler denied it. 'We have nothing to hide,' she said", or her spokesman did.
+        continuing = earlier_denial is not None and (statement.direct or negative[index])
         answering = statement.denial or statement.answer or continuing
-        if not (answering or negative[index] or pointing[index]):
+        if not (answering or negative[index]):
             continue
         best, best_score = None, 0.0
         low, high = max(0, index - _WINDOW_BEFORE), min(len(statements), index + _WINDOW_AFTER)
         for other in range(low, high):
             candidate = statements[other]
-            if (
-                other == index
-                or candidate.speaker_key is None
-                or candidate.speaker_key == statement.speaker_key
-                or candidate.denial
-            ):
-                continue
+            if other == index or candidate.speaker_key == statement.speaker_key or candidate.denial:
+                continue  # an unattributed statement may still be what is denied
             shared = shared_words(vocab[index], vocab[other])
-            about = _names(body, candidate, statement.speaker_names)
+            # Naming the one who answers is what an accusation before its answer does.
+            about = other < index and _names(body, candidate, statement.speaker_names)
             score = shared + (2 if candidate.accusation else 0) + (2 if about else 0)
             if other == earlier_denial:
                 score += 3
@@ -151,7 +154,7 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 other
                 for other in range(low, high)
                 if other != index
-                and statements[other].speaker_key not in (None, statement.speaker_key)
+                and statements[other].speaker_key != statement.speaker_key
                 and not statements[other].denial
             ]
             earlier = [other for other in others if other < index]

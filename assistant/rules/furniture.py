@@ -4,12 +4,12 @@ captions, "also read" teasers, credits, share and follow links — left out befo
 import re
 
 from assistant.rules.lexicon import EN, Language
-from assistant.rules.text import is_cjk
 from records.text import WORD, fold
 
 _STOPS = ".!?…。！？"
 _CLOSERS = '”"»’』」)）'
 _LINK = re.compile(r"https?://|www\.|@\w{2,}|#\w{2,}")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _CREDIT = re.compile(r"^[(（]\s*[^()（）]{1,24}\s*[)）]$")
 # A headline or a teaser is short; a sentence that someone said is rarely this short and
 # without its full stop.
@@ -31,7 +31,7 @@ def is_furniture(text: str, language: Language, *, first: bool) -> bool:
     if _LINK.search(text) and len(WORD.findall(_LINK.sub("", text))) < _SHORT_WORDS:
         return True
     ended = _ends_sentence(text.rstrip())
-    cjk = sum(1 for char in text if is_cjk(char))
+    cjk = len(_CJK.findall(text))
     size = cjk if cjk * 2 > len(text) else len(WORD.findall(text))
     short = _SHORT_CJK if cjk * 2 > len(text) else _SHORT_WORDS
     if first and not ended and size <= (_SHORT_CJK if cjk * 2 > len(text) else _HEADLINE_WORDS):

@@ -77,6 +77,11 @@ class Language:
         return max((len(chars) for chars in self.char_cues), default=1)
 
     @cached_property
+    def not_names(self) -> frozenset[str]:
+        """Capitalised at the head of a sentence, these are still no part of a name."""
+        return self.articles | self.skipped
+
+    @cached_property
     def first_cue_words(self) -> frozenset[str]:
         """The first word of every cue: a word that starts none is no cue, at a glance."""
         return frozenset(words[0] for words in self.cues)
@@ -182,7 +187,8 @@ EN.roles = _set(
     "mayor|chair|chairman|chairwoman|chief|leader|official|officials|ambassador|director|"
     "manager|commissioner|envoy|general|adviser|advisor|lawmaker|legislator|deputy|head|"
     "counterpart|diplomat|analyst|expert|professor|lawyer|prosecutor|judge|mechanic|"
-    "resident|residents|mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt"
+    "resident|residents|mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt|colonel|captain|"
+    "major|lieutenant|admiral|sergeant|commander|chief"
 )
 EN.organisations = _set(
     "ministry|department|office|government|union|association|committee|commission|"
@@ -291,7 +297,7 @@ ID.roles = _set(
     "menteri|menlu|menhan|presiden|wakil|ketua|juru|bicara|jubir|kepala|jenderal|perdana|"
     "direktur|jenderal|gubernur|bupati|wali|kota|anggota|duta|besar|pejabat|pengurus|"
     "sekretaris|komisaris|panglima|kapolri|kapolda|dirjen|pengamat|ekonom|warga|"
-    "seorang|pak|bu|bapak|ibu|"
+    "seorang|pak|bu|bapak|ibu|kolonel|letnan|kapten|mayor|laksamana|brigjen|irjen|"
     # The portfolios in a title: "Menteri Luar Negeri RI Sugiono", "Menteri Pertahanan".
     "luar|negeri|pertahanan|keuangan|perdagangan|energi|sumber|daya|mineral|ri|urusan|"
     "koordinator|bidang|politik|hukum|keamanan|perekonomian|kesehatan|pendidikan"
@@ -381,7 +387,8 @@ ES.roles = _set(
     "diputado|diputada|senador|senadora|alcalde|alcaldesa|gobernador|gobernadora|director|"
     "directora|jefe|jefa|lider|legislador|legisladora|oficial|funcionario|funcionaria|"
     "embajador|embajadora|dirigente|vocero|vocera|representante|asesor|asesora|general|"
-    "juez|fiscal|experto|experta|senor|senora|sr|sra|dr|dra"
+    "juez|fiscal|experto|experta|senor|senora|sr|sra|dr|dra|coronel|capitan|teniente|"
+    "comandante|almirante|sargento"
 )
 ES.organisations = _set(
     "ministerio|gobierno|sindicato|federacion|organizacion|ejercito|cuerpo|consorcio|"
@@ -476,7 +483,8 @@ FR.roles = _set(
     "directrice|maire|depute|deputee|senateur|senatrice|ambassadeur|ambassadrice|"
     "responsable|dirigeant|dirigeante|syndicaliste|conseiller|conseillere|juge|procureur|"
     "expert|experte|commissaire|gouverneur|premier|premiere|patron|patronne|m|mme|dr|"
-    "diplomatie|chef de la diplomatie|representant|representante"
+    "diplomatie|chef de la diplomatie|representant|representante|colonel|capitaine|"
+    "lieutenant|commandant|amiral|sergent"
 )
 FR.organisations = _set(
     "ministere|gouvernement|commission|syndicat|union|societe|entreprise|conseil|agence|"
@@ -573,7 +581,8 @@ RU.roles = _set(
     "министр|глава|представитель|пресс-секретарь|президент|премьер|председатель|директор|"
     "руководитель|генеральный|секретарь|спикер|посол|замминистра|заместитель|депутат|"
     "сенатор|губернатор|мэр|командующий|начальник|эксперт|аналитик|официальный|"
-    "официальная|министра|генсек"
+    "официальная|министра|генсек|полковник|генерал-майор|генерал-лейтенант|адмирал|"
+    "майор|капитан"
 )
 RU.organisations = _set(
     "министерство|мид|минобороны|правительство|профсоюз|прокуратура|прокуратуре|комиссия|"

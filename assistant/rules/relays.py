@@ -33,6 +33,7 @@ _ZH_DATELINE = re.compile(
     r"^(?:(?P<agency>[\u4e00-\u9fff]{2,4}社)[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电\s*"
     r"|【(?P<bracket>[^】]{2,12}?)(?:报道|讯|消息)?】\s*)"
 )
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SITE = re.compile(r"[A-Za-z]+\.(?:com|co\.id|id|net)")
 _LAST_CREDIT = re.compile(r"^[(（]\s*(?P<credit>[^()（）]{1,24}?)\s*[)）]$")
 # Russian outlet names decline: «Интерфаксу» is Интерфакс.
@@ -95,7 +96,7 @@ class OutletIndex:
         self, body: str, sentence_words: list[Word], quoted: list[bool], index: int, found
     ) -> int:
         word = sentence_words[index]
-        if any(is_cjk(char) for char in word.text):
+        if _CJK.search(word.text):
             found.extend(self._in_cjk(word.text))
             return 1
         if word.folded in self._first_words:

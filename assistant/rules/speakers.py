@@ -15,6 +15,7 @@ noun phrase before the verb, less dates and places, and the name after the last 
 ("中国外交部发言人林剑" is 林剑).
 """
 
+import re
 from bisect import bisect_left
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,8 @@ from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.text import fold
 
 _QUOTING_ZH = ("援引", "引述", "引用")
+# An elided article before a name: "L'ONG Droits Sahel", "l'armée".
+_ELIDED = re.compile(r"^[LlDd][’']\s*(?=\w)")
 _ZH_BOUNDARIES = "，。：；、“”「」『』（）()！？!?,:;《》"
 
 
@@ -110,6 +113,7 @@ class Names:
     def match(self, name: str, mention: str) -> SpeakerMatch:
         """The speaker a name written in the text means: known (exactly, then by a near
         miss, then by the article's full name), or a new one of that name."""
+        name = _ELIDED.sub("", name)
         full = self.full_name(name)
         for spelling, near in ((name, False), (full, False), (name, True), (full, True)):
             if speaker := self.known(spelling, near=near):
@@ -201,7 +205,7 @@ def _is_name_word(word: Word, language: Language) -> bool:
         (word.capitalised or word.acronym)
         and word.lower not in language.pronouns
         and word.lower not in language.plural_pronouns
-        and (word.acronym or word.folded not in language.articles | language.skipped)
+        and (word.acronym or word.folded not in language.not_names)
     )
 
 
@@ -278,6 +282,8 @@ def _known_in(
     longest = names.matcher.longest
 
     def named(first: int, last: int) -> KnownSpeaker | None:
+        if not names.matcher.may_start(phrase[first].text):
+            return None
         return names.known(body[phrase[first].start : phrase[last - 1].end], near=False)
 
     count = len(phrase)
@@ -356,7 +362,8 @@ def interpret(body: str, phrase: list[Word], names: Names, *, before: bool) -> S
     rest = phrase
     while rest and rest[0].folded in language.articles:
         rest = rest[1:]
-    if before and rest and len(rest) <= 7 and (organisations or rest[0].capitalised):
+    definite = len(rest) < len(phrase) and len(rest) <= 4  # "The opposition", "la empresa"
+    if before and rest and len(rest) <= 7 and (organisations or rest[0].capitalised or definite):
         # A noun phrase that names a group: "Residents of the flooded east bank".
         name = _span(body, rest)
         return Subject(names.match(name, name), words=len(phrase))
