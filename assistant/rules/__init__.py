@@ -206,6 +206,8 @@ def _learn_names(
     from assistant.rules.speakers import _person_part, _trailing_run
 
     for sentence in reading:
+        for word in sentence_words[sentence.start]:
+            names.first_seen.setdefault(word.folded, word.start)
         run: list[Word] = []
         for word in [*sentence_words[sentence.start], None]:
             if word is not None and (
@@ -328,7 +330,12 @@ def _resolve(attribution: Attribution, names: Names) -> SpeakerMatch | None:
         )
     elif subject.roles:
         organisation = any(role in names.language.organisations for role in subject.roles)
-        match = names.by_role(set(subject.roles), person=not organisation)
+        match = names.by_role(
+            set(subject.roles), person=not organisation, position=attribution.start
+        )
+        if match is None and subject.phrase:
+            # "El alcalde calificó …" with no mayor before: the role as written.
+            match = names.match(subject.phrase, subject.phrase)
     elif attribution.implicit:
         match = names.last()  # "También afirmó …", "subrayó.": the one who spoke last
     else:
@@ -589,7 +596,12 @@ def _has_content(
         return True
     # A denial or an accusation says something in two words: "denied the accusations",
     # "membantah tuduhan tersebut", "予以否认".
-    answers = attribution.word.denial or attribution.word.accusation or attribution.word.answer
+    answers = (
+        attribution.word.denial
+        or attribution.word.accusation
+        or attribution.word.answer
+        or disputes.negated(body, attribution.end, end, lexicon)
+    )
     if lexicon.code == "zh":
         text = body[start:end]
         cue = body[attribution.start : attribution.end]

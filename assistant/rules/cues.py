@@ -260,6 +260,9 @@ def _skippable(segment: list[Word], language: Language) -> bool:
     head = segment[1] if len(segment) > 1 and first in language.articles else segment[0]
     if not segment[0].capitalised and head.folded in language.roles:
         return True
+    # "Kirby, the White House spokesman, said": a description ending in its role.
+    last = segment[-1]
+    return last.folded in language.roles and not last.capitalised and first in language.articles
     return bool(first in _APPOSITION_STARTS and not any(w.capitalised for w in segment[1:]))
 
 

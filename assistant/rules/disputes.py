@@ -75,10 +75,14 @@ def shared_words(a: set[str], b: set[str]) -> int:
 
 
 def negated(body: str, start: int, end: int, language: Language) -> bool:
+    """Does the statement say no, or call something untrue ("false", "fitnah", "捏造")?"""
     if language.code == "zh":
-        return any(negation in body[start:end] for negation in _ZH_NEGATIONS)
+        text = body[start:end]
+        return any(word in text for word in (*_ZH_NEGATIONS, *language.refutations))
     return any(
-        word.folded in language.negations or word.folded.endswith("n't")
+        word.folded in language.negations
+        or word.folded in language.refutations
+        or word.folded.endswith("n't")
         for word in words(body, start, end)
     )
 
@@ -87,6 +91,13 @@ def _names(body: str, statement: Statement, names: set[str]) -> bool:
     """Does the statement name one of `names` in its content (not as its own speaker)?"""
     text = body[statement.content_start : statement.end].casefold()
     return any(name and len(name) >= 2 and name in text for name in names)
+
+
+def calls_untrue(body: str, start: int, end: int, language: Language) -> bool:
+    """Does the statement call something untrue ("false", "fitnah", "infondées", "捏造")?"""
+    if language.code == "zh":
+        return any(word in body[start:end] for word in language.refutations)
+    return any(word.folded in language.refutations for word in words(body, start, end))
 
 
 def points_back(body: str, start: int, end: int, language: Language) -> bool:
@@ -101,7 +112,11 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
     vocab = [content_words(body, s.content_start, s.end, language) for s in statements]
     negative = [negated(body, s.content_start, s.end, language) for s in statements]
     pointing = [points_back(body, s.start, s.end, language) for s in statements]
+    refuted = [calls_untrue(body, s.content_start, s.end, language) for s in statements]
     answered: dict[int, int] = {}  # denying index → the statement it answers
+    first_of_speaker: dict[object, int] = {}
+    for index, statement in enumerate(statements):
+        first_of_speaker.setdefault(statement.speaker_key, index)
     pairs = []
     for index, statement in enumerate(statements):
         if statement.speaker_key is None:
@@ -118,8 +133,17 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
         # A quote or a negation right after a denial goes on answering what it denied:
         # "Kessler denied it. 'We have nothing to hide,' she said", or her spokesman did.
         continuing = earlier_denial is not None and (statement.direct or negative[index])
-        answering = statement.denial or statement.answer or continuing
-        if not (answering or negative[index]):
+        # "The reports are pure fabrication": refuting what it names is answering it.
+        refuting = (negative[index] and pointing[index]) or refuted[index]
+        answering = statement.denial or statement.answer or continuing or refuting
+        # The one an accusation just named speaks next: their answer, whatever its words.
+        named_by_accusation = any(
+            statements[other].accusation
+            and statements[other].speaker_key != statement.speaker_key
+            and _names(body, statements[other], statement.speaker_names)
+            for other in range(max(0, index - 2), index)
+        )
+        if not (answering or negative[index] or named_by_accusation):
             continue
         best, best_score = None, 0.0
         low, high = max(0, index - _WINDOW_BEFORE), min(len(statements), index + _WINDOW_AFTER)
@@ -135,19 +159,26 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 score += 3
             if pointing[index] and other < index:
                 score += 1.5 if candidate.accusation or about else 0.5
-            if not statement.denial and not (
-                (shared or pointing[index] or other == earlier_denial)
+            # The accused answering: the statement just before accused, or named, them.
+            accused = about and candidate.accusation and index - other <= 2
+            if not (statement.denial or refuting) and not (
+                (shared or pointing[index] or other == earlier_denial or accused)
                 and (candidate.accusation or about or other == earlier_denial or answering)
             ):
                 continue  # an answer echoes what it answers, and that accuses or names it
             if score <= 0:
                 continue
+            if statement.denial or refuting:
+                # What a denial answers is the claim as reported, more than a quote
+                # around it, and the accuser's first statement more than their later ones.
+                score += 0.6 if not candidate.direct else 0
+                score += 0.4 if first_of_speaker.get(candidate.speaker_key) == other else 0
             score -= abs(index - other) * 0.01  # between equals, the nearest
             if other > index:
                 score -= 0.5  # an answer usually follows what it answers
             if score > best_score:
                 best, best_score = other, score
-        if best is None and statement.denial:
+        if best is None and (statement.denial or refuting):
             # A denial whose words meet nothing: the nearest other speaker's statement,
             # before it if any ("Kessler denied the accusation").
             others = [
@@ -158,7 +189,8 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 and not statements[other].denial
             ]
             earlier = [other for other in others if other < index]
-            best = earlier[-1] if earlier else (others[0] if others else None)
+            reported = [other for other in earlier if not statements[other].direct]
+            best = (reported or earlier or others or [None])[-1 if (reported or earlier) else 0]
         if best is not None:
             answered[index] = best
             pairs.append((best, index))

@@ -67,6 +67,8 @@ class Language:
     # Nouns by which an answer points at what it answers: "denied the accusation",
     # "membantah tuduhan itu", "美方的指责".
     accusation_nouns: frozenset[str] = frozenset()
+    # Words that call what was said untrue: an answer as plain as a negation.
+    refutations: frozenset[str] = frozenset()
 
     @cached_property
     def longest_cue(self) -> int:
@@ -167,6 +169,10 @@ _add(EN, "responded|replied|countered|retorted|hit back", Cue.SPEECH, answer=Tru
 EN.accusation_nouns = _set(
     "accusation|accusations|allegation|allegations|claim|claims|charge|charges|criticism|"
     "findings|report|remarks|accuse|allegedly"
+)
+EN.refutations = _set(
+    "false|untrue|baseless|groundless|unfounded|lie|lies|lying|fabricated|fabrication|"
+    "nonsense|absurd|fake|propaganda|slander|smear|fiction|misleading|ridiculous|wrong"
 )
 _add(EN, "saying|adding|arguing|insisting|warning|noting|stressing|calling", Cue.CONTINUING)
 _add(EN, "according to", Cue.ACCORDING)
@@ -274,6 +280,9 @@ _add(
 _add(ID, "menuduh|menuding|mendakwa|menyalahkan", Cue.SPEECH, accusation=True)
 _add(ID, "menanggapi|menjawab|membalas", Cue.SPEECH, answer=True)
 ID.accusation_nouns = _set("tuduhan|tudingan|klaim|laporan|kritik|pernyataan|tuduhannya")
+ID.refutations = _set(
+    "bohong|kebohongan|fitnah|hoaks|hoax|keliru|salah|mengada-ada|propaganda|omong|kosong"
+)
 _add(ID, "seraya|sambil menambahkan|dan menyebut", Cue.CONTINUING)
 _add(ID, "menurut", Cue.ACCORDING)
 _add(ID, "menurutnya", Cue.ACCORDING, pronoun=True)
@@ -369,6 +378,10 @@ ES.accusation_nouns = _set(
     "acusacion|acusaciones|denuncia|denuncias|criticas|critica|cifras|afirmaciones|hechos|"
     "informe|senalamientos"
 )
+ES.refutations = _set(
+    "falso|falsa|falsos|falsas|infundado|infundada|infundados|infundadas|mentira|mentiras|"
+    "calumnia|bulo|absurdo|absurda|montaje|propaganda|invento|falsedad"
+)
 _add(ES, "asegurando|afirmando|anadiendo|senalando|explicando", Cue.CONTINUING)
 _add(ES, "segun|de acuerdo con|segun el|segun la", Cue.ACCORDING)
 _add(ES, "citando a|citando|citado por", Cue.QUOTING)
@@ -460,6 +473,11 @@ FR.accusation_nouns = _set(
     "accusation|accusations|allegations|allegation|critiques|critique|chiffre|chiffres|"
     "affirmations|propos|rapport"
 )
+FR.refutations = _set(
+    "faux|fausse|fausses|infonde|infondee|infondes|infondees|mensonge|mensonges|calomnie|"
+    "absurde|propagande|rumeur|rumeurs|fantaisiste|fantaisistes|intox|diffamation"
+)
+_add(FR, "parle de|parlent de|evoque|evoquent|denonce|qualifie", Cue.SPEECH)
 _add(
     FR,
     "estimant|affirmant|assurant|soulignant|ajoutant|expliquant|precisant|indiquant|jugeant|"
@@ -559,6 +577,11 @@ _add(RU, _ru_past("ответил|парировал"), Cue.SPEECH, answer=True)
 RU.accusation_nouns = _set(
     "обвинения|обвинений|обвинение|утверждение|утверждения|слова|заявления|заявление|данные|критику"
 )
+RU.refutations = _set(
+    "ложь|ложью|ложные|ложными|ложной|клевета|клеветой|абсурд|абсурдными|абсурдной|фейк|"
+    "фейком|провокация|провокацией|необоснованные|необоснованными|беспочвенные|выдумка|"
+    "вымысел|неправда"
+)
 _add(RU, "по словам|по мнению", Cue.ACCORDING)
 _add(RU, "по его словам|по ее словам|по их словам|по его мнению", Cue.ACCORDING, pronoun=True)
 _add(RU, "со ссылкой на|ссылаясь на", Cue.QUOTING)
@@ -639,6 +662,7 @@ _chars(
 )
 _chars(ZH, "回应称|回应说|回应|回答说|答复|回击", Cue.SPEECH, answer=True)
 ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|此事")
+ZH.refutations = _set("毫无根据|不实|谎言|抹黑|造谣|捏造|荒谬|污蔑|无中生有|子虚乌有|假新闻|纯属")
 _chars(ZH, "否认|驳斥|反驳|否定|辟谣|拒绝承认|予以否认", Cue.SPEECH, denial=True)
 _chars(ZH, "指责|指控|谴责|抨击|控诉|批评", Cue.SPEECH, accusation=True)
 _chars(ZH, "据|根据", Cue.ACCORDING)

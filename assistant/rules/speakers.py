@@ -68,6 +68,8 @@ class Names:
     # Where the article names a person (full names only), in order: for a pronoun when
     # nobody has spoken yet.
     _named_at: list[tuple[int, str]] = field(init=False, default_factory=list)
+    # Where each word (folded) first stands in the text.
+    first_seen: dict[str, int] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         speakers = list(self.speakers)
@@ -151,13 +153,17 @@ class Names:
         name = self._named_at[index - 1][1]
         return self.match(name, name)
 
-    def by_role(self, roles: set[str], *, person: bool) -> SpeakerMatch | None:
-        """The last speaker introduced with one of these roles, else the last person (or
-        organisation, for "the company", "la société")."""
+    def by_role(self, roles: set[str], *, person: bool, position: int) -> SpeakerMatch | None:
+        """The last speaker introduced with one of these roles; else, when the text has not
+        named the role before (an epithet: "a ajouté la syndicaliste"), the last person.
+        A role the text named before as someone else ("acusó al alcalde … El alcalde
+        calificó") is nobody who spoke: None."""
         for said in reversed(self._said[-50:]):
             if said.roles & roles:
                 return said.match
-        return self.last(person=person) or self.last()
+        if any(self.first_seen.get(role, position) < position for role in roles):
+            return None
+        return self.last(person=person) if person else None
 
     def is_person(self, name: str) -> bool:
         words = [fold(word) for word in name.split()]
@@ -188,6 +194,7 @@ class Subject:
     plural: bool = False
     roles: frozenset[str] = frozenset()  # a role alone: the one introduced with it
     words: int = 0  # how many words the mention takes, left out of a statement's content
+    phrase: str = ""  # a role alone as written, for a speaker nobody introduced
 
     @property
     def found(self) -> bool:
@@ -347,7 +354,7 @@ def interpret(body: str, phrase: list[Word], names: Names, *, before: bool) -> S
                 mention = _span(body, name_words[first:])
                 return Subject(_of(known, mention), roles=roles, words=len(run))
         if len(name_words) == 1 and name_words[0].folded in language.roles:
-            return Subject(roles=roles, words=len(run))
+            return Subject(roles=roles, words=len(run), phrase=_span(body, name_words))
         name = _span(body, name_words)
         return Subject(names.match(name, name), roles=roles, words=len(run))
 
@@ -357,7 +364,10 @@ def interpret(body: str, phrase: list[Word], names: Names, *, before: bool) -> S
         name = _span(body, spoken_for)
         return Subject(names.match(name, name), roles=roles, words=len(phrase))
     if roles:
-        return Subject(roles=roles, words=len(phrase))
+        rest = phrase
+        while len(rest) > 1 and rest[0].folded in language.articles:
+            rest = rest[1:]
+        return Subject(roles=roles, words=len(phrase), phrase=_span(body, rest))
     organisations = [word for word in phrase if word.folded in language.organisations]
     rest = phrase
     while rest and rest[0].folded in language.articles:
@@ -490,7 +500,7 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
             if known is not None:
                 return Subject(_of(known[0], phrase[known[1] : known[2]]), roles=roles, words=1)
             return Subject(names.match(owner, owner), roles=roles, words=1)
-        return Subject(roles=roles, words=1)
+        return Subject(roles=roles, words=1, phrase=phrase)
     if known is not None:
         return Subject(_of(known[0], phrase[known[1] : known[2]]), words=1)
     return Subject(names.match(phrase, phrase), words=1)
