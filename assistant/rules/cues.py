@@ -117,7 +117,7 @@ def find(
                 attribution.subject = (
                     Subject(pronoun=True, words=0)
                     if word.pronoun
-                    else interpret(body, after, names, before=False)
+                    else interpret(body, after, names, before=False, noun_phrase=True)
                 )
         elif word.cue is not Cue.CONTINUING:
             _speaker(body, sentence_words, quoted, first, after, cue_at, attribution, names)

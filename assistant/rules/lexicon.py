@@ -193,6 +193,7 @@ EN.roles = _set(
     "mayor|chair|chairman|chairwoman|chief|leader|official|officials|ambassador|director|"
     "manager|commissioner|envoy|general|adviser|advisor|lawmaker|legislator|deputy|head|"
     "counterpart|diplomat|analyst|expert|professor|lawyer|prosecutor|judge|mechanic|"
+    "source|sources|"
     "resident|residents|mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt|colonel|captain|"
     "major|lieutenant|admiral|sergeant|commander|chief"
 )
@@ -362,6 +363,10 @@ _add(
     "sostuvo|sostiene|advirtio|advierte|prometio|manifesto|insistio|subrayo|recalco|conto|"
     "respondio|anuncio|reconocio|critico|informo|confirmo|pidio|destaco|apunto|expreso|"
     "considero|califico|calificaron|llamo|agradecio|ha dicho|han dicho|ha afirmado|"
+    "sentencio|zanjo|remarco|enfatizo|aclaro|detallo|puntualizo|admitio|lamento|opino|"
+    "recordo|concluyo|asevero|exclamo|indicaron|senalaron|explicaron|informaron|"
+    "advirtieron|confirmaron|anunciaron|sostuvieron|reconocieron|precisaron|agregaron|"
+    "anadieron|manifestaron|destacaron|apuntaron|"
     "ha asegurado|ha senalado|ha declarado|denuncio|denunciaron|denuncia",
     Cue.SPEECH,
 )
@@ -400,6 +405,7 @@ ES.roles = _set(
     "diputado|diputada|senador|senadora|alcalde|alcaldesa|gobernador|gobernadora|director|"
     "directora|jefe|jefa|lider|legislador|legisladora|oficial|funcionario|funcionaria|"
     "embajador|embajadora|dirigente|vocero|vocera|representante|asesor|asesora|general|"
+    "fuentes|fuente|"
     "juez|fiscal|experto|experta|senor|senora|sr|sra|dr|dra|coronel|capitan|teniente|"
     "comandante|almirante|sargento"
 )
@@ -557,7 +563,8 @@ _add(
     )
     + "|заявляет|говорит|считает|утверждает|отмечает|подчеркивает|сообщает|указывает|"
     "называет|полагает|уверен|уверена|убежден|убеждена|как заявил|как заявила|как сказал|"
-    "как сказала|как отметил|как отметила|сообщили|заявили",
+    "как сказала|как отметил|как отметила|сообщили|заявили|как сообщили|как заявили|"
+    "как рассказали|как отметили|как пояснили",
     Cue.SPEECH,
 )
 _add(

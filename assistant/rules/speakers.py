@@ -242,24 +242,36 @@ def _person_part(run: list[Word], language: Language) -> tuple[list[Word], froze
         and all(word.capitalised and not word.acronym for word in tail)
     ):
         # "Anggota Komisi IV DPR Dedi Kurniawan": a member of an organisation, by name.
-        return tail, frozenset(word for word in folded if word in language.roles)
+        return _two_names(tail, language), frozenset(w for w in folded if w in language.roles)
     if any(word in language.organisations for word in folded):
         start = 0
-        while start < len(run) - 1 and folded[start] in language.articles:
+        while start < len(run) - 1 and (
+            folded[start] in language.articles
+            # "Fuentes del Ministerio de Defensa": those who speak for it, then it.
+            or (folded[start] in language.roles and folded[start + 1] in language.connectors)
+            or (start and folded[start] in language.connectors)
+        ):
             start += 1
         return run[start:], frozenset()
     last_role = max((n for n, word in enumerate(folded) if word in language.roles), default=-1)
     if 0 <= last_role < len(run) - 1:
         # After a role, a place may stand before the person's two names: "Menteri Luar
         # Negeri Ukraina Andrii Sybiha", "Foreign Minister of Ukraine Andrii Sybiha".
-        name = run[last_role + 1 :]
-        if len(name) >= 3 and not any(word.folded in language.connectors for word in name):
-            name = name[-2:]
-        return name, frozenset(folded[: last_role + 1])
+        return _two_names(run[last_role + 1 :], language), frozenset(folded[: last_role + 1])
     start = 0
     while start < len(run) - 1 and folded[start] in language.articles:
         start += 1
     return run[start:], frozenset()
+
+
+def _two_names(name: list[Word], language: Language) -> list[Word]:
+    """The person's name after a role and what the role is of: "of State Antony Blinken"
+    is Antony Blinken, "Ukraina Andrii Sybiha" Andrii Sybiha; a name of three words or
+    more after a role keeps its last two."""
+    connectors = [n for n, word in enumerate(name) if word.folded in language.connectors]
+    if connectors:
+        name = name[connectors[-1] + 1 :]
+    return name[-2:] if len(name) >= 3 else name
 
 
 def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
@@ -309,7 +321,9 @@ def _known_in(
     return None
 
 
-def interpret(body: str, phrase: list[Word], names: Names, *, before: bool) -> Subject:
+def interpret(
+    body: str, phrase: list[Word], names: Names, *, before: bool, noun_phrase: bool = False
+) -> Subject:
     """The speaker named by the words beside a cue: before it (`before`, the name at the
     end) or after it (the name at the start)."""
     language = names.language
@@ -372,8 +386,14 @@ def interpret(body: str, phrase: list[Word], names: Names, *, before: bool) -> S
     rest = phrase
     while rest and rest[0].folded in language.articles:
         rest = rest[1:]
-    definite = len(rest) < len(phrase) and len(rest) <= 4  # "The opposition", "la empresa"
-    if before and rest and len(rest) <= 7 and (organisations or rest[0].capitalised or definite):
+    # "The opposition", "la empresa"; after "according to", any short noun phrase.
+    definite = (len(rest) < len(phrase) or noun_phrase) and len(rest) <= 4
+    if (
+        (before or noun_phrase)
+        and rest
+        and len(rest) <= 7
+        and (organisations or rest[0].capitalised or definite)
+    ):
         # A noun phrase that names a group: "Residents of the flooded east bank".
         name = _span(body, rest)
         return Subject(names.match(name, name), words=len(phrase))
@@ -391,7 +411,10 @@ def _spoken_for(phrase: list[Word], language: Language) -> list[Word]:
             rest = phrase[n + 2 :]
             while rest and rest[0].folded in language.articles | language.connectors:
                 rest = rest[1:]
-            return rest if 0 < len(rest) <= 6 else []
+            # An organisation: "the presidential office", not "del Interior" (a portfolio).
+            if 0 < len(rest) <= 6 and _organisation(rest, language):
+                return rest
+            return []
     return []
 
 
@@ -413,7 +436,9 @@ def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
 def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Word]:
     """The name at the start of a phrase after a verb, through the roles before it: in
     "State Department deputy spokesman Matthew Hale" it is Matthew Hale, in "la
-    secrétaire générale de la CGT, Sophie Lambert" the name after the comma."""
+    secrétaire générale de la CGT, Sophie Lambert" the name after the comma, in "министр
+    иностранных дел Сергей Лавров" the name after the role's complement; "el ministro del
+    Interior" names no one but a role."""
     for n in range(1, len(phrase)):
         if "," in body[phrase[n - 1].end : phrase[n].start]:
             if any(w.folded in language.roles for w in phrase[:n]) and _is_name_word(
@@ -424,36 +449,30 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
             break
     chain: list[Word] = []
     for n, word in enumerate(phrase):
-        if n and "," in body[phrase[n - 1].end : word.start]:
-            if any(w.folded in language.roles for w in phrase[:n]) and _is_name_word(
-                word, language
-            ):
-                run: list[Word] = []
-                for following in phrase[n:]:
-                    if _is_name_word(following, language) or (
-                        run and following.folded in language.connectors
-                    ):
-                        run.append(following)
-                    else:
-                        break
-                while run and not _is_name_word(run[-1], language):
-                    run.pop()
-                return run
-            break
         if (
             _is_name_word(word, language)
             or word.folded in language.roles
             or (chain and word.folded in language.connectors)
         ):
             chain.append(word)
-        else:
-            break
+            continue
+        if any(w.folded in language.roles for w in chain):
+            # "министр иностранных дел Сергей Лавров": past the role's complement, the name.
+            ahead = phrase[n + 1 : n + 4]
+            name_at = next((k for k, w in enumerate(ahead) if _is_name_word(w, language)), None)
+            if name_at is not None:
+                return _leading_chain(body, ahead[name_at:] + phrase[n + 4 :], language)
+        break
     last_role = max(
         (n for n, word in enumerate(chain) if word.folded in language.roles and not word.acronym),
         default=-1,
     )
     if 0 <= last_role < len(chain) - 1:
-        chain = chain[last_role + 1 :]
+        after_role = chain[last_role + 1 :]
+        names_after = [w for w in after_role if w.folded not in language.connectors]
+        if after_role[0].folded in language.connectors and len(names_after) <= 2:
+            return []  # "el ministro del Interior", "le ministre des Mines": a role's own
+        chain = _two_names(after_role, language)
     while chain and not _is_name_word(chain[0], language):
         chain.pop(0)  # "del sindicato", "de la CGT": what follows a role is no name
     while chain and chain[-1].folded in language.connectors:
