@@ -25,7 +25,27 @@ _MIN_WORD = 4
 _MIN_SHARED_STEM = 5
 _WINDOW_BEFORE = 12
 _WINDOW_AFTER = 6
-_ZH_NEGATIONS = ("不", "没有", "未", "无", "毫无", "绝不", "从未", "并非", "否认")
+# Chinese negations as words: a lone 无 or 不 stands inside words that deny nothing
+# (无人机, a drone; 不断, without end).
+_ZH_NEGATIONS = (
+    "不是",
+    "并不",
+    "不会",
+    "不应",
+    "不能",
+    "不得",
+    "不存在",
+    "不符合",
+    "没有",
+    "从未",
+    "从来没有",
+    "未曾",
+    "绝不",
+    "决不",
+    "毫无",
+    "并非",
+    "否认",
+)
 
 
 @dataclass
