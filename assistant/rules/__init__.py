@@ -62,6 +62,7 @@ MIN_QUOTE_WORDS = 2
 MIN_QUOTE_CHARS = 4
 _TRIM = " \t\n,;:—–-"
 _LEAD_IN = ":,—–-：，"
+_CLOSING = "”\"’'»›」』"
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class _Read:
     relays: list[str]
     language: Language
     body: str
+    quote_speaker: SpeakerMatch | None = None  # who speaks its last quotation, once found
 
 
 def suggest(
@@ -395,6 +397,8 @@ def _statements(
             found = _neighbour(body, everything, number)
             if found is not None:
                 speaker, rule, confidence, attribution = found
+        if speaker is not None:
+            read.quote_speaker = speaker
         text = " ".join(body[s:e].strip() for s, e in parts)
         start, end = _strip(body, first_start, last_end)
         result.append(
@@ -520,6 +524,19 @@ def _neighbour(body: str, everything: list[_Read], number: int):
                     return speaker, "quote attributed in the next sentence", 0.75, attribution
     if number > 0:
         previous = everything[number - 1]
+        body = here.body
+        opens_paragraph = here.parts and not body[here.sentence.start : here.lead_ins[0]].strip()
+        left_open = previous.parts and body[previous.sentence.end - 1] not in _CLOSING
+        # A quotation that goes on over paragraphs: each opens with a mark, only the last
+        # closes.
+        if (
+            previous.sentence.paragraph == here.sentence.paragraph - 1
+            and opens_paragraph
+            and left_open
+            and previous.quote_speaker is not None
+        ):
+            rule = "quote that goes on from the paragraph before"
+            return previous.quote_speaker, rule, 0.7, None
         if previous.sentence.paragraph == here.sentence.paragraph:
             for attribution in reversed(previous.attributions):
                 speaker = previous.speakers.get(id(attribution))

@@ -196,3 +196,12 @@ def test_denial_pairs_with_the_accusation_it_answers():
     )
     accusation, denial = suggest(body)
     assert denial.denies == ((accusation.start, accusation.end),)
+
+
+def test_a_quotation_over_several_paragraphs_keeps_its_speaker():
+    body = (
+        'Mayor Carla Ruiz spoke first.\n\n"We will rebuild every house on this street," '
+        'Ruiz said. "We will not leave anyone behind.\n\n'
+        '"The money is there, and the crews are ready to start on Monday."'
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["Carla Ruiz"] * 3
