@@ -64,14 +64,14 @@ def main() -> None:
     if not args.reuse:
         recreate_database(dsn)
     server.manage("migrate", "--noinput", "-v0")
+
+    import django
+
+    django.setup()  # the generator stores what the app derives through the app's own code
     if not args.reuse:
         counts = generate.generate(dsn, args.size)
         print(f"  generated: {counts}", flush=True)
     server.manage("collectstatic", "--noinput", "-v0")
-
-    import django
-
-    django.setup()
     rows: list[measure.Row] = []
 
     def add(new_rows: list[measure.Row]) -> None:

@@ -10,8 +10,9 @@ historical models. A test on generated data recomputes both from scratch and fin
 difference (tests/claims/test_derived.py).
 """
 
-from collections import defaultdict
-from collections.abc import Callable, Collection, Hashable, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator
+from itertools import groupby
+from operator import itemgetter
 
 from django.db.models import F, OuterRef, QuerySet, Subquery
 
@@ -50,27 +51,42 @@ def chain_label(outlets: Iterable[str]) -> str:
     return CHAIN_SEPARATOR.join(outlets)
 
 
+def attribution_chains(
+    citations: Iterable[tuple[int, int, int | None, str]],
+) -> Iterator[tuple[int, str]]:
+    """(citation, its attribution chain) for each of `citations`, given as (id, claim id,
+    `via` id, its source's outlet name) and grouped by claim: a chain never leaves its
+    claim."""
+    for _, group in groupby(citations, key=itemgetter(1)):
+        siblings = {pk: (via_id, outlet) for pk, _, via_id, outlet in group}
+
+        def via(link: int, siblings: dict = siblings) -> int | None:
+            return siblings[link][0] if link in siblings else None
+
+        for pk in siblings:
+            path = walk_chain(pk, via, key=int)
+            yield pk, chain_label(siblings[link][1] for link in path if link in siblings)
+
+
 def store_attribution_chains(citations: QuerySet, claim_ids: Collection[int] | None) -> int:
     """Store the attribution chain of every citation of the claims `claim_ids` (all claims
     when None); `citations` is the citation model's queryset. Returns how many changed."""
     if claim_ids is not None:
         citations = citations.filter(claim_id__in=claim_ids)
-    by_claim = defaultdict(dict)
     rows = citations.order_by("claim_id").values_list(
         "pk", "claim_id", "via_id", "source__outlet__name", "attribution_chain"
     )
-    for pk, claim_id, via_id, outlet, stored in rows.iterator(chunk_size=BATCH_SIZE):
-        by_claim[claim_id][pk] = (via_id, outlet, stored)
-    changed = []
-    for siblings in by_claim.values():
+    stored = {}
 
-        def via(link: int, siblings: dict = siblings) -> int | None:
-            return siblings[link][0] if link in siblings else None
+    def remembering() -> Iterator[tuple[int, int, int | None, str]]:
+        for pk, claim_id, via_id, outlet, chain in rows.iterator(chunk_size=BATCH_SIZE):
+            stored[pk] = chain
+            yield pk, claim_id, via_id, outlet
 
-        for pk, (_, _, stored) in siblings.items():
-            path = walk_chain(pk, via, key=int)
-            label = chain_label(siblings[link][1] for link in path if link in siblings)
-            if label != stored:
-                changed.append(citations.model(pk=pk, attribution_chain=label))
+    changed = [
+        citations.model(pk=pk, attribution_chain=label)
+        for pk, label in attribution_chains(remembering())
+        if stored[pk] != label
+    ]
     citations.model._base_manager.bulk_update(changed, ["attribution_chain"], batch_size=BATCH_SIZE)
     return len(changed)

@@ -28,7 +28,6 @@ urlpatterns = [
     path("claims/<int:pk>/relations/", relations.relation_create, name="relation-create"),
     path("claims/search/", relations.claim_search, name="claim-search"),
     path("citations/<int:pk>/delete/", citations.citation_delete, name="citation-delete"),
-    path("citations/sources/", citations.source_search, name="source-search"),
     path("relations/<int:pk>/delete/", relations.relation_delete, name="relation-delete"),
     path("speakers/", speakers.speaker_list, name="speaker-list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),

@@ -5,9 +5,9 @@ take with it. No concrete models live here."""
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
-from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 
 from records.validators import validate_web_url
 
@@ -134,21 +134,14 @@ class Record(models.Model):
             del self._change_reason
 
     def deletion_impact(self) -> DeletionImpact:
-        """Ask Django's deletion collector, without deleting, what a delete would do."""
-        collector = Collector(using=router.db_for_write(type(self)), origin=self)
-        try:
-            collector.collect([self])
-        except ProtectedError as refused:
-            return DeletionImpact(holders=list(refused.protected_objects))
-        except RestrictedError as refused:
-            return DeletionImpact(holders=list(refused.restricted_objects))
+        """What a delete would do, as admin's delete confirmation works it out (without
+        deleting): the records it would take with it, or those that refuse it."""
+        collector = NestedObjects(using=router.db_for_write(type(self)))
+        collector.collect([self])
+        if collector.protected:
+            return DeletionImpact(holders=sorted(collector.protected, key=lambda held: held.pk))
         cascaded = {}
-        for model, instances in collector.data.items():
-            others = [instance for instance in instances if instance != self]
-            if others:
-                cascaded[str(model._meta.verbose_name_plural)] = len(others)
-        for queryset in collector.fast_deletes:
-            if count := queryset.count():
-                name = str(queryset.model._meta.verbose_name_plural)
-                cascaded[name] = cascaded.get(name, 0) + count
+        for model, instances in collector.model_objs.items():
+            if others := len(instances - {self}):
+                cascaded[str(model._meta.verbose_name_plural)] = others
         return DeletionImpact(cascaded=cascaded)

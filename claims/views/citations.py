@@ -2,16 +2,13 @@ from django.contrib import messages
 from django.db.models import RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
 from claims.forms import CitationForm
 from claims.models import Citation, Claim
 from claims.views.claims import claim_page_section
 from records.roles import permission_required
-from sources.models import Source
-
-SEARCH_LIMIT = 10
 
 
 @require_http_methods(["GET", "POST"])
@@ -62,16 +59,3 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         template += "#confirm"
     return render(request, template, context, status=status)
-
-
-@require_GET
-def source_search(request: HttpRequest) -> HttpResponse:
-    """Options for the source picker: sources whose title or text match."""
-    query = request.GET.get("q", "").strip()[:200]
-    context = {
-        "sources": Source.objects.for_list().search(query)[:SEARCH_LIMIT],
-        "query": query,
-        # Option ids must be unique on the page: prefix them with the listbox they fill.
-        "listbox_id": (request.htmx and request.htmx.target) or "source-listbox",
-    }
-    return render(request, "claims/citation_source_options.html", context)

@@ -28,7 +28,7 @@ def test_the_citation_form_is_a_page_or_a_fragment(researcher_client):
     assert page.status_code == fragment.status_code == 200
     assert b"<html" in page.content and b"<html" not in fragment.content
     assert b'id="citation-form"' in fragment.content
-    assert reverse("claims:source-search").encode() in fragment.content
+    assert reverse("sources:source-autocomplete").encode() in fragment.content
 
 
 def test_a_second_citation_relays_the_first_and_the_chain_shows_it(researcher_client):
@@ -143,10 +143,10 @@ def test_the_source_picker_finds_by_title_and_by_words_of_the_text(reader_client
     SourceFactory(title="Kompak Kritik Amerika", outlet=OutletFactory(name="Kontan"))
     SourceFactory(title="Something else", body="Menteri pertahanan berkata.")
     by_title = reader_client.get(
-        reverse("claims:source-search"), {"q": "kritik"}, headers={**HTMX, "HX-Target": "x"}
+        reverse("sources:source-autocomplete"), {"q": "kritik"}, headers={**HTMX, "HX-Target": "x"}
     )
-    by_text = reader_client.get(reverse("claims:source-search"), {"q": "pertahanan"})
-    nothing = reader_client.get(reverse("claims:source-search"), {"q": "<b>zzz</b>"})
+    by_text = reader_client.get(reverse("sources:source-autocomplete"), {"q": "pertahanan"})
+    nothing = reader_client.get(reverse("sources:source-autocomplete"), {"q": "<b>zzz</b>"})
     assert b'role="option"' in by_title.content and b"Kompak Kritik Amerika" in by_title.content
     assert b'id="x-' in by_title.content and b"Kontan" in by_title.content
     assert b"Something else" not in by_title.content
@@ -161,7 +161,7 @@ def test_the_source_picker_costs_the_same_queries_at_any_size(
     outlet = OutletFactory()
     Source.objects.bulk_create(SourceFactory.build(outlet=outlet) for _ in range(rows))
     with django_assert_num_queries(3):
-        response = reader_client.get(reverse("claims:source-search"), {"q": "Source"})
+        response = reader_client.get(reverse("sources:source-autocomplete"), {"q": "Source"})
     assert response.content.count(b'role="option"') == 10
 
 

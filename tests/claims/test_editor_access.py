@@ -24,7 +24,7 @@ READS = [
     ("claims:claim-detail", "claim"),
     ("claims:pair-list", None),
     ("claims:claim-search", None),
-    ("claims:source-search", None),
+    ("sources:source-autocomplete", None),
 ]
 
 WRITES = [
