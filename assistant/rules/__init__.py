@@ -720,6 +720,8 @@ def _suggestions(
             accusation=bool(c.attribution and c.attribution.word.accusation),
             direct=c.kind == DIRECT_QUOTE,
             answer=bool(c.attribution and c.attribution.word.answer),
+            sentence_start=c.sentence.start,
+            sentence_end=c.sentence.end,
         )
         for c in unique
     ]

@@ -7,6 +7,7 @@ A sentence is read once, word by word; each cue looks at most a dozen words eith
 so a sentence costs in proportion to its length.
 """
 
+import re
 from dataclasses import dataclass
 
 from assistant.rules.lexicon import ZH_NOT_CUES, Cue, CueWord, Language
@@ -120,7 +121,10 @@ def find(
                     else interpret(body, after, names, before=False, noun_phrase=True)
                 )
         elif word.cue is not Cue.CONTINUING:
-            _speaker(body, sentence_words, quoted, first, after, cue_at, attribution, names)
+            earlier = next((a for a in reversed(result) if a.speaks and a.subject.found), None)
+            _speaker(
+                body, sentence_words, quoted, first, after, cue_at, attribution, names, earlier
+            )
             if attribution.subject.words == 0 and after and word.cue is Cue.SPEECH:
                 told = after[1:] if after[0].folded in language.told else after
                 attribution.outlet = _outlet(body, told, outlets)
@@ -128,7 +132,9 @@ def find(
     return result
 
 
-def _speaker(body, sentence_words, quoted, first, after, cue_at, attribution, names) -> None:
+def _speaker(
+    body, sentence_words, quoted, first, after, cue_at, attribution, names, previous=None
+) -> None:
     language = names.language
     if attribution.word.pronoun:
         attribution.subject = Subject(pronoun=True, words=0)
@@ -137,6 +143,10 @@ def _speaker(body, sentence_words, quoted, first, after, cue_at, attribution, na
         body, sentence_words, quoted, first, cue_at, language
     )
     subject = Subject()
+    if len(segment) == 1 and segment[0].folded in language.conjunctions and previous:
+        # "… dijo Solís, y añadió: …": the same subject as the verb before.
+        attribution.subject = previous.subject
+        return
     if postposed:  # "…, kata Belousov", "…, dijo Solís": the name follows the verb
         subject = interpret(body, after, names, before=False)
     if not subject.found and segment:
@@ -183,12 +193,16 @@ def _before(
     relaying: set[int] = set()  # segments that hold a relay cue
     position = index - 1
     opener = None
+    following = index  # the word after the one looked at, brackets skipped
     while position >= 0 and sum(map(len, segments)) < _PHRASE_LIMIT:
         word = sentence_words[position]
         if quoted[position]:
             break
-        gap = _gap(body, word, sentence_words[position + 1])
-        if any(char in _HARD_STOPS for char in gap) and not _inner_apostrophe(gap):
+        gap = _gap(body, word, sentence_words[following])
+        if _in_brackets(body, word, sentence_words[following]):
+            position -= 1
+            continue
+        if _stops(gap, word):
             break
         if "," in gap:
             if len(segments) >= 3:
@@ -198,15 +212,18 @@ def _before(
             if cue_at[position].cue in (Cue.SPEECH, Cue.NO_COMMENT, Cue.CONTINUING):
                 break
             relaying.add(len(segments) - 1)
+            following = position
             position -= 1
             continue
         if word.folded in language.openers:
             opener = position
             break
         if not segments[-1] and word.folded in language.skipped:
+            following = position
             position -= 1  # "…, ранее назвал", "…, also said": beside the verb, no subject
             continue
         segments[-1].insert(0, word)
+        following = position
         position -= 1
     # A verb right after a comma comes before its subject ("…, kata Belousov"), unless
     # the segment before the comma is a relay or a name set off as an apposition
@@ -233,6 +250,15 @@ def _before(
     return segments[-1], opener, postposed, described
 
 
+def _in_brackets(body: str, word: Word, following: Word) -> bool:
+    """Is `word` inside a short bracket that closes before `following`?"""
+    gap = body[word.end : following.start]
+    if ")" not in gap:
+        return False
+    opening = body.rfind("(", max(0, word.start - 40), word.start + 1)
+    return opening != -1 and ")" not in body[opening : word.start]
+
+
 def _apposed(segments: list[list[Word]], language: Language) -> bool:
     """Is the segment before the comma a name between commas, after a description?"""
     if len(segments) < 3 or not segments[1] or len(segments[1]) > 4:
@@ -247,6 +273,22 @@ def _inner_apostrophe(gap: str) -> bool:
     return gap.strip() in ("'", "’")
 
 
+_BRACKETED = re.compile(r"\([^()]{0,40}\)")
+
+
+def _stops(gap: str, left: Word) -> bool:
+    """Does the text between two words end the phrase that names a speaker? Not an
+    apostrophe, an initial's or an abbreviation's full stop ("U.S. State Department",
+    "J. Smith"), nor a short bracket ("La Commission (CENA) a démenti", "pada Senin (7/7),
+    menyebut")."""
+    gap = _BRACKETED.sub(" ", gap)
+    if _inner_apostrophe(gap):
+        return False
+    if gap.strip() == "." and len(left.text) == 1 and left.text.isupper():
+        return False
+    return any(char in _HARD_STOPS for char in gap)
+
+
 def _skippable(segment: list[Word], language: Language) -> bool:
     if not segment:
         return True
@@ -255,15 +297,19 @@ def _skippable(segment: list[Word], language: Language) -> bool:
         return True
     if all(word.folded in language.skipped for word in segment):
         return True
+    if first in language.skipped and not segment[0].capitalised:
+        return True  # an adverbial: "…, dalam keterangannya pada Senin (7/7), menyebut"
     # An apposition that describes ("…, portavoz de la Alianza, declaró"): the name is
     # in the segment before it.
     head = segment[1] if len(segment) > 1 and first in language.articles else segment[0]
     if not segment[0].capitalised and head.folded in language.roles:
         return True
+    # "…, un grupo de oposición, afirmó": a description of the name before it.
+    if first in _APPOSITION_STARTS and not any(w.capitalised for w in segment[1:]):
+        return True
     # "Kirby, the White House spokesman, said": a description ending in its role.
     last = segment[-1]
     return last.folded in language.roles and not last.capitalised and first in language.articles
-    return bool(first in _APPOSITION_STARTS and not any(w.capitalised for w in segment[1:]))
 
 
 def _after(
@@ -286,7 +332,7 @@ def _after(
         previous = sentence_words[position - 1] if position else None
         if previous is not None and (phrase or position == index):
             gap = _gap(body, previous, word)
-            if any(char in _HARD_STOPS for char in gap) and not _inner_apostrophe(gap):
+            if _stops(gap, previous):
                 break
             if "," in gap and phrase:
                 # Past a comma only a name set off after a role: "son président, Marc Noizet".

@@ -59,6 +59,8 @@ class Statement:
     accusation: bool
     direct: bool
     answer: bool = False  # its cue answers ("responded", "回应称")
+    sentence_start: int = 0
+    sentence_end: int = 0
 
 
 def content_words(body: str, start: int, end: int, language: Language) -> set[str]:
@@ -131,7 +133,9 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
     """(denied, denying) index pairs into `statements`."""
     vocab = [content_words(body, s.content_start, s.end, language) for s in statements]
     negative = [negated(body, s.content_start, s.end, language) for s in statements]
-    pointing = [points_back(body, s.start, s.end, language) for s in statements]
+    # Pointing back is in the whole sentence ("'That is simply not true,' Kell said when
+    # told of the mayor's remarks"), not only in the quotation.
+    pointing = [points_back(body, s.sentence_start, s.sentence_end, language) for s in statements]
     refuted = [calls_untrue(body, s.content_start, s.end, language) for s in statements]
     answered: dict[int, int] = {}  # denying index → the statement it answers
     first_of_speaker: dict[object, int] = {}

@@ -53,6 +53,8 @@ class Language:
     connectors: frozenset[str] = frozenset()  # of, de, del: inside a name
     told: frozenset[str] = frozenset()  # to, kepada, a, à: "told Reuters"
     relatives: frozenset[str] = frozenset()  # who, yang, que, qui, который
+    conjunctions: frozenset[str] = frozenset()  # and, dan, y, et, и: "…, and added"
+    places: frozenset[str] = frozenset()  # in, di, en: "the Embassy in London"
     openers: frozenset[str] = frozenset()  # while, sementara, mientras, tandis, а
     skipped: frozenset[str] = frozenset()  # also, has, juga, ya, ранее: beside the verb
     negations: frozenset[str] = frozenset()
@@ -194,7 +196,7 @@ EN.roles = _set(
     "manager|commissioner|envoy|general|adviser|advisor|lawmaker|legislator|deputy|head|"
     "counterpart|diplomat|analyst|expert|professor|lawyer|prosecutor|judge|mechanic|"
     "source|sources|"
-    "resident|residents|mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt|colonel|captain|"
+    "mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt|colonel|captain|"
     "major|lieutenant|admiral|sergeant|commander|chief"
 )
 EN.organisations = _set(
@@ -205,8 +207,10 @@ EN.organisations = _set(
 )
 EN.articles = _set("the|a|an|this|that|its|his|her|their")
 EN.connectors = _set("of|for|de|van|von|der|bin|al")
+EN.places = _set("in|at")
 EN.told = _set("to")
 EN.relatives = _set("who|which|whose|whom|that")
+EN.conjunctions = _set("and")
 EN.openers = _set("while|whereas|but|although")
 EN.skipped = _set(
     "also|has|have|had|then|later|earlier|previously|again|once|repeatedly|separately|"
@@ -306,7 +310,7 @@ ID.plural_pronouns = _lower("mereka|pihaknya|kami")
 ID.roles = _set(
     "menteri|menlu|menhan|presiden|wakil|ketua|juru|bicara|jubir|kepala|jenderal|perdana|"
     "direktur|jenderal|gubernur|bupati|wali|kota|anggota|duta|besar|pejabat|pengurus|"
-    "sekretaris|komisaris|panglima|kapolri|kapolda|dirjen|pengamat|ekonom|warga|"
+    "sekretaris|komisaris|panglima|kapolri|kapolda|dirjen|pengamat|ekonom|"
     "seorang|pak|bu|bapak|ibu|kolonel|letnan|kapten|mayor|laksamana|brigjen|irjen|"
     # The portfolios in a title: "Menteri Luar Negeri RI Sugiono", "Menteri Pertahanan".
     "luar|negeri|pertahanan|keuangan|perdagangan|energi|sumber|daya|mineral|ri|urusan|"
@@ -319,8 +323,10 @@ ID.organisations = _set(
 )
 ID.articles = _set("sang|si|para|seorang")
 ID.connectors = _set("bin|binti|van|de|al|dan")
+ID.places = _set("di")
 ID.told = _set("kepada|pada")
 ID.relatives = _set("yang")
+ID.conjunctions = _set("dan|serta")
 ID.openers = _set("sementara|sedangkan|tetapi|namun|sementara itu|padahal")
 ID.skipped = _set(
     "juga|pun|telah|sudah|kembali|lalu|kemudian|sebelumnya|sempat|pernah|akan|masih|"
@@ -390,7 +396,7 @@ ES.refutations = _set(
 _add(ES, "asegurando|afirmando|anadiendo|senalando|explicando", Cue.CONTINUING)
 _add(ES, "segun|de acuerdo con|segun el|segun la", Cue.ACCORDING)
 _add(ES, "citando a|citando|citado por", Cue.QUOTING)
-_add(ES, "segun informo|segun informa|informo|informa|segun publico|publico", Cue.REPORTED)
+_add(ES, "segun informo|segun informa|segun publico|publico", Cue.REPORTED)
 _add(
     ES,
     "no comenta|declino comentar|se nego a comentar|no quiso comentar|no respondio|"
@@ -418,6 +424,8 @@ ES.articles = _set("el|la|los|las|un|una|su|sus|este|esta")
 ES.connectors = _set("de|del|la|las|los|y")
 ES.told = _set("a|al|ante")
 ES.relatives = _set("que|quien|quienes|cuyo|cuya")
+ES.conjunctions = _set("y|e")
+ES.places = _set("en")
 ES.openers = _set("mientras|mientras que|pero|aunque|sin embargo")
 ES.skipped = _set(
     "tambien|ya|luego|despues|ayer|hoy|este|esta|el|la|lunes|martes|miercoles|jueves|"
@@ -519,6 +527,8 @@ FR.articles = _set("le|la|les|l|un|une|son|sa|ses|leur|ce|cette")
 FR.connectors = _set("de|du|des|la|le|d|et|l")
 FR.told = _set("a|au|aux")
 FR.relatives = _set("qui|que|dont|lequel|laquelle")
+FR.conjunctions = _set("et")
+FR.places = _set("a|en")
 FR.openers = _set("tandis que|tandis|alors que|mais|cependant")
 FR.skipped = _set(
     "aussi|egalement|deja|ensuite|puis|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
@@ -623,6 +633,7 @@ RU.articles = _set("")
 RU.connectors = _set("")
 RU.told = _set("")
 RU.relatives = _set("который|которая|которое|которые|которого|которой|чьи|слова")
+RU.conjunctions = _set("и")
 RU.openers = _set("а|но|однако|тогда как|в то время как")
 RU.skipped = _set(
     "также|тоже|ранее|позже|позднее|уже|вновь|снова|еще|в|во|понедельник|вторник|среду|"
@@ -726,7 +737,7 @@ ZH_SUBJECT_ENDS = (
     "昨天",
     "当天",
     "当地时间",
-    "周",
+    *("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
     "星期",
     "上午",
     "下午",
@@ -751,7 +762,6 @@ ZH_SUBJECT_ENDS = (
     "对",
     "近期",
     "最近",
-    "日",
 )
 ZH_OF_WORDS = ("的话", "的消息", "的声明", "的说法")
 

@@ -34,6 +34,7 @@ _ZH_DATELINE = re.compile(
     r"|【(?P<bracket>[^】]{2,12}?)(?:报道|讯|消息)?】\s*)"
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ELIDED = re.compile(r"^[LlDd][’']")
 _SITE = re.compile(r"[A-Za-z]+\.(?:com|co\.id|id|net)")
 _LAST_CREDIT = re.compile(r"^[(（]\s*(?P<credit>[^()（）]{1,24}?)\s*[)）]$")
 # Russian outlet names decline: «Интерфаксу» is Интерфакс.
@@ -84,8 +85,7 @@ class OutletIndex:
         found: list[str] = []
         index = 0
         while index < len(sentence_words):
-            sentence_words[index]
-            if quoted[index]:
+            if quoted[index] and not _named_in_quotes(body, sentence_words[index]):
                 index += 1
                 continue
             length = self._match_at(body, sentence_words, quoted, index, found)
@@ -96,6 +96,10 @@ class OutletIndex:
         self, body: str, sentence_words: list[Word], quoted: list[bool], index: int, found
     ) -> int:
         word = sentence_words[index]
+        elided = _ELIDED.match(word.text)
+        if elided and (name := self.name_of(word.text[elided.end() :])):
+            found.append(name)  # "citée par l'AFP"
+            return 1
         if _CJK.search(word.text):
             found.extend(self._in_cjk(word.text))
             return 1
@@ -133,6 +137,11 @@ class OutletIndex:
             else:
                 position += 1
         return found
+
+
+def _named_in_quotes(body: str, word: Word) -> bool:
+    """A name in quotation marks, as Russian writes outlets («Интерфаксу»)."""
+    return word.capitalised and word.start > 0 and body[word.start - 1] in '«“"„'
 
 
 def credit(body: str, paragraphs: list[tuple[int, int]], outlets: OutletIndex) -> str:

@@ -170,7 +170,10 @@ class Names:
         if not words or any(word in self.language.organisations for word in words):
             return False
         if all(is_cjk(char) for char in name):
-            return 2 <= len(name) <= 4 and not any(
+            # Chinese names are of two or three characters (刘德军 ends like 军, an army).
+            if len(name) <= 3:
+                return fold(name) not in self.language.organisations
+            return len(name) == 4 and not any(
                 name.endswith(org) for org in self.language.organisations
             )
         return not (len(words) == 1 and name.isupper())
@@ -217,10 +220,18 @@ def _is_name_word(word: Word, language: Language) -> bool:
 
 
 def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
-    """The capitalised words (joined by "of", "de" …) that end `phrase`."""
+    """The capitalised words (joined by "of", "de" …) that end `phrase`, and an
+    organisation's seat before them ("the Russian Embassy in London")."""
     run: list[Word] = []
-    for word in reversed(phrase):
-        if _is_name_word(word, language) or (run and word.folded in language.connectors):
+    for n in range(len(phrase) - 1, -1, -1):
+        word = phrase[n]
+        seat = (
+            word.folded in language.places
+            and n > 0
+            and phrase[n - 1].capitalised
+            and phrase[n - 1].folded in language.organisations
+        )
+        if _is_name_word(word, language) or (run and (word.folded in language.connectors or seat)):
             run.insert(0, word)
         else:
             break
@@ -354,6 +365,13 @@ def interpret(
             roles = frozenset(w.folded for w in phrase[:first] if w.folded in language.roles)
             return Subject(_of(speaker, _span(body, mention)), roles=roles, words=last - first)
 
+    if run and before and _run_completes_a_noun(phrase, run, language):
+        # "Los vecinos de Cerro Alto": a group of the place, not the place.
+        rest = phrase[phrase.index(run[0]) - 2 :]
+        while len(rest) > 1 and rest[0].folded in language.articles:
+            rest = rest[1:]
+        name = _span(body, rest)
+        return Subject(names.match(name, name), words=len(phrase))
     if run:
         name_words, roles = _person_part(run, language)
         roles |= frozenset(w.folded for w in phrase if w.folded in language.roles)
@@ -398,6 +416,22 @@ def interpret(
         name = _span(body, rest)
         return Subject(names.match(name, name), words=len(phrase))
     return Subject()
+
+
+def _run_completes_a_noun(phrase: list[Word], run: list[Word], language: Language) -> bool:
+    """Does the name end a noun phrase it belongs to ("vecinos de Cerro Alto", "residents
+    of Port Alden")? Not after a role ("secretary of State …"), whose name it is."""
+    at = phrase.index(run[0])
+    connector = phrase[at - 1].folded if at else ""
+    if at < 2 or connector not in language.connectors or connector in language.articles:
+        return False
+    noun = phrase[at - 2].folded
+    return (
+        not phrase[at - 2].capitalised
+        and noun not in language.roles
+        and noun not in language.connectors | language.articles | language.relatives
+        and noun not in language.skipped
+    )
 
 
 def _organisation(phrase: list[Word], language: Language) -> bool:
@@ -447,6 +481,13 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
                 return _leading_chain(body, phrase[n:], language)  # the name after the role
             phrase = phrase[:n]
             break
+    if (
+        len(phrase) > 1
+        and not phrase[0].capitalised
+        and phrase[0].folded in language.organisations
+        and _is_name_word(phrase[1], language)
+    ):
+        phrase = phrase[1:]  # "le syndicat Samu-Urgences de France": the union, by name
     chain: list[Word] = []
     for n, word in enumerate(phrase):
         if (
@@ -526,13 +567,18 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
 
 
 def _zh_roles(phrase: str, language: Language) -> tuple[int, frozenset[str]]:
-    """Where the last role word in a Chinese phrase ends, and the roles found."""
+    """Where the last role word in a Chinese phrase ends, and the roles found; a role
+    inside an organisation's name is none (大使 in 大使馆, the embassy)."""
     end, roles = 0, set()
     for role in language.roles:
         at = phrase.rfind(role)
-        if at != -1:
-            roles.add(role)
-            end = max(end, at + len(role))
+        if at == -1:
+            continue
+        after = phrase[at + len(role) :]
+        if after and any(after.startswith(org) for org in language.organisations):
+            continue
+        roles.add(role)
+        end = max(end, at + len(role))
     return end, frozenset(roles)
 
 
