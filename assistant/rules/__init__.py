@@ -16,6 +16,7 @@ carries its evidence: the cue, the rule that fired, and a confidence.
 """
 
 import datetime
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -129,6 +130,7 @@ class _Read:
     language: Language
     body: str
     quote_speaker: SpeakerMatch | None = None  # who speaks its last quotation, once found
+    speaking_starts: list[int] = field(default_factory=list)
 
 
 def suggest(
@@ -382,6 +384,7 @@ def _statements(
 ) -> list[_Candidate]:
     relays = _chain(credited, read.relays)
     speaking = [a for a in read.attributions if a.speaks]
+    read.speaking_starts = [a.start for a in speaking]
     result: list[_Candidate] = []
     groups = _quote_groups(body, read, lexicon)
     consumed: set[int] = set()
@@ -483,16 +486,16 @@ def _goes_on(body: str, previous: tuple[int, int], inner: str) -> bool:
 
 def _nearest(speaking: list[Attribution], start: int, end: int, read: _Read) -> Attribution | None:
     """The attribution of a quoted passage: the speaking cue nearest it in the sentence,
-    outside any quotation."""
-    best, distance = None, None
-    for attribution in speaking:
-        if attribution.start >= end:
-            gap = attribution.start - end
-        else:
-            gap = max(0, start - attribution.end) + 1  # a cue after the quote comes first
-        if distance is None or gap < distance:
-            best, distance = attribution, gap
-    return best
+    outside any quotation; a cue after the quote first between equals. `speaking` is in
+    the order of the text, so the two candidates are found by bisection."""
+    after = bisect_left(read.speaking_starts, end)
+    candidates = []
+    if after < len(speaking):
+        candidates.append((speaking[after].start - end, speaking[after]))
+    if after > 0:
+        before = speaking[after - 1]
+        candidates.append((max(0, start - before.end) + 1, before))
+    return min(candidates, key=lambda pair: pair[0])[1] if candidates else None
 
 
 def _neighbour(body: str, everything: list[_Read], number: int):
@@ -667,8 +670,6 @@ def _one_per_passage(
     keeps what comes before the quote when that says something itself."""
     quotes = sorted((c for c in candidates if c.kind == DIRECT_QUOTE), key=lambda c: c.start)
     starts = [c.start for c in quotes]
-    from bisect import bisect_left
-
     kept = list(quotes)
     for candidate in candidates:
         if candidate.kind == DIRECT_QUOTE:

@@ -103,6 +103,7 @@ def find(
         index += length
     cue_at = {position: word for word, first, last in found for position in range(first, last)}
     result = []
+    earlier: Attribution | None = None  # the last cue before that names its speaker
     for word, first, last in found:
         attribution = Attribution(
             word, sentence_words[first].start, sentence_words[last - 1].end, Subject()
@@ -121,10 +122,11 @@ def find(
                     else interpret(body, after, names, before=False, noun_phrase=True)
                 )
         elif word.cue is not Cue.CONTINUING:
-            earlier = next((a for a in reversed(result) if a.speaks and a.subject.found), None)
             _speaker(
                 body, sentence_words, quoted, first, after, cue_at, attribution, names, earlier
             )
+            if attribution.speaks and attribution.subject.found:
+                earlier = attribution
             if attribution.subject.words == 0 and after and word.cue is Cue.SPEECH:
                 told = after[1:] if after[0].folded in language.told else after
                 attribution.outlet = _outlet(body, told, outlets)
@@ -382,6 +384,7 @@ def find_zh(
 ) -> list[Attribution]:
     """The cues of one Chinese sentence body[start:end], outside its quotations `inside`."""
     result: list[Attribution] = []
+    spoken = False  # a cue before in the sentence names its speaker
     longest = language.longest_char_cue
     position = start
     quotes = iter(sorted(inside))
@@ -417,13 +420,14 @@ def find_zh(
             clause = zh_clause_start(body, start, position)
             subject = zh_subject(body, clause, position, names)
             if not subject.found and clause > start:
-                if any(a.speaks for a in result):
+                if spoken:
                     attribution.word = CueWord(Cue.CONTINUING, word.denial, word.accusation)
                 else:
                     first_clause_end = _zh_first_boundary(body, start, position)
                     subject = zh_subject(body, start, first_clause_end, names)
             attribution.subject = subject
         result.append(attribution)
+        spoken = spoken or attribution.speaks
         position += length
     return result
 
