@@ -89,14 +89,20 @@ def offers_for(source: Source) -> list[Offer]:
         .order_by("anchor_start")
     )
     by_span = {(s.start, s.end): s for s in suggestions}
+    starts = [citation.anchor_start for citation in citations]
+    longest = max((c.anchor_end - c.anchor_start for c in citations), default=0)
     offers = []
     for suggestion in suggestions:
         if DismissedSuggestion.hash_of(suggestion.quote) in dismissed:
             continue
+        # Only citations that start near the passage can mark the same statement.
+        near = citations[
+            bisect_left(starts, suggestion.start - longest) : bisect_left(starts, suggestion.end)
+        ]
         cited = next(
             (
                 citation
-                for citation in citations
+                for citation in near
                 if same_statement(
                     (citation.anchor_start, citation.anchor_end), (suggestion.start, suggestion.end)
                 )
