@@ -12,14 +12,11 @@ from django.db.models import Q
 from assistant.models import DismissedSuggestion
 from assistant.rules import KnownSpeaker, Suggestion, same_statement, suggest
 from assistant.rules.disputes import content_words, shared_words
-from assistant.rules.lexicon import LANGUAGES, Language, is_wire_service
+from assistant.rules.lexicon import LANGUAGES, Language
 from assistant.rules.text import paragraphs
-from claims.models import Citation, Claim, ClaimRelation, Speaker
-from records.text import fold
+from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker
 from sources.models import Outlet, Source
 
-# The relayed report's language is not known from a citation of it (BCP 47: undetermined).
-UNKNOWN_LANGUAGE = "und"
 PAIR_NOTE = "Suggested by the quote assistant."
 # Recorded claims looked at for a denial's pair: the newest of the speakers it names.
 RECORDED_CANDIDATES = 200
@@ -193,33 +190,6 @@ def _speaker(*, speaker_id: int | None, name: str) -> Speaker:
     return speaker
 
 
-def _relayed_source(*, source: Source, outlet_name: str) -> Source:
-    """The report this source relays, which we know only by its outlet."""
-    outlet = Outlet.objects.filter(name__iexact=outlet_name).first()
-    if outlet is None:
-        wire = is_wire_service(outlet_name)
-        outlet = Outlet(
-            name=outlet_name, kind=Outlet.Kind.WIRE_AGENCY if wire else Outlet.Kind.OTHER
-        )
-        outlet.full_clean()
-        outlet.save()
-    title = f"{outlet.name}, as cited in “{source.title}”"[:500]
-    relayed = Source.objects.filter(outlet=outlet, title=title).first()
-    if relayed is None:
-        relayed = Source(
-            title=title,
-            outlet=outlet,
-            kind=Source.Kind.WIRE_REPORT
-            if outlet.kind == Outlet.Kind.WIRE_AGENCY
-            else Source.Kind.OTHER,
-            language=UNKNOWN_LANGUAGE,
-            notes=f"Known only from being cited in “{source.title}”.",
-        )
-        relayed.full_clean()
-        relayed.save()
-    return relayed
-
-
 def _cited_claim(source: Source, span: tuple[int, int]) -> Claim | None:
     for citation in Citation.objects.filter(source=source, anchor_start__isnull=False).only(
         "claim_id", "anchor_start", "anchor_end"
@@ -256,7 +226,7 @@ def accept(
     denies_claim: int | None = None,
 ) -> Claim:
     """Make the claim a suggestion proposes: its speaker (created if new), a verified
-    citation of the exact words in this source, `via` citations of the reports it relays
+    citation of the exact words in this source with the hops it was relayed through
     (nearest first), the denial pairs with statements of this source already claimed,
     and with the recorded claim `denies_claim` it answers."""
     claim, _ = Claim.objects.create_with_citation(
@@ -268,7 +238,7 @@ def accept(
         quote=source.body[start:end],
         start=start,  # the suggestion's own place: it anchors there, however often it stands
         stated_on=stated_on,
-        relays=[_relayed_source(source=source, outlet_name=name) for name in relays],
+        relays=[Hop.named(name) for name in relays],
     )
 
     # Pairs the assistant saw, made as soon as both statements are claims.

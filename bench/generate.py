@@ -338,7 +338,9 @@ def _attribution_chains(conn) -> None:
             JOIN sources_outlet o ON o.id = s.outlet_id
             ORDER BY c.claim_id"""
         )
-        chains = list(attribution_chains(rows))
+        chains = list(
+            attribution_chains((pk, claim, via, (outlet,)) for pk, claim, via, outlet in rows)
+        )
     conn.execute("CREATE TEMP TABLE g_chain (id bigint, chain text)")
     with conn.cursor().copy("COPY g_chain (id, chain) FROM STDIN") as copy:
         for row in chains:

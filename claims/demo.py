@@ -2,8 +2,8 @@
 
 Every Kontan quote below is a sentence exactly as the article prints it, so each one
 verifies against the stored body. Reuters' report and the Russian defence ministry's
-Telegram post are known only from being cited: they have no body, and their quotes are
-our English renderings, marked "no text" by verification.
+Telegram post are known only from being cited: they are hops of Kontan's citations, not
+sources of their own.
 """
 
 import datetime
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
+from claims.models import Citation, Claim, ClaimRelation, Hop, Role, Speaker, Topic
 from sources.models import Outlet, Source
 
 ARTICLE_FILE = (
@@ -82,6 +82,20 @@ SPEAKERS = {
         description="Ministry of National Defense of the People's Republic of China",
         country="CN",
         aliases="Kementerian Pertahanan China\nChinese defence ministry\n国防部",
+    ),
+    "cn_mfa": dict(
+        name="Ministry of Foreign Affairs of China",
+        kind=Speaker.Kind.ORGANISATION,
+        description="Ministry of Foreign Affairs of the People's Republic of China",
+        country="CN",
+        aliases="Kementerian Luar Negeri China\nChinese foreign ministry\n外交部",
+    ),
+    "lin_jian": dict(
+        name="Lin Jian",
+        kind=Speaker.Kind.PERSON,
+        description="Spokesperson of China's Ministry of Foreign Affairs",
+        country="CN",
+        aliases="林剑",
     ),
     "cn_military": dict(
         name="Chinese military",
@@ -222,25 +236,31 @@ CLAIMS = [
     ),
 ]
 
-# Relays: the claims Kontan has from Reuters (and, behind Reuters, from the ministry's post).
+# Relays: who Kontan has the words through, nearest first (outlet key, the day relayed).
 RELAYS = {
     "belousov_united": [
-        (
-            "reuters",
-            "The military departments of Russia and China are united in their assessment of global processes, and they have a common understanding of what needs to be done in the current situation.",
-        ),
-        (
-            "mod_telegram",
-            "The military departments of Russia and China are united in their assessment of global processes, and they have a common understanding of what needs to be done in the current situation.",
-        ),
+        ("reuters", datetime.date(2024, 10, 15)),
+        ("mod_telegram", datetime.date(2024, 10, 15)),
     ],
+    "belousov_talks": [("reuters", datetime.date(2024, 10, 15))],
+}
+
+# Claims the article carries in more than one passage: the lead sums up the talks.
+MORE_PASSAGES = {
     "belousov_talks": [
-        (
-            "reuters",
-            'Belousov said he held "very substantive" talks with Zhang Youxia, vice-chairman of China\'s Central Military Commission.',
-        ),
+        'Rusia dan China mengadakan pembicaraan pertahanan dan militer yang "substantif" untuk memperkuat hubungan.'
     ],
 }
+
+# Who speaks for whom (speaker, title, organisation, speaks for it, from).
+ROLES = [
+    ("belousov", "Minister of Defence", "ru_mod", True, datetime.date(2024, 5, 14)),
+    ("ru_mod", "Ministry of the government", "russia", True, None),
+    ("cn_mod", "Ministry of the government", "china", True, None),
+    ("cn_mfa", "Ministry of the government", "china", True, None),
+    ("lin_jian", "Spokesperson", "cn_mfa", True, None),
+    ("zhang", "Vice-Chairman, Central Military Commission", "cn_military", False, None),
+]
 
 RELATIONS = [
     # (claim, counter, kind, note)
@@ -285,28 +305,6 @@ def load_demo() -> dict[str, int]:
             notes="Kontan's report, relaying Reuters, on Belousov's talks in Beijing.",
         ),
     )[0]
-    relayed_sources = {
-        "reuters": Source.objects.get_or_create(
-            title="Reuters report on Russian–Chinese defence talks in Beijing",
-            outlet=outlets["reuters"],
-            defaults=dict(
-                kind=Source.Kind.WIRE_REPORT,
-                language="en",
-                published_at=datetime.datetime(2024, 10, 15, tzinfo=datetime.UTC),
-                notes="Known only from Kontan's citation; we hold no text of it.",
-            ),
-        )[0],
-        "mod_telegram": Source.objects.get_or_create(
-            title="Russian Ministry of Defence statement on Belousov's visit to Beijing",
-            outlet=outlets["mod_telegram"],
-            defaults=dict(
-                kind=Source.Kind.OFFICIAL_STATEMENT,
-                language="ru",
-                published_at=datetime.datetime(2024, 10, 15, tzinfo=datetime.UTC),
-                notes="Posted on Telegram; known only from Reuters via Kontan.",
-            ),
-        )[0],
-    }
     speakers = {
         key: Speaker.objects.get_or_create(name=fields["name"], defaults=fields)[0]
         for key, fields in SPEAKERS.items()
@@ -328,11 +326,24 @@ def load_demo() -> dict[str, int]:
         if created:
             claim.topics.set([topics[key] for key in entry["topics"]])
         claims[entry["key"]] = claim
-        # Build each chain from its origin outwards, so that every link can name its `via`.
-        relayed = None
-        for outlet_key, quote in reversed(RELAYS.get(entry["key"], [])):
-            relayed = _cite(claim, relayed_sources[outlet_key], quote, via=relayed)
-        _cite(claim, kontan, entry["quote"], via=relayed)
+        citation = _cite(claim, kontan, entry["quote"])
+        if not citation.hops.exists():
+            citation.set_hops(
+                [
+                    Hop.named(OUTLETS[outlet]["name"], date=day)
+                    for outlet, day in RELAYS.get(entry["key"], [])
+                ]
+            )
+        for quote in MORE_PASSAGES.get(entry["key"], []):
+            _cite(claim, kontan, quote)
+
+    for speaker, title, organisation, speaks_for, start in ROLES:
+        Role.objects.get_or_create(
+            speaker=speakers[speaker],
+            title=title,
+            organisation=speakers[organisation],
+            defaults=dict(speaks_for=speaks_for, start=start),
+        )
 
     for claim_key, counter_key, kind, note in RELATIONS:
         ClaimRelation.objects.get_or_create(
@@ -349,14 +360,15 @@ def load_demo() -> dict[str, int]:
         "claims": Claim.objects.count(),
         "citations": Citation.objects.count(),
         "relations": ClaimRelation.objects.count(),
+        "roles": Role.objects.count(),
     }
 
 
-def _cite(claim: Claim, source: Source, quote: str, *, via: Citation | None) -> Citation:
-    existing = Citation.objects.filter(claim=claim, source=source).first()
-    if existing:
+def _cite(claim: Claim, source: Source, quote: str) -> Citation:
+    citation = Citation(claim=claim, source=source, quote=quote)
+    citation.anchor()
+    if existing := citation.same_passage().first():
         return existing
-    citation = Citation(claim=claim, source=source, quote=quote, via=via)
     citation.full_clean()
     citation.save()
     return citation

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from claims.forms import HopsField
 from claims.models import Claim, Speaker, Topic
 from records.forms import VersionedModelForm
 from records.validators import validate_language_tag
@@ -68,9 +69,7 @@ class ClaimFromSelectionForm(forms.Form):
     locator = forms.CharField(
         required=False, max_length=200, help_text="Page, paragraph or timestamp (optional)"
     )
-    relays = forms.ModelChoiceField(
-        Source.objects.all(), required=False, widget=forms.HiddenInput, label="Relays"
-    )
+    relays = HopsField()
 
     def __init__(self, *args, source: Source, **kwargs):
         self.source = source
@@ -87,8 +86,6 @@ class ClaimFromSelectionForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         resolve_typed_speaker(self)
-        if cleaned.get("relays") == self.source:
-            self.add_error("relays", "A source cannot relay itself: leave this empty.")
         return cleaned
 
     def save(self) -> tuple[Claim, "object"]:
@@ -110,7 +107,7 @@ class ClaimFromSelectionForm(forms.Form):
                 suffix=data["suffix"] or "",
                 start=data["start"],
                 locator=data["locator"],
-                relays=[data["relays"]] if data["relays"] else [],
+                relays=data["relays"],
             )
         except ValidationError as error:
             for field, messages in error.message_dict.items():

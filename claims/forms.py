@@ -1,10 +1,13 @@
 """Forms of the claim page: click-to-edit fields, citations and counter-claims."""
 
+import re
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims.anchoring import CONTEXT_LENGTH
-from claims.models import Citation, Claim, ClaimRelation, Speaker
+from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker
 from records.forms import VersionedModelForm
 from sources.models import Source
 
@@ -19,6 +22,36 @@ EDITABLE_FIELDS = (
     "topics",
     "notes",
 )
+
+
+HOP_SEPARATORS = re.compile(r"\s*(?:←|<-|;)\s*")
+MAX_HOPS = 10
+
+
+class HopsField(forms.CharField):
+    """Who the words came through, nearest first, typed as one line: "Reuters ← Russian
+    Ministry of Defence (Telegram)". Each name becomes a hop (`Hop.named`: an outlet we
+    know by that name is linked)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "Relayed through (optional)")
+        kwargs.setdefault(
+            "help_text",
+            "If this source got the words from others (“citing Reuters”), name them, nearest "
+            "first, separated by ← or ;: “Reuters ← Russian Ministry of Defence (Telegram)”.",
+        )
+        kwargs.setdefault("max_length", 2000)
+        super().__init__(**kwargs)
+
+    def to_python(self, value) -> list[Hop]:
+        names = [name for name in HOP_SEPARATORS.split(super().to_python(value)) if name]
+        if len(names) > MAX_HOPS:
+            raise ValidationError(f"At most {MAX_HOPS} hops: the chain is longer than any we keep.")
+        limit = Hop._meta.get_field("name").max_length
+        if too_long := [name for name in names if len(name) > limit]:
+            raise ValidationError(f"“{too_long[0][:40]}…” is longer than {limit} characters.")
+        return [Hop.named(name) for name in names]
 
 
 def resolve_typed(data, name: str, records):
@@ -115,6 +148,8 @@ class CitationForm(forms.ModelForm):
     """Where a claim appears. The quote is anchored in the source's text on validation:
     words that occur several times ask for context; words not found are saved, flagged."""
 
+    relays = HopsField()
+
     class Meta:
         model = Citation
         fields = ["source", "quote", "locator", "via", "anchor_prefix", "anchor_suffix"]
@@ -161,16 +196,19 @@ class CitationForm(forms.ModelForm):
                 cleaned.get("anchor_prefix", ""),
                 cleaned.get("anchor_suffix", ""),
             )
-        if (
-            source is not None
-            and Citation.objects.filter(claim=self.claim, source=source)
-            .exclude(pk=self.instance.pk)
-            .exists()
-        ):
-            # The model's unique constraint names the claim, which is not a form field, so
-            # the ModelForm would skip it; check here to answer with a readable error.
-            self.add_error("source", "This claim is already cited from this source.")
         return cleaned
+
+    def _get_validation_exclusions(self):
+        # The claim is not a field of the form, but a passage is cited once per claim: let
+        # the model check that too (Citation.clean), instead of meeting it in the database.
+        return super()._get_validation_exclusions() - {"claim"}
+
+    @transaction.atomic
+    def save(self, commit: bool = True):
+        citation = super().save(commit=commit)
+        if commit and self.cleaned_data.get("relays"):
+            citation.set_hops(self.cleaned_data["relays"])
+        return citation
 
     @property
     def selected_source(self) -> Source | None:

@@ -1,5 +1,6 @@
 import datetime
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -14,15 +15,19 @@ from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
+from claims import hops
 from claims.anchoring import AmbiguousQuote, Match, anchor_quote
 from claims.derived import (
     appearance_order,
     chain_label,
     store_attribution_chains,
     store_representatives,
+    store_voices,
     walk_chain,
 )
+from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher, name_key, speaker_search_text
+from claims.speaking import body_spoken_for, voices_of
 from records.links import record_url
 from records.models import Record
 from records.search import MIN_PREFIX, Fold, clean_query, text_search, tsquery_text
@@ -32,7 +37,7 @@ from records.validators import (
     validate_country_code,
     validate_language_tag,
 )
-from sources.models import Source
+from sources.models import Outlet, Source
 
 
 class Topic(Record):
@@ -237,6 +242,10 @@ class Speaker(Record):
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
+    def role_on(self, day: "datetime.date | None") -> "Role | None":
+        """The role they held on `day`, the one begun last where several held."""
+        return self.roles.select_related("organisation").on(day).first()
+
     def as_known(self) -> KnownSpeaker:
         """This speaker as the speaker matcher knows one."""
         return KnownSpeaker(self.pk, self.name, tuple(self.alias_list), self.description)
@@ -249,6 +258,85 @@ class Speaker(Record):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+
+class RoleQuerySet(models.QuerySet):
+    def speaking_for(self) -> list:
+        """Every role in which one speaks for a body, as `claims.speaking` edges."""
+        return list(
+            self.filter(speaks_for=True, organisation__isnull=False).values_list(
+                "speaker_id", "organisation_id", "start", "end"
+            )
+        )
+
+    def on(self, day: "datetime.date | None"):
+        """The roles held on `day` (every role when it is not known), latest begun first."""
+        roles = self
+        if day is not None:
+            roles = roles.filter(
+                models.Q(start__isnull=True) | models.Q(start__lte=day),
+                models.Q(end__isnull=True) | models.Q(end__gte=day),
+            )
+        return roles.order_by(models.F("start").desc(nulls_last=True), "-pk")
+
+
+class Role(Record):
+    """A position a speaker holds for a time (Popolo's membership): Andrei Belousov,
+    Minister of Defence of Russia from 14 May 2024; Lin Jian, spokesperson of China's
+    foreign ministry. With `speaks_for`, what they say in the role is said on behalf of
+    the organisation, so that "China denies" finds the ministry's and its spokesperson's
+    denials too."""
+
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=300, help_text="“Minister of Defence”, “Spokesperson”")
+    organisation = models.ForeignKey(
+        Speaker,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
+        help_text="The body the role is in, when we have it as a speaker.",
+    )
+    speaks_for = models.BooleanField(
+        "speaks for the organisation",
+        default=False,
+        help_text="What they say in this role is said on behalf of the organisation.",
+    )
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["speaker", models.F("start").desc(nulls_last=True), "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(title=""), name="role_title_not_empty"),
+            models.CheckConstraint(
+                condition=~models.Q(organisation=models.F("speaker")),
+                name="role_not_in_itself",
+                violation_error_message="A speaker cannot hold a role in itself.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start__isnull=True)
+                | models.Q(end__isnull=True)
+                | models.Q(end__gte=models.F("start")),
+                name="role_ends_after_it_starts",
+                violation_error_message="A role cannot end before it starts.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(speaks_for=False) | models.Q(organisation__isnull=False),
+                name="role_speaks_for_a_body",
+                violation_error_message="Name the organisation this role speaks for.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        body = f", {self.organisation.name}" if self.organisation_id else ""
+        return f"{self.title}{body}"
+
+    def get_absolute_url(self) -> str:
+        return self.speaker.get_absolute_url() + f"#role-{self.pk}"
 
 
 class ClaimQuerySet(models.QuerySet):
@@ -357,6 +445,32 @@ class ClaimQuerySet(models.QuerySet):
         """Store again which citation represents each of these claims."""
         return store_representatives(self, Citation.objects.all())
 
+    def refresh_voices(self) -> int:
+        """Store again the body each of these claims was made for, and its joint speakers."""
+        joint = Claim.joint_speakers.through.objects.all()
+        return store_voices(self, Role.objects.speaking_for(), joint)
+
+    def made_for(self, body: "Speaker"):
+        """The claims made for `body`: its own, and those of everyone who speaks for it,
+        directly or through others, while their roles held (undated claims count), as
+        speaker or as a joint speaker."""
+        made = models.Q()
+        for voice in voices_of(body.pk, Role.objects.speaking_for()):
+            held = models.Q()
+            if voice.start:
+                held &= models.Q(stated_on__gte=voice.start)
+            if voice.end:
+                held &= models.Q(stated_on__lte=voice.end)
+            if held:
+                held = held | models.Q(stated_on__isnull=True)
+            speaking = models.Q(speaker_id=voice.speaker) | models.Q(
+                pk__in=Claim.joint_speakers.through.objects.filter(speaker_id=voice.speaker).values(
+                    "claim_id"
+                )
+            )
+            made |= speaking & held
+        return self.filter(made)
+
     def by_speaker(self, speaker: "Speaker"):
         """A speaker's claims in the order they made them (undated last)."""
         return self.filter(speaker=speaker).order_by(
@@ -381,19 +495,18 @@ class ClaimQuerySet(models.QuerySet):
         suffix: str = "",
         start: int | None = None,
         locator: str = "",
-        relays: "Sequence[Source]" = (),
+        relays: "Sequence[Hop]" = (),
     ) -> "tuple[Claim, Citation]":
         """A new claim and its citation, anchored in `source`, or nothing at all: the one
         way a claim is made from a passage (the reader, the assistant and the import).
 
         `prefix`, `suffix` and `start` say where the quote was selected, so a quote that
         stands several times in the text anchors at the selected occurrence. `relays` are
-        the sources that `source` got the claim from, nearest first (Kontan citing Reuters
-        citing the ministry's Telegram post: `[reuters, telegram]`): each gets a citation
-        of the same words, relaying the next (`via`), and the new citation relays the
-        first. Raises ValidationError (keyed by field) when any record is invalid.
+        the hops `source` got the words through, nearest first (Kontan citing Reuters
+        citing the ministry's Telegram post: `[Hop.named("Reuters"), Hop.named(…)]`),
+        unsaved. Raises ValidationError (keyed by field) when any record is invalid.
         """
-        if any(relayed.pk == source.pk for relayed in relays):
+        if any(hop.source_id is not None and hop.source_id == source.pk for hop in relays):
             raise ValidationError({"relays": "A source cannot relay itself."})
         claim = self.model(
             speaker=speaker,
@@ -407,16 +520,10 @@ class ClaimQuerySet(models.QuerySet):
         claim.full_clean()
         claim.save()
         claim.topics.set(topics)
-        via = None
-        for relayed in reversed(relays):
-            via = Citation.of(claim=claim, source=relayed, quote=quote, via=via)
-            via.full_clean()
-            via.save()
         citation = Citation.of(
             claim=claim,
             source=source,
             quote=quote,
-            via=via,
             locator=locator,
             prefix=prefix,
             suffix=suffix,
@@ -424,6 +531,8 @@ class ClaimQuerySet(models.QuerySet):
         )
         citation.full_clean()
         citation.save()
+        if relays:
+            citation.set_hops(relays)
         return claim, citation
 
     def for_claimreview(self):
@@ -456,9 +565,25 @@ class Claim(Record):
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.PARAPHRASE)
     stated_on = models.DateField(null=True, blank=True, db_index=True)
     topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
+    joint_speakers = models.ManyToManyField(
+        Speaker,
+        blank=True,
+        related_name="joint_claims",
+        help_text="Others who made the statement with the speaker (a joint statement).",
+    )
     notes = models.TextField(blank=True)
-    # The citation the claim is shown and exported with (claims.derived), kept current
-    # whenever its citations or their sources change.
+    pinned_citation = models.ForeignKey(
+        "Citation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The passage to show and export the claim with, instead of the default.",
+    )
+
+    # Derived, kept current by claims.derived whenever what they depend on changes: the
+    # citation the claim is shown and exported with, how many passages cite it, the body
+    # it was made for, and its joint speakers' names (for the export's plain join).
     representative = models.ForeignKey(
         "Citation",
         on_delete=models.SET_NULL,
@@ -467,8 +592,16 @@ class Claim(Record):
         editable=False,
         related_name="+",
     )
+    passage_count = models.PositiveIntegerField(default=0, editable=False)
+    made_for = models.ForeignKey(
+        Speaker, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    joint_names = models.TextField(blank=True, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["representative"])
+    history = HistoricalRecords(
+        m2m_fields=[topics, joint_speakers],
+        excluded_fields=["representative", "passage_count", "made_for", "joint_names"],
+    )
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
@@ -493,9 +626,17 @@ class Claim(Record):
     def clean(self) -> None:
         if self.language:
             self.language = normalise_language_tag(self.language)
+        if self.pinned_citation_id and self.pinned_citation.claim_id != self.pk:
+            raise ValidationError({"pinned_citation": "Pin one of this claim's own citations."})
 
     def save(self, *args, **kwargs) -> None:
         adding = self._state.adding
+        # Another speaker or day may change the body the claim was made for.
+        self.made_for_id = body_spoken_for(
+            self.speaker_id, self.stated_on, Role.objects.speaking_for()
+        )
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "made_for"}
         super().save(*args, **kwargs)
         if not adding:
             # This copy's `representative` may be older than a citation saved meanwhile.
@@ -525,12 +666,26 @@ class Claim(Record):
             groups.setdefault(label, []).append((relation, other))
         return list(groups.items())
 
-    def citations_with_chains(self) -> list[tuple["Citation", list["Citation"]]]:
+    def citations_with_chains(self) -> list[tuple["Citation", list["ChainLink"]]]:
         """Each citation with its relay chain, built from the loaded citations alone, in
         the order loaded (`for_detail` loads them in appearance order)."""
         citations = list(self.citations.all())
         siblings = {citation.pk: citation for citation in citations}
-        return [(citation, citation.chain(siblings)) for citation in citations]
+        return [(citation, citation.chain_links(siblings)) for citation in citations]
+
+
+ALREADY_CITED = "This passage is already cited for this claim."
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """One step of a drawn attribution chain: a citation's source, or one of its hops."""
+
+    label: str
+    title: str = ""
+    url: str = ""
+    kind: str = ""  # "source", or the hop's kind
+    date: "datetime.date | None" = None
 
 
 class CitationQuerySet(models.QuerySet):
@@ -541,15 +696,17 @@ class CitationQuerySet(models.QuerySet):
     def refresh_attribution_chains(self) -> int:
         """Store again the attribution chains of every citation of these citations' claims."""
         claim_ids = set(self.values_list("claim_id", flat=True))
-        return store_attribution_chains(Citation.objects.all(), claim_ids)
+        return store_attribution_chains(Citation.objects.all(), claim_ids, Hop.objects.all())
 
     def with_sources(self):
         """With each source and outlet, but not the source's text: an article body can
         run to a hundred kilobytes, and a list of claims shows none of it. Ordered by
         `claim_id`, not the default `claim` (which joins every claim to sort by its date)."""
+        hops = Hop.objects.select_related("outlet", "source").defer("source__body", "source__notes")
         return (
             self.select_related("source__outlet")
             .defer("source__body", "source__notes")
+            .prefetch_related(models.Prefetch("hops", queryset=hops))
             .order_by("claim_id", "pk")
         )
 
@@ -557,23 +714,36 @@ class CitationQuerySet(models.QuerySet):
     def reanchor(self) -> int:
         """Anchor these citations again (their source's text changed); return how many
         moved or changed status."""
-        changed = 0
-        for citation in self.select_related("source"):
+        moved, taken = [], set()
+        for citation in self.select_related("source").order_by("pk"):
             before = (citation.verification, citation.anchor_start, citation.anchor_end)
             try:
                 citation.anchor()
             except AmbiguousQuote:
                 # The new text holds the quote several times and no context can choose.
-                citation.anchor_start = citation.anchor_end = None
-                citation.verification = Citation.Verification.NOT_FOUND
+                citation.unanchor()
+            passage = (citation.claim_id, citation.source_id, citation.anchor_start)
+            if citation.anchor_start is not None and passage in taken:
+                # Two passages of one claim now fall on the same words: the first keeps them.
+                citation.unanchor()
+            taken.add(passage)
             if (citation.verification, citation.anchor_start, citation.anchor_end) != before:
-                citation.save(reanchor=False)
-                changed += 1
-        return changed
+                moved.append(citation)
+        # Free every old span first, so that two passages may trade places.
+        Citation.objects.filter(pk__in=[c.pk for c in moved]).update(
+            anchor_start=None, anchor_end=None
+        )
+        for citation in moved:
+            citation.save(reanchor=False)
+        return len(moved)
 
 
 class Citation(Record):
-    """Where a claim appears: a source, the words it prints, and whom it relays (`via`)."""
+    """Where a claim appears: one passage of a source, the words it prints, who it got them
+    from (its `hops`), and the citation it relays when we hold that one too (`via`).
+
+    A claim may be carried by several passages of one source (a paraphrase in the lead, a
+    fragment, the direct quote later): each is a citation with its own anchor."""
 
     class Verification(models.TextChoices):
         VERIFIED = "verified", "Verified"
@@ -618,9 +788,10 @@ class Citation(Record):
         ordering = ["claim", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["claim", "source"],
-                name="citation_once_per_source",
-                violation_error_message="This claim is already cited from this source.",
+                fields=["claim", "source", "anchor_start", "anchor_end"],
+                condition=models.Q(anchor_start__isnull=False),
+                name="citation_once_per_passage",
+                violation_error_message=ALREADY_CITED,
             ),
             models.CheckConstraint(
                 condition=~models.Q(via=models.F("pk")),
@@ -680,10 +851,25 @@ class Citation(Record):
 
         return walk_chain(self, via, key=lambda citation: citation.pk)
 
+    def chain_links(self, siblings: "dict[int, Citation] | None" = None) -> list["ChainLink"]:
+        """The relay path as it is drawn: each citation of the chain (its source), each
+        followed by its hops."""
+        links = []
+        for citation in self.chain(siblings):
+            source = citation.source
+            links.append(
+                ChainLink(source.outlet.name, source.title, source.get_absolute_url(), "source")
+            )
+            links.extend(
+                ChainLink(hop.label, hop.get_kind_display(), hop.url, hop.kind, hop.date)
+                for hop in citation.hops.all()
+            )
+        return links
+
     def chain_label(self, siblings: "dict[int, Citation] | None" = None) -> str:
-        """The relay path as one line of outlets: "Kontan ← Reuters ← Russian MoD"; stored
-        as `attribution_chain`."""
-        return chain_label(citation.source.outlet.name for citation in self.chain(siblings))
+        """The relay path as one line: "Kontan ← Reuters ← Russian MoD (Telegram)"; stored
+        as `attribution_chain` (`claims.derived`)."""
+        return chain_label(link.label for link in self.chain_links(siblings))
 
     def via_error(self) -> str | None:
         """Why `via` is not allowed, or None. (PostgreSQL also refuses these in a trigger.)"""
@@ -710,8 +896,34 @@ class Citation(Record):
                     "few of the words just before or after them (prefix or suffix) to say "
                     "which one is meant."
                 )
+            else:
+                if self.claim_id and self.same_passage().exists():
+                    errors["quote"] = ALREADY_CITED
         if errors:
             raise ValidationError(errors)
+
+    def same_passage(self) -> "CitationQuerySet":
+        """Other citations of this claim that carry the same passage of the same source:
+        the same anchored span, or, where the text does not hold it, the same words."""
+        same = Citation.objects.filter(claim_id=self.claim_id, source_id=self.source_id)
+        if self.anchor_start is not None:
+            same = same.filter(anchor_start=self.anchor_start, anchor_end=self.anchor_end)
+        else:
+            same = same.filter(anchor_start__isnull=True, quote=self.quote)
+        return same.exclude(pk=self.pk) if self.pk else same
+
+    def set_hops(self, hops: "Sequence[Hop]") -> None:
+        """Make `hops` (unsaved, nearest first) this citation's relay chain, replacing any."""
+        self.hops.all().delete()
+        for position, hop in enumerate(hops, start=1):
+            hop.citation, hop.position = self, position
+            hop.full_clean()
+            hop.save()
+
+    def unanchor(self) -> None:
+        """The quote is not (or no longer unambiguously) in the text: keep it, flagged."""
+        self.anchor_start = self.anchor_end = None
+        self.verification = self.Verification.NOT_FOUND
 
     def anchor(self) -> None:
         """Find the quote in the source's body and record where, and how well, it matched."""
@@ -766,11 +978,106 @@ class Citation(Record):
         }
 
 
-def refresh_claims(claim_ids: "Collection[int]") -> None:
-    """Store again what represents these claims and their citations' attribution chains."""
+class Hop(Record):
+    """One step of a citation's relay chain that we do not hold as a citation of its own:
+    who relayed or said the words before the citation's source printed them. Kontan's
+    citation of Belousov has two: Reuters (an outlet), then the ministry's Telegram post
+    (a channel). A hop names a Source only when we hold, or want to hold, its text."""
+
+    class Kind(models.TextChoices):
+        OUTLET = hops.OUTLET, "Outlet (a newspaper, an agency, a broadcaster)"
+        VENUE = hops.VENUE, "Venue (a news conference, a briefing, an interview)"
+        CHANNEL = hops.CHANNEL, "Channel (a Telegram post, a social-media account)"
+        DOCUMENT = hops.DOCUMENT, "Document (a statement, a report, a filing)"
+
+    citation = models.ForeignKey(Citation, on_delete=models.CASCADE, related_name="hops")
+    position = models.PositiveSmallIntegerField(
+        help_text="1 for the one the citation's source got the words from, 2 for the one before…"
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.OUTLET)
+    name = models.CharField(
+        max_length=300, help_text="Who relayed or said it: “Reuters”, “Lavrov's news conference”"
+    )
+    outlet = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hops",
+        help_text="The outlet, when the hop is one we know.",
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hops",
+        help_text="The document itself, when we hold or want to hold its text.",
+    )
+    date = models.DateField(null=True, blank=True, help_text="When it was relayed or said.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["citation", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["citation", "position"],
+                name="hop_once_per_position",
+                violation_error_message="This citation has a hop at that place already.",
+            ),
+            models.CheckConstraint(condition=~models.Q(name=""), name="hop_name_not_empty"),
+            models.CheckConstraint(
+                condition=models.Q(position__gte=1), name="hop_position_from_one"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        return self.citation.get_absolute_url()
+
+    @property
+    def label(self) -> str:
+        """How the chain names it: the outlet's current name, else the name given."""
+        return self.outlet.name if self.outlet_id else self.name
+
+    @property
+    def url(self) -> str:
+        """Where to read more of it: the source we hold, else the outlet's sources."""
+        if self.source_id:
+            return self.source.get_absolute_url()
+        return self.outlet.get_absolute_url() if self.outlet_id else ""
+
+    @classmethod
+    def named(cls, name: str, **fields) -> "Hop":
+        """An unsaved hop for a name a researcher, the assistant or a file gives: an outlet
+        we know by that name is linked, and the kind read from it or from the name."""
+        name = " ".join(name.split())
+        outlet = Outlet.objects.named(name)
+        fields.setdefault("kind", cls.kind_of(name, outlet))
+        return cls(name=name, outlet=outlet, **fields)
+
+    @classmethod
+    def kind_of(cls, name: str, outlet: Outlet | None) -> str:
+        return hop_kind(name, outlet.kind if outlet is not None else None)
+
+
+def refresh_citations_of(claim_ids: "Collection[int]") -> None:
+    """Store again what depends on these claims' citations (`claims.derived`): what
+    represents each claim, and every citation's attribution chain."""
     if claim_ids:
         Claim.objects.filter(pk__in=claim_ids).refresh_representatives()
-        store_attribution_chains(Citation.objects.all(), claim_ids)
+        store_attribution_chains(Citation.objects.all(), claim_ids, Hop.objects.all())
+
+
+def refresh_claims(claim_ids: "Collection[int]") -> None:
+    """Store again everything derived about these claims: what depends on their
+    citations, and the body each was made for with its joint speakers' names."""
+    if claim_ids:
+        refresh_citations_of(claim_ids)
+        Claim.objects.filter(pk__in=claim_ids).refresh_voices()
 
 
 class ClaimRelationQuerySet(models.QuerySet):

@@ -1,11 +1,14 @@
 """How claims follow changes to what they depend on, in the same transaction: a source's
 text (citations anchor again), its date and outlet and an outlet's name (what represents
-a claim, and attribution chains), and every citation saved or deleted."""
+a claim, and attribution chains), every citation and hop saved or deleted, roles (the body
+a claim was made for) and joint speakers."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from claims.models import Citation, refresh_claims
+from claims.models import Citation, Claim, Hop, Role, refresh_citations_of
+from claims.speaking import voices_of
 from sources.signals import outlet_renamed, source_changed
 
 
@@ -15,15 +18,40 @@ def follow_a_changed_source(sender, source, changed, **kwargs) -> None:
     if "body" in changed:
         citations.reanchor()
     if changed & {"published_at", "outlet"}:
-        refresh_claims(set(citations.values_list("claim_id", flat=True)))
+        refresh_citations_of(set(citations.values_list("claim_id", flat=True)))
 
 
 @receiver(outlet_renamed)
 def follow_a_renamed_outlet(sender, outlet, **kwargs) -> None:
-    Citation.objects.filter(source__outlet=outlet).refresh_attribution_chains()
+    named = Q(source__outlet=outlet) | Q(hops__outlet=outlet)
+    Citation.objects.filter(named).refresh_attribution_chains()
 
 
 @receiver(post_save, sender=Citation)
 @receiver(post_delete, sender=Citation)
 def follow_a_citation(sender, instance: Citation, **kwargs) -> None:
-    refresh_claims({instance.claim_id, getattr(instance, "_loaded_claim_id", None)} - {None})
+    claims = {instance.claim_id, getattr(instance, "_loaded_claim_id", None)} - {None}
+    refresh_citations_of(claims)
+
+
+@receiver(post_save, sender=Hop)
+@receiver(post_delete, sender=Hop)
+def follow_a_hop(sender, instance: Hop, **kwargs) -> None:
+    claim_id = Citation.objects.filter(pk=instance.citation_id).values("claim_id")
+    Citation.objects.filter(claim_id__in=claim_id).refresh_attribution_chains()
+
+
+@receiver(post_save, sender=Role)
+@receiver(post_delete, sender=Role)
+def follow_a_role(sender, instance: Role, **kwargs) -> None:
+    # Whoever speaks through this speaker may now speak for another body.
+    below = [voice.speaker for voice in voices_of(instance.speaker_id, Role.objects.speaking_for())]
+    Claim.objects.filter(
+        Q(speaker__in=below) | Q(joint_speakers__in=below)
+    ).distinct().refresh_voices()
+
+
+@receiver(m2m_changed, sender=Claim.joint_speakers.through)
+def follow_joint_speakers(sender, instance, action: str, **kwargs) -> None:
+    if action.startswith("post_") and isinstance(instance, Claim):
+        Claim.objects.filter(pk=instance.pk).refresh_voices()

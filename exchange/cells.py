@@ -11,7 +11,7 @@ import datetime
 
 from django.db.models import Case, Expression, Func, TextField, Value, When
 from django.db.models.functions import Cast, Concat, Left, NullIf
-from django.db.models.lookups import In
+from django.db.models.lookups import In, IsNull
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 # Zero-width space, non-joiner and joiner, word joiner, byte-order mark; the direction
@@ -54,6 +54,11 @@ def day(value: datetime.date | None) -> str:
     return value.isoformat() if value is not None else ""
 
 
+def flag(value: object) -> str:
+    """`true` when there is a value, `false` when there is none."""
+    return "false" if value is None else "true"
+
+
 # --- The same rules in SQL, for PostgreSQL's COPY ---------------------------------------
 
 
@@ -83,6 +88,15 @@ def sql_timestamp(expression: Expression) -> Expression:
     return Func(
         expression,
         template="""to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')""",
+        output_field=TextField(),
+    )
+
+
+def sql_flag(expression: Expression) -> Expression:
+    """`flag()` in SQL."""
+    return Case(
+        When(IsNull(expression, True), then=Value("false")),
+        default=Value("true"),
         output_field=TextField(),
     )
 

@@ -12,7 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.models import Assessment, Claim, Speaker
+from claims.models import Assessment, Citation, Claim, Hop, Speaker
 from sources.models import Source
 
 # The same escapes as Django's json_script: nothing in the data can close the element.
@@ -36,7 +36,10 @@ def _publisher(source: Source) -> dict:
     return outlet
 
 
-def _creative_work(source: Source) -> dict:
+def _creative_work(citation: Citation) -> dict:
+    """Where the claim appeared, and what that source had it from (its hops, nearest
+    first, as the works it is based on)."""
+    source = citation.source
     work = {"@type": "CreativeWork", "headline": source.title, "publisher": _publisher(source)}
     if source.url:
         work["url"] = source.url
@@ -44,7 +47,18 @@ def _creative_work(source: Source) -> dict:
         work["datePublished"] = source.published_at.isoformat()
     if source.language:
         work["inLanguage"] = source.language
+    if hops := list(citation.hops.all()):
+        work["isBasedOn"] = [_based_on(hop) for hop in hops]
     return work
+
+
+def _based_on(hop: Hop) -> dict:
+    based_on = {"@type": "CreativeWork", "name": hop.label}
+    if hop.date:
+        based_on["datePublished"] = hop.date.isoformat()
+    if hop.source_id and hop.source.url:
+        based_on["url"] = hop.source.url
+    return based_on
 
 
 def _author(speaker: Speaker) -> dict:
@@ -64,7 +78,7 @@ def claim_review(claim: Claim, *, base_url: str) -> dict:
     and outlets, and speaker already loaded)."""
     assessment = claim.assessment
     # In the order they appeared (`Claim.objects.for_claimreview` loads them so).
-    appearances = [_creative_work(citation.source) for citation in claim.citations.all()]
+    appearances = [_creative_work(citation) for citation in claim.citations.all()]
     item = {"@type": "Claim", "author": _author(claim.speaker), "inLanguage": claim.language}
     if appearances:
         item["appearance"] = appearances

@@ -22,6 +22,8 @@ SIDE_COLUMNS = {
     "source_url": "{side}_source_url",
     "published": "{side}_source_published_at",
     "quote": "{side}_quote",
+    # Read for its hops: the chain's first outlet is the source's own.
+    "chain": "{side}_attribution_chain",
 }
 PAIR_COLUMNS = {
     "relation_kind": "relation_kind",

@@ -33,7 +33,16 @@ from django.db.models import Count, Expression, F, OuterRef, QuerySet, Subquery,
 from django.db.models.functions import Cast, Coalesce, Concat
 
 from claims.models import Citation, Claim, ClaimRelation
-from exchange.cells import cell, day, sql_cell, sql_day, sql_timestamp, timestamp
+from exchange.cells import (
+    cell,
+    day,
+    flag,
+    sql_cell,
+    sql_day,
+    sql_flag,
+    sql_timestamp,
+    timestamp,
+)
 from records.links import around_key
 
 BOM = "\ufeff".encode()
@@ -57,7 +66,7 @@ CLAIM_FIELDS: list[tuple[str, str]] = [
     ("speaker_description", "The speaker's role (“Minister of Defence of Russia”)."),
 ]
 FIRST_CITATION_FIELDS: list[tuple[str, str]] = [
-    ("source_title", "Title of the first citation's source (see above)."),
+    ("source_title", "Title of the representative citation's source (see above)."),
     ("source_outlet", "The outlet that published that source."),
     ("source_url", "That source's URL; empty if unknown."),
     ("source_published_at", "When that source was published, ISO 8601 UTC."),
@@ -69,8 +78,22 @@ FIRST_CITATION_FIELDS: list[tuple[str, str]] = [
     ),
     (
         "attribution_chain",
-        "Who relays whom, outlets joined by “ ← ”: "
+        "Who relays whom, that source's outlet then each hop, joined by “ ← ”: "
         "`Kontan ← Reuters ← Russian Ministry of Defence (Telegram)`.",
+    ),
+]
+# Added after the first version's columns, so they come last, for each side.
+LATER_CLAIM_FIELDS: list[tuple[str, str]] = [
+    (
+        "made_for",
+        "The body the claim was made for: the speaker's own name, or the outermost body "
+        "they spoke for on that day (Lin Jian → China's foreign ministry → China).",
+    ),
+    ("joint_speakers", "Who made the statement with the speaker, by name, joined by “; ”."),
+    ("passages", "How many passages cite the claim, in all sources."),
+    (
+        "representative_pinned",
+        "`true` when a researcher chose the representative citation, `false` for the default.",
     ),
 ]
 
@@ -85,6 +108,11 @@ PAIR_COLUMNS: list[tuple[str, str]] = [
     ],
     ("created_at", "When the pair was recorded, ISO 8601 UTC (`2024-10-16T14:45:00Z`)."),
     ("updated_at", "When the pair was last changed, ISO 8601 UTC."),
+    *[(f"claim_{name}", description) for name, description in LATER_CLAIM_FIELDS],
+    *[
+        (f"counter_{name}", f"As `claim_{name}`, for the counter-claim.")
+        for name, _ in LATER_CLAIM_FIELDS
+    ],
 ]
 
 CLAIM_COLUMNS: list[tuple[str, str]] = [
@@ -94,6 +122,7 @@ CLAIM_COLUMNS: list[tuple[str, str]] = [
     *FIRST_CITATION_FIELDS,
     ("created_at", "When the claim was recorded, ISO 8601 UTC."),
     ("updated_at", "When the claim was last changed, ISO 8601 UTC."),
+    *LATER_CLAIM_FIELDS,
 ]
 
 
@@ -113,7 +142,19 @@ class Field:
     """One column: the value it reads (a lookup from the exported model) and its kind."""
 
     lookup: str
-    kind: str  # "id", "url" (the lookup is the claim's id), "text", "date" or "timestamp"
+    # "id", "url" (the lookup is the claim's id), "text", "date", "timestamp", or "flag"
+    # (true when the lookup has a value)
+    kind: str
+
+
+def _later_fields(prefix: str) -> list[Field]:
+    """LATER_CLAIM_FIELDS, read through `prefix` as in `_claim_fields`."""
+    return [
+        Field(f"{prefix}made_for__name", "text"),
+        Field(f"{prefix}joint_names", "text"),
+        Field(f"{prefix}passage_count", "id"),
+        Field(f"{prefix}pinned_citation_id", "flag"),
+    ]
 
 
 def _claim_fields(prefix: str) -> tuple[list[Field], list[Field]]:
@@ -155,6 +196,8 @@ def _pair_fields() -> list[Field]:
         *counter_cited,
         Field("created_at", "timestamp"),
         Field("updated_at", "timestamp"),
+        *_later_fields("claim__"),
+        *_later_fields("counter__"),
     ]
 
 
@@ -167,6 +210,7 @@ def _claims_fields() -> list[Field]:
         *cited,
         Field("created_at", "timestamp"),
         Field("updated_at", "timestamp"),
+        *_later_fields(""),
     ]
 
 
@@ -191,7 +235,14 @@ class ClaimURL:
 
 
 def _formatter(kind: str, url: ClaimURL) -> Callable:
-    return {"id": str, "url": url, "text": cell, "date": day, "timestamp": timestamp}[kind]
+    return {
+        "id": str,
+        "url": url,
+        "text": cell,
+        "date": day,
+        "timestamp": timestamp,
+        "flag": flag,
+    }[kind]
 
 
 def _sql_formatted(field: Field, url: ClaimURL) -> Expression:
@@ -202,6 +253,7 @@ def _sql_formatted(field: Field, url: ClaimURL) -> Expression:
         "text": lambda: sql_cell(value),
         "date": lambda: sql_day(value),
         "timestamp": lambda: sql_timestamp(value),
+        "flag": lambda: sql_flag(value),
     }[field.kind]()
 
 
@@ -317,7 +369,7 @@ def _citations_count() -> Expression:
         Citation.objects.filter(claim=OuterRef("pk"))
         .order_by()
         .values("claim")
-        .annotate(total=Count("pk"))
+        .annotate(total=Count("source", distinct=True))
         .values("total")
     )
     return Coalesce(Subquery(counted), 0)

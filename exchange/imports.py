@@ -31,8 +31,10 @@ from django.utils.dateparse import parse_date, parse_datetime
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from claims.anchoring import AmbiguousQuote
+from claims.derived import CHAIN_SEPARATOR
+from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher
-from claims.models import Citation, Claim, ClaimRelation, Speaker, refresh_claims
+from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker, refresh_claims
 from exchange.cells import uncell
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
 from exchange.models import ImportBatch, ImportRow
@@ -186,6 +188,7 @@ class SidePlan:
     source_url: str = ""
     published_at: datetime.datetime | None = None
     quote: str = ""
+    hops: tuple[str, ...] = ()  # who the source had it from, nearest first
     # Filled in by resolution: references to records, positive for rows in the database,
     # negative for records this import creates.
     speaker: int = 0
@@ -297,6 +300,8 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
             setattr(plan, role, value)
         plan.text, plan.translation = side_cell("text"), side_cell("translation")
         plan.quote = side_cell("quote")
+        if chain := side_cell("chain"):
+            plan.hops = tuple(name for name in chain.split(CHAIN_SEPARATOR)[1:] if name.strip())
         if not plan.text:
             row.problems.append(f"{label} text is empty")
         if not plan.speaker_name:
@@ -375,7 +380,10 @@ class PairImporter:
         self.reason = reason
         self.progress = progress
         self.speakers = speaker_matcher()
-        self.outlets = {fold(name): pk for pk, name in Outlet.objects.values_list("pk", "name")}
+        self.outlets = {}
+        self.outlet_kinds = {}
+        for pk, name, kind in Outlet.objects.values_list("pk", "name", "kind"):
+            self.outlets[fold(name)], self.outlet_kinds[pk] = pk, kind
         self.new_sources_by_url: dict[str, int] = {}
         self.new_sources_by_title: dict[tuple[str, int], int] = {}
         self.new_claims: dict[tuple[int, bytes], int] = {}
@@ -620,7 +628,7 @@ class PairImporter:
                         "its source's text; add it by hand with a few words around it"
                     )
                     continue
-                citation._refs = key
+                citation._refs, citation._hops = key, plan.hops
                 pending["citation"][self._new_ref()] = citation
                 self.new_citations.add(key)
                 self.created["citation"] += 1
@@ -653,6 +661,7 @@ class PairImporter:
             speaker.refresh_search_text()  # what save() would do
         for kind, model in [("outlet", Outlet), ("speaker", Speaker)]:
             self._bulk(model, pending[kind])
+        self.outlet_kinds.update((outlet.pk, outlet.kind) for outlet in pending["outlet"].values())
         for source in pending["source"].values():
             source.outlet_id = self._pk(source._outlet_ref)
         self._bulk(Source, pending["source"])
@@ -663,12 +672,31 @@ class PairImporter:
             claim_ref, source_ref = citation._refs
             citation.claim_id, citation.source_id = self._pk(claim_ref), self._pk(source_ref)
         self._bulk(Citation, pending["citation"])
-        # What save() would have set off: what represents each claim, its chains.
-        refresh_claims({citation.claim_id for citation in pending["citation"].values()})
+        self._bulk(Hop, {self._new_ref(): hop for hop in self._hops(pending["citation"].values())})
+        # What save() would have set off: what represents each claim, its chains, the body
+        # each new claim was made for.
+        cited = {citation.claim_id for citation in pending["citation"].values()}
+        refresh_claims(cited | {claim.pk for claim in pending["claim"].values()})
         relations = pending["relation"]
         for relation in relations.values():
             relation.claim_id, relation.counter_id = map(self._pk, relation._refs)
         self._bulk(ClaimRelation, relations, keep_timestamps=True)
+
+    def _hops(self, citations) -> Iterator[Hop]:
+        """The hops the file's chains name, each linked to an outlet we know by that name
+        (the file's own new outlets included), as `Hop.named` would."""
+        for citation in citations:
+            for position, name in enumerate(citation._hops, start=1):
+                ref = self.outlets.get(fold(name))
+                outlet = self._pk(ref) if ref is not None else None
+                kind = hop_kind(name, self.outlet_kinds.get(outlet) if outlet else None)
+                yield Hop(
+                    citation_id=citation.pk,
+                    position=position,
+                    name=" ".join(name.split())[: Hop._meta.get_field("name").max_length],
+                    outlet_id=outlet,
+                    kind=kind,
+                )
 
     def _bulk(self, model, pending: dict[int, object], keep_timestamps: bool = False) -> None:
         if not pending:

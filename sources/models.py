@@ -19,6 +19,23 @@ from records.validators import (
 from sources.signals import outlet_renamed, source_changed
 
 
+class OutletQuerySet(models.QuerySet):
+    def named(self, name: str) -> "Outlet | None":
+        """The outlet of this name, case, accents and spacing aside (`records.text.fold`).
+        A newsroom knows a few hundred outlets: they are compared in Python, where the one
+        fold is."""
+        wanted = fold(name)
+        if not wanted:
+            return None
+        exact = self.filter(name__iexact=name.strip()).order_by("pk").first()
+        if exact is not None:
+            return exact
+        return next(
+            (outlet for outlet in self.order_by("pk").iterator() if fold(outlet.name) == wanted),
+            None,
+        )
+
+
 class Outlet(Record):
     """Who publishes: a newspaper, a wire agency, a government channel, an account."""
 
@@ -38,6 +55,7 @@ class Outlet(Record):
     )
 
     history = HistoricalRecords()
+    objects = OutletQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -806,13 +806,6 @@ WIRE_SERVICES = {
     "共同社",
     "韩联社",
 }
-_WIRES_FOLDED = frozenset(fold(wire) for wire in WIRE_SERVICES)
-
-
-def is_wire_service(name: str) -> bool:
-    return fold(name) in _WIRES_FOLDED
-
-
 CREDIT_ABBREVIATIONS = {"ant": "Antara", "rtr": "Reuters", "afp": "AFP", "ap": "AP"}
 # Platforms a statement was posted on: the last hop a citation relays ("on Telegram").
 PLATFORMS = {

@@ -104,8 +104,9 @@ def test_accepting_every_suggestion_builds_the_claims_citations_and_the_denial(
     relation = ClaimRelation.objects.get(claim=us, counter=china)
     assert relation.kind == ClaimRelation.Kind.DENIES
     talks = citations.get(quote__startswith="Belousov mengatakan")
-    assert talks.via.source.outlet.name == "Reuters"
-    assert talks.via.verification == Citation.Verification.NO_TEXT
+    # Reuters is a hop of the citation, not a text-less placeholder source.
+    assert [hop.outlet.name for hop in talks.hops.all()] == ["Reuters"]
+    assert talks.via is None and not Source.objects.filter(body="").exists()
     assert review.offers_for(pasted) and all(not o.is_open for o in review.offers_for(pasted))
 
 
@@ -115,7 +116,7 @@ def test_without_htmx_accepting_redirects_back_to_the_suggestions(researcher_cli
     assert response.status_code == 302 and response["Location"] == url(pasted)
 
 
-def test_an_edited_suggestion_creates_a_new_speaker_and_an_unknown_relay_outlet(
+def test_an_edited_suggestion_creates_a_new_speaker_and_names_an_unknown_relay(
     researcher_client, pasted
 ):
     offer = review.offers_for(pasted)[0]
@@ -131,7 +132,9 @@ def test_an_edited_suggestion_creates_a_new_speaker_and_an_unknown_relay_outlet(
     assert claim.speaker.name == "Someone Else"
     citation = claim.citations.get(source=pasted)
     assert citation.quote == offer.suggestion.quote
-    assert citation.via.source.outlet == Outlet.objects.get(name="Harian Rakyat")
+    # An outlet we do not know stays a name on the hop: nothing is invented for it.
+    assert [(hop.name, hop.outlet) for hop in citation.hops.all()] == [("Harian Rakyat", None)]
+    assert not Outlet.objects.filter(name="Harian Rakyat").exists()
 
 
 def test_bad_input_re_renders_with_an_error_and_saves_nothing(researcher_client, pasted):

@@ -75,13 +75,13 @@ def test_a_chinese_article_becomes_its_claims_by_accept_and_one_edit(
 
     citations = {
         c.claim.speaker.name: c
-        for c in Citation.objects.filter(source=source).select_related("claim__speaker", "via")
+        for c in Citation.objects.filter(source=source).select_related("claim__speaker")
     }
     assert sorted(citations) == ["European Commission", "Lin Jian", "美国国务院"]
     assert Citation.objects.filter(source=source, claim__speaker=lin).count() == 2
     commission = citations["European Commission"]
-    assert commission.via.source.outlet.name == "新华社"  # the credit line, nearest first
-    assert commission.via.via.source.outlet.name == "路透社"  # the report it cites
+    # The credit line's agency, nearest first, then the report it cites.
+    assert [hop.name for hop in commission.hops.all()] == ["新华社", "路透社"]
     allegation = citations["美国国务院"].claim
     denials = ClaimRelation.objects.filter(claim=allegation, kind=ClaimRelation.Kind.DENIES)
     assert {relation.counter.speaker for relation in denials} == {lin}

@@ -183,7 +183,8 @@ def test_the_feed_serves_every_claimreview_as_one_graph(
 ):
     other = Claim.objects.get(text__startswith="China mengatakan bahwa")
     Assessment.record(claim=other, rating="accurate", explanation="Its own words.", by=researcher)
-    with django_assert_num_queries(4):
+    # the claims, their topics, their citations with sources, and those citations' hops
+    with django_assert_num_queries(5):
         response = reader_client.get(reverse("claims:claimreview-feed"))
     assert response["Content-Type"] == "application/ld+json"
     document = json.loads(response.content)

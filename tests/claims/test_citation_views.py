@@ -115,14 +115,20 @@ def test_invalid_citations_come_back_with_their_errors(researcher_client, data, 
     assert not claim.citations.exists()
 
 
-def test_a_claim_is_cited_once_per_source(researcher_client):
-    existing = CitationFactory()
-    response = researcher_client.post(
-        add_url(existing.claim), {"source": existing.source_id, "quote": "Again."}
+def test_a_claim_is_cited_once_per_passage_of_a_source(researcher_client):
+    source = SourceFactory(body="They said it was junk. Later: it is junk, funded from abroad.")
+    existing = CitationFactory(source=source, quote="it was junk")
+    again = researcher_client.post(
+        add_url(existing.claim), {"source": source.pk, "quote": "it was junk"}
     )
-    assert response.status_code == 200
-    assert b"This claim is already cited from this source." in response.content
+    assert again.status_code == 200
+    assert b"This passage is already cited for this claim." in again.content
     assert existing.claim.citations.count() == 1
+    another = researcher_client.post(
+        add_url(existing.claim), {"source": source.pk, "quote": "funded from abroad"}
+    )
+    assert another.status_code == 302
+    assert existing.claim.citations.count() == 2
 
 
 def test_via_offers_only_the_claims_own_citations(researcher_client):

@@ -43,10 +43,13 @@ def test_validation_explains_a_pair_that_is_already_related():
         reversed_pair.full_clean()
 
 
-def test_database_refuses_a_second_citation_of_a_claim_in_one_source():
-    citation = CitationFactory()
+def test_database_refuses_the_same_passage_cited_twice_for_a_claim():
+    # Several passages of one source may carry a claim; the same passage only once.
+    citation = CitationFactory(source=SourceFactory(body="Uno. Dos. Tres."), quote="Dos.")
+    other = Citation.objects.create(claim=citation.claim, source=citation.source, quote="Uno.")
+    assert (citation.anchor_start, other.anchor_start) == (5, 0)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Citation.objects.create(claim=citation.claim, source=citation.source, quote="again")
+        Citation.objects.filter(pk=other.pk).update(anchor_start=5, anchor_end=9)
 
 
 def test_a_citation_cannot_relay_a_citation_of_another_claim():

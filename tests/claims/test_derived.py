@@ -8,7 +8,7 @@ import random
 import pytest
 
 from claims.derived import store_attribution_chains, store_representatives
-from claims.models import Citation, Claim
+from claims.models import Citation, Claim, Hop
 from exchange.imports import PairImporter
 from sources.models import Outlet, Source
 from tests.exchange.test_import import row
@@ -31,7 +31,7 @@ def from_scratch() -> tuple[dict, dict]:
     Claim.objects.update(representative=None)
     Citation.objects.update(attribution_chain="")
     store_representatives(Claim.objects.all(), Citation.objects.all())
-    store_attribution_chains(Citation.objects.all(), None)
+    store_attribution_chains(Citation.objects.all(), None, Hop.objects.all())
     return stored()
 
 

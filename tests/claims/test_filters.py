@@ -2,6 +2,7 @@ import pytest
 
 from claims.filters import ClaimFilterForm, PairFilterForm
 from claims.models import Claim, ClaimRelation, Speaker
+from tests.factories import CitationFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +23,10 @@ def test_claims_filter_by_counter_claims(demo):
 
 
 def test_claims_filter_by_quote_check_status(demo):
-    assert len(filtered_claims({"verification": "no_text"})) == 2
+    # The demo's relays are hops: every demo quote verifies; one text-less citation does not.
+    CitationFactory(claim=Claim.objects.get(kind="direct_quote"), source=SourceFactory(body=""))
+    assert filtered_claims({"verification": "no_text"}) == ["Andrei Belousov"]
+    assert len(filtered_claims({"verification": "verified"})) == 9
 
 
 def test_values_that_do_not_parse_are_reported_and_ignored(demo):

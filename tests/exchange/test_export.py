@@ -207,9 +207,12 @@ def test_pandas_reads_the_demo_pairs(reader_client, demo):
     assert denies["claim_verification"] == denies["counter_verification"] == "verified"
     supports = frame[frame["relation_kind"] == "supports"].iloc[0]
     assert supports["claim_speaker_name"] == "Andrei Belousov"
-    # Reuters (15 October) printed Belousov's words before Kontan (16 October) relayed them.
-    assert supports["claim_source_outlet"] == "Reuters"
-    assert supports["claim_verification"] == "no_text"
+    # Kontan relays Reuters: a hop, not a source of its own, so the verified Kontan quote
+    # represents the claim (it had been Reuters' text-less placeholder, dated earlier).
+    assert supports["claim_source_outlet"] == "Kontan"
+    assert supports["claim_verification"] == "verified"
+    assert supports["claim_attribution_chain"] == "Kontan ← Reuters"
+    assert supports["claim_passages"] == "2"
 
 
 def test_the_header_is_the_documented_column_list(demo):
@@ -231,7 +234,13 @@ def test_the_claims_csv_has_one_row_per_claim_with_topics_and_first_citation(rea
     united = next(row for row in rows if row["text"].startswith("Departemen militer"))
     assert united["speaker_name"] == "Andrei Belousov"
     assert united["topics"] == "Russia–China military ties"
-    assert united["citations_count"] == "3"
+    # Kontan's one passage; Reuters and the ministry's post are its hops, not sources.
+    assert united["citations_count"] == "1"
+    assert (
+        united["attribution_chain"] == "Kontan ← Reuters ← Russian Ministry of Defence (Telegram)"
+    )
+    talks = next(row for row in rows if row["text"].startswith("Belousov mengatakan"))
+    assert (talks["citations_count"], talks["passages"]) == ("1", "2")
     denial = next(row for row in rows if row["speaker_name"] == "China")
     assert denial["topics"] == "Dual-use goods; War in Ukraine"
     assert denial["source_outlet"] == "Kontan"

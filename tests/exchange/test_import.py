@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
 
-from claims.models import Citation, Claim, ClaimRelation, Speaker
+from claims.models import Citation, Claim, ClaimRelation, Role, Speaker
 from exchange.columns import REQUIRED_ROLES, SIDE_COLUMNS, column_for
 from exchange.export import pair_header, stream_pairs_csv
 from exchange.imports import (
@@ -497,7 +497,7 @@ def export_bytes() -> bytes:
 
 def empty_the_database() -> None:
     Claim.objects.all().delete()
-    for model in (Speaker, Source, Outlet):
+    for model in (Role, Speaker, Source, Outlet):
         model.objects.all().delete()
 
 
@@ -549,12 +549,13 @@ def test_round_trip_of_the_demo_keeps_every_row_but_what_the_file_cannot_carry(d
     apply(data, user=researcher)
     after = export_rows()
     assert len(after) == len(before) == 2
-    # The file carries no source texts and no relayed citations: quotes verified against
-    # Kontan's text are now "no text", and a chain starts at the first citation only.
+    # The file carries no source texts, no roles and only each claim's representative
+    # passage: quotes verified against Kontan's text are now "no text", each claim was made
+    # for its own speaker and has one passage. Its chain's hops come back.
     derived = {
         f"{side}_{name}"
         for side in ("claim", "counter")
-        for name in ("verification", "attribution_chain")
+        for name in ("verification", "made_for", "passages")
     }
     for old, new in zip(before, after, strict=True):
         assert {k: v for k, v in new.items() if k not in derived} == {
@@ -562,7 +563,10 @@ def test_round_trip_of_the_demo_keeps_every_row_but_what_the_file_cannot_carry(d
         }
         for side in ("claim", "counter"):
             assert new[f"{side}_verification"] == "no_text"
-            assert new[f"{side}_attribution_chain"] == old[f"{side}_source_outlet"]
+            assert new[f"{side}_made_for"] == new[f"{side}_speaker_name"]
+            assert new[f"{side}_passages"] == "1"
+    supports = next(row for row in after if row["relation_kind"] == "supports")
+    assert supports["claim_attribution_chain"] == "Kontan ← Reuters"
     denial = next(row for row in after if row["relation_kind"] == "denies")
     assert denial["claim_speaker_name"] == "United States"
     assert denial["counter_speaker_name"] == "China"

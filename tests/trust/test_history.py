@@ -126,9 +126,10 @@ def test_history_of_a_claim_edited_a_thousand_times_pages_with_a_constant_query_
 def test_history_pages_pin_their_query_count(researcher_client, django_assert_num_queries):
     claim = ClaimFactory()
     add_versions(claim, 50)
-    # session, user, the versions (one page and one more), their topic rows, the live
-    # record with its speaker, the user's permissions (user's own, then groups')
-    with django_assert_num_queries(7):
+    # session, user, the versions (one page and one more), their topic rows and their
+    # joint-speaker rows, the live record with its speaker, the user's permissions (user's
+    # own, then groups')
+    with django_assert_num_queries(8):
         researcher_client.get(reverse("claims:claim-history", args=[claim.pk]))
 
 
