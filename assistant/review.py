@@ -179,11 +179,6 @@ def _speaker(*, speaker_id: int | None, name: str) -> Speaker:
     existing = Speaker.objects.matching(name, hint=speaker_id)
     if existing:
         return existing
-    if speaker_id is not None:
-        # The suggestion matched them by a near miss ("Zahkarova"): still them.
-        suggested = Speaker.objects.filter(pk=speaker_id).first()
-        if suggested is not None and fold(suggested.name) == fold(name):
-            return suggested
     speaker = Speaker(name=name)
     speaker.full_clean()
     speaker.save()
