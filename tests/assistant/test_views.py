@@ -253,3 +253,23 @@ def test_a_missing_source_is_a_404(researcher_client, db):
         researcher_client.get(reverse("assistant:suggestion-list", args=[999999])).status_code
         == 404
     )
+
+
+def test_a_speaker_created_by_one_accept_is_matched_in_every_later_suggestion(
+    researcher_client, db
+):
+    source = SourceFactory(
+        title="Harbour",
+        language="en",
+        body=(
+            "Opposition leader Marek Dunn said the harbour contract was rigged from the start.\n\n"
+            "Dunn said he would take the documents to the prosecutor next week."
+        ),
+    )
+    first, second = sorted(review.offers_for(source), key=lambda offer: offer.suggestion.start)
+    assert first.suggestion.speaker.is_new and second.suggestion.speaker.is_new
+    researcher_client.post(url(source, "accept"), accept_data(first))
+    dunn = Speaker.objects.get(name="Marek Dunn")
+    (left,) = [offer for offer in review.offers_for(source) if offer.is_open]
+    assert left.suggestion.speaker.id == dunn.pk
+    assert left.suggestion.speaker.mention == "Dunn"
