@@ -9,6 +9,7 @@ from itertools import pairwise
 from django.db import transaction
 from django.db.models import Q
 
+from assistant.cache import cached
 from assistant.models import DismissedSuggestion
 from assistant.rules import KnownSpeaker, Suggestion, same_statement, suggest
 from assistant.rules.disputes import content_words, shared_words
@@ -52,16 +53,44 @@ def published_on(source: Source) -> datetime.date | None:
     return source.published_at.date() if source.published_at else None
 
 
+# What the assistant reads at most; past either, the page says so and suggests nothing.
+# A long report is 20 000 words, about 130 000 characters; an article quoting heavily
+# holds a few hundred quotation marks.
+MAX_BODY_CHARS = 200_000
+MAX_QUOTATION_MARKS = 4_000
+QUOTATION_MARKS = '"“”„«»‹›「」『』'
+
+
+def refusal(body: str) -> str:
+    """Why the assistant does not read this text, or "" when it does."""
+    if len(body) > MAX_BODY_CHARS:
+        return (
+            f"This text is {len(body):,} characters long, and the assistant reads texts of "
+            f"up to {MAX_BODY_CHARS:,}. Add its claims by selecting passages in the reader."
+        )
+    marks = sum(map(body.count, QUOTATION_MARKS))
+    if marks > MAX_QUOTATION_MARKS:
+        return (
+            f"This text holds {marks:,} quotation marks, and the assistant reads texts of "
+            f"up to {MAX_QUOTATION_MARKS:,}. Add its claims by selecting passages in the reader."
+        )
+    return ""
+
+
 def suggestions_for(source: Source) -> list[Suggestion]:
-    if not source.body:
+    """The text's suggestions, computed once per version of it (assistant.cache)."""
+    if not source.body or refusal(source.body):
         return []
-    return suggest(
-        source.body,
-        speakers=_known_speakers(),
-        outlets=Outlet.objects.values_list("name", flat=True),
-        language=source.language,
-        publisher=source.outlet.name if source.outlet_id else None,
-        published=published_on(source),
+    return cached(
+        source,
+        lambda: suggest(
+            source.body,
+            speakers=_known_speakers(),
+            outlets=Outlet.objects.values_list("name", flat=True),
+            language=source.language,
+            publisher=source.outlet.name if source.outlet_id else None,
+            published=published_on(source),
+        ),
     )
 
 

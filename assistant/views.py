@@ -49,6 +49,7 @@ def _render(
         offer.form = invalid if offer.key == invalid_key else _form_for(offer, source.body)
     context = {
         "source": source,
+        "refusal": review.refusal(source.body),
         "offers": offers,
         "open_count": sum(1 for offer in offers if offer.is_open),
         "paragraphs": review.highlighted(source.body, offers),
@@ -64,6 +65,7 @@ def _render(
 
 @require_GET
 @vary_on_headers("HX-Request")
+@permission_required("claims.add_claim")  # a Researcher's tool, and costly: not for Readers
 def suggestion_list(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
     return _render(request, source)

@@ -3,6 +3,9 @@ data, measure, and print one table.
 
     python -m bench.run [--size full|small] [--reuse] [--seconds N] [--only FIGURE ...]
 
+`--only growth` measures how one request's work grows with its input (bench/growth.py)
+alone, in a few minutes, without a database.
+
 The database is DATABASE_URL if set, else `claimtrail_bench_<size>` on the local server
 (dropped and created afresh unless --reuse, which keeps the data and only applies new
 migrations). Every figure is compared with an anchor
@@ -24,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import generate, measure, scenarios, server  # noqa: E402
 
-FIGURES = ["search", "autocomplete", "pages", "export"]
+FIGURES = ["search", "autocomplete", "pages", "export", "growth"]
 
 
 def main() -> None:
@@ -59,19 +62,23 @@ def main() -> None:
     os.environ.update(env)
 
     started = time.perf_counter()
-    print(f"Claimtrail benchmark, size {args.size}, database {dsn}", flush=True)
+    on_data = [figure for figure in args.only if figure != "growth"]
+    if on_data:
+        print(f"Claimtrail benchmark, size {args.size}, database {dsn}", flush=True)
     print(f"  {machine()}", flush=True)
-    if not args.reuse:
+    if on_data and not args.reuse:
         recreate_database(dsn)
-    server.manage("migrate", "--noinput", "-v0")
+    if on_data:
+        server.manage("migrate", "--noinput", "-v0")
 
     import django
 
     django.setup()  # the generator stores what the app derives through the app's own code
-    if not args.reuse:
+    if on_data and not args.reuse:
         counts = generate.generate(dsn, args.size)
         print(f"  generated: {counts}", flush=True)
-    server.manage("collectstatic", "--noinput", "-v0")
+    if on_data:
+        server.manage("collectstatic", "--noinput", "-v0")
     rows: list[measure.Row] = []
 
     def add(new_rows: list[measure.Row]) -> None:
@@ -81,16 +88,26 @@ def main() -> None:
 
     if "search" in args.only:
         add(scenarios.search(repeat=10 if full else 5, scan_repeat=1 if full else 2))
-    cookie = scenarios.bench_session()
-    with server.Gunicorn() as gunicorn:
-        if "autocomplete" in args.only:
-            add(scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20))
-        if "pages" in args.only:
-            add(scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3 if full else 2))
-        if "export" in args.only:
-            add(scenarios.export(gunicorn, cookie, dsn, runs=1 if full else 2))
+    if {"autocomplete", "pages", "export"} & set(args.only):
+        cookie = scenarios.bench_session()
+        with server.Gunicorn() as gunicorn:
+            if "autocomplete" in args.only:
+                add(scenarios.autocomplete(gunicorn, cookie, repeat=40 if full else 20))
+            if "pages" in args.only:
+                add(scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3 if full else 2))
+            if "export" in args.only:
+                add(scenarios.export(gunicorn, cookie, dsn, runs=1 if full else 2))
+    growth_rows = []
+    if "growth" in args.only:
+        from bench import growth
+
+        growth_rows = growth.measure()
     print(f"\nDone in {time.perf_counter() - started:.0f} s. {machine()}\n", flush=True)
-    print(measure.table(rows))
+    if rows:
+        print(measure.table(rows))
+    if growth_rows:
+        print("\nGrowth of one request's work with its input (each doubling at most 2.5×):\n")
+        print(growth.table(growth_rows))
 
 
 def machine() -> str:

@@ -7,7 +7,7 @@ from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import connections, models, transaction
+from django.db import IntegrityError, connections, models, transaction
 from django.db.models.functions import Greatest, Least, Lower, StrIndex
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
@@ -28,8 +28,9 @@ from claims.derived import (
 from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher, name_key, speaker_search_text
 from claims.speaking import body_spoken_for, voices_of
+from records.dates import validate_date_in_range, validate_datetime_in_range, within_range
 from records.links import record_url
-from records.models import Record
+from records.models import EditConflict, Record
 from records.search import MIN_PREFIX, Fold, clean_query, text_search, tsquery_text
 from records.text import fold
 from records.validators import (
@@ -563,7 +564,9 @@ class Claim(Record):
     )
     translation = models.TextField(blank=True, help_text="English translation, if any.")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.PARAPHRASE)
-    stated_on = models.DateField(null=True, blank=True, db_index=True)
+    stated_on = models.DateField(
+        null=True, blank=True, db_index=True, validators=[validate_date_in_range]
+    )
     topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
     joint_speakers = models.ManyToManyField(
         Speaker,
@@ -614,6 +617,7 @@ class Claim(Record):
         ]
         constraints = [
             models.CheckConstraint(condition=~models.Q(text=""), name="claim_text_not_empty"),
+            within_range("stated_on", name="claim_stated_in_range", dates=True),
         ]
 
     def __str__(self) -> str:
@@ -1159,6 +1163,9 @@ class ClaimRelation(Record):
                 name="relation_pair_once",
                 violation_error_message="These two claims are already related.",
             ),
+            # An import keeps the file's times (exchange.imports checks them first).
+            within_range("created_at", name="relation_created_in_range"),
+            within_range("updated_at", name="relation_updated_in_range"),
         ]
 
     ANSWERED_BY = {
@@ -1220,7 +1227,9 @@ class Assessment(Record):
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments"
     )
-    assessed_at = models.DateTimeField(default=timezone.now)
+    assessed_at = models.DateTimeField(
+        default=timezone.now, validators=[validate_datetime_in_range]
+    )
 
     history = HistoricalRecords()
 
@@ -1234,6 +1243,7 @@ class Assessment(Record):
             models.CheckConstraint(
                 condition=~models.Q(explanation=""), name="assessment_explanation_not_empty"
             ),
+            within_range("assessed_at", name="assessment_assessed_in_range"),
         ]
 
     def __str__(self) -> str:
@@ -1248,11 +1258,40 @@ class Assessment(Record):
 
     @classmethod
     @transaction.atomic
-    def record(cls, *, claim: Claim, rating: str, explanation: str, by) -> "Assessment":
-        """Set or change the claim's verdict; the previous one stays in history."""
-        assessment = cls.objects.select_for_update().filter(claim=claim).first() or cls(claim=claim)
+    def record(
+        cls,
+        *,
+        claim: Claim,
+        rating: str,
+        explanation: str,
+        by,
+        expected_version: int | None = None,
+        first: bool = False,
+    ) -> "Assessment":
+        """Set or change the claim's verdict; the previous one stays in history.
+
+        From a form, say what the form was loaded with: `first` when the claim had no
+        verdict then, else the `expected_version` of the one it showed. Someone else's
+        verdict saved meanwhile, even a first one given at the same moment, raises
+        EditConflict rather than being replaced unseen.
+        """
+        assessment = cls.objects.select_for_update().filter(claim=claim).first()
+        if first and assessment is not None:
+            raise EditConflict(assessment)
+        if assessment is None:
+            if expected_version is not None:
+                raise EditConflict(None, cls)  # deleted since the form was loaded
+            assessment = cls(claim=claim)
         assessment.rating, assessment.explanation = rating, explanation
         assessment.assessed_by, assessment.assessed_at = by, timezone.now()
-        assessment.full_clean()
-        assessment.save()
+        assessment.full_clean(validate_unique=False)
+        if not assessment._state.adding:
+            assessment.save(expected_version=expected_version)
+            return assessment
+        try:
+            with transaction.atomic():
+                assessment.save()
+        except IntegrityError:
+            # A first verdict of someone else's committed between our look and our insert.
+            raise EditConflict(cls.objects.filter(claim=claim).first(), cls) from None
         return assessment

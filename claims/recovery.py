@@ -22,6 +22,10 @@ from sources.models import Outlet, Source
 DELETION_WINDOW = timedelta(seconds=10)
 
 
+class AlreadyRestored(ValidationError):
+    """Someone brought the record back first, perhaps a moment ago: nothing left to do."""
+
+
 @dataclass
 class Restored:
     record: models.Model
@@ -66,6 +70,16 @@ def _bring_back(deletion, reason: str) -> models.Model:
     with transaction.atomic():
         record.save(force_insert=True)
     return record
+
+
+def _bring_back_first(deletion, reason: str) -> models.Model:
+    """The restored record itself. Two restores at the same moment both find it deleted;
+    the second insert then meets the first's row (its primary key): already done."""
+    try:
+        return _bring_back(deletion, reason)
+    except IntegrityError:
+        name = deletion.instance._meta.verbose_name
+        raise AlreadyRestored(f"This {name} has already been restored.") from None
 
 
 def _bring_back_or_say_why(row, reason: str, result: Restored, what: str) -> bool:
@@ -116,7 +130,7 @@ def _check_restorable(model, pk: int, *, parent, parent_id: int) -> None:
     source's outlet) is deleted too, saying what to recover first."""
     name, parent_name = model._meta.verbose_name, parent._meta.verbose_name
     if model.objects.filter(pk=pk).exists():
-        raise ValidationError(f"This {name} has already been restored.")
+        raise AlreadyRestored(f"This {name} has already been restored.")
     if not parent.objects.filter(pk=parent_id).exists():
         plural = parent._meta.verbose_name_plural
         raise ValidationError(
@@ -131,7 +145,7 @@ def restore_deleted_claim(deletion, *, reason: str) -> Restored:
     """Bring a deleted claim back with its topics, citations and relations."""
     pk = deletion.id
     _check_restorable(Claim, pk, parent=Speaker, parent_id=deletion.speaker_id)
-    claim = _bring_back(deletion, reason)
+    claim = _bring_back_first(deletion, reason)
     result = Restored(claim)
     # The "-" row is written after the topic links are gone: the version before it holds them.
     before = (
@@ -179,7 +193,7 @@ def restore_deleted_source(deletion, *, reason: str) -> Restored:
     """Bring a deleted source back, with citations of it deleted in the same go."""
     pk = deletion.id
     _check_restorable(Source, pk, parent=Outlet, parent_id=deletion.outlet_id)
-    source = _bring_back(deletion, reason)
+    source = _bring_back_first(deletion, reason)
     result = Restored(source)
     _restore_citations(_deleted_with(Citation, deletion, source_id=pk), reason, result)
     return result

@@ -1,4 +1,5 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import StringConverter
 
 from claims.models import Citation, Claim, ClaimRelation, Speaker
 from claims.views import (
@@ -14,6 +15,16 @@ from claims.views import (
     topics,
 )
 from records import history
+
+
+class TopicSlugConverter(StringConverter):
+    """A topic's slug as its field allows it (letters of any script, digits, "_" and "-"):
+    any other path, a NUL byte's included, is no topic and never reaches the database."""
+
+    regex = r"[-\w]+"
+
+
+register_converter(TopicSlugConverter, "topic")
 
 urlpatterns = [
     path("claims/", claims.claim_list, name="claim-list"),
@@ -36,12 +47,12 @@ urlpatterns = [
     path("speakers/<int:pk>/edit/", speakers.speaker_update, name="speaker-update"),
     path("speakers/<int:pk>/delete/", speakers.speaker_delete, name="speaker-delete"),
     path("sources/<int:pk>/claims/new/", reader.source_claim_create, name="source-claim-create"),
-    path("topics/<str:slug>/", topics.topic_detail, name="topic-detail"),
+    path("topics/<topic:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
     path("claims/<int:pk>/assessment/", assessments.assessment, name="claim-assessment"),
     # Dispute maps and speaker timelines.
-    path("topics/<str:slug>/map/", maps.topic_map, name="topic-map"),
-    path("topics/<str:slug>/map.svg", maps.topic_map_svg, name="topic-map-svg"),
+    path("topics/<topic:slug>/map/", maps.topic_map, name="topic-map"),
+    path("topics/<topic:slug>/map.svg", maps.topic_map_svg, name="topic-map-svg"),
     path("claims/<int:pk>/map/", maps.claim_map, name="claim-map"),
     path("claims/<int:pk>/map.svg", maps.claim_map_svg, name="claim-map-svg"),
     path("sources/<int:pk>/map/", maps.source_map, name="source-map"),

@@ -4,6 +4,7 @@ DEBUG is off unless DEBUG is set; without DEBUG a SECRET_KEY must be given. The 
 is DATABASE_URL, defaulting to a SQLite file under var/ for one researcher on one laptop.
 """
 
+import ipaddress
 import os
 import secrets
 from pathlib import Path
@@ -129,6 +130,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# In the database, like everything else the app keeps, so that every app server shares it
+# (the quote assistant's suggestions, computed once per version of a text). Its table is
+# made by a migration (assistant 0002).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "claimtrail_cache",
+        "TIMEOUT": 7 * 24 * 3600,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
+}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -143,13 +156,31 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: five failures lock that account from that address for a while.
+# Login throttling: five failures lock that account from that address for a while, never
+# the account for everyone, nor the address for every account. Behind the TLS proxy, name
+# it in TRUSTED_PROXIES (addresses or networks, comma-separated) so that the client's own
+# address is read from its X-Forwarded-For; without, every client shares the proxy's.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {proxy!r} is no address or network."
+        ) from None
+AXES_CLIENT_IP_CALLABLE = "records.clients.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_flag("AXES_ENABLED", True)
+
+# The most a form may send: a source's pasted text of a long report (a browser sends a
+# form's text percent-encoded, three bytes a byte outside ASCII). Django's 2.5 MB held
+# half a million characters of Cyrillic. Past it, records.errors says so (413). Uploads
+# (the import) stream to a file and have their own limit.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 2**20
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

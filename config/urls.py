@@ -7,6 +7,9 @@ from claims import urls as claims_urls
 from claims.views.home import home
 from exchange import urls as exchange_urls
 
+# A form over the request limit is answered in words (413), not with a bare 400.
+handler400 = "records.errors.bad_request"
+
 urlpatterns = [
     path("", home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

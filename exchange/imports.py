@@ -18,12 +18,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import (
-    DEFAULT_DB_ALIAS,
-    DatabaseError,
-    connection,
-    connections,
     reset_queries,
-    transaction,
 )
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
@@ -37,7 +32,7 @@ from claims.matching import KnownSpeaker, SpeakerMatcher
 from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker, refresh_claims
 from exchange.cells import uncell
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
-from exchange.models import ImportBatch, ImportRow
+from records.dates import RANGE_TEXT, in_utc, is_datetime_in_range, validate_date_in_range
 from records.text import fold
 from records.validators import normalise_language_tag, validate_language_tag, validate_web_url
 from sources.models import Outlet, Source
@@ -71,11 +66,30 @@ def digest(text: str) -> bytes:
 # --- Reading the file -----------------------------------------------------------------
 
 
+# A claim-pairs row is a few kilobytes; a line past this is no such row, and reading it to
+# its end (a file without line ends can be all one line) would only delay the refusal.
+MAX_LINE_BYTES = 4 * 2**20
+# The export writes 39 columns, and later versions only add a few at the end.
+MAX_COLUMNS = 1_000
+TOO_MANY_COLUMNS = (
+    f"The header has more than {MAX_COLUMNS:,} columns: a claim-pairs CSV has a few dozen."
+)
+
+
+class _BinaryData(Exception):
+    pass
+
+
+class _LineTooLong(Exception):
+    pass
+
+
 def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], list[str]]]:
     """Yield (row number, cells by column name, problems) for each data row.
 
     Row numbers count the header as row 1, as a spreadsheet shows them. Raises
-    `ImportFileError` for anything that makes the whole file unreadable.
+    `ImportFileError` for anything that makes the whole file unreadable, as soon as it is
+    seen: the file is read as a stream, in time and memory that follow its size.
     """
     head = binary.read(4096)
     if not head.strip():
@@ -86,18 +100,24 @@ def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], 
         raise ImportFileError(
             "The file is UTF-16 text (or binary data), not UTF-8. Save it as “CSV UTF-8”."
         )
-    if b"\x00" in head:
-        raise ImportFileError("This is not a CSV text file: it holds binary data (NUL bytes).")
-    # Decode line by line (a newline byte never occurs inside a UTF-8 character), so that
-    # an undecodable byte is reported in the row that holds it.
-    text = _decoded_lines(itertools.chain([head], iter(lambda: binary.read(2**16), b"")))
-    reader = csv.reader(text)
-    record = 1
+    # Old Mac files end their lines with a carriage return alone.
+    line_end = b"\r" if b"\r" in head and b"\n" not in head else b"\n"
+    # Decode line by line (a line end never occurs inside a UTF-8 character), so that an
+    # undecodable byte is reported in the row that holds it.
+    chunks = itertools.chain([head], iter(lambda: binary.read(2**16), b""))
+    lines = _decoded_lines(chunks, line_end)
+    record = 0  # the last record read whole: the header is row 1
     try:
+        first = next(lines, "")
+        # Counting its commas costs nothing; parsing a vast header into names does.
+        if first.count(",") >= MAX_COLUMNS:
+            raise ImportFileError(TOO_MANY_COLUMNS)
+        reader = csv.reader(itertools.chain([first], lines))
         try:
             header = next(reader)
         except StopIteration:
             raise ImportFileError("The file is empty.") from None
+        record = 1
         header = [name.strip() for name in header]
         _check_header(header)
         width = len(header)
@@ -111,15 +131,20 @@ def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], 
                     f"has {len(cells)} cells but the header has {width} columns "
                     "(a missing or extra comma, or an unclosed quote?)"
                 )
-            for cell in cells:
-                if "\x00" in cell:
-                    problems.append("contains a NUL character (binary data?)")
-                    break
             yield (
                 record,
                 {name: uncell(value) for name, value in zip(header, cells, strict=False)},
                 problems,
             )
+    except _BinaryData:
+        raise ImportFileError(
+            f"This is not a CSV text file: it holds binary data (a NUL byte in row {record + 1})."
+        ) from None
+    except _LineTooLong:
+        raise ImportFileError(
+            f"Row {record + 1} is longer than {MAX_LINE_BYTES // 2**20} MB: that is not a "
+            "claim pairs file (or its line ends are missing)."
+        ) from None
     except UnicodeDecodeError:
         raise ImportFileError(
             f"The file is not UTF-8 text: row {record + 1} holds bytes that are not UTF-8 "
@@ -131,29 +156,54 @@ def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], 
                 f"Row {record + 1} has a cell longer than {MAX_CELL_CHARS:,} characters; "
                 "that is not a claim pairs file."
             ) from None
+        if "new-line character seen in unquoted field" in str(error):
+            raise ImportFileError(
+                f"Row {record + 1} breaks a line inside a cell that is not in quotes (its "
+                "line ends mix carriage returns and line feeds). Save the file again as "
+                "“CSV UTF-8” and upload it again."
+            ) from None
         raise ImportFileError(f"Row {record + 1} is not valid CSV ({error}).") from None
 
 
-def _decoded_lines(chunks: Iterable[bytes]) -> Iterator[str]:
-    pending = b""
+def _decoded_lines(chunks: Iterable[bytes], line_end: bytes = b"\n") -> Iterator[str]:
+    """The text's lines, each with its line end, decoded one at a time. A line split over
+    many chunks is joined once, when its end comes (never copied chunk by chunk); a NUL
+    byte or a line past MAX_LINE_BYTES stops the reading where it is found."""
+    pending: list[bytes] = []
+    pending_bytes = 0
     first = True
     for chunk in chunks:
-        lines = (pending + chunk).split(b"\n")
-        pending = lines.pop()
-        for line in lines:
-            decoded = (line + b"\n").decode("utf-8")
+        *complete, rest = chunk.split(line_end)
+        for piece in complete:
+            if b"\x00" in piece:
+                raise _BinaryData
+            if pending_bytes + len(piece) > MAX_LINE_BYTES:
+                raise _LineTooLong
+            pending.append(piece)
+            pending.append(line_end)
+            decoded = b"".join(pending).decode("utf-8")
+            pending, pending_bytes = [], 0
             if first:
                 decoded, first = decoded.removeprefix("\ufeff"), False
             yield decoded
-    if pending:
-        yield pending.decode("utf-8").removeprefix("\ufeff" if first else "")
+        if b"\x00" in rest:
+            raise _BinaryData
+        pending.append(rest)
+        pending_bytes += len(rest)
+        if pending_bytes > MAX_LINE_BYTES:
+            raise _LineTooLong
+    if pending_bytes:
+        yield b"".join(pending).decode("utf-8").removeprefix("\ufeff" if first else "")
 
 
 def _check_header(header: list[str]) -> None:
-    duplicates = sorted({name for name in header if header.count(name) > 1 and name})
+    if len(header) > MAX_COLUMNS:  # its quoted names ran over several lines
+        raise ImportFileError(TOO_MANY_COLUMNS)
+    counts = Counter(header)
+    duplicates = sorted(name for name, count in counts.items() if count > 1 and name)
     if duplicates:
         raise ImportFileError(f"Columns appear twice in the header: {', '.join(duplicates)}.")
-    missing = [column_for(role) for role in REQUIRED_ROLES if column_for(role) not in header]
+    missing = [column_for(role) for role in REQUIRED_ROLES if column_for(role) not in counts]
     if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
         raise ImportFileError(
             "The columns are separated by semicolons or tabs; a claim-pairs CSV uses commas. "
@@ -229,11 +279,17 @@ def _choice(value: str, choices: type) -> str | None:
     return None
 
 
+class OutOfRange(ValueError):
+    """A well-formed date outside the range Claimtrail keeps (records.dates)."""
+
+
 def _aware(value: str) -> datetime.datetime | None:
-    """A date-time or a date as an aware date-time; None if empty; ValueError if neither."""
+    """A date-time or a date as a date-time in UTC; None if empty. ValueError if it is
+    neither, OutOfRange if it lies outside the years kept."""
     value = value.strip()
     if not value:
         return None
+    # Both parsers raise ValueError for a well-formed impossible date (2024-02-30).
     parsed = parse_datetime(value.replace(" ", "T", 1)) if len(value) > 10 else None
     if parsed is None:
         day = parse_date(value)
@@ -242,7 +298,25 @@ def _aware(value: str) -> datetime.datetime | None:
         parsed = datetime.datetime.combine(day, datetime.time())
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed, datetime.UTC)
-    return parsed
+    if not is_datetime_in_range(parsed):
+        raise OutOfRange(value)
+    return in_utc(parsed)
+
+
+def _day(value: str) -> datetime.date:
+    """A YYYY-MM-DD date; ValueError if it is not one, OutOfRange outside the years kept."""
+    day = parse_date(value) if len(value) == 10 else None
+    if day is None:
+        raise ValueError(value)
+    try:
+        validate_date_in_range(day)
+    except ValidationError:
+        raise OutOfRange(value) from None
+    return day
+
+
+def _out_of_range(what: str, value: str) -> str:
+    return f"{what} “{value}” is outside the dates kept: they lie {RANGE_TEXT}, in UTC"
 
 
 LIMITS = {
@@ -281,6 +355,8 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
     for role in ("created_at", "updated_at"):
         try:
             setattr(row, role, _aware(cell(role)))
+        except OutOfRange:
+            row.problems.append(_out_of_range(role.replace("_", " "), cell(role)))
         except ValueError:
             row.problems.append(f"{role.replace('_', ' ')} “{cell(role)}” is not a date-time")
 
@@ -324,13 +400,18 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
                     f"{label} kind “{claim_kind}” is unknown (use {' or '.join(Claim.Kind.values)})"
                 )
         if date := side_cell("date"):
-            plan.stated_on = parse_date(date) if len(date) == 10 else None
-            if plan.stated_on is None:
+            try:
+                plan.stated_on = _day(date)
+            except OutOfRange:
+                row.problems.append(_out_of_range(f"{label} date", date))
+            except ValueError:
                 row.problems.append(f"{label} date “{date}” is not a date (YYYY-MM-DD)")
         if speaker_id := side_cell("speaker_id"):
             plan.speaker_id = int(speaker_id) if speaker_id.isdigit() else None
         try:
             plan.published_at = _aware(side_cell("published"))
+        except OutOfRange:
+            row.problems.append(_out_of_range(f"{label} published date", side_cell("published")))
         except ValueError:
             row.problems.append(f"{label} published date “{side_cell('published')}” is not a date")
         if plan.source_url:
@@ -728,126 +809,3 @@ class PairImporter:
             )
         for ref, obj in zip(pending, objects, strict=True):
             self.real[ref] = obj.pk
-
-
-# --- Batches: an upload kept in the database between preview and apply ----------------
-
-
-def preview_upload(*, owner, filename: str, binary, size: int) -> ImportBatch:
-    """Read an uploaded file, keep its rows with what the preview decided for each, and
-    return the batch. Raises `ImportFileError` (and keeps nothing) if the file is unreadable."""
-    importer = PairImporter(apply=False)
-    with transaction.atomic():
-        batch = ImportBatch.objects.create(owner=owner, filename=filename[:255], size=size)
-        staged, rows = [], iter(read_rows(binary))
-        # Cells come from the reader; decisions from the importer, in the same order.
-        cells_by_number = {}
-
-        def remembering():
-            for number, cells, problems in rows:
-                cells_by_number[number] = cells
-                yield number, cells, problems
-
-        rejected = 0
-        for result in importer.run(remembering()):
-            rejected += bool(result.problems)
-            staged.append(
-                ImportRow(
-                    batch=batch,
-                    number=result.number,
-                    cells=cells_by_number.pop(result.number),
-                    problems=result.problems,
-                    actions=result.actions,
-                )
-            )
-            if len(staged) >= CHUNK_SIZE:
-                ImportRow.objects.bulk_create(staged)
-                staged = []
-        ImportRow.objects.bulk_create(staged)
-        if not importer.rows:
-            raise ImportFileError("The file has a header but no rows.")
-        batch.row_count, batch.rejected_count = importer.rows, rejected
-        batch.counts = importer.counts()
-        batch.save(update_fields=["row_count", "rejected_count", "counts"])
-    return batch
-
-
-def staged_rows(batch: ImportBatch) -> Iterator[tuple[int, dict[str, str], list[str]]]:
-    """The batch's rows in file order, a chunk per query (no long-open cursor)."""
-    last = 0
-    while True:
-        chunk = list(
-            batch.rows.filter(number__gt=last)
-            .order_by("number")
-            .values_list("number", "cells")[:CHUNK_SIZE]
-        )
-        if not chunk:
-            return
-        for number, cells in chunk:
-            yield number, cells, []
-        last = chunk[-1][0]
-
-
-class ProgressWriter:
-    """Write an applying batch's progress where other requests can see it at once.
-
-    The apply is one transaction, whose writes nobody else sees until it commits; the
-    counter therefore goes through a second connection of its own, in autocommit. SQLite
-    allows one writer at a time, and the apply is it: there the page can only say that the
-    import is running, not how far it is.
-    """
-
-    def __init__(self, batch: ImportBatch):
-        self.batch_id = batch.pk
-        self.connection = None
-        if connection.vendor == "postgresql":
-            default = connections[DEFAULT_DB_ALIAS]
-            self.connection = type(default)(dict(default.settings_dict), DEFAULT_DB_ALIAS)
-
-    def __call__(self, processed: int) -> None:
-        if self.connection is None:
-            return
-        try:
-            with self.connection.cursor() as cursor:
-                # Never wait on the apply's own locks: a late counter beats a stuck import.
-                cursor.execute("SET lock_timeout = '500ms'")
-                cursor.execute(
-                    f"UPDATE {ImportBatch._meta.db_table} SET processed = %s WHERE id = %s",
-                    [processed, self.batch_id],
-                )
-        except DatabaseError:
-            pass  # Progress is a courtesy: the import goes on without it.
-
-    def close(self) -> None:
-        if self.connection is not None:
-            self.connection.close()
-
-
-def apply_batch(batch: ImportBatch, *, user) -> ImportBatch:
-    """Apply a previewed batch in one transaction: everything, or nothing and a reason."""
-    claimed = ImportBatch.objects.filter(
-        pk=batch.pk, status=ImportBatch.Status.PREVIEWED, rejected_count=0
-    ).update(status=ImportBatch.Status.APPLYING, processed=0)
-    batch.refresh_from_db()
-    if not claimed:
-        return batch
-    progress = ProgressWriter(batch)
-    importer = PairImporter(
-        apply=True,
-        user=user,
-        reason=f"Imported from {batch.filename} (import {batch.pk})",
-        progress=progress,
-    )
-    try:
-        with transaction.atomic():
-            counts = importer.run_all(staged_rows(batch))
-    except ImportRejected as rejected:
-        batch.status, batch.error = ImportBatch.Status.FAILED, str(rejected)
-    else:
-        batch.status, batch.counts = ImportBatch.Status.APPLIED, counts
-        batch.applied_at = timezone.now()
-    finally:
-        progress.close()
-    batch.processed = importer.rows
-    batch.save(update_fields=["status", "error", "counts", "applied_at", "processed"])
-    return batch

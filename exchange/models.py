@@ -40,6 +40,8 @@ class ImportBatch(models.Model):
     counts = models.JSONField(default=dict, blank=True)
     # Rows handled so far by the running apply; written through a second connection.
     processed = models.PositiveIntegerField(default=0)
+    # The apply's last sign of life: when it started, then each chunk's progress.
+    progressed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     applied_at = models.DateTimeField(null=True, blank=True)
 
@@ -61,9 +63,17 @@ class ImportBatch(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("claims:pair-import-detail", args=[self.pk])
 
+    # An apply may start from these; a failed one is tried again from its staged rows.
+    APPLICABLE = (ImportStatus.PREVIEWED, ImportStatus.FAILED)
+
     @property
     def can_apply(self) -> bool:
-        return self.status == self.Status.PREVIEWED and self.rejected_count == 0 and self.row_count
+        return self.status in self.APPLICABLE and self.rejected_count == 0 and self.row_count > 0
+
+    @property
+    def can_delete(self) -> bool:
+        """Anything but a running apply; an applied upload's records stay."""
+        return self.status != self.Status.APPLYING
 
     @property
     def percent(self) -> int:

@@ -11,5 +11,6 @@ urlpatterns = [
     path("pairs/import/", imports.pair_import, name="pair-import"),
     path("pairs/import/<int:pk>/", imports.pair_import_detail, name="pair-import-detail"),
     path("pairs/import/<int:pk>/apply/", imports.pair_import_apply, name="pair-import-apply"),
+    path("pairs/import/<int:pk>/delete/", imports.pair_import_delete, name="pair-import-delete"),
     path("claimreview.jsonld", claimreview.claimreview_feed, name="claimreview-feed"),
 ]

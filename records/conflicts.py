@@ -80,7 +80,9 @@ def render_edit_conflict(
         data[form.add_prefix("version")] = current.version
         form.data = data
     model = type(form.instance)
-    latest = model.history.filter(id=form.instance.pk).select_related("history_user").first()
+    # A form for a new record (a first verdict) meets the one saved meanwhile.
+    pk = form.instance.pk or getattr(current, "pk", None)
+    latest = model.history.filter(id=pk).select_related("history_user").first()
     context = {
         **context,
         "conflict": conflict,

@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from records.dates import validate_datetime_in_range, within_range
 from records.links import record_url
 from records.models import Record, WebURLField
 from records.search import Fold, clean_query, text_search, tsquery_text
@@ -183,7 +184,9 @@ class Source(Record):
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.ARTICLE)
     url = WebURLField("URL", max_length=2000, blank=True, db_index=True)
-    published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    published_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, validators=[validate_datetime_in_range]
+    )
     language = models.CharField(
         max_length=35, validators=[validate_language_tag], help_text="BCP 47 tag: id, en, ru, zh"
     )
@@ -192,7 +195,9 @@ class Source(Record):
         help_text="The full text as published. Quotes are anchored and verified against it.",
     )
     archive_url = WebURLField("archive URL", max_length=2000, blank=True)
-    retrieved_at = models.DateTimeField(null=True, blank=True)
+    retrieved_at = models.DateTimeField(
+        null=True, blank=True, validators=[validate_datetime_in_range]
+    )
     notes = models.TextField(blank=True)
 
     history = HistoricalRecords()
@@ -213,6 +218,8 @@ class Source(Record):
                 violation_error_message="A source with this URL already exists.",
             ),
             models.CheckConstraint(condition=~models.Q(title=""), name="source_title_not_empty"),
+            within_range("published_at", name="source_published_in_range"),
+            within_range("retrieved_at", name="source_retrieved_in_range"),
         ]
 
     def __str__(self) -> str:

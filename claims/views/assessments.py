@@ -5,6 +5,8 @@ from django.views.decorators.vary import vary_on_headers
 
 from claims.assessments import AssessmentForm
 from claims.models import Assessment, Claim
+from records.conflicts import render_edit_conflict
+from records.models import EditConflict
 from records.roles import permission_required
 
 
@@ -16,17 +18,22 @@ def assessment(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim.objects.select_related("speaker", "assessment"), pk=pk)
     current = getattr(claim, "assessment", None)
     form = AssessmentForm(request.POST or None, instance=current)
+    context = {"claim": claim, "form": form, "editing": True}
+    template = "claims/includes/assessment.html" if request.htmx else "claims/assessment_form.html"
     if request.method == "POST" and form.is_valid():
-        claim.assessment = Assessment.record(
-            claim=claim,
-            rating=form.cleaned_data["rating"],
-            explanation=form.cleaned_data["explanation"],
-            by=request.user,
-        )
+        version = form.cleaned_data["version"]
+        try:
+            claim.assessment = Assessment.record(
+                claim=claim,
+                rating=form.cleaned_data["rating"],
+                explanation=form.cleaned_data["explanation"],
+                by=request.user,
+                expected_version=version,
+                first=version is None,
+            )
+        except EditConflict as conflict:
+            return render_edit_conflict(request, template, context, conflict)
         if not request.htmx:
             return redirect(claim.assessment)
         return render(request, "claims/includes/assessment.html", {"claim": claim})
-    context = {"claim": claim, "form": form, "editing": True}
-    if request.htmx:
-        return render(request, "claims/includes/assessment.html", context)
-    return render(request, "claims/assessment_form.html", context)
+    return render(request, template, context)

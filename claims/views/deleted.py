@@ -8,7 +8,12 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from claims.models import Claim, Speaker
-from claims.recovery import latest_deletions, restore_deleted_claim, restore_deleted_source
+from claims.recovery import (
+    AlreadyRestored,
+    latest_deletions,
+    restore_deleted_claim,
+    restore_deleted_source,
+)
 from records.roles import permission_required
 from sources.models import Outlet, Source
 
@@ -50,12 +55,21 @@ def _report(request: HttpRequest, what: str, result) -> None:
         messages.warning(request, f"Not restored: {item}.")
 
 
+def _already_restored(request: HttpRequest, model, deletion, done: AlreadyRestored) -> HttpResponse:
+    """A second click, or a colleague's, restored it first: say so, and show it."""
+    messages.info(request, " ".join(done.messages))
+    record = model.objects.filter(pk=deletion.id).first()
+    return redirect(record.get_absolute_url() if record else reverse("claims:deleted-list"))
+
+
 @require_POST
 @permission_required("claims.add_claim", "claims.add_citation", "claims.add_claimrelation")
 def deleted_claim_restore(request: HttpRequest, history_id: int) -> HttpResponse:
     deletion = get_object_or_404(Claim.history.filter(history_type="-"), history_id=history_id)
     try:
         result = restore_deleted_claim(deletion, reason="Restored after deletion")
+    except AlreadyRestored as done:
+        return _already_restored(request, Claim, deletion, done)
     except ValidationError as error:
         messages.error(request, "Could not restore the claim: " + " ".join(error.messages))
         return redirect(reverse("claims:deleted-list"))
@@ -69,6 +83,8 @@ def deleted_source_restore(request: HttpRequest, history_id: int) -> HttpRespons
     deletion = get_object_or_404(Source.history.filter(history_type="-"), history_id=history_id)
     try:
         result = restore_deleted_source(deletion, reason="Restored after deletion")
+    except AlreadyRestored as done:
+        return _already_restored(request, Source, deletion, done)
     except ValidationError as error:
         messages.error(request, "Could not restore the source: " + " ".join(error.messages))
         return redirect(reverse("claims:deleted-list") + "?kind=sources")

@@ -8,7 +8,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from exchange.imports import ImportFileError, apply_batch, preview_upload
+from exchange.batches import apply_batch, preview_upload, settle
+from exchange.imports import ImportFileError
 from exchange.models import ImportBatch
 from exchange.uploads import SizeLimitUploadHandler
 from records.roles import permission_required
@@ -87,6 +88,7 @@ def pair_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = get_object_or_404(
         ImportBatch.objects.visible_to(request.user).select_related("owner"), pk=pk
     )
+    batch = settle(batch)
     template = "exchange/importbatch_detail.html"
     if request.htmx:
         template += "#import-progress"
@@ -97,7 +99,7 @@ def pair_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @permission_required(*IMPORT_PERMISSIONS)
 def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
-    batch = get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk)
+    batch = settle(get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk))
     was = batch.status
     batch = apply_batch(batch, user=request.user)
     if request.htmx:
@@ -111,3 +113,18 @@ def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
     elif batch.status == ImportBatch.Status.FAILED:
         messages.error(request, batch.error)
     return redirect(batch)
+
+
+@require_POST
+@permission_required(*IMPORT_PERMISSIONS)
+def pair_import_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Throw an upload away: its staged rows go, and whatever it imported stays."""
+    batch = settle(get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk))
+    if not batch.can_delete:
+        messages.error(request, "This import is running: wait for it to finish or stop.")
+        return redirect(batch)
+    applied = batch.status == ImportBatch.Status.APPLIED
+    batch.delete()
+    kept = "the records it imported stay" if applied else "nothing from it was imported"
+    messages.success(request, f"Deleted the upload {batch.filename} ({kept}).")
+    return redirect("claims:pair-import")

@@ -44,18 +44,93 @@ def test_anonymous_visitors_are_sent_to_sign_in(client, pasted):
     assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
 
 
-def test_a_reader_sees_suggestions_as_a_page_or_a_fragment_but_cannot_accept(reader_client, pasted):
-    page = reader_client.get(url(pasted))
-    assert page.status_code == 200 and b"<html" in page.content
-    assert b"9 open suggestions" in page.content
-    assert b'data-action="accept"' not in page.content
-    fragment = reader_client.get(url(pasted), headers={"HX-Request": "true"})
-    assert fragment.status_code == 200 and b"<html" not in fragment.content
-    assert b'id="assistant"' in fragment.content
+def test_a_reader_cannot_start_the_assistant_nor_accept_nor_dismiss(reader_client, pasted):
+    for headers in ({}, {"HX-Request": "true"}):
+        response = reader_client.get(url(pasted), headers=headers)
+        assert response.status_code == 403
+        assert "only Researchers can" in response.content.decode()
+    assert b"Suggest claims" not in reader_client.get(pasted.get_absolute_url()).content
     offer = review.offers_for(pasted)[0]
     assert reader_client.post(url(pasted, "accept"), accept_data(offer)).status_code == 403
     assert reader_client.post(url(pasted, "dismiss"), {"start": 0, "end": 5}).status_code == 403
     assert not DismissedSuggestion.objects.exists()
+
+
+def test_a_researcher_sees_suggestions_as_a_page_or_a_fragment(researcher_client, pasted):
+    page = researcher_client.get(url(pasted))
+    assert page.status_code == 200 and b"<html" in page.content
+    assert b"9 open suggestions" in page.content
+    assert b'data-action="accept"' in page.content
+    assert b"Suggest claims" in researcher_client.get(pasted.get_absolute_url()).content
+    fragment = researcher_client.get(url(pasted), headers={"HX-Request": "true"})
+    assert fragment.status_code == 200 and b"<html" not in fragment.content
+    assert b'id="assistant"' in fragment.content
+
+
+@pytest.fixture
+def computations(monkeypatch) -> list[int]:
+    """Each run of the rules, by the length of the text they read (the real rules run)."""
+    runs, real = [], review.suggest
+
+    def counted(body, **kwargs):
+        runs.append(len(body))
+        return real(body, **kwargs)
+
+    monkeypatch.setattr(review, "suggest", counted)
+    return runs
+
+
+def test_view_accept_and_dismiss_compute_a_texts_suggestions_once(
+    researcher_client, pasted, computations
+):
+    hx = {"HX-Request": "true"}
+    offers = researcher_client.get(url(pasted)).context["offers"]
+    dismissed, accepted = offers[0].suggestion, offers[1]
+    span = {"start": dismissed.start, "end": dismissed.end}
+    assert researcher_client.post(url(pasted, "dismiss"), span, headers=hx).status_code == 200
+    response = researcher_client.post(url(pasted, "accept"), accept_data(accepted), headers=hx)
+    assert response.status_code == 200
+    assert researcher_client.get(url(pasted)).context["open_count"] == 7
+    assert computations == [len(pasted.body)]
+
+
+def test_the_suggestions_are_computed_again_when_the_text_or_a_name_changes(
+    researcher_client, pasted, computations
+):
+    researcher_client.get(url(pasted))
+    pasted.body = pasted.body.replace("Departemen militer", "Departemen-departemen militer")
+    pasted.save()
+    researcher_client.get(url(pasted))
+    belousov = Speaker.objects.get(name="Andrei Belousov")
+    belousov.aliases += "\nMenhan Rusia"
+    belousov.save()
+    researcher_client.get(url(pasted))
+    Outlet.objects.create(name="Harian Rakyat")
+    researcher_client.get(url(pasted))
+    researcher_client.get(url(pasted))
+    assert len(computations) == 4
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("Kata dia. " * 20_001, "200,010 characters long, and the assistant reads texts of up to"),
+        (
+            '"Ya," kata dia. ' * 2_001,
+            "4,002 quotation marks, and the assistant reads texts of up to",
+        ),
+    ],
+    ids=["long text", "many quotation marks"],
+)
+def test_a_text_past_the_assistants_limits_is_refused_in_plain_words(
+    researcher_client, db, computations, body, message
+):
+    source = SourceFactory(body=body)
+    response = researcher_client.get(url(source))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not response.context["offers"]
+    assert computations == []
 
 
 def test_the_demo_article_is_already_fully_cited(researcher_client, demo):
@@ -69,11 +144,14 @@ def test_the_demo_article_is_already_fully_cited(researcher_client, demo):
 def test_the_suggestions_page_runs_a_fixed_number_of_queries(
     researcher_client, pasted, django_assert_num_queries
 ):
-    # session, user, source, speakers, outlets, dismissals, citations, user and group perms
-    with django_assert_num_queries(9):
+    researcher_client.get(url(pasted))  # computes the suggestions and keeps them
+    # session, user, source, speakers' and outlets' state, the cache, dismissals,
+    # citations, user and group perms
+    with django_assert_num_queries(10):
         researcher_client.get(url(pasted))
     Speaker.objects.bulk_create(Speaker(name=f"Extra speaker {n}") for n in range(30))
-    with django_assert_num_queries(9):
+    researcher_client.get(url(pasted))
+    with django_assert_num_queries(10):
         researcher_client.get(url(pasted))
 
 

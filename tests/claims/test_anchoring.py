@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from claims.anchoring import AmbiguousQuote, Match, anchor_quote
+from claims.anchoring import AmbiguousQuote, Match, _occurrences, anchor_quote
 
 BODY = 'Belousov said: "We are united."\nLater  he added — twice — that “we are united.”'
 
@@ -42,3 +44,34 @@ def test_repeated_quote_without_context_is_refused_rather_than_guessed():
 
 def test_remembered_position_breaks_a_tie_the_context_leaves():
     assert anchor_quote("yes. yes.", "yes", near=4).start == 5
+
+
+# --- Bodies built to be slow -----------------------------------------------------------
+
+
+def naive_occurrences(haystack: str, needle: str) -> list[int]:
+    return [i for i in range(len(haystack) - len(needle) + 1) if haystack.startswith(needle, i)]
+
+
+@given(
+    haystack=st.text(alphabet="ab ", max_size=60),
+    needle=st.text(alphabet="ab ", min_size=1, max_size=12),
+)
+@settings(max_examples=500, deadline=None)
+def test_every_occurrence_is_found_overlapping_ones_included(haystack, needle):
+    assert _occurrences(haystack, needle) == naive_occurrences(haystack, needle)
+
+
+@pytest.mark.parametrize("unit", ["a ", "ab", "aab", "abaab"])
+def test_a_periodic_quote_in_a_periodic_text_is_found_at_every_period(unit):
+    haystack, needle = unit * 300 + "x" + unit * 200, unit * 40 + unit[:1]
+    assert _occurrences(haystack, needle) == naive_occurrences(haystack, needle)
+
+
+@pytest.mark.timeout(30)  # Before, searching afresh after each occurrence took hours here.
+def test_a_long_quote_repeated_throughout_a_megabyte_is_counted_in_one_pass():
+    body = "a " * 500_000
+    with pytest.raises(AmbiguousQuote) as refused:
+        anchor_quote(body, "a " * 100_000 + "a", prefix="a a ")
+    assert refused.value.occurrences == 400_000
+    assert anchor_quote(body, "a " * 100_000 + "a", near=1001).start == 1000

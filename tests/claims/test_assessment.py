@@ -215,8 +215,11 @@ def test_a_researcher_sets_then_changes_a_verdict_and_history_keeps_both(
     response = researcher_client.post(url, {"rating": "false", "explanation": "No evidence."})
     assert response.status_code == 302
     assert response["Location"] == claim.get_absolute_url() + "#assessment"
+    version = Assessment.objects.get(claim=claim).version
     response = researcher_client.post(
-        url, {"rating": "mixed", "explanation": "Some truth."}, headers={"HX-Request": "true"}
+        url,
+        {"rating": "mixed", "explanation": "Some truth.", "version": version},
+        headers={"HX-Request": "true"},
     )
     assert response.status_code == 200
     assert response.content.lstrip().startswith(b'<section id="assessment"')

@@ -215,3 +215,15 @@ def test_a_citation_that_another_relays_cannot_be_removed_and_the_page_says_whic
     assert b"another citation relays it" in refused.content
     assert Citation.objects.filter(pk=original.pk).exists()
     assert relay.via_id == original.pk
+
+
+@pytest.mark.timeout(60)  # Before, each anchoring searched afresh after every occurrence.
+def test_a_quote_repeated_through_a_megabyte_is_refused_as_ambiguous_at_once(researcher_client):
+    claim = ClaimFactory()
+    source = SourceFactory(body="a " * 500_000)
+    response = researcher_client.post(
+        add_url(claim), {"source": source.pk, "quote": "a " * 50_000 + "a"}, headers=HTMX
+    )
+    assert response.status_code == 200
+    assert "occur 450000 times in the source" in response.content.decode()
+    assert not claim.citations.exists()

@@ -141,7 +141,7 @@ def make_nasty_pairs() -> list[ClaimRelation]:
                 source=SourceFactory(
                     title=text,
                     outlet=OutletFactory(name=f"@Outlet {index}"),
-                    published_at=datetime.datetime(999, 1, 2, 3, 4, 5, tzinfo=datetime.UTC),
+                    published_at=datetime.datetime(1000, 1, 2, 3, 4, 5, tzinfo=datetime.UTC),
                 ),
                 quote=f"-{text}",
             )

@@ -9,15 +9,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from claims.models import Citation, Claim, ClaimRelation, Role, Speaker
+from exchange.batches import preview_upload
 from exchange.columns import REQUIRED_ROLES, SIDE_COLUMNS, column_for
 from exchange.export import pair_header, stream_pairs_csv
 from exchange.imports import (
     ImportFileError,
     ImportRejected,
     PairImporter,
-    preview_upload,
     read_rows,
 )
 from exchange.models import ImportBatch
@@ -289,11 +290,10 @@ def test_binary_junk_is_refused():
     assert "not UTF-8" in refusal(b"\x89PNG\r\n\x1a\n" + bytes(range(128, 256)) * 40)
 
 
-def test_a_nul_byte_rejects_the_file_or_the_row_that_holds_it():
-    assert "binary data" in refusal(csv_bytes([row(claim_text="a\x00b")]))
+def test_a_nul_byte_refuses_the_file_and_names_its_row():
+    assert "binary data (a NUL byte in row 2)" in refusal(csv_bytes([row(claim_text="a\x00b")]))
     rows = [row(counter_text=f"Answer {n}.") for n in range(20)] + [row(claim_text="a\x00b")]
-    importer = preview(csv_bytes(rows))
-    assert importer.problems == [(22, "contains a NUL character (binary data?)")]
+    assert "binary data (a NUL byte in row 22)" in refusal(csv_bytes(rows))
 
 
 def test_ragged_rows_are_named():
@@ -303,9 +303,16 @@ def test_ragged_rows_are_named():
     assert "has 3 cells but the header has" in importer.problems[0][1]
 
 
-def test_a_50_mb_cell_is_refused():
-    data = csv_bytes([row()]) + b'denies,"' + b"x" * (50 * 2**20) + b'"\n'
-    assert "row 3 has a cell longer than" in refusal(data).lower()
+def test_a_cell_over_the_limit_is_refused():
+    data = csv_bytes([row()]) + b'denies,"' + b"x" * (2 * 2**17) + b'"\n'
+    assert "row 3 has a cell longer than 131,072 characters" in refusal(data).lower()
+
+
+def test_a_50_mb_cell_is_refused_before_it_is_read_whole():
+    data = io.BytesIO(csv_bytes([row()]) + b'denies,"' + b"x" * (50 * 2**20) + b'"\n')
+    with pytest.raises(ImportFileError, match="Row 3 is longer than 4 MB"):
+        list(read_rows(data))
+    assert data.tell() < 5 * 2**20
 
 
 def test_a_header_without_rows_is_refused_on_upload(researcher):
@@ -371,7 +378,9 @@ def test_apply_with_htmx_returns_the_status_fragment(researcher_client):
 def test_progress_fragment_polls_while_applying(researcher_client):
     upload(researcher_client, csv_bytes([row()]))
     batch = ImportBatch.objects.get()
-    ImportBatch.objects.filter(pk=batch.pk).update(status="applying", processed=0)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        status="applying", processed=0, progressed_at=timezone.now()
+    )
     response = researcher_client.get(batch.get_absolute_url(), headers={"HX-Request": "true"})
     assert response.content.lstrip().startswith(b'<div id="import-progress"')
     assert b'hx-trigger="load delay:1s"' in response.content

@@ -8,7 +8,7 @@ from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 import exchange.imports
 from claims.models import ClaimRelation
-from exchange.imports import ProgressWriter, apply_batch, preview_upload
+from exchange.batches import ProgressWriter, apply_batch, preview_upload
 from exchange.models import ImportBatch
 from tests.exchange.test_import import csv_bytes, roles_after_flush, row  # noqa: F401
 from tests.factories import UserFactory

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import reverse
 
@@ -331,3 +333,40 @@ def test_the_reader_and_the_speaker_page_link_to_their_history(reader_client):
     assert reverse("claims:speaker-history", args=[speaker.pk]) in (
         reader_client.get(speaker.get_absolute_url()).content.decode()
     )
+
+
+# --- A long report -----------------------------------------------------------------------
+
+
+def post_as_a_browser(client, url: str, data: dict):
+    """As a browser posts this form: percent-encoded, three bytes a byte outside ASCII."""
+    return client.post(url, urlencode(data), content_type="application/x-www-form-urlencoded")
+
+
+def test_a_source_text_past_djangos_default_limit_is_kept(researcher_client):
+    # 800 000 characters of Russian: 4 MB as a browser posts it, past Django's 2.5 MB.
+    body = "Министр сказал, что переговоры были содержательными. " * 15_000
+    response = post_as_a_browser(
+        researcher_client,
+        reverse("sources:source-create"),
+        source_data(body=body, new_outlet="Kommersant", url="https://news.example/long"),
+    )
+    assert response.status_code == 302
+    assert Source.objects.get(url="https://news.example/long").body == body.strip()
+
+
+def test_a_source_text_over_the_limit_gets_a_page_that_says_so_and_saves_nothing(
+    researcher_client,
+):
+    body = "Too long. " * 1_100_000  # 11 MB
+    response = post_as_a_browser(
+        researcher_client,
+        reverse("sources:source-create"),
+        source_data(body=body, new_outlet="Nowhere", url="https://news.example/too-long"),
+    )
+    assert response.status_code == 413
+    html = response.content.decode()
+    assert "larger than 10 MB" in html and "Nothing was saved." in html
+    assert "<nav" in html or "<header" in html  # a page of the app, not a bare 400
+    assert not Source.objects.filter(url="https://news.example/too-long").exists()
+    assert not Outlet.objects.filter(name="Nowhere").exists()

@@ -47,3 +47,10 @@ def roles(transactional_db):
         Group.objects.get_or_create(name="Readers")[0].permissions.add(
             *perms.filter(codename__startswith="view_")
         )
+    # Verdicts and imports came later (claims 0006; import batches now in exchange).
+    later = importlib.import_module("claims.migrations.0006_assessment_and_import_permissions")
+    perms = Permission.objects.filter(
+        content_type__app_label__in=["claims", "exchange"], codename__in=later.RESEARCHER_CODENAMES
+    )
+    Group.objects.get(name="Researchers").permissions.add(*perms)
+    Group.objects.get(name="Readers").permissions.add(*perms.filter(codename="view_assessment"))

@@ -53,7 +53,7 @@ def app_pages() -> list[str]:
     client.force_login(UserFactory(username="probe", staff=True))
     pages = []
     for url in app_urls():
-        if url.kind in {"read", "write"}:
+        if url.kind in {"read", "research", "write"}:
             path = fill(url)
             if client.get(path).status_code != 405:
                 pages.append(path)

@@ -15,11 +15,13 @@ PASSWORD = "correct horse battery staple"
 LOCKED = "Too many failed sign-ins"
 
 
-def sign_in(client, username, password, url=None, ip="192.0.2.10"):
+def sign_in(client, username, password, url=None, ip="192.0.2.10", forwarded_for=None):
+    extra = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
     return client.post(
         url or reverse("login"),
         {"username": username, "password": password},
         REMOTE_ADDR=ip,
+        **extra,
     )
 
 
@@ -94,3 +96,41 @@ def test_an_administrator_can_lift_the_lock(rita):
     url = reverse("admin:axes_accessattempt_delete", args=[attempt.pk])
     assert admin.post(url, {"post": "yes"}).status_code == 302
     assert sign_in(Client(), "rita", PASSWORD).status_code == 302
+
+
+# --- Behind the TLS proxy ----------------------------------------------------------------
+
+PROXY = "10.0.0.2"
+
+
+def through_proxy(client, username, password, client_ip, *, claimed=None):
+    """As the proxy forwards it: it adds the address it saw at the right end of whatever
+    X-Forwarded-For the client itself sent."""
+    forwarded = f"{claimed}, {client_ip}" if claimed else client_ip
+    return sign_in(client, username, password, ip=PROXY, forwarded_for=forwarded)
+
+
+def test_behind_a_named_proxy_one_clients_failures_do_not_lock_the_account_for_others(
+    rita, settings
+):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    attacker = Client()
+    for attempt in range(5):
+        response = through_proxy(attacker, "rita", f"guess {attempt}", "203.0.113.9")
+    assert response.status_code == 429
+    assert through_proxy(Client(), "rita", PASSWORD, "198.51.100.7").status_code == 302
+    # The attacker stays locked out, whatever address it writes in the header itself.
+    again = through_proxy(attacker, "rita", PASSWORD, "203.0.113.9", claimed="198.51.100.7")
+    assert again.status_code == 429
+
+
+def test_the_forwarded_address_is_ignored_unless_the_proxy_is_named(rita, settings):
+    settings.TRUSTED_PROXIES = []
+    client = Client()
+    for attempt in range(5):
+        # Each attempt claims another address: unbelieved, they all count for one.
+        response = sign_in(
+            client, "rita", f"guess {attempt}", forwarded_for=f"198.51.100.{attempt}"
+        )
+    assert response.status_code == 429
+    assert sign_in(Client(), "rita", PASSWORD, forwarded_for="198.51.100.99").status_code == 429

@@ -51,7 +51,7 @@ def text_of(response) -> str:
 def read_pages(client):
     """(path, response, text) for every read URL; HTML pages only have `<`s in markup."""
     for url in app_urls():
-        if url.kind == "read":
+        if url.kind in ("read", "research"):
             path = fill(url)
             response = client.get(path)
             yield path, response, text_of(response)

@@ -51,6 +51,8 @@ WRITE_SUFFIXES = (
 )
 EXCEPTIONS = {
     "home": "read",
+    # Pages only Researchers open: reading them is the start of writing, and costly.
+    "assistant:suggestion-list": "research",
     "login": "public",
     "logout": "logout",
 }
@@ -58,7 +60,11 @@ EXCEPTIONS = {
 SKIPPED_NAMESPACES = {"admin"}
 # An uploaded import belongs to whoever uploaded it (anyone else gets a 404), so these do
 # not fit the role grid; tests/claims/test_import.py pins who may see and apply an upload.
-SKIPPED_NAMES = {"claims:pair-import-detail", "claims:pair-import-apply"}
+SKIPPED_NAMES = {
+    "claims:pair-import-detail",
+    "claims:pair-import-apply",
+    "claims:pair-import-delete",
+}
 # Values for converters that are not an object id.
 FIXED_VALUES = {"field": "text"}
 CONVERTER = re.compile(r"<(?:(?P<type>\w+):)?(?P<name>\w+)>")

@@ -23,7 +23,7 @@ def store(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0015_placeholder_sources_become_hops'),
+        ('claims', '0016_placeholder_sources_become_hops'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

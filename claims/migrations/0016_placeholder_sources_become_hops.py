@@ -15,7 +15,7 @@ from django.utils import timezone
 from claims.derived import store_attribution_chains, store_representatives
 from claims.hops import hop_kind
 
-REASON = "Turned into a relay hop (migration claims 0015)"
+REASON = "Turned into a relay hop (migration claims 0016)"
 
 
 def placeholder_sources(Source, Citation) -> set[int]:
@@ -90,7 +90,7 @@ def forwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("claims", "0014_several_passages_and_relay_hops"),
+        ("claims", "0015_several_passages_and_relay_hops"),
         ("sources", "0004_list_order_index"),
     ]
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('claims', '0013_representative_and_attribution_chain'),
+        ('claims', '0014_dates_in_range'),
         ('sources', '0004_list_order_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
