@@ -326,16 +326,16 @@ def load_demo() -> dict[str, int]:
         if created:
             claim.topics.set([topics[key] for key in entry["topics"]])
         claims[entry["key"]] = claim
-        citation = _cite(claim, kontan, entry["quote"])
-        if not citation.hops.exists():
-            citation.set_hops(
-                [
-                    Hop.named(OUTLETS[outlet]["name"], date=day)
-                    for outlet, day in RELAYS.get(entry["key"], [])
-                ]
-            )
-        for quote in MORE_PASSAGES.get(entry["key"], []):
-            _cite(claim, kontan, quote)
+        # Kontan has each passage of a relayed claim through the same hops.
+        for quote in [entry["quote"], *MORE_PASSAGES.get(entry["key"], [])]:
+            citation = _cite(claim, kontan, quote)
+            if not citation.hops.exists() and entry["key"] in RELAYS:
+                citation.set_hops(
+                    [
+                        Hop.named(OUTLETS[outlet]["name"], date=day)
+                        for outlet, day in RELAYS[entry["key"]]
+                    ]
+                )
 
     for speaker, title, organisation, speaks_for, start in ROLES:
         Role.objects.get_or_create(

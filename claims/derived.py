@@ -28,8 +28,13 @@ BATCH_SIZE = 2000
 
 def appearance_order() -> list:
     """The order a claim's citations appeared in: earliest publication first, undated
-    last, then the first entered."""
-    return [F("source__published_at").asc(nulls_last=True), "pk"]
+    last; within one source, in the order of its text; then the first entered."""
+    return [
+        F("source__published_at").asc(nulls_last=True),
+        "source_id",
+        F("anchor_start").asc(nulls_last=True),
+        "pk",
+    ]
 
 
 def representative_order() -> list:

@@ -2,9 +2,10 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
-from claims.forms import HopsField
-from claims.models import Claim, Speaker, Topic
+from claims.forms import HopsField, resolve_typed
+from claims.models import Citation, Claim, Speaker, Topic
 from records.forms import VersionedModelForm
 from records.validators import validate_language_tag
 from sources.models import Source
@@ -117,6 +118,67 @@ class ClaimFromSelectionForm(forms.Form):
                     else:
                         self.add_error(None, message)
             raise
+
+
+class PassageFromSelectionForm(forms.Form):
+    """Text selected in the reader, added as one more passage of a claim we have already
+    (a paraphrase in the lead, a fragment, the direct quote later)."""
+
+    claim = forms.ModelChoiceField(
+        Claim.objects.select_related("speaker"),
+        widget=forms.HiddenInput,
+        error_messages={"required": "Choose the claim this passage carries."},
+    )
+    quote = forms.CharField(
+        label="Passage",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The exact words as this source prints them.",
+    )
+    start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    prefix = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+    suffix = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+    locator = forms.CharField(
+        label="Where in the source",
+        required=False,
+        max_length=200,
+        help_text="Page, paragraph or timestamp (optional)",
+    )
+    relays = HopsField(label="This passage came through (optional)")
+
+    def __init__(self, *args, source: Source, **kwargs):
+        self.source = source
+        # It stands on the page beside the new-claim form: its own element ids.
+        kwargs.setdefault("auto_id", "passage_%s")
+        super().__init__(*args, **kwargs)
+        self.data = resolve_typed(self.data, "claim", Claim.objects)
+
+    def clean_quote(self) -> str:
+        return self.cleaned_data["quote"].replace("\r\n", "\n")
+
+    @transaction.atomic
+    def save(self) -> Citation:
+        """The new citation, anchored; a model error goes onto the form and is raised."""
+        data = self.cleaned_data
+        citation = Citation.of(
+            claim=data["claim"],
+            source=self.source,
+            quote=data["quote"],
+            prefix=data["prefix"] or "",
+            suffix=data["suffix"] or "",
+            start=data["start"],
+            locator=data["locator"],
+        )
+        try:
+            citation.full_clean()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(field if field in self.fields else None, message)
+            raise
+        citation.save()
+        if data["relays"]:
+            citation.set_hops(data["relays"])
+        return citation
 
 
 class SpeakerForm(VersionedModelForm):

@@ -26,6 +26,14 @@ class ClaimFilterForm(forms.Form):
     verification = forms.ChoiceField(
         label="Quote check", choices=ANY + Citation.Verification.choices, required=False
     )
+    made_for = forms.ModelChoiceField(
+        Speaker.objects.all(),
+        label="Made for",
+        required=False,
+        widget=forms.HiddenInput,
+        help_text="A body, with everyone who speaks for it: “China” finds its ministries' "
+        "and spokespeople's claims too.",
+    )
     has_counter = forms.NullBooleanField(
         label="Has counter-claims",
         required=False,
@@ -36,6 +44,7 @@ class ClaimFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Without JavaScript the speaker picker sends only the typed name.
         self.data = resolve_typed(self.data, "speaker", Speaker.objects)
+        self.data = resolve_typed(self.data, "made_for", Speaker.objects)
 
     def filter_values(self) -> dict:
         """The valid filters, each as the QuerySet's `filter_by` takes it."""

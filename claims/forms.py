@@ -19,8 +19,10 @@ EDITABLE_FIELDS = (
     "translation",
     "kind",
     "stated_on",
+    "joint_speakers",
     "topics",
     "notes",
+    "pinned_citation",
 )
 
 
@@ -68,8 +70,41 @@ def resolve_typed(data, name: str, records):
     return data
 
 
+class SpeakerNamesField(forms.CharField):
+    """Speakers typed by name, one a line: each must name exactly one speaker we know
+    (`Speaker.objects.named`)."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return "\n".join(getattr(speaker, "name", str(speaker)) for speaker in value)
+        return value
+
+    def to_python(self, value) -> list[Speaker]:
+        speakers = []
+        for name in (line.strip() for line in (super().to_python(value) or "").splitlines()):
+            if not name:
+                continue
+            named = Speaker.objects.named(name)[:2]
+            if len(named) != 1:
+                problem = "More than one speaker is" if named else "No speaker is"
+                raise ValidationError(
+                    f"{problem} named “{name[:80]}”: create the speaker first, or give the "
+                    "name exactly as it stands on the speaker's page."
+                )
+            speakers.append(named[0])
+        return speakers
+
+
 class ClaimForm(VersionedModelForm):
     """A claim's fields; `only=` narrows it to the one field being edited in place."""
+
+    joint_speakers = SpeakerNamesField(
+        required=False,
+        label="Joint speakers",
+        help_text="Others who made the statement with the speaker, one name a line.",
+    )
 
     class Meta:
         model = Claim
@@ -83,13 +118,26 @@ class ClaimForm(VersionedModelForm):
             "stated_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "topics": forms.CheckboxSelectMultiple,
         }
-        labels = {"stated_on": "Date stated", "kind": "Kind"}
+        labels = {
+            "stated_on": "Date stated",
+            "kind": "Kind",
+            "pinned_citation": "Shown and exported with",
+        }
 
     def __init__(self, *args, only: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         if only is not None:
             for name in [name for name in self.fields if name not in (only, "version")]:
                 del self.fields[name]
+        if "pinned_citation" in self.fields:
+            pinned = self.fields["pinned_citation"]
+            pinned.queryset = Citation.objects.filter(claim=self.instance.pk).select_related(
+                "source__outlet"
+            )
+            pinned.empty_label = "The default: the earliest appearance whose quote verified"
+            pinned.label_from_instance = lambda citation: (
+                f"{citation.source.outlet.name}: “{citation.quote[:80]}”"
+            )
         if "speaker" in self.fields:
             self.data = resolve_typed(self.data, self.add_prefix("speaker"), Speaker.objects)
         if "speaker" in self.fields:

@@ -392,11 +392,14 @@ class ClaimQuerySet(models.QuerySet):
         language: str = "",
         verification: str = "",
         has_counter: bool | None = None,
+        made_for: "Speaker | None" = None,
     ):
         """The claims list's filters; an empty value means "any"."""
         claims = self.search(q)
         if speaker is not None:
             claims = claims.filter(speaker=speaker)
+        if made_for is not None:
+            claims = claims.made_for(made_for)
         if topic is not None:
             claims = claims.filter(topics=topic)
         if kind:
@@ -436,10 +439,12 @@ class ClaimQuerySet(models.QuerySet):
 
     def for_detail(self):
         # The verdict (and who gave it) is shown on the claim page, with its ClaimReview;
-        # the citations in the order they appeared.
+        # the citations in the order they appeared; the body it was made for.
         citations = Citation.objects.with_sources().in_appearance_order()
-        return self.select_related("speaker", "assessment__assessed_by").prefetch_related(
-            "topics", models.Prefetch("citations", queryset=citations)
+        return self.select_related(
+            "speaker", "assessment__assessed_by", "made_for"
+        ).prefetch_related(
+            "topics", "joint_speakers", models.Prefetch("citations", queryset=citations)
         )
 
     def refresh_representatives(self) -> int:
@@ -647,6 +652,11 @@ class Claim(Record):
             type(self).objects.filter(pk=self.pk).refresh_representatives()
 
     @property
+    def speaker_role(self) -> "Role | None":
+        """The role the speaker held on the day the claim was made."""
+        return self.speaker.role_on(self.stated_on)
+
+    @property
     def first_citation(self) -> "Citation | None":
         """The citation that represents the claim, as stored now (`claims.derived`)."""
         self.refresh_from_db(fields=["representative"])
@@ -658,6 +668,8 @@ class Claim(Record):
             return ", ".join(topic.name for topic in self.topics.all())
         if field == "kind":
             return self.get_kind_display()
+        if field == "joint_speakers":
+            return "\n".join(speaker.name for speaker in self.joint_speakers.all())
         value = getattr(self, field)
         return "" if value is None else str(value)
 

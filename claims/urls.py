@@ -47,6 +47,11 @@ urlpatterns = [
     path("speakers/<int:pk>/edit/", speakers.speaker_update, name="speaker-update"),
     path("speakers/<int:pk>/delete/", speakers.speaker_delete, name="speaker-delete"),
     path("sources/<int:pk>/claims/new/", reader.source_claim_create, name="source-claim-create"),
+    path(
+        "sources/<int:pk>/passages/new/",
+        reader.source_passage_create,
+        name="source-passage-create",
+    ),
     path("topics/<topic:slug>/", topics.topic_detail, name="topic-detail"),
     path("pairs/", pairs.pair_list, name="pair-list"),
     path("claims/<int:pk>/assessment/", assessments.assessment, name="claim-assessment"),

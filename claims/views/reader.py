@@ -4,11 +4,11 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
-from claims.editor_forms import ClaimFromSelectionForm
+from claims.editor_forms import ClaimFromSelectionForm, PassageFromSelectionForm
 from records.roles import permission_required
 from sources.models import Source
 from sources.views import reader_context
@@ -45,13 +45,55 @@ def source_claim_create(request: HttpRequest, pk: int) -> HttpResponse:
         form = ClaimFromSelectionForm(
             source=source, initial=initial_from_selection(request, source)
         )
-    context = {"form": form, "source": source}
+    context = {
+        "form": form,
+        "passage_form": PassageFromSelectionForm(
+            source=source, initial=form.data.dict() if form.is_bound else form.initial
+        ),
+        "source": source,
+    }
     if request.htmx:
         response = render(request, "claims/reader_claim_form.html#claim-form", context)
         # The form aims its save at the reader body; a form with errors goes back in place.
         if request.method == "POST":
             return reswap(retarget(response, "#claim-panel"), "innerHTML")
         return response
+    return render(request, "claims/reader_claim_form.html", context)
+
+
+@require_POST
+@permission_required("claims.add_citation")
+@vary_on_headers("HX-Request")
+def source_passage_create(request: HttpRequest, pk: int) -> HttpResponse:
+    """Add the selected text as one more passage of a claim already recorded; for htmx,
+    answer the reader body with the new highlight, else redirect to the reader."""
+    source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
+    form = PassageFromSelectionForm(request.POST, source=source)
+    if form.is_valid():
+        try:
+            citation = form.save()
+        except ValidationError:
+            pass  # the form now carries the errors
+        else:
+            if request.htmx:
+                context = {
+                    **reader_context(source, request),
+                    "saved_claim": citation.claim,
+                    "saved_citation": citation,
+                }
+                return render(request, "sources/source_detail.html#reader-body", context)
+            messages.success(
+                request, f"Passage added to the claim by {citation.claim.speaker.name}."
+            )
+            return redirect(source)
+    context = {
+        "form": ClaimFromSelectionForm(source=source, initial=form.data.dict()),
+        "passage_form": form,
+        "source": source,
+    }
+    if request.htmx:
+        response = render(request, "claims/reader_claim_form.html#claim-form", context)
+        return reswap(retarget(response, "#claim-panel"), "innerHTML")
     return render(request, "claims/reader_claim_form.html", context)
 
 

@@ -156,7 +156,9 @@ def test_a_reader_sees_no_edit_links_and_a_researcher_does(reader_client, client
     assert b"edit-link" not in reader_client.get(claim.get_absolute_url()).content
     client.force_login(UserFactory(researcher=True))
     page = client.get(claim.get_absolute_url()).content
-    assert page.count(b'class="edit-link"') == 8
+    assert (
+        page.count(b'class="edit-link"') == 10
+    )  # every editable field, joint speakers and pin included
     assert b"Add citation" in page and b"Add counter-claim" in page
 
 
@@ -174,8 +176,9 @@ def test_the_claim_page_costs_the_same_queries_however_many_citations_and_pairs(
         else ClaimRelation(claim=other, counter=claim, kind="supports")
         for n, other in enumerate(others)
     )
-    # session, user, claim, topics, citations, their hops, permissions (2), relations
-    with django_assert_num_queries(9):
+    # session, user, claim, topics, joint speakers, citations, their hops, the speaker's
+    # role on the day, permissions (2), relations
+    with django_assert_num_queries(11):
         response = researcher_client.get(claim.get_absolute_url())
     assert response.status_code == 200
     assert response.content.count(b'class="citation"') == rows

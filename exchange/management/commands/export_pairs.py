@@ -33,6 +33,9 @@ class Command(BaseCommand):
         filters = parser.add_argument_group("filters, as on the Pairs page")
         filters.add_argument("--q", help="Search text, translation, speaker and quotes.")
         filters.add_argument("--speaker", help="Speaker id.")
+        filters.add_argument(
+            "--made-for", help="Speaker id of a body: its claims and its spokespeople's."
+        )
         filters.add_argument("--topic", help="Topic slug.")
         filters.add_argument("--kind", help="Claim kind: direct_quote or paraphrase.")
         filters.add_argument("--language", help="Claim language tag.")
