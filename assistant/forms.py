@@ -44,6 +44,14 @@ class SuggestionForm(SpanForm):
         max_length=500,
         help_text="Outlets this source cites for it, nearest first, separated by commas.",
     )
+    stated_on = forms.DateField(
+        label="Stated on",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="When it was said: the source’s date, or the day the text names.",
+    )
+    # A claim recorded from another source that this statement denies.
+    denies_claim = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     stale_message = "This passage is no longer in the source’s text; reload the suggestions."
 
@@ -56,3 +64,14 @@ class SuggestionForm(SpanForm):
         return [
             name.strip() for name in self.cleaned_data.get("relays", "").split(",") if name.strip()
         ]
+
+
+class AcceptAllForm(forms.Form):
+    threshold = forms.DecimalField(
+        label="Accept every suggestion with a speaker and a confidence of at least",
+        min_value=0,
+        max_value=1,
+        decimal_places=2,
+        initial="0.85",
+        widget=forms.NumberInput(attrs={"step": "0.05"}),
+    )

@@ -1,7 +1,10 @@
 """The assistant meets the database: a source's suggestions with what became of each
 (cited already, dismissed), and turning one into a claim with its citations and pairs."""
 
+import datetime
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from django.db import transaction
 from django.db.models import Q
@@ -9,9 +12,15 @@ from django.db.models import Q
 from assistant.cache import cached
 from assistant.models import DismissedSuggestion
 from assistant.rules import KnownSpeaker, Suggestion, same_statement, suggest
+from assistant.rules.disputes import content_words, shared_words
+from assistant.rules.lexicon import LANGUAGES, Language
 from assistant.rules.text import paragraphs
 from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker
 from sources.models import Outlet, Source
+
+PAIR_NOTE = "Suggested by the quote assistant."
+# Recorded claims looked at for a denial's pair: the newest of the speakers it names.
+RECORDED_CANDIDATES = 200
 
 
 @dataclass
@@ -21,6 +30,8 @@ class Offer:
     suggestion: Suggestion
     citation: Citation | None = None  # set when the statement is already cited here
     denies: list[Suggestion] = field(default_factory=list)
+    # A claim already recorded (from another source) that this denial answers.
+    denies_recorded: Claim | None = None
 
     @property
     def key(self) -> str:
@@ -36,6 +47,10 @@ def _known_speakers() -> list[KnownSpeaker]:
         speaker.as_known()
         for speaker in Speaker.objects.only("name", "aliases", "description").order_by("pk")
     ]
+
+
+def published_on(source: Source) -> datetime.date | None:
+    return source.published_at.date() if source.published_at else None
 
 
 # What the assistant reads at most; past either, the page says so and suggests nothing.
@@ -72,35 +87,48 @@ def suggestions_for(source: Source) -> list[Suggestion]:
             source.body,
             speakers=_known_speakers(),
             outlets=Outlet.objects.values_list("name", flat=True),
+            language=source.language,
+            publisher=source.outlet.name if source.outlet_id else None,
+            published=published_on(source),
         ),
     )
 
 
-def offers_for(source: Source) -> list[Offer]:
-    """The source's suggestions, less the dismissed ones, each with its citation if the
-    statement is already cited from this source. Four queries, whatever the size."""
-    suggestions = suggestions_for(source)
-    dismissed = set(
-        DismissedSuggestion.objects.filter(source=source).values_list("start", "end", "text_hash")
+def _dismissed_passages(source: Source) -> set[str]:
+    """The passages dismissed in this source, by the hash of their words: a dismissal
+    holds wherever the same words stand after the text is edited around them."""
+    return set(
+        DismissedSuggestion.objects.filter(source=source).values_list("text_hash", flat=True)
     )
+
+
+def offers_for(source: Source) -> list[Offer]:
+    """The source's suggestions, most confident first, less the dismissed ones, each with
+    its citation if the statement is already cited from this source, the suggestions it
+    denies and, for a denial that answers nothing in this text, the recorded claim it
+    answers. Five queries, whatever the size."""
+    suggestions = suggestions_for(source)
+    dismissed = _dismissed_passages(source)
     citations = list(
         Citation.objects.filter(source=source, anchor_start__isnull=False)
         .select_related("claim__speaker")
         .order_by("anchor_start")
     )
     by_span = {(s.start, s.end): s for s in suggestions}
+    starts = [citation.anchor_start for citation in citations]
+    longest = max((c.anchor_end - c.anchor_start for c in citations), default=0)
     offers = []
     for suggestion in suggestions:
-        if (
-            suggestion.start,
-            suggestion.end,
-            DismissedSuggestion.hash_of(suggestion.quote),
-        ) in dismissed:
+        if DismissedSuggestion.hash_of(suggestion.quote) in dismissed:
             continue
+        # Only citations that start near the passage can mark the same statement.
+        near = citations[
+            bisect_left(starts, suggestion.start - longest) : bisect_left(starts, suggestion.end)
+        ]
         cited = next(
             (
                 citation
-                for citation in citations
+                for citation in near
                 if same_statement(
                     (citation.anchor_start, citation.anchor_end), (suggestion.start, suggestion.end)
                 )
@@ -109,7 +137,49 @@ def offers_for(source: Source) -> list[Offer]:
         )
         denied = [by_span[span] for span in suggestion.denies if span in by_span]
         offers.append(Offer(suggestion, cited, denied))
+    _pair_with_recorded(source, offers)
+    offers.sort(key=lambda offer: (-offer.suggestion.confidence, offer.suggestion.start))
     return offers
+
+
+def _pair_with_recorded(source: Source, offers: list[Offer]) -> None:
+    """A denial that answers nothing in this text answers a recorded claim by a speaker it
+    names (China's denial in a new article, the US allegation already recorded): the one
+    sharing most of its words, the newest between equals. One query for all of them."""
+    answering = [
+        offer
+        for offer in offers
+        if offer.is_open
+        and offer.suggestion.denial
+        and not offer.denies
+        and offer.suggestion.mentions
+    ]
+    named = {speaker for offer in answering for speaker in offer.suggestion.mentions}
+    if not named:
+        return
+    recorded = list(
+        Claim.objects.said_by(named)
+        .exclude(citations__source=source)
+        .select_related("speaker")
+        .order_by("-pk")[:RECORDED_CANDIDATES]
+    )
+    language = LANGUAGES.get(source.language.split("-")[0], LANGUAGES["en"])
+    for offer in answering:
+        suggestion = offer.suggestion
+        own = suggestion.speaker.id if suggestion.speaker else None
+        vocabulary = _content_words(suggestion.text, language)
+        best, best_score = None, 0
+        for claim in recorded:
+            if claim.speaker_id not in suggestion.mentions or claim.speaker_id == own:
+                continue
+            score = 1 + shared_words(vocabulary, _content_words(claim.text, language))
+            if score > best_score:
+                best, best_score = claim, score
+        offer.denies_recorded = best
+
+
+def _content_words(text: str, language: Language) -> set[str]:
+    return content_words(text, 0, len(text), language)
 
 
 def find(source: Source, start: int, end: int) -> Suggestion | None:
@@ -176,10 +246,13 @@ def accept(
     speaker_name: str,
     speaker_id: int | None = None,
     relays: list[str] = (),
+    stated_on: datetime.date | None = None,
+    denies_claim: int | None = None,
 ) -> Claim:
     """Make the claim a suggestion proposes: its speaker (created if new), a verified
-    citation of the exact words in this source, `via` citations of the reports it relays
-    (nearest first), and the denial pairs with statements of this source already claimed."""
+    citation of the exact words in this source with the hops it was relayed through
+    (nearest first), the denial pairs with statements of this source already claimed,
+    and with the recorded claim `denies_claim` it answers."""
     claim, _ = Claim.objects.create_with_citation(
         speaker=_speaker(speaker_id=speaker_id, name=speaker_name),
         text=text,
@@ -188,6 +261,7 @@ def accept(
         source=source,
         quote=source.body[start:end],
         start=start,  # the suggestion's own place: it anchors there, however often it stands
+        stated_on=stated_on,
         relays=[Hop.named(name) for name in relays],
     )
 
@@ -197,31 +271,89 @@ def accept(
     if this is not None:
         for span in this.denies:
             if denied := _cited_claim(source, span):
-                _relate(denied, claim, "Suggested by the quote assistant.")
+                _relate(denied, claim, PAIR_NOTE)
         for other in suggestions:
             if (start, end) in other.denies and (
                 denier := _cited_claim(source, (other.start, other.end))
             ):
-                _relate(claim, denier, "Suggested by the quote assistant.")
+                _relate(claim, denier, PAIR_NOTE)
+    if denies_claim is not None and (recorded := Claim.objects.filter(pk=denies_claim).first()):
+        _relate(recorded, claim, PAIR_NOTE)
     return claim
 
 
-def highlighted(body: str, offers: list[Offer]) -> list[list[tuple[str, Offer | None]]]:
-    """The body as paragraphs of (text, offer) pieces: each suggested span is one piece."""
-    spans = sorted(offers, key=lambda offer: offer.suggestion.start)
+def accept_all(*, source: Source, threshold: float) -> list[Claim]:
+    """Accept, as suggested, every open suggestion with a speaker whose confidence is at
+    least `threshold`, most confident first; all of them or none."""
+    with transaction.atomic():
+        claims = []
+        for offer in offers_for(source):
+            suggestion = offer.suggestion
+            if not offer.is_open or suggestion.speaker is None:
+                continue
+            if suggestion.confidence < threshold:
+                continue
+            claims.append(
+                accept(
+                    source=source,
+                    start=suggestion.start,
+                    end=suggestion.end,
+                    text=suggestion.text,
+                    kind=suggestion.kind,
+                    speaker_name=suggestion.speaker.name,
+                    speaker_id=suggestion.speaker.id,
+                    relays=list(suggestion.relays),
+                    stated_on=suggestion.stated_on,
+                    denies_claim=offer.denies_recorded.pk if offer.denies_recorded else None,
+                )
+            )
+        return claims
+
+
+@dataclass
+class Piece:
+    """A stretch of the text as the reader shows it: plain, or part of a suggestion's
+    passage (`offer`), or its cue (`cue`); `first` marks where a passage starts."""
+
+    text: str
+    offer: Offer | None = None
+    cue: bool = False
+    first: bool = False
+
+
+def highlighted(body: str, offers: list[Offer]) -> list[list[Piece]]:
+    """The body as paragraphs of pieces: each suggested passage marked, and the cue of
+    each open one. Passages never overlap; a cue may stand inside its passage or by it."""
+    passages = sorted(offers, key=lambda offer: offer.suggestion.start)
+    starts = [offer.suggestion.start for offer in passages]
+    cues = sorted(
+        (o.suggestion.cue_start, o.suggestion.cue_end)
+        for o in offers
+        if o.suggestion.cue_start is not None and o.is_open
+    )
+    cue_starts = [start for start, _ in cues]
     result = []
     for p_start, p_end in paragraphs(body):
-        pieces: list[tuple[str, Offer | None]] = []
-        position = p_start
-        for offer in spans:
-            start, end = offer.suggestion.start, offer.suggestion.end
-            if start < position or end > p_end:
-                continue
-            if start > position:
-                pieces.append((body[position:start], None))
-            pieces.append((body[start:end], offer))
-            position = end
-        if position < p_end:
-            pieces.append((body[position:p_end], None))
+        first = max(0, bisect_right(starts, p_start) - 1)
+        here = [
+            o for o in passages[first : bisect_left(starts, p_end)] if o.suggestion.end > p_start
+        ]
+        near = cues[max(0, bisect_right(cue_starts, p_start) - 1) : bisect_left(cue_starts, p_end)]
+        near = [(start, end) for start, end in near if end > p_start]
+        cuts = {p_start, p_end}
+        for offer in here:
+            cuts |= {max(offer.suggestion.start, p_start), min(offer.suggestion.end, p_end)}
+        for start, end in near:
+            cuts |= {max(start, p_start), min(end, p_end)}
+        ordered = sorted(cuts)
+        pieces = []
+        for left, right in pairwise(ordered):
+            offer = next(
+                (o for o in here if o.suggestion.start <= left and right <= o.suggestion.end),
+                None,
+            )
+            is_cue = any(start <= left and right <= end for start, end in near)
+            starts_here = offer is not None and offer.suggestion.start == left
+            pieces.append(Piece(body[left:right], offer, is_cue, starts_here))
         result.append(pieces)
     return result

@@ -8,6 +8,11 @@ urlpatterns = [
     path("sources/<int:pk>/suggestions/", views.suggestion_list, name="suggestion-list"),
     path("sources/<int:pk>/suggestions/accept/", views.suggestion_accept, name="suggestion-accept"),
     path(
+        "sources/<int:pk>/suggestions/accept-all/",
+        views.suggestion_bulk_accept,
+        name="suggestion-bulk-accept",
+    ),
+    path(
         "sources/<int:pk>/suggestions/dismiss/",
         views.suggestion_dismiss,
         name="suggestion-dismiss",

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from assistant import review
-from assistant.forms import SpanForm, SuggestionForm
+from assistant.forms import AcceptAllForm, SpanForm, SuggestionForm
 from records.roles import permission_required
 from sources.models import Source
 
@@ -28,6 +28,8 @@ def _form_for(offer: review.Offer, body: str) -> SuggestionForm:
             "speaker_name": speaker.name if speaker else "",
             "speaker_id": speaker.id if speaker else None,
             "relays": ", ".join(suggestion.relays),
+            "stated_on": suggestion.stated_on,
+            "denies_claim": offer.denies_recorded.pk if offer.denies_recorded else None,
         },
     )
 
@@ -52,6 +54,7 @@ def _render(
         "open_count": sum(1 for offer in offers if offer.is_open),
         "paragraphs": review.highlighted(source.body, offers),
         "can_edit": request.user.has_perm("claims.add_claim"),
+        "accept_all": AcceptAllForm(),
         "invalid": invalid
         if invalid is not None and invalid_key not in {o.key for o in offers}
         else None,
@@ -85,6 +88,8 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
         speaker_name=data["speaker_name"].strip(),
         speaker_id=data["speaker_id"],
         relays=form.relay_names,
+        stated_on=data["stated_on"],
+        denies_claim=data["denies_claim"],
     )
     messages.success(request, f"Claim saved for {claim.speaker.name}.")
     if request.htmx:
@@ -106,6 +111,21 @@ def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
         )
     else:
         messages.error(request, " ".join(form.non_field_errors()) or "Nothing to dismiss.")
+    if request.htmx:
+        return _render(request, source)
+    return redirect("assistant:suggestion-list", pk=source.pk)
+
+
+@require_POST
+@permission_required("claims.add_claim")
+def suggestion_bulk_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
+    form = AcceptAllForm(request.POST)
+    if form.is_valid():
+        claims = review.accept_all(source=source, threshold=float(form.cleaned_data["threshold"]))
+        messages.success(request, f"{len(claims)} claim{'s' if len(claims) != 1 else ''} saved.")
+    else:
+        messages.error(request, "Give a confidence between 0 and 1.")
     if request.htmx:
         return _render(request, source)
     return redirect("assistant:suggestion-list", pk=source.pk)

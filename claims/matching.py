@@ -9,6 +9,10 @@ its review all follow.
 - Names are not unique. Among several speakers of one name the description decides
   ("Minister of Defence of Russia"); a description that fits none of them means a
   namesake we do not know yet.
+- Near misses (`SpeakerMatcher.near`), for text that names a speaker the way reporting
+  does: the surname alone ("Lavrov" is Sergei Lavrov), a misspelling by one letter or two
+  letters swapped ("Zahkarova"), another alphabet ("Белоусов" is Belousov) and a case
+  ending ("Захаровой"). Only the assistant proposes these; a person confirms them.
 
 Pure Python (no Django), so that the assistant's rules can use it.
 """
@@ -48,11 +52,74 @@ def name_key(spelling: str) -> str:
     return words if is_acronym(words) else fold(words)
 
 
+# Russian letters as English-language reporting writes them.
+_CYRILLIC = str.maketrans(
+    {
+        **dict(zip("абвгдезиклмнопрстуфыэ", "abvgdeziklmnoprstufye", strict=True)),
+        **{"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ю": "yu", "я": "ya", "ъ": "", "ь": "", "'": ""},
+    }
+)
+# Spellings that differ between transliterations: "Sergei"/"Sergey", "Zakharova"/"Zaharova".
+_SPELLINGS = (("kh", "h"), ("y", "i"), ("w", "v"), ("ph", "f"), ("ck", "k"))
+_VOWELS = "aeiou"
+_SHORTEST_STEM = 4
+_FUZZY_FROM = 5  # letters: shorter words must match exactly, longer ones may miss one
+
+
+def skeleton(word: str) -> str:
+    """A name's word as it sounds across spellings: in Latin letters, case and accents
+    aside, doubled letters once, without a final vowel (a Russian case ending: "Захаровой"
+    and "Zakharova" are both "zaharov")."""
+    latin = fold(word).removesuffix("'s").translate(_CYRILLIC)
+    for written, spoken in _SPELLINGS:
+        latin = latin.replace(written, spoken)
+    if latin.endswith("j"):  # "Sergej"
+        latin = latin[:-1] + "i"
+    latin = "".join(char for n, char in enumerate(latin) if n == 0 or char != latin[n - 1])
+    stem = latin.rstrip(_VOWELS)
+    return stem if len(stem) >= _SHORTEST_STEM else latin
+
+
+def _one_apart(a: str, b: str) -> bool:
+    """At most one letter added, dropped, changed, or two neighbours swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diffs = [n for n in range(len(a)) if a[n] != b[n]]
+        return len(diffs) == 1 or (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    shorter, longer = sorted((a, b), key=len)
+    return any(longer[:n] + longer[n + 1 :] == shorter for n in range(len(longer)))
+
+
+def _near_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= _FUZZY_FROM and _one_apart(a, b)
+
+
+def _deletions(key: str) -> set[str]:
+    return {key, *(key[:n] + key[n + 1 :] for n in range(len(key)))}
+
+
 class SpeakerMatcher:
     """Known speakers, looked up by any of their spellings."""
 
     def __init__(self, speakers: Iterable[KnownSpeaker] = ()) -> None:
         self._by_key: dict[str, list[KnownSpeaker]] = {}
+        self._speakers: list[KnownSpeaker] = []
+        self._order: dict[int, int] = {}  # id(speaker) → when it was added
+        self.first_words: set[str] = set()  # each spelling's first word, as keys are
+        # Built on the first near-miss lookup: skeleton of a spelling's last word (and
+        # each one-letter deletion of it) → (speaker, the spelling's skeletons).
+        self._by_surname: dict[str, list[tuple[KnownSpeaker, tuple[str, ...]]]] | None = None
         self.longest = 1  # the most words in any spelling, for phrase lookups
         for speaker in speakers:
             self.add(speaker)
@@ -67,6 +134,46 @@ class SpeakerMatcher:
             if speaker not in known:
                 known.append(speaker)
             self.longest = max(self.longest, key.count(" ") + 1)
+            self.first_words.add(key.split(" ")[0])
+        self._order.setdefault(id(speaker), len(self._speakers))
+        self._speakers.append(speaker)
+        self._by_surname = None
+
+    def near(self, spelling: str) -> list[KnownSpeaker]:
+        """Speakers that `spelling` names by a near miss (see the module docstring), in the
+        order they were added: its last word is, nearly, the last word of one of their
+        spellings, and each other word is nearly another word of it, or its initial."""
+        words = [skeleton(word) for word in WORD.findall(spelling)]
+        if not words or any(not word for word in words):
+            return []
+        found: list[KnownSpeaker] = []
+        for key in _deletions(words[-1]):
+            for speaker, known in self._surnames().get(key, ()):
+                if speaker in found or not _near_word(words[-1], known[-1]):
+                    continue
+                rest = known[:-1]
+                if all(
+                    any(_near_word(word, other) or other.startswith(word) for other in rest)
+                    for word in words[:-1]
+                ):
+                    found.append(speaker)
+        return sorted(found, key=lambda speaker: self._order.get(id(speaker), 0))
+
+    def _surnames(self) -> dict[str, list[tuple[KnownSpeaker, tuple[str, ...]]]]:
+        if self._by_surname is None:
+            self._by_surname = {}
+            for speaker in self._speakers:
+                for spelling in speaker.spellings:
+                    known = tuple(skeleton(word) for word in WORD.findall(spelling))
+                    if not known or is_acronym(" ".join(WORD.findall(spelling))):
+                        continue
+                    for key in _deletions(known[-1]):
+                        self._by_surname.setdefault(key, []).append((speaker, known))
+        return self._by_surname
+
+    def may_start(self, word: str) -> bool:
+        """Could a known spelling start with this word? (A quick test before a lookup.)"""
+        return word in self.first_words or fold(word) in self.first_words
 
     def named(self, spelling: str) -> list[KnownSpeaker]:
         """Every speaker one of whose names or aliases this is, in the order they were added."""

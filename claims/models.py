@@ -341,6 +341,10 @@ class Role(Record):
 
 
 class ClaimQuerySet(models.QuerySet):
+    def said_by(self, speakers: "Iterable[int]"):
+        """Claims made by any of these speakers (by primary key)."""
+        return self.filter(speaker_id__in=list(speakers))
+
     def search(self, query: str):
         """Claims whose text, translation, quotes or speaker's names match `query`.
 

@@ -1,27 +1,43 @@
 """The quote assistant: candidate statements in an article's text, with their speakers,
 relays and denials, for a researcher to accept, edit or dismiss.
 
-Deterministic rules over the text, no model and no network: direct quotes in any common
-quotation marks (`quotes`), reported speech introduced by attribution verbs and phrases in
-Indonesian, English and Spanish (`reported`), speakers matched by name and alias
-(`speakers`), relay cues (`relays`) and denials (`disputes`).
+Deterministic rules over the text, no model and no network, in Indonesian, English,
+Spanish, Chinese, Russian and French (`lexicon`): page furniture left out (`furniture`);
+sentences by sentencex (`text`); direct quotes in any common quotation marks and reported
+speech introduced by attribution cues (`cues`); speakers matched by name, alias and near
+miss, through roles and pronouns (`speakers`); relays from credit lines and outlets named
+(`relays`); denials paired with what they answer (`disputes`); the date each was stated
+(`dates`).
 
     suggest(body, speakers=[KnownSpeaker(1, "Andrei Belousov", ("Belousov",))])
 
-Every suggestion's `quote` is `body[start:end]`, so it anchors exactly in the body.
+Every suggestion's `quote` is `body[start:end]`, so it anchors exactly in the body. Each
+carries its evidence: the cue, the rule that fired, and a confidence.
 """
 
-import re
+import datetime
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant.rules.disputes import Statement, denials
-from assistant.rules.lexicon import Cue
-from assistant.rules.quotes import QuoteGroup, statement_quotes
-from assistant.rules.relays import OutletIndex
-from assistant.rules.reported import MIN_CONTENT_WORDS, Attribution, attributions
-from assistant.rules.speakers import SpeakerIndex, SpeakerMatch
-from assistant.rules.text import Sentence, find_quotes, paragraphs, sentences, words
+from assistant.rules import cues, dates, disputes
+from assistant.rules.cues import Attribution
+from assistant.rules.furniture import is_furniture
+from assistant.rules.language import resolve
+from assistant.rules.lexicon import LANGUAGES, Cue, Language
+from assistant.rules.relays import OutletIndex, credit, dateline_end
+from assistant.rules.speakers import Names, SpeakerMatch
+from assistant.rules.text import (
+    Quote,
+    Sentence,
+    Word,
+    find_quotes,
+    is_cjk,
+    paragraphs,
+    sentences,
+    top_level,
+    words,
+)
 from claims.matching import KnownSpeaker
 from records.text import fold
 
@@ -38,9 +54,16 @@ __all__ = [
 DIRECT_QUOTE = "direct_quote"
 PARAPHRASE = "paraphrase"
 
-# First words of a sentence that point back at the quotation before it: "Demikian
-# pernyataan …" (so said …), "That was …", "Así lo dijo …".
-_BACK_REFERENCES = {"demikian", "begitu", "hal", "itulah", "that", "this", "so", "thus", "asi"}
+# A statement needs this many words of its own, beside its speaker and its cue (Chinese:
+# characters).
+MIN_CONTENT_WORDS = 3
+MIN_CONTENT_CHARS = 4
+# A quotation of fewer words than this is a fragment of the reporter's sentence.
+MIN_QUOTE_WORDS = 2
+MIN_QUOTE_CHARS = 4
+_TRIM = " \t\n,;:—–-"
+_LEAD_IN = ":,—–-：，"
+_CLOSING = "”\"’'»›」』"
 
 
 @dataclass(frozen=True)
@@ -51,122 +74,23 @@ class Suggestion:
     text: str  # the claim's wording: the quotation without its marks, or the sentence
     kind: str  # DIRECT_QUOTE or PARAPHRASE, as Claim.Kind
     speaker: SpeakerMatch | None
-    relays: tuple[str, ...] = ()
+    relays: tuple[str, ...] = ()  # nearest first, as create_with_citation takes them
     # Spans (start, end) of the suggestions this one denies.
     denies: tuple[tuple[int, int], ...] = ()
     cue: str = ""
+    cue_start: int | None = None
+    cue_end: int | None = None
+    rule: str = ""  # the rule that fired, in words
+    confidence: float = 0.0
+    stated_on: datetime.date | None = None
+    denial: bool = False  # its cue denies or disputes (for pairs with recorded claims)
+    accusation: bool = False
+    # Known speakers (ids) its words name beside its own speaker: whom it may answer.
+    mentions: tuple = ()
 
     @property
     def key(self) -> str:
         return f"{self.start}-{self.end}"
-
-
-@dataclass
-class _Candidate:
-    start: int
-    end: int
-    text: str
-    kind: str
-    attribution: Attribution | None
-    sentence: int
-    relays: list[str] = field(default_factory=list)
-    speaker: SpeakerMatch | None = None
-    content_start: int = 0
-
-
-def suggest(
-    body: str, *, speakers: Iterable[KnownSpeaker] = (), outlets: Iterable[str] = ()
-) -> list[Suggestion]:
-    """Candidate statements in `body`, in the order they appear."""
-    speakers = list(speakers)
-    speaker_index = SpeakerIndex(speakers)
-    outlet_index = OutletIndex(outlets)
-    by_id = {speaker.id: speaker for speaker in speakers}
-
-    all_sentences = sentences(body)
-    quotes = [
-        quote
-        for start, end in paragraphs(body)
-        for quote in find_quotes(body, start, end)
-        if quote.depth == 0
-    ]
-    per_sentence = []
-    last_speaker: SpeakerMatch | None = None
-    new_names: list[SpeakerMatch] = []
-    for sentence in all_sentences:
-        inside = [q for q in quotes if sentence.start <= q.start < sentence.end]
-        found = attributions(body, sentence, inside, speaker_index, outlet_index)
-        for attribution in found:
-            if attribution.pronoun:
-                attribution.speaker = last_speaker
-            elif attribution.speaker is not None and attribution.speaker.is_new:
-                attribution.speaker = _earlier_full_name(attribution.speaker, new_names)
-                new_names.append(attribution.speaker)
-            if attribution.speaker is not None:
-                last_speaker = attribution.speaker
-        per_sentence.append((inside, found))
-
-    candidates: list[_Candidate] = []
-    pending: list[tuple[int, QuoteGroup]] = []
-    for number, (sentence, (inside, found)) in enumerate(
-        zip(all_sentences, per_sentence, strict=True)
-    ):
-        relays = [a.relay for a in found if a.relay]
-        groups = statement_quotes(body, sentence.start, inside, found)
-        quoting = {id(group.attribution) for group in groups if group.attribution}
-        for group in groups:
-            if group.attribution is None:
-                pending.append((number, group))
-                continue
-            candidates.append(_quote_candidate(body, group, number, relays))
-        candidates.extend(
-            _paraphrases(body, sentence, number, found, quoting, relays),
-        )
-    for number, group in pending:
-        candidate = _quote_candidate(body, group, number, [])
-        neighbour = _adjacent_attribution(body, all_sentences, per_sentence, number)
-        if neighbour is not None:
-            attribution, relays = neighbour
-            candidate.speaker = attribution.speaker
-            candidate.relays = relays
-        candidates.append(candidate)
-
-    candidates.sort(key=lambda c: (c.start, c.end))
-    unique: list[_Candidate] = []
-    for candidate in candidates:
-        if unique and candidate.start < unique[-1].end:
-            continue  # overlaps the one before: one statement, suggested once
-        unique.append(candidate)
-
-    statements = [
-        Statement(
-            start=c.start,
-            end=c.end,
-            speaker_key=_speaker_key(c.speaker),
-            speaker_names=_speaker_names(c.speaker, by_id),
-            content_start=c.content_start,
-            denial=bool(c.attribution and c.attribution.denial),
-        )
-        for c in unique
-    ]
-    denied_by: dict[int, list[int]] = {}
-    for denied, denying in denials(body, statements):
-        denied_by.setdefault(denying, []).append(denied)
-
-    return [
-        Suggestion(
-            start=c.start,
-            end=c.end,
-            quote=body[c.start : c.end],
-            text=c.text,
-            kind=c.kind,
-            speaker=c.speaker,
-            relays=tuple(dict.fromkeys(c.relays)),
-            denies=tuple((unique[d].start, unique[d].end) for d in denied_by.get(index, [])),
-            cue=body[c.attribution.start : c.attribution.end] if c.attribution else "",
-        )
-        for index, c in enumerate(unique)
-    ]
 
 
 def same_statement(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -176,15 +100,687 @@ def same_statement(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return shared * 2 >= a[1] - a[0] and shared * 2 >= b[1] - b[0] and shared > 0
 
 
-def _earlier_full_name(speaker: SpeakerMatch, earlier: list[SpeakerMatch]) -> SpeakerMatch:
-    """An unknown name that ends an unknown name met before is that person: after
-    "Opposition leader Marek Dunn", "Dunn said" is Marek Dunn."""
-    tail = fold(speaker.name).split()
-    for full in reversed(earlier):
-        names = fold(full.name).split()
-        if len(names) > len(tail) and names[-len(tail) :] == tail:
-            return SpeakerMatch(name=full.name, mention=speaker.mention)
-    return speaker
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: SpeakerMatch | None
+    attribution: Attribution | None
+    rule: str
+    confidence: float
+    relays: list[str]
+    sentence: Sentence
+    sentence_words: list[Word] = field(default_factory=list)
+    content_start: int = 0
+
+
+@dataclass
+class _Read:
+    """One sentence as read: its quotations, its cues and their resolved speakers."""
+
+    sentence: Sentence
+    words: list[Word]
+    parts: list[tuple[int, int]]  # quoted passages (inner start, inner end), in order
+    lead_ins: list[int]  # where each passage's quotation mark opens
+    attributions: list[Attribution]
+    speakers: dict[int, SpeakerMatch | None]  # id(attribution) → speaker
+    relays: list[str]
+    language: Language
+    body: str
+    quote_speaker: SpeakerMatch | None = None  # who speaks its last quotation, once found
+    speaking_starts: list[int] = field(default_factory=list)
+
+
+def suggest(
+    body: str,
+    *,
+    speakers: Iterable[KnownSpeaker] = (),
+    outlets: Iterable[str] = (),
+    language: str | None = None,
+    publisher: str | None = None,
+    published: datetime.date | None = None,
+) -> list[Suggestion]:
+    """Candidate statements in `body`, in the order they appear.
+
+    `speakers` and `outlets` are what the database holds; `language` the text's (detected
+    when None); `publisher` the outlet that published it (a credit line naming it is no
+    relay); `published` the source's date, against which "on Tuesday" is resolved.
+    """
+    lexicon = LANGUAGES[resolve(language, body)]
+    names = Names(speakers, lexicon)
+    outlet_index = OutletIndex(outlets, publisher)
+    spans = paragraphs(body)
+    quotes_by_paragraph = [top_level(find_quotes(body, start, end)) for start, end in spans]
+    kept = {
+        number
+        for number, (start, end) in enumerate(spans)
+        if not is_furniture(body[start:end], lexicon, first=number == 0)
+    }
+    credited = credit(body, spans, outlet_index)
+    all_quotes = [quote for quotes in quotes_by_paragraph for quote in quotes]
+    reading = [
+        sentence
+        for sentence in sentences(body, lexicon.code, all_quotes)
+        if sentence.paragraph in kept
+    ]
+    sentence_words = {
+        sentence.start: words(body, sentence.start, sentence.end) for sentence in reading
+    }
+    _learn_names(body, reading, sentence_words, lexicon, names)
+
+    read: list[_Read] = []
+    for sentence in reading:
+        start = sentence.start
+        if sentence.paragraph < 3:
+            start = max(start, dateline_end(body, *spans[sentence.paragraph]))
+            sentence = Sentence(start, sentence.end, sentence.paragraph)
+        if sentence.start >= sentence.end:
+            continue
+        read.append(
+            _read(
+                body,
+                sentence,
+                quotes_by_paragraph[sentence.paragraph],
+                lexicon,
+                names,
+                outlet_index,
+            )
+        )
+
+    candidates: list[_Candidate] = []
+    for number, each in enumerate(read):
+        candidates.extend(_statements(body, each, number, read, lexicon, credited, names))
+    unique = _one_per_passage(body, candidates, lexicon)
+    return _suggestions(body, unique, lexicon, names, published)
+
+
+def _learn_names(
+    body: str,
+    reading: list[Sentence],
+    sentence_words: dict[int, list[Word]],
+    lexicon: Language,
+    names: Names,
+) -> None:
+    """The full names the article writes (two or more capitalised words after any role):
+    its later "Lavrov said" is Sergei Lavrov."""
+    if lexicon.code == "zh":
+        return
+    from assistant.rules.speakers import _person_part, _trailing_run
+
+    for sentence in reading:
+        for word in sentence_words[sentence.start]:
+            names.first_seen.setdefault(word.folded, word.start)
+        run: list[Word] = []
+        for word in [*sentence_words[sentence.start], None]:
+            if word is not None and (
+                word.capitalised or (run and word.folded in lexicon.connectors)
+            ):
+                if run and body[run[-1].end : word.start].strip(" '’"):
+                    _learn_run(body, run, lexicon, names, _person_part, _trailing_run)
+                    run = []
+                run.append(word)
+                continue
+            _learn_run(body, run, lexicon, names, _person_part, _trailing_run)
+            run = []
+
+
+def _learn_run(body, run, lexicon, names, person_part, trailing_run) -> None:
+    run = trailing_run(run, lexicon)
+    while run and (
+        run[0].folded in lexicon.first_cue_words
+        or run[0].folded in lexicon.weekdays
+        or run[0].folded in lexicon.openers
+    ):
+        run = run[1:]  # "Según Paredes", "Selon Marc Noizet": a cue, then the name
+    if len(run) < 2:
+        return
+    person, _ = person_part(run, lexicon)
+    if len(person) >= 2 and not any(w.folded in lexicon.organisations for w in person):
+        names.learn_full_name(body[person[0].start : person[-1].end], person[0].start)
+
+
+def _split_dashed(body: str, quote: Quote, lexicon: Language) -> list[tuple[int, int]]:
+    """«Мы никогда…, — сказал Песков. — Решение…»: one pair of marks, two passages, the
+    attribution between dashes inside them."""
+    inner_start, inner_end = quote.inner_start, quote.inner_end
+    text = body[inner_start:inner_end]
+    for dash in ("—", "–"):
+        first = text.find(f" {dash} ")
+        if first == -1 or first == 0 or text[first - 1] not in ",.!?…":
+            continue
+        second = text.find(f" {dash} ", first + 3)
+        if second == -1:
+            continue
+        middle = [fold(w) for w in text[first + 3 : second].split()]
+        if any((word,) in lexicon.cues for word in middle):
+            return [
+                (inner_start, inner_start + first),
+                (inner_start + second + 3, inner_end),
+                (inner_start + first, inner_start + second + 3),  # the attribution
+            ]
+    return [(inner_start, inner_end)]
+
+
+def _read(
+    body: str,
+    sentence: Sentence,
+    paragraph_quotes: list[Quote],
+    lexicon: Language,
+    names: Names,
+    outlets: OutletIndex,
+    sentence_words: list[Word] | None = None,
+) -> _Read:
+    quotes = [q for q in paragraph_quotes if sentence.start <= q.start < sentence.end]
+    parts: list[tuple[int, int]] = []
+    lead_ins: list[int] = []
+    unquoted: list[tuple[int, int]] = []
+    for quote in quotes:
+        split = _split_dashed(body, quote, lexicon)
+        if len(split) == 3:
+            parts += split[:2]
+            lead_ins += [quote.start, split[1][0]]
+            unquoted.append(split[2])
+        else:
+            parts.append(split[0])
+            lead_ins.append(quote.start)
+    if sentence_words is None:
+        sentence_words = words(body, sentence.start, sentence.end)
+    quoted = _quoted_mask(sentence_words, quotes, unquoted)
+    if lexicon.code == "zh":
+        inside = [(q.start, q.end) for q in quotes]
+        found = cues.find_zh(body, sentence.start, sentence.end, inside, lexicon, names, outlets)
+    else:
+        found = cues.find(body, sentence_words, quoted, lexicon, names, outlets)
+    resolved: dict[int, SpeakerMatch | None] = {}
+    for attribution in found:
+        resolved[id(attribution)] = _resolve(attribution, names)
+    relays = outlets.mentioned(body, sentence_words, quoted)
+    relays += [a.outlet for a in found if a.outlet and a.outlet not in relays]
+    return _Read(sentence, sentence_words, parts, lead_ins, found, resolved, relays, lexicon, body)
+
+
+def _quoted_mask(
+    sentence_words: list[Word], quotes: list[Quote], unquoted: list[tuple[int, int]]
+) -> list[bool]:
+    mask = []
+    spans = sorted((q.start, q.end) for q in quotes)
+    index = 0
+    for word in sentence_words:
+        while index < len(spans) and spans[index][1] <= word.start:
+            index += 1
+        inside = index < len(spans) and spans[index][0] < word.start < spans[index][1]
+        if inside and any(start <= word.start < end for start, end in unquoted):
+            inside = False
+        mask.append(inside)
+    return mask
+
+
+def _resolve(attribution: Attribution, names: Names) -> SpeakerMatch | None:
+    """Whom an attribution's subject means, and remember them for the pronouns after. A
+    person quoted ("mengutip pernyataan Menteri Andrei Belousov") counts too."""
+    quoting = attribution.cue is Cue.QUOTING and attribution.subject.match is not None
+    if not attribution.speaks and not quoting:
+        return None
+    subject = attribution.subject
+    if subject.match is not None:
+        match = subject.match
+    elif subject.pronoun:
+        match = (
+            names.last(person=None if subject.plural else True)
+            or names.last()
+            or names.named_before(attribution.start)
+        )
+    elif subject.roles:
+        organisation = any(role in names.language.organisations for role in subject.roles)
+        match = names.by_role(
+            set(subject.roles), person=not organisation, position=attribution.start
+        )
+        if match is None and subject.phrase:
+            # "El alcalde calificó …" with no mayor before: the role as written.
+            match = names.match(subject.phrase, subject.phrase)
+    elif attribution.implicit:
+        match = names.last()  # "También afirmó …", "subrayó.": the one who spoke last
+    else:
+        return None
+    if match is not None and subject.match is not None:
+        names.remember(match, subject.roles)
+    elif match is not None:
+        names.remember(match)
+    return match
+
+
+def _standalone(body: str, read: _Read, number: int, lexicon: Language) -> bool:
+    """Is quoted passage `number` a statement of its own, rather than a few words the
+    reporter's sentence holds at arm's length ("dismissed it as a 'witch hunt'")?"""
+    start, end = read.parts[number]
+    inner = body[start:end].strip()
+    if lexicon.code == "zh":
+        size = sum(1 for char in inner if is_cjk(char))
+        if size < MIN_QUOTE_CHARS:
+            return False
+    elif len(words(inner)) < MIN_QUOTE_WORDS:
+        return False
+    before = body[read.sentence.start : read.lead_ins[number]].rstrip()
+    if not before or before[-1] in _LEAD_IN:
+        return True
+    if number and read.lead_ins[number] == read.parts[number][0]:
+        return True  # the second passage of a quote split by dashes
+    if lexicon.code == "zh":
+        return inner[-1:] in "。！？"
+    capital = inner[:1].isupper()
+    return capital and len(words(inner)) >= 3 and inner[-1:] in ".!?…"
+
+
+def _statements(
+    body: str,
+    read: _Read,
+    number: int,
+    everything: list[_Read],
+    lexicon: Language,
+    credited: str,
+    names: Names,
+) -> list[_Candidate]:
+    relays = _chain(credited, read.relays)
+    speaking = [a for a in read.attributions if a.speaks]
+    read.speaking_starts = [a.start for a in speaking]
+    result: list[_Candidate] = []
+    groups = _quote_groups(body, read, lexicon)
+    consumed: set[int] = set()
+    for parts in groups:
+        first_start, last_end = parts[0][0], parts[-1][1]
+        attribution = _nearest(speaking, first_start, last_end, read)
+        speaker, rule, confidence = None, "quote with no attribution", 0.35
+        if attribution is not None:
+            consumed.add(id(attribution))
+            speaker = read.speakers.get(id(attribution))
+            rule, confidence = _quote_rule(attribution, speaker)
+        if speaker is None:
+            found = _neighbour(body, everything, number)
+            if found is not None:
+                speaker, rule, confidence, attribution = found
+        if speaker is not None:
+            read.quote_speaker = speaker
+        text = " ".join(body[s:e].strip() for s, e in parts)
+        start, end = _strip(body, first_start, last_end)
+        result.append(
+            _Candidate(
+                start,
+                end,
+                text,
+                DIRECT_QUOTE,
+                speaker,
+                attribution,
+                rule,
+                confidence,
+                relays,
+                read.sentence,
+                read.words,
+                start,
+            )
+        )
+    clauses = _clauses(read, speaking, consumed)
+    for position, (attribution, start) in enumerate(clauses):
+        end = clauses[position + 1][1] if position + 1 < len(clauses) else read.sentence.end
+        if position + 1 < len(clauses) and clauses[position + 1][0].opener_start is not None:
+            end = clauses[position + 1][0].opener_start
+        end = _before_trailing_relay(read, attribution, end)
+        start, end = _strip(body, start, end)
+        speaker = read.speakers.get(id(attribution))
+        if not _has_content(body, start, end, attribution, lexicon):
+            continue
+        rule, confidence = _paraphrase_rule(attribution, speaker)
+        content_start = attribution.end if attribution.start > start + 2 else start
+        result.append(
+            _Candidate(
+                start,
+                end,
+                body[start:end],
+                PARAPHRASE,
+                speaker,
+                attribution,
+                rule,
+                confidence,
+                relays,
+                read.sentence,
+                read.words,
+                content_start,
+            )
+        )
+    return result
+
+
+def _chain(credited: str, named: list[str]) -> list[str]:
+    chain = [credited] if credited else []
+    return list(dict.fromkeys([*chain, *(name for name in named if name)]))
+
+
+def _strip(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start] in _TRIM:
+        start += 1
+    while end > start and body[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _quote_groups(body: str, read: _Read, lexicon: Language) -> list[list[tuple[int, int]]]:
+    """The standalone quoted passages of a sentence, a passage that an attribution
+    interrupts mid-sentence joined to the rest ("…," respondió Benítez, "sino …")."""
+    groups: list[list[tuple[int, int]]] = []
+    for number, part in enumerate(read.parts):
+        if not _standalone(body, read, number, lexicon):
+            continue
+        inner = body[part[0] : part[1]].strip()
+        if groups and number and _goes_on(body, read.parts[number - 1], inner):
+            groups[-1].append(part)
+            continue
+        groups.append([part])
+    return groups
+
+
+def _goes_on(body: str, previous: tuple[int, int], inner: str) -> bool:
+    ending = body[previous[0] : previous[1]].rstrip()
+    return bool(inner) and inner[0].islower() and ending[-1:] not in ".!?…。！？"
+
+
+def _nearest(speaking: list[Attribution], start: int, end: int, read: _Read) -> Attribution | None:
+    """The attribution of a quoted passage: the speaking cue nearest it in the sentence,
+    outside any quotation; a cue after the quote first between equals. `speaking` is in
+    the order of the text, so the two candidates are found by bisection."""
+    after = bisect_left(read.speaking_starts, end)
+    candidates = []
+    if after < len(speaking):
+        candidates.append((speaking[after].start - end, speaking[after]))
+    if after > 0:
+        before = speaking[after - 1]
+        candidates.append((max(0, start - before.end) + 1, before))
+    return min(candidates, key=lambda pair: pair[0])[1] if candidates else None
+
+
+def _neighbour(body: str, everything: list[_Read], number: int):
+    """Who speaks a quotation with no attribution of its own: the sentence after it in
+    the paragraph when that sentence only attributes ("Smith said."); else the speaker of
+    the sentence before it in the paragraph (a quotation that goes on)."""
+    here = everything[number]
+    if number + 1 < len(everything):
+        following = everything[number + 1]
+        first = following.words[:1]
+        lexicon = _language_of(following)
+        if first and first[0].folded in lexicon.back_references:
+            for attribution in following.attributions:
+                if speaker := following.speakers.get(id(attribution)):
+                    return speaker, "quote that the next sentence attributes", 0.8, attribution
+        if following.sentence.paragraph == here.sentence.paragraph:
+            for attribution in following.attributions:
+                speaker = following.speakers.get(id(attribution))
+                if speaker is None:
+                    continue
+                content = len(following.words) - attribution.subject.words - 1
+                opens = not following.parts or attribution.end <= following.lead_ins[0]
+                lead = following.body[following.sentence.start : attribution.start]
+                if (not following.parts and content < MIN_CONTENT_WORDS) or (
+                    following.parts and opens and not any(mark in lead for mark in ",，")
+                ):
+                    # "“…。”何亚东说，“…”", "“…” Kessler said.": the attribution that
+                    # opens the next sentence is this quotation's too.
+                    return speaker, "quote attributed in the next sentence", 0.75, attribution
+    if number > 0:
+        previous = everything[number - 1]
+        body = here.body
+        opens_paragraph = here.parts and not body[here.sentence.start : here.lead_ins[0]].strip()
+        left_open = previous.parts and body[previous.sentence.end - 1] not in _CLOSING
+        # A quotation that goes on over paragraphs: each opens with a mark, only the last
+        # closes.
+        if (
+            previous.sentence.paragraph == here.sentence.paragraph - 1
+            and opens_paragraph
+            and left_open
+            and previous.quote_speaker is not None
+        ):
+            rule = "quote that goes on from the paragraph before"
+            return previous.quote_speaker, rule, 0.7, None
+        if previous.sentence.paragraph == here.sentence.paragraph:
+            for attribution in reversed(previous.attributions):
+                speaker = previous.speakers.get(id(attribution))
+                if speaker is not None:
+                    return speaker, "quote that goes on from the sentence before", 0.7, None
+    return None
+
+
+def _language_of(read: _Read) -> Language:
+    return read.language
+
+
+def _clauses(
+    read: _Read, speaking: list[Attribution], consumed: set[int]
+) -> list[tuple[Attribution, int]]:
+    """Reported speech: one statement per speaking cue that opens a clause — the first in
+    the sentence, and each one a conjunction opens with its own subject ("…, while the
+    union said …"); a cue within a statement ("X said Y told him …") is part of it."""
+    clauses: list[tuple[Attribution, int]] = []
+    for attribution in speaking:
+        if id(attribution) in consumed:
+            if not clauses:
+                clauses.append((attribution, -1))  # it speaks a quote: no clause of its own
+            continue
+        if not clauses:
+            clauses.append((attribution, _after_relay_clause(read, attribution)))
+        elif attribution.opener_start is not None and attribution.clause_start is not None:
+            clauses.append((attribution, attribution.clause_start))
+    return [(a, start) for a, start in clauses if start >= 0]
+
+
+def _after_relay_clause(read: _Read, attribution: Attribution) -> int:
+    """A statement does not include the relay clause that opens its sentence: in
+    "Mengutip Reuters, Belousov mengatakan …" it starts at "Belousov"."""
+    start = read.sentence.start
+    for relay in read.attributions:
+        if relay is attribution or relay.start >= attribution.start:
+            break
+        if relay.outlet is None or (relay.speaks and relay.subject.found):
+            continue
+        body = read.body
+        if body[start : relay.start].strip():
+            break
+        for comma in (",", "，"):
+            at = body.find(comma, relay.end, attribution.start)
+            if at != -1:
+                return at + 1
+    return start
+
+
+def _before_trailing_relay(read: _Read, attribution: Attribution, end: int) -> int:
+    """ "…, seperti dikutip dari Harian Rakyat.", "…, a rapporté RFI.": the statement ends
+    before the relay that closes its sentence."""
+    body = read.body
+    for relay in read.attributions:
+        if relay.outlet is None or not attribution.end <= relay.start < end:
+            continue
+        comma = max(
+            body.rfind(",", attribution.end, relay.start),
+            body.rfind("，", attribution.end, relay.start),
+        )
+        if comma == -1 or body[comma + 1 : relay.start].strip():
+            continue
+        if len(words(body, relay.end, end)) <= 4:
+            return comma
+    return end
+
+
+def _has_content(
+    body: str, start: int, end: int, attribution: Attribution, lexicon: Language
+) -> bool:
+    """Does the clause say something beside who said it ("Smith said." says nothing)?"""
+    if attribution.cue is Cue.NO_COMMENT:
+        return True
+    # A denial or an accusation says something in two words: "denied the accusations",
+    # "membantah tuduhan tersebut", "予以否认".
+    answers = (
+        attribution.word.denial
+        or attribution.word.accusation
+        or attribution.word.answer
+        or disputes.negated(body, attribution.end, end, lexicon)
+    )
+    if lexicon.code == "zh":
+        text = body[start:end]
+        cue = body[attribution.start : attribution.end]
+        size = sum(1 for char in text if is_cjk(char)) - len(cue)
+        return answers or size - 4 >= MIN_CONTENT_CHARS
+    count = len(words(body, start, end))
+    cue_words = len(words(body, attribution.start, attribution.end))
+    left = count - cue_words - attribution.subject.words
+    return left >= (1 if answers else MIN_CONTENT_WORDS)
+
+
+def _quote_rule(attribution: Attribution, speaker: SpeakerMatch | None) -> tuple[str, float]:
+    if speaker is None:
+        return "quote whose attribution names nobody", 0.4
+    if attribution.subject.pronoun:
+        return "quote attributed to a pronoun", 0.8
+    if attribution.subject.match is None:
+        return "quote attributed to a role", 0.75
+    return "quote attributed in its sentence", 0.92 if speaker.id is not None else 0.88
+
+
+def _paraphrase_rule(attribution: Attribution, speaker: SpeakerMatch | None) -> tuple[str, float]:
+    kind = {
+        Cue.NO_COMMENT: "declined to comment",
+        Cue.ACCORDING: "reported speech (according to)",
+    }.get(attribution.cue, "reported speech")
+    if attribution.word.denial:
+        kind = "denial"
+    elif attribution.word.accusation:
+        kind = "accusation"
+    if speaker is None:
+        return f"{kind}, speaker not found", 0.45
+    if attribution.subject.pronoun:
+        return f"{kind} by a pronoun", 0.7
+    if attribution.subject.match is None and attribution.subject.roles:
+        return f"{kind} by a role", 0.68
+    if attribution.implicit:
+        return f"{kind}, speaker implied", 0.55
+    return kind, 0.85 if speaker.id is not None else 0.8
+
+
+def _one_per_passage(
+    body: str, candidates: list[_Candidate], lexicon: Language
+) -> list[_Candidate]:
+    """One statement per passage: a quote wins over the reported speech around it, which
+    keeps what comes before the quote when that says something itself."""
+    quotes = sorted((c for c in candidates if c.kind == DIRECT_QUOTE), key=lambda c: c.start)
+    starts = [c.start for c in quotes]
+    kept = list(quotes)
+    for candidate in candidates:
+        if candidate.kind == DIRECT_QUOTE:
+            continue
+        index = bisect_left(starts, candidate.start)
+        inside = [
+            q
+            for q in quotes[max(0, index - 1) : index + 8]
+            if q.start < candidate.end and q.end > candidate.start
+        ]
+        if inside:
+            cut = min(q.start for q in inside)
+            start, end = _strip(body, candidate.start, cut - 1)
+            if (
+                cut - 1 <= candidate.start
+                or not candidate.attribution
+                or candidate.attribution.end > end
+            ):
+                continue
+            if not _has_content(body, start, end, candidate.attribution, lexicon):
+                continue
+            candidate.end = end
+            candidate.text = body[start:end]
+        kept.append(candidate)
+    kept.sort(key=lambda c: (c.start, c.end))
+    unique: list[_Candidate] = []
+    for candidate in kept:
+        if unique and candidate.start < unique[-1].end:
+            continue
+        unique.append(candidate)
+    return unique
+
+
+def _suggestions(
+    body: str,
+    unique: list[_Candidate],
+    lexicon: Language,
+    names: Names,
+    published: datetime.date | None,
+) -> list[Suggestion]:
+    statements = [
+        disputes.Statement(
+            start=c.start,
+            end=c.end,
+            speaker_key=_speaker_key(c.speaker),
+            speaker_names=_speaker_names(c.speaker, names),
+            content_start=c.content_start,
+            denial=bool(c.attribution and c.attribution.word.denial),
+            accusation=bool(c.attribution and c.attribution.word.accusation),
+            direct=c.kind == DIRECT_QUOTE,
+            answer=bool(c.attribution and c.attribution.word.answer),
+            sentence_start=c.sentence.start,
+            sentence_end=c.sentence.end,
+        )
+        for c in unique
+    ]
+    denied_by: dict[int, list[int]] = {}
+    for denied, denying in disputes.denials(body, statements, lexicon):
+        denied_by.setdefault(denying, []).append(denied)
+    result = []
+    for index, c in enumerate(unique):
+        attribution = c.attribution
+        sentence_text = body[c.sentence.start : c.sentence.end]
+        result.append(
+            Suggestion(
+                start=c.start,
+                end=c.end,
+                quote=body[c.start : c.end],
+                text=c.text,
+                kind=c.kind,
+                speaker=c.speaker,
+                relays=tuple(c.relays),
+                denies=tuple((unique[d].start, unique[d].end) for d in denied_by.get(index, [])),
+                cue=body[attribution.start : attribution.end] if attribution else "",
+                cue_start=attribution.start if attribution else None,
+                cue_end=attribution.end if attribution else None,
+                rule=c.rule,
+                confidence=round(c.confidence, 2),
+                stated_on=dates.stated_on(sentence_text, c.sentence_words, lexicon, published),
+                denial=statements[index].denial or bool(attribution and attribution.word.answer),
+                accusation=statements[index].accusation,
+                mentions=_mentions(body, c, names),
+            )
+        )
+    return result
+
+
+def _mentions(body: str, candidate: _Candidate, names: Names) -> tuple:
+    """The known speakers a statement's words name, other than its own speaker."""
+    own = candidate.speaker.id if candidate.speaker else None
+    found: dict = {}
+    text = body[candidate.start : candidate.end]
+    if names.language.code == "zh":
+        position = 0
+        while (hit := names.known_cjk(text[position:])) is not None:
+            found.setdefault(hit[0].id)
+            position += hit[2]
+    else:
+        phrase = words(body, candidate.start, candidate.end)
+        longest = names.matcher.longest
+        for first in range(len(phrase)):
+            if not (phrase[first].capitalised or phrase[first].acronym):
+                continue
+            if not names.matcher.may_start(phrase[first].text):
+                continue
+            for length in range(min(longest, len(phrase) - first), 0, -1):
+                spelling = body[phrase[first].start : phrase[first + length - 1].end]
+                if known := names.known(spelling, near=False):
+                    found.setdefault(known.id)
+                    break
+    return tuple(speaker for speaker in found if speaker != own)
 
 
 def _speaker_key(speaker: SpeakerMatch | None) -> object:
@@ -193,137 +789,12 @@ def _speaker_key(speaker: SpeakerMatch | None) -> object:
     return speaker.id if speaker.id is not None else fold(speaker.name)
 
 
-def _speaker_names(speaker: SpeakerMatch | None, by_id: dict[int, KnownSpeaker]) -> set[str]:
+def _speaker_names(speaker: SpeakerMatch | None, names: Names) -> set[str]:
     if speaker is None:
         return set()
-    names = {fold(speaker.name), fold(speaker.mention)}
-    if speaker.id in by_id:
-        names |= {fold(alias) for alias in by_id[speaker.id].aliases}
-    return {name for name in names if name}
-
-
-def _quote_candidate(body: str, group: QuoteGroup, sentence: int, relays: list[str]) -> _Candidate:
-    attribution = group.attribution
-    return _Candidate(
-        start=group.start,
-        end=group.end,
-        text=group.text(body),
-        kind=DIRECT_QUOTE,
-        attribution=attribution,
-        sentence=sentence,
-        relays=list(relays),
-        speaker=attribution.speaker if attribution else None,
-        content_start=group.start,
-    )
-
-
-def _trim_end(body: str, start: int, end: int) -> int:
-    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:—–-"):
-        end -= 1
-    return end
-
-
-def _paraphrases(
-    body: str,
-    sentence: Sentence,
-    number: int,
-    found: list[Attribution],
-    quoting: set[int],
-    relays: list[str],
-) -> list[_Candidate]:
-    """Reported speech: one statement per speaking attribution, from its clause's start
-    to the next clause that a conjunction opens with another speaker, or the sentence end."""
-    speaking = [
-        a
-        for a in found
-        if a.cue in (Cue.SPEECH, Cue.ACCORDING) and a.speaker is not None and id(a) not in quoting
-    ]
-    clauses: list[tuple[Attribution, int]] = []
-    for attribution in speaking:
-        if not clauses:
-            clauses.append(
-                (attribution, attribution.clause_start or _after_dateline(body, sentence))
-            )
-        elif attribution.opener_start is not None and attribution.clause_start is not None:
-            clauses.append((attribution, attribution.clause_start))
-        # Otherwise it is a verb inside the statement itself ("X said Y told him …").
-    result = []
-    for position, (attribution, start) in enumerate(clauses):
-        if position + 1 < len(clauses):
-            end = _trim_end(body, start, clauses[position + 1][0].opener_start)
-        else:
-            end = sentence.end
-        end = _drop_trailing_relay(body, attribution, found, end)
-        span_words = len(words(body, start, end))
-        cue_words = len(words(body, attribution.start, attribution.end))
-        if span_words - cue_words - attribution.mention_words < MIN_CONTENT_WORDS:
-            continue  # "Smith said." attributes a quotation; it says nothing itself
-        speaker_before = attribution.speaker and body.find(
-            attribution.speaker.mention, start, attribution.start
-        ) not in (-1, None)
-        result.append(
-            _Candidate(
-                start=start,
-                end=end,
-                text=body[start:end],
-                kind=PARAPHRASE,
-                attribution=attribution,
-                sentence=number,
-                relays=list(relays),
-                speaker=attribution.speaker,
-                content_start=attribution.end if speaker_before else start,
-            )
-        )
-    return result
-
-
-# "PORT ALDEN, March 3 (Reuters) - ": where a wire story starts, not what anyone said.
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]+,[^.\n]{0,40}?\s[-–—]\s+")
-
-
-def _after_dateline(body: str, sentence: Sentence) -> int:
-    dateline = _DATELINE.match(body, sentence.start, sentence.end)
-    return dateline.end() if dateline else sentence.start
-
-
-def _drop_trailing_relay(
-    body: str, attribution: Attribution, found: list[Attribution], end: int
-) -> int:
-    """ "…, according to Reuters." ends the statement before the relay."""
-    for relay in found:
-        if not relay.relay or relay.cue is Cue.SPEECH or not attribution.end <= relay.start < end:
-            continue
-        comma = body.rfind(",", attribution.end, relay.start)
-        trailing = comma != -1 and not body[comma + 1 : relay.start].strip()
-        if trailing and len(words(body, relay.end, end)) <= 3:
-            return _trim_end(body, attribution.end, comma)
-    return end
-
-
-def _adjacent_attribution(
-    body: str,
-    all_sentences: list[Sentence],
-    per_sentence: list,
-    number: int,
-) -> tuple[Attribution, list[str]] | None:
-    """Who speaks a quotation that has no attribution of its own: the sentence after it
-    when that sentence points back ("Demikian pernyataan … mengutip …"), quotes someone,
-    or only names a speaker ("Smith said."); else the speaker of the sentence before it
-    in the same paragraph (a quotation that goes on)."""
-    if number + 1 < len(all_sentences):
-        following = all_sentences[number + 1]
-        _, found = per_sentence[number + 1]
-        with_speaker = [a for a in found if a.carries_statement and a.speaker is not None]
-        first = words(body, following.start, following.end)[:1]
-        points_back = bool(first) and first[0].folded in _BACK_REFERENCES
-        for attribution in with_speaker:
-            span_words = len(words(body, following.start, following.end))
-            bare = span_words - attribution.mention_words - 1 < MIN_CONTENT_WORDS
-            if attribution.cue is Cue.QUOTING or points_back or bare:
-                return attribution, [a.relay for a in found if a.relay]
-    if number > 0 and all_sentences[number - 1].paragraph == all_sentences[number].paragraph:
-        _, found = per_sentence[number - 1]
-        for attribution in reversed(found):
-            if attribution.carries_statement and attribution.speaker is not None:
-                return attribution, [a.relay for a in found if a.relay]
-    return None
+    found = {speaker.name.casefold(), speaker.mention.casefold()}
+    found |= {part.casefold() for part in speaker.name.split() if len(part) > 3}
+    if speaker.id is not None:
+        for known in names.matcher.named(speaker.name):
+            found |= {alias.casefold() for alias in known.aliases}
+    return {name for name in found if name}

@@ -1,25 +1,51 @@
-"""Denials: which suggested statement answers which.
+"""Denials and disputes: which statement answers which.
 
-Two cues, both general:
-- the statement's verb is a denial ("membantah", "denied", "negó"): it denies the other
-  statement, by another speaker, that shares most words with it;
-- its content is negated ("tidak", "not", "no") and an earlier statement by another speaker
-  is about this speaker (names it) and shares words with it: an accusation answered. In
-  the seed, the United States says China supplies goods that help Russia make "senjata"
-  (weapons); China says it does "tidak menyediakan persenjataan" (not provide weaponry).
+A statement answers another, by another speaker, when
+- its verb denies ("denied", "membantah", "negó", "a démenti", "отверг", "否认"), or
+- its content is negated ("not", "tidak", "no", "pas", "не", "不") and the speaker
+  answers: the other statement accuses ("accused", "menuduh", "指责"), or names this
+  speaker, or the same speaker's denial just before answered it ("Kessler denied it.
+  'We have nothing to hide,' she said.").
+Among the statements near it (a bounded window either side: an accusation is often
+reported after its denial) the one it answers shares most of its words, accuses, or
+names its speaker; between equals, the nearest.
 
 Words are compared loosely — one containing the other, so that Indonesian "senjata" and
-"persenjataan", English "weapon" and "weapons" meet — after leaving out function words
-and names (any capitalised word), which say who, not what.
+"persenjataan", English "weapon" and "weapons" meet — leaving out function words and
+names (capitalised words say who, not what). Chinese is compared by pairs of characters.
 """
 
+import itertools
 from dataclasses import dataclass
 
-from assistant.rules import lexicon
-from assistant.rules.text import words
+from assistant.rules.lexicon import Language
+from assistant.rules.text import is_cjk, words
 
 _MIN_WORD = 4
 _MIN_SHARED_STEM = 5
+_WINDOW_BEFORE = 12
+_WINDOW_AFTER = 6
+# Chinese negations as words: a lone 无 or 不 stands inside words that deny nothing
+# (无人机, a drone; 不断, without end).
+_ZH_NEGATIONS = (
+    "不是",
+    "并不",
+    "不会",
+    "不应",
+    "不能",
+    "不得",
+    "不存在",
+    "不符合",
+    "没有",
+    "从未",
+    "从来没有",
+    "未曾",
+    "绝不",
+    "决不",
+    "毫无",
+    "并非",
+    "否认",
+)
 
 
 @dataclass
@@ -27,85 +53,169 @@ class Statement:
     start: int
     end: int
     speaker_key: object  # an existing speaker's id or a new name; None when unknown
-    speaker_names: set[str]  # folded names and aliases of the speaker
+    speaker_names: set[str]  # folded names, aliases and mention of the speaker
     content_start: int  # where the words after the attribution begin
     denial: bool
+    accusation: bool
+    direct: bool
+    answer: bool = False  # its cue answers ("responded", "回应称")
+    sentence_start: int = 0
+    sentence_end: int = 0
 
 
-def content_words(body: str, start: int, end: int) -> set[str]:
+def content_words(body: str, start: int, end: int, language: Language) -> set[str]:
+    text = body[start:end]
+    if language.code == "zh":
+        chars = [char for char in text if is_cjk(char)]
+        return {a + b for a, b in itertools.pairwise(chars)}
     return {
         word.folded
         for word in words(body, start, end)
         if not word.capitalised
         and len(word.text) >= _MIN_WORD
-        and word.folded not in lexicon.STOPWORDS
-        and word.folded not in lexicon.NEGATIONS
+        and word.folded not in language.stopwords
+        and word.folded not in language.negations
     }
 
 
-def _related(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= _MIN_SHARED_STEM and shorter in longer
-
-
 def shared_words(a: set[str], b: set[str]) -> int:
-    return sum(1 for word in a if any(_related(word, other) for other in b))
+    """How many words of the smaller set stand in the other, or inside one of its words
+    (or hold one): "senjata" meets "persenjataan". Substrings are looked for in the
+    other set's words joined, so the cost is linear in the words."""
+    if len(a) > len(b):
+        a, b = b, a
+    joined_b = "|" + "|".join(b) + "|"
+    joined_a = "|" + "|".join(a) + "|"
+    count = 0
+    for word in a:
+        if word in b or (len(word) >= _MIN_SHARED_STEM and word in joined_b):
+            count += 1
+    held = sum(
+        1 for word in b if len(word) >= _MIN_SHARED_STEM and word not in a and word in joined_a
+    )
+    return min(len(a), count + held)
 
 
-def negated(body: str, start: int, end: int) -> bool:
+def negated(body: str, start: int, end: int, language: Language) -> bool:
+    """Does the statement say no, or call something untrue ("false", "fitnah", "捏造")?"""
+    if language.code == "zh":
+        text = body[start:end]
+        return any(word in text for word in (*_ZH_NEGATIONS, *language.refutations))
     return any(
-        word.folded in lexicon.NEGATIONS or word.folded.endswith("n't")
+        word.folded in language.negations
+        or word.folded in language.refutations
+        or word.folded.endswith("n't")
         for word in words(body, start, end)
     )
 
 
 def _names(body: str, statement: Statement, names: set[str]) -> bool:
     """Does the statement name one of `names` in its content (not as its own speaker)?"""
-    text_words = [word.folded for word in words(body, statement.content_start, statement.end)]
-    joined = f" {' '.join(text_words)} "
-    return any(f" {name} " in joined for name in names)
+    text = body[statement.content_start : statement.end].casefold()
+    return any(name and len(name) >= 2 and name in text for name in names)
 
 
-def denials(body: str, statements: list[Statement]) -> list[tuple[int, int]]:
+def calls_untrue(body: str, start: int, end: int, language: Language) -> bool:
+    """Does the statement call something untrue ("false", "fitnah", "infondées", "捏造")?"""
+    if language.code == "zh":
+        return any(word in body[start:end] for word in language.refutations)
+    return any(word.folded in language.refutations for word in words(body, start, end))
+
+
+def points_back(body: str, start: int, end: int, language: Language) -> bool:
+    """Does the statement name what it answers ("the accusation", "tuduhan itu", "指责")?"""
+    if language.code == "zh":
+        return any(noun in body[start:end] for noun in language.accusation_nouns)
+    return any(word.folded in language.accusation_nouns for word in words(body, start, end))
+
+
+def denials(body: str, statements: list[Statement], language: Language) -> list[tuple[int, int]]:
     """(denied, denying) index pairs into `statements`."""
-    vocab = [content_words(body, s.content_start, s.end) for s in statements]
+    vocab = [content_words(body, s.content_start, s.end, language) for s in statements]
+    negative = [negated(body, s.content_start, s.end, language) for s in statements]
+    # Pointing back is in the whole sentence ("'That is simply not true,' Kell said when
+    # told of the mayor's remarks"), not only in the quotation.
+    pointing = [points_back(body, s.sentence_start, s.sentence_end, language) for s in statements]
+    refuted = [calls_untrue(body, s.content_start, s.end, language) for s in statements]
+    answered: dict[int, int] = {}  # denying index → the statement it answers
+    first_of_speaker: dict[object, int] = {}
+    for index, statement in enumerate(statements):
+        first_of_speaker.setdefault(statement.speaker_key, index)
     pairs = []
     for index, statement in enumerate(statements):
         if statement.speaker_key is None:
             continue
-        others = [
-            other
-            for other, candidate in enumerate(statements)
-            if other != index
-            and candidate.speaker_key is not None
-            and candidate.speaker_key != statement.speaker_key
-        ]
-        if statement.denial:
-            scored = [(shared_words(vocab[index], vocab[other]), other) for other in others]
-            scored = [(score, other) for score, other in scored if score > 0]
-            if not scored:
-                # Nothing in common: the nearest earlier statement about this speaker.
-                about = [
-                    other
-                    for other in others
-                    if other < index and _names(body, statements[other], statement.speaker_names)
-                ]
-                if about:
-                    pairs.append((about[-1], index))
-                continue
-        elif negated(body, statement.content_start, statement.end):
-            scored = [
-                (shared_words(vocab[index], vocab[other]), other)
-                for other in others
-                if other < index and _names(body, statements[other], statement.speaker_names)
-            ]
-            scored = [(score, other) for score, other in scored if score > 0]
-        else:
+        earlier_denial = next(
+            (
+                answered[other]
+                for other in range(index - 1, max(-1, index - 3), -1)
+                if other in answered
+                and statements[answered[other]].speaker_key != statement.speaker_key
+            ),
+            None,
+        )
+        # A quote or a negation right after a denial goes on answering what it denied:
+        # "Kessler denied it. 'We have nothing to hide,' she said", or her spokesman did.
+        continuing = earlier_denial is not None and (statement.direct or negative[index])
+        # "The reports are pure fabrication": refuting what it names is answering it.
+        refuting = (negative[index] and pointing[index]) or refuted[index]
+        answering = statement.denial or statement.answer or continuing or refuting
+        # The one an accusation just named speaks next: their answer, whatever its words.
+        named_by_accusation = any(
+            statements[other].accusation
+            and statements[other].speaker_key != statement.speaker_key
+            and _names(body, statements[other], statement.speaker_names)
+            for other in range(max(0, index - 2), index)
+        )
+        if not (answering or negative[index] or named_by_accusation):
             continue
-        if scored:
-            # Most words in common; between equals, the nearest.
-            best = max(scored, key=lambda pair: (pair[0], -abs(index - pair[1])))
-            pairs.append((best[1], index))
+        best, best_score = None, 0.0
+        low, high = max(0, index - _WINDOW_BEFORE), min(len(statements), index + _WINDOW_AFTER)
+        for other in range(low, high):
+            candidate = statements[other]
+            if other == index or candidate.speaker_key == statement.speaker_key or candidate.denial:
+                continue  # an unattributed statement may still be what is denied
+            shared = shared_words(vocab[index], vocab[other])
+            # Naming the one who answers is what an accusation before its answer does.
+            about = other < index and _names(body, candidate, statement.speaker_names)
+            score = shared + (2 if candidate.accusation else 0) + (2 if about else 0)
+            if other == earlier_denial:
+                score += 3
+            if pointing[index] and other < index:
+                score += 1.5 if candidate.accusation or about else 0.5
+            # The accused answering: the statement just before accused, or named, them.
+            accused = about and candidate.accusation and index - other <= 2
+            if not (statement.denial or refuting) and not (
+                (shared or pointing[index] or other == earlier_denial or accused)
+                and (candidate.accusation or about or other == earlier_denial or answering)
+            ):
+                continue  # an answer echoes what it answers, and that accuses or names it
+            if score <= 0:
+                continue
+            if statement.denial or refuting:
+                # What a denial answers is the claim as reported, more than a quote
+                # around it, and the accuser's first statement more than their later ones.
+                score += 0.6 if not candidate.direct else 0
+                score += 0.4 if first_of_speaker.get(candidate.speaker_key) == other else 0
+            score -= abs(index - other) * 0.01  # between equals, the nearest
+            if other > index:
+                score -= 0.5  # an answer usually follows what it answers
+            if score > best_score:
+                best, best_score = other, score
+        if best is None and (statement.denial or refuting):
+            # A denial whose words meet nothing: the nearest other speaker's statement,
+            # before it if any ("Kessler denied the accusation").
+            others = [
+                other
+                for other in range(low, high)
+                if other != index
+                and statements[other].speaker_key != statement.speaker_key
+                and not statements[other].denial
+            ]
+            earlier = [other for other in others if other < index]
+            reported = [other for other in earlier if not statements[other].direct]
+            best = (reported or earlier or others or [None])[-1 if (reported or earlier) else 0]
+        if best is not None:
+            answered[index] = best
+            pairs.append((best, index))
     return pairs

@@ -1,455 +1,823 @@
-"""The words the assistant knows, per language: attribution verbs and phrases, relay cues,
-denials, negations, and the small words that never name a speaker or carry a claim.
+"""The words the assistant knows, per language: attribution cues, relays, denials, roles,
+pronouns, time words, and the page furniture that is never a statement.
 
-Every entry is written folded (lower case, no accents), as `text.fold` leaves a word.
-Indonesian (id), English (en) and Spanish (es) are covered; adding a language means
-adding its words here, nothing else.
+Entries are written as a reporter spells them and folded on import (`records.text.fold`:
+no case, no accents), so that every comparison is between folded words. Adding a language
+means adding its words here: the rules themselves know no language.
 """
 
+from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
+
+from records.text import fold
 
 
 class Cue(StrEnum):
-    # A verb of saying: "X mengatakan …", "…, kata X", "X said …", "dijo X".
+    # A verb of saying: "X said …", "…, kata X", "X表示", "заявил X".
     SPEECH = "speech"
-    # "menurut X, …", "according to X, …", "según X, …": X is the speaker or, when X is a
-    # news outlet, the relay.
+    # Saying while going on with the same statement: "…, saying …", "seraya", "estimant".
+    CONTINUING = "continuing"
+    # "according to X", "menurut X", "según X", "selon X", "по словам X": X speaks, or
+    # relays when X is an outlet.
     ACCORDING = "according"
-    # "mengutip X", "citing X", "citando a X": X is a relay when it is an outlet, otherwise
-    # the person being quoted.
+    # "citing X", "mengutip X", "援引X": X relays when it is an outlet.
     QUOTING = "quoting"
-    # "dikutip dari X", "as reported by X": X is always the relayed report.
-    REPORTED_BY = "reported_by"
+    # "as reported by X", "dilansir X", "сообщает X": X is a report this text relays.
+    REPORTED = "reported"
+    # "declined to comment": a statement of its own, however few words it has.
+    NO_COMMENT = "no_comment"
 
 
-def _words(*phrases: str) -> set[tuple[str, ...]]:
-    return {tuple(phrase.split()) for phrase in phrases}
+@dataclass(frozen=True)
+class CueWord:
+    cue: Cue
+    denial: bool = False  # "denied", "membantah", "否认", "отверг", "a démenti"
+    accusation: bool = False  # "accused", "menuduh", "指责", "обвинил", "a accusé"
+    answer: bool = False  # "responded", "menanggapi", "respondió", "回应称", "ответил"
+    # The speaker is in the verb itself: "katanya", "a-t-il dit".
+    pronoun: bool = False
 
 
-SPEECH_VERBS = _words(
-    # Indonesian: the verbs of saying, their postposed forms ("…, kata X") and the
-    # verbs of promising, warning and accusing that carry a claim as well.
-    "kata",
-    "ujar",
-    "ucap",
-    "tutur",
-    "ungkap",
-    "imbuh",
-    "tegas",
-    "jelas",
-    "mengatakan",
-    "menyatakan",
-    "menegaskan",
-    "menambahkan",
-    "mengungkapkan",
-    "menjelaskan",
-    "menyebut",
-    "menyebutkan",
-    "mengklaim",
-    "menuduh",
-    "memperingatkan",
-    "mengakui",
-    "menekankan",
-    "berjanji",
-    "bersumpah",
-    # English
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "stated",
-    "states",
-    "added",
-    "adds",
-    "claimed",
-    "claims",
-    "insisted",
-    "insists",
-    "argued",
-    "warned",
-    "warns",
-    "explained",
-    "announced",
-    "accused",
-    "alleged",
-    "alleges",
-    "pledged",
-    "vowed",
-    "promised",
-    "has said",
-    "have said",
-    # Spanish
-    "dijo",
-    "dice",
-    "afirmo",
-    "afirma",
-    "declaro",
-    "declara",
-    "aseguro",
-    "asegura",
-    "anadio",
-    "agrego",
-    "senalo",
-    "explico",
-    "indico",
-    "sostuvo",
-    "advirtio",
-    "prometio",
-    "acuso",
-    "manifesto",
-    "insistio",
-    "subrayo",
-    "ha dicho",
+@dataclass
+class Language:
+    code: str
+    cues: dict[tuple[str, ...], CueWord] = field(default_factory=dict)
+    # Chinese writes no spaces: its cues are strings of characters, matched as such.
+    char_cues: dict[str, CueWord] = field(default_factory=dict)
+    pronouns: frozenset[str] = frozenset()  # a person: he, dia, él, il, он, 他
+    plural_pronouns: frozenset[str] = frozenset()  # they, mereka, ellos, ils, они
+    roles: frozenset[str] = frozenset()  # minister, spokeswoman, juru bicara, 发言人
+    organisations: frozenset[str] = frozenset()  # ministry, union, kementerian, 部
+    articles: frozenset[str] = frozenset()  # the, el, la, le, les, a, un
+    connectors: frozenset[str] = frozenset()  # of, de, del: inside a name
+    told: frozenset[str] = frozenset()  # to, kepada, a, à: "told Reuters"
+    relatives: frozenset[str] = frozenset()  # who, yang, que, qui, который
+    conjunctions: frozenset[str] = frozenset()  # and, dan, y, et, и: "…, and added"
+    places: frozenset[str] = frozenset()  # in, di, en: "the Embassy in London"
+    openers: frozenset[str] = frozenset()  # while, sementara, mientras, tandis, а
+    skipped: frozenset[str] = frozenset()  # also, has, juga, ya, ранее: beside the verb
+    negations: frozenset[str] = frozenset()
+    stopwords: frozenset[str] = frozenset()
+    weekdays: dict[str, int] = field(default_factory=dict)  # folded word → Monday = 0
+    relative_days: dict[str, int] = field(default_factory=dict)  # yesterday → -1
+    months: frozenset[str] = frozenset()
+    furniture: tuple[str, ...] = ()  # paragraph openings: "also read", "baca juga"
+    # First words of a sentence that point back at the quotation before it: "Demikian
+    # pernyataan …" (so said …).
+    back_references: frozenset[str] = frozenset()
+    # Nouns by which an answer points at what it answers: "denied the accusation",
+    # "membantah tuduhan itu", "美方的指责".
+    accusation_nouns: frozenset[str] = frozenset()
+    # Words that call what was said untrue: an answer as plain as a negation.
+    refutations: frozenset[str] = frozenset()
+
+    @cached_property
+    def longest_cue(self) -> int:
+        return max((len(words) for words in self.cues), default=1)
+
+    @cached_property
+    def longest_char_cue(self) -> int:
+        return max((len(chars) for chars in self.char_cues), default=1)
+
+    @cached_property
+    def not_names(self) -> frozenset[str]:
+        """Capitalised at the head of a sentence, these are still no part of a name."""
+        return self.articles | self.skipped
+
+    @cached_property
+    def first_cue_words(self) -> frozenset[str]:
+        """The first word of every cue: a word that starts none is no cue, at a glance."""
+        return frozenset(words[0] for words in self.cues)
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in text.split("|") if word.strip())
+
+
+def _lower(text: str) -> frozenset[str]:
+    """Words compared with their accents, in lower case: Spanish "él" (he) is not "el"."""
+    return frozenset(word.casefold() for word in text.split("|") if word.strip())
+
+
+def _phrases(text: str) -> list[tuple[str, ...]]:
+    return [tuple(fold(phrase).split()) for phrase in text.split("|") if phrase.strip()]
+
+
+def _add(language: Language, text: str, cue: Cue, **flags) -> None:
+    for phrase in _phrases(text):
+        language.cues[phrase] = CueWord(cue, **flags)
+
+
+def _ru_past(text: str) -> str:
+    """Russian past tense in every gender and number: заявил, заявила, заявили, заявило."""
+    forms = []
+    for word in text.split("|"):
+        stem = word.removesuffix("л")  # "заявил" and "отверг" both take "-ла", "-ли", "-ло"
+        forms += [word, stem + "ла", stem + "ли", stem + "ло"]
+    return "|".join(forms)
+
+
+def _fr_past(participles: str) -> str:
+    """French passé composé and plus-que-parfait: "a déclaré", "ont affirmé", "avait dit"."""
+    auxiliaries = ["a", "ont", "avait", "avaient", "aurait"]
+    phrases = []
+    for participle in participles.split("|"):
+        phrases += [f"{aux} {participle}" for aux in auxiliaries]
+    return "|".join(phrases)
+
+
+def _fr_inverted(participles: str) -> str:
+    return "|".join(
+        f"{aux} {participle}"
+        for participle in participles.split("|")
+        for aux in ("a-t-il", "a-t-elle", "ont-ils", "ont-elles", "avait-il", "avait-elle")
+    )
+
+
+# Weekdays, Monday first, and the words for yesterday and today.
+def _weekdays(names: str) -> dict[str, int]:
+    result = {}
+    for day, spellings in enumerate(names.split(";")):
+        for spelling in spellings.split("|"):
+            if spelling.strip():
+                result[fold(spelling)] = day
+    return result
+
+
+EN = Language("en")
+_add(
+    EN,
+    "said|says|say|told|tells|stated|states|added|adds|claimed|claims|insisted|insists|argued|"
+    "argues|warned|warns|explained|announced|pledged|vowed|promised|acknowledged|admitted|"
+    "confirmed|noted|stressed|emphasised|emphasized|urged|wrote|tweeted|posted|testified|"
+    "countered|responded|replied|asserted|maintained|predicted|conceded|cautioned|declared|"
+    "has said|have said|had said|is quoted as saying|was quoted as saying|called|calls|"
+    "described|blamed|blames|criticised|criticized|condemned|berated|praised|thanked|"
+    "apologised|apologized|apology was posted|apology was issued|"
+    "announced in a statement|said in a statement",
+    Cue.SPEECH,
+)
+_add(
+    EN,
+    "denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|"
+    "rebuffed|contested|contests|condemned|condemns|criticised|criticized|slammed|"
+    "denounced|rebutted",
+    Cue.SPEECH,
+    denial=True,
+)
+_add(EN, "accused|accuses|alleged|alleges|charged", Cue.SPEECH, accusation=True)
+_add(EN, "responded|replied|countered|retorted|hit back", Cue.SPEECH, answer=True)
+EN.accusation_nouns = _set(
+    "accusation|accusations|allegation|allegations|claim|claims|charge|charges|criticism|"
+    "findings|report|remarks|accuse|allegedly"
+)
+EN.refutations = _set(
+    "false|untrue|baseless|groundless|unfounded|lie|lies|lying|fabricated|fabrication|"
+    "nonsense|absurd|fake|propaganda|slander|smear|fiction|misleading|ridiculous|wrong"
+)
+_add(EN, "saying|adding|arguing|insisting|warning|noting|stressing|calling", Cue.CONTINUING)
+_add(EN, "according to", Cue.ACCORDING)
+_add(EN, "citing|quoting", Cue.QUOTING)
+_add(EN, "as reported by|reported by|quoted by|as cited by|cited by", Cue.REPORTED)
+_add(
+    EN,
+    "declined to comment|refused to comment|did not respond to a request for comment|"
+    "did not immediately respond to a request for comment|did not respond to requests for "
+    "comment|could not be reached for comment|declined to be interviewed|had no comment",
+    Cue.NO_COMMENT,
+)
+EN.pronouns = _lower("he|she")
+EN.back_references = _set("thus|so")
+EN.plural_pronouns = _lower("they|it|we")
+EN.roles = _set(
+    "minister|spokesman|spokeswoman|spokesperson|president|prime|secretary|senator|governor|"
+    "mayor|chair|chairman|chairwoman|chief|leader|official|officials|ambassador|director|"
+    "manager|commissioner|envoy|general|adviser|advisor|lawmaker|legislator|deputy|head|"
+    "counterpart|diplomat|analyst|expert|professor|lawyer|prosecutor|judge|mechanic|"
+    "source|sources|"
+    "mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt|colonel|captain|"
+    "major|lieutenant|admiral|sergeant|commander|chief"
+)
+EN.organisations = _set(
+    "ministry|department|office|government|union|association|committee|commission|"
+    "authority|council|agency|company|firm|embassy|party|army|police|court|bank|service|"
+    "campaign|state department|white house|kremlin|administration|parliament|senate|congress|"
+    "federation|group|institute|organisation|organization|coalition|alliance|board|bureau"
+)
+EN.articles = _set("the|a|an|this|that|its|his|her|their")
+EN.connectors = _set("of|for|de|van|von|der|bin|al")
+EN.places = _set("in|at")
+EN.told = _set("to")
+EN.relatives = _set("who|which|whose|whom|that")
+EN.conjunctions = _set("and")
+EN.openers = _set("while|whereas|but|although")
+EN.skipped = _set(
+    "also|has|have|had|then|later|earlier|previously|again|once|repeatedly|separately|"
+    "publicly|again|on|last|this|late|early|yesterday|today|tonight|in|a|statement|"
+    "immediately|had|reportedly|further"
+)
+EN.negations = _set("not|never|no|none|nothing|nobody|neither|nor|without")
+EN.stopwords = _set(
+    "the|and|that|this|with|from|for|have|has|had|been|were|was|would|will|could|should|"
+    "their|they|them|there|which|what|about|into|including|over|any|other|than|also|such|its|"
+    "it's|said|says|told|after|before|because|while|when|where|more|most|some|only|just|"
+    "very|every|each|those|these|being|made|make"
+)
+EN.weekdays = _weekdays("monday;tuesday;wednesday;thursday;friday;saturday;sunday")
+EN.relative_days = {"yesterday": -1, "today": 0, "tonight": 0}
+EN.months = _set(
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+EN.furniture = (
+    "also read",
+    "read also",
+    "read more",
+    "related",
+    "see also",
+    "more on this",
+    "recommended",
+    "share this",
+    "share on",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "photo",
+    "caption",
+    "image",
+    "video",
+    "watch",
+    "listen",
+    "reporting by",
+    "editing by",
+    "writing by",
+    "additional reporting",
+    "copyright",
+    "by staff",
+    "advertisement",
 )
 
-# Postposed forms with a pronoun suffix ("…, katanya."): the speaker is whoever spoke last.
-PRONOUN_SUFFIXED_VERBS = _words(
-    "katanya", "ujarnya", "ucapnya", "tuturnya", "ungkapnya", "imbuhnya", "tegasnya", "jelasnya"
+ID = Language("id")
+_add(
+    ID,
+    "kata|ujar|ucap|tutur|ungkap|imbuh|tegas|jelas|tambah|lanjut|papar|terang|sebut|"
+    "mengatakan|menyatakan|menegaskan|menambahkan|mengungkapkan|menjelaskan|menyebut|"
+    "menyebutkan|mengklaim|memperingatkan|mengakui|menekankan|berjanji|bersumpah|menuturkan|"
+    "menyampaikan|mengumumkan|memastikan|menilai|meminta|mendesak|mengimbau|mengecam|"
+    "mengkritik|menanggapi|menjawab|memaparkan|menerangkan|mengingatkan|melanjutkan|"
+    "berkata|bilang|mengaku|menyebutnya|menyatakan bahwa|mengatakan bahwa",
+    Cue.SPEECH,
+)
+_add(
+    ID,
+    "katanya|ujarnya|ucapnya|tuturnya|ungkapnya|imbuhnya|tegasnya|jelasnya|tambahnya|"
+    "lanjutnya|paparnya|terangnya|sebutnya|akunya",
+    Cue.SPEECH,
+    pronoun=True,
+)
+_add(
+    ID,
+    "membantah|menampik|menyangkal|menolak|membantahnya|mengecam|mengkritik",
+    Cue.SPEECH,
+    denial=True,
+)
+_add(ID, "menuduh|menuding|mendakwa|menyalahkan", Cue.SPEECH, accusation=True)
+_add(ID, "menanggapi|menjawab|membalas", Cue.SPEECH, answer=True)
+ID.accusation_nouns = _set("tuduhan|tudingan|klaim|laporan|kritik|pernyataan|tuduhannya")
+ID.refutations = _set(
+    "bohong|kebohongan|fitnah|hoaks|hoax|keliru|salah|mengada-ada|propaganda|omong|kosong"
+)
+_add(ID, "seraya|sambil menambahkan|dan menyebut", Cue.CONTINUING)
+_add(ID, "menurut", Cue.ACCORDING)
+_add(ID, "menurutnya", Cue.ACCORDING, pronoun=True)
+_add(ID, "mengutip|dikutip|mengutip pernyataan", Cue.QUOTING)
+_add(
+    ID,
+    "dikutip dari|seperti dikutip|seperti dikutip dari|dilansir|dilansir dari|seperti "
+    "dilansir|seperti dilansir dari|melansir|seperti dilaporkan|dilaporkan|diberitakan",
+    Cue.REPORTED,
+)
+_add(
+    ID,
+    "enggan berkomentar|menolak berkomentar|tidak bersedia berkomentar|belum memberikan "
+    "tanggapan|tidak menanggapi|belum menanggapi|enggan menanggapi",
+    Cue.NO_COMMENT,
+)
+ID.back_references = _set("demikian|begitu|itulah")
+ID.pronouns = _lower("dia|ia|beliau|nya")
+ID.plural_pronouns = _lower("mereka|pihaknya|kami")
+ID.roles = _set(
+    "menteri|menlu|menhan|presiden|wakil|ketua|juru|bicara|jubir|kepala|jenderal|perdana|"
+    "direktur|jenderal|gubernur|bupati|wali|kota|anggota|duta|besar|pejabat|pengurus|"
+    "sekretaris|komisaris|panglima|kapolri|kapolda|dirjen|pengamat|ekonom|"
+    "seorang|pak|bu|bapak|ibu|kolonel|letnan|kapten|mayor|laksamana|brigjen|irjen|"
+    # The portfolios in a title: "Menteri Luar Negeri RI Sugiono", "Menteri Pertahanan".
+    "luar|negeri|pertahanan|keuangan|perdagangan|energi|sumber|daya|mineral|ri|urusan|"
+    "koordinator|bidang|politik|hukum|keamanan|perekonomian|kesehatan|pendidikan"
+)
+ID.organisations = _set(
+    "kementerian|kemendag|kemenlu|departemen|pemerintah|asosiasi|serikat|komisi|dpr|"
+    "kedutaan|badan|lembaga|dinas|partai|perusahaan|gedung|istana|militer|tentara|polisi|"
+    "kepolisian|pengadilan|bank|organisasi|dewan|majelis"
+)
+ID.articles = _set("sang|si|para|seorang")
+ID.connectors = _set("bin|binti|van|de|al|dan")
+ID.places = _set("di")
+ID.told = _set("kepada|pada")
+ID.relatives = _set("yang")
+ID.conjunctions = _set("dan|serta")
+ID.openers = _set("sementara|sedangkan|tetapi|namun|sementara itu|padahal")
+ID.skipped = _set(
+    "juga|pun|telah|sudah|kembali|lalu|kemudian|sebelumnya|sempat|pernah|akan|masih|"
+    "secara|terpisah|tegas|pada|hari|ini|itu|kemarin|dalam|keterangannya|resminya"
+)
+ID.negations = _set("tidak|tak|bukan|belum|tiada|jangan|tanpa|enggan")
+ID.stopwords = _set(
+    "yang|dan|di|ke|dari|untuk|dengan|pada|dalam|bahwa|ini|itu|atau|juga|akan|telah|sudah|"
+    "kepada|terhadap|oleh|para|pihak|pihaknya|mereka|kami|kita|dirinya|saat|karena|sebagai|"
+    "lebih|sangat|bisa|dapat|harus|boleh|termasuk|tersebut|mana|adalah|disebut|namun|tetapi|"
+    "setelah|sebelum|kata|ujar|mengatakan"
+)
+ID.weekdays = _weekdays("senin;selasa;rabu;kamis;jumat|jum'at;sabtu;minggu|ahad")
+ID.relative_days = {"kemarin": -1, "hari ini": 0}
+ID.months = _set(
+    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+)
+ID.furniture = (
+    "baca juga",
+    "baca",
+    "simak",
+    "lihat juga",
+    "artikel terkait",
+    "berita terkait",
+    "ikuti",
+    "foto",
+    "video",
+    "editor",
+    "penulis",
+    "sumber",
+    "tonton",
+    "dapatkan update",
 )
 
-DENIAL_VERBS = _words(
-    "membantah",
-    "menampik",
-    "menyangkal",
-    "denied",
-    "denies",
-    "deny",
-    "rejected",
-    "rejects",
-    "dismissed",
-    "dismisses",
-    "refuted",
-    "refutes",
-    "disputed",
-    "nego",
-    "niega",
-    "rechazo",
-    "rechaza",
-    "desmintio",
-    "desmiente",
+ES = Language("es")
+_add(
+    ES,
+    "dijo|dijeron|dice|dicen|afirmo|afirmaron|afirma|declaro|declaro a|declararon|declara|"
+    "aseguro|aseguraron|asegura|anadio|agrego|senalo|senala|explico|explica|indico|indica|"
+    "sostuvo|sostiene|advirtio|advierte|prometio|manifesto|insistio|subrayo|recalco|conto|"
+    "respondio|anuncio|reconocio|critico|informo|confirmo|pidio|destaco|apunto|expreso|"
+    "considero|califico|calificaron|llamo|agradecio|ha dicho|han dicho|ha afirmado|"
+    "sentencio|zanjo|remarco|enfatizo|aclaro|detallo|puntualizo|admitio|lamento|opino|"
+    "recordo|concluyo|asevero|exclamo|indicaron|senalaron|explicaron|informaron|"
+    "advirtieron|confirmaron|anunciaron|sostuvieron|reconocieron|precisaron|agregaron|"
+    "anadieron|manifestaron|destacaron|apuntaron|"
+    "ha asegurado|ha senalado|ha declarado|denuncio|denunciaron|denuncia",
+    Cue.SPEECH,
+)
+_add(
+    ES,
+    "nego|negaron|niega|rechazo|rechazaron|rechaza|desmintio|desmiente|refuto|ha negado|"
+    "critico|criticaron|condeno",
+    Cue.SPEECH,
+    denial=True,
+)
+_add(ES, "acuso|acusaron|acusa|culpo|culparon|culpa|ha acusado", Cue.SPEECH, accusation=True)
+_add(ES, "respondio|replico|contesto|ha respondido", Cue.SPEECH, answer=True)
+ES.accusation_nouns = _set(
+    "acusacion|acusaciones|denuncia|denuncias|criticas|critica|cifras|afirmaciones|hechos|"
+    "informe|senalamientos"
+)
+ES.refutations = _set(
+    "falso|falsa|falsos|falsas|infundado|infundada|infundados|infundadas|mentira|mentiras|"
+    "calumnia|bulo|absurdo|absurda|montaje|propaganda|invento|falsedad"
+)
+_add(ES, "asegurando|afirmando|anadiendo|senalando|explicando", Cue.CONTINUING)
+_add(ES, "segun|de acuerdo con|segun el|segun la", Cue.ACCORDING)
+_add(ES, "citando a|citando|citado por", Cue.QUOTING)
+_add(ES, "segun informo|segun informa|segun publico|publico", Cue.REPORTED)
+_add(
+    ES,
+    "no comenta|declino comentar|se nego a comentar|no quiso comentar|no respondio|"
+    "declino hacer comentarios|no hizo comentarios",
+    Cue.NO_COMMENT,
+)
+ES.back_references = _set("asi")
+ES.pronouns = _lower("él|ella")
+ES.plural_pronouns = _lower("ellos|ellas")
+ES.roles = _set(
+    "ministro|ministra|presidente|presidenta|portavoz|canciller|secretario|secretaria|"
+    "diputado|diputada|senador|senadora|alcalde|alcaldesa|gobernador|gobernadora|director|"
+    "directora|jefe|jefa|lider|legislador|legisladora|oficial|funcionario|funcionaria|"
+    "embajador|embajadora|dirigente|vocero|vocera|representante|asesor|asesora|general|"
+    "fuentes|fuente|"
+    "juez|fiscal|experto|experta|senor|senora|sr|sra|dr|dra|coronel|capitan|teniente|"
+    "comandante|almirante|sargento"
+)
+ES.organisations = _set(
+    "ministerio|gobierno|sindicato|federacion|organizacion|ejercito|cuerpo|consorcio|"
+    "asociacion|comision|comite|consejo|agencia|empresa|compania|embajada|partido|policia|"
+    "tribunal|banco|alianza|asamblea|congreso|ayuntamiento|sanidad|union"
+)
+ES.articles = _set("el|la|los|las|un|una|su|sus|este|esta")
+ES.connectors = _set("de|del|la|las|los|y")
+ES.told = _set("a|al|ante")
+ES.relatives = _set("que|quien|quienes|cuyo|cuya")
+ES.conjunctions = _set("y|e")
+ES.places = _set("en")
+ES.openers = _set("mientras|mientras que|pero|aunque|sin embargo")
+ES.skipped = _set(
+    "tambien|ya|luego|despues|ayer|hoy|este|esta|el|la|lunes|martes|miercoles|jueves|"
+    "viernes|sabado|domingo|semana|pasada|manana|tarde|noche|recientemente|nuevamente|ha|"
+    "se|le|les|anteriormente|previamente|asimismo"
+)
+ES.negations = _set("no|nunca|jamas|ningun|ninguna|ninguno|nada|tampoco|ni|sin")
+ES.stopwords = _set(
+    "que|con|los|las|del|una|por|como|pero|sus|esta|este|ese|esa|mas|sobre|entre|sido|han|"
+    "habia|tambien|para|desde|hasta|cuando|donde|muy|todo|todos|dijo|afirmo"
+)
+ES.weekdays = _weekdays("lunes;martes;miercoles;jueves;viernes;sabado;domingo")
+ES.relative_days = {"ayer": -1, "hoy": 0, "anoche": -1}
+ES.months = _set(
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|"
+    "noviembre|diciembre|ene|abr|ago|dic"
+)
+ES.furniture = (
+    "lea tambien",
+    "lee tambien",
+    "ver tambien",
+    "te puede interesar",
+    "mas informacion",
+    "siguenos",
+    "compartir",
+    "foto",
+    "imagen",
+    "video",
+    "archivo",
+    "noticia relacionada",
+    "relacionado",
+    "suscribete",
 )
 
-ACCORDING = _words("menurut", "according to", "segun", "de acuerdo con")
-
-QUOTING = _words("mengutip", "citing", "quoting", "citando a", "citando")
-
-REPORTED_BY = _words(
-    "dikutip dari",
-    "seperti dikutip",
-    "seperti dikutip dari",
-    "dilansir dari",
-    "seperti dilansir",
-    "seperti dilansir dari",
-    "melansir",
-    "seperti dilaporkan",
-    "as reported by",
-    "reported by",
-    "quoted by",
-    "citado por",
-    "segun informo",
-    "segun informa",
-    "informo",
+FR = Language("fr")
+_participles = (
+    "dit|declare|affirme|indique|ajoute|assure|souligne|explique|estime|annonce|precise|"
+    "promis|lance|confie|reconnu|admis|insiste|averti|martele|rappele|rappelle|juge|"
+    "confirme|repondu|ecrit|salue|remercie|critique|qualifie|demande|exhorte|plaide|"
+    "prevenu|assene|denonce|fustige|regrette|deplore|detaille|poursuivi|commente|raconte|"
+    "temoigne|observe|note|releve|signale|soutenu|reitere|defendu|evoque"
+)
+_denials = "dementi|rejete|conteste|refute|nie|balaye|repousse|denonce|critique|fustige"
+_accusations = "accuse|reproche|mis en cause"
+_add(FR, _fr_past(_participles), Cue.SPEECH)
+_add(FR, _fr_inverted(_participles), Cue.SPEECH, pronoun=True)
+_add(
+    FR,
+    "affirme|declare|dit|estime|assure|indique|souligne|explique|annonce|precise|ajoute|"
+    "affirment|declarent|estiment|assurent|denonce|denoncent|juge|critique|martele|"
+    "rapporte|confie|ecrit|plaide|previent",
+    Cue.SPEECH,
+)
+_add(FR, _fr_past(_denials) + "|dement|rejette|conteste|refute|nie", Cue.SPEECH, denial=True)
+_add(FR, _fr_inverted(_denials), Cue.SPEECH, denial=True, pronoun=True)
+_add(FR, _fr_past(_accusations) + "|accuse|accusent|reproche", Cue.SPEECH, accusation=True)
+_add(FR, _fr_past("repondu|retorque|replique|retoque"), Cue.SPEECH, answer=True)
+FR.accusation_nouns = _set(
+    "accusation|accusations|allegations|allegation|critiques|critique|chiffre|chiffres|"
+    "affirmations|propos|rapport"
+)
+FR.refutations = _set(
+    "faux|fausse|fausses|infonde|infondee|infondes|infondees|mensonge|mensonges|calomnie|"
+    "absurde|propagande|rumeur|rumeurs|fantaisiste|fantaisistes|intox|diffamation"
+)
+_add(FR, "parle de|parlent de|evoque|evoquent|denonce|qualifie", Cue.SPEECH)
+_add(
+    FR,
+    "estimant|affirmant|assurant|soulignant|ajoutant|expliquant|precisant|indiquant|jugeant|"
+    "qualifiant|rappelant|arguant|denoncant|accusant",
+    Cue.CONTINUING,
+)
+_add(FR, "selon|d'apres|aux dires de", Cue.ACCORDING)
+_add(FR, "citant|cite par|citee par|cites par|citees par", Cue.QUOTING)
+_add(FR, "a rapporte|rapporte|ont rapporte|rapporte par|rapportee par|relaye par", Cue.REPORTED)
+_add(
+    FR,
+    "a refuse de commenter|ont refuse de commenter|n'a pas souhaite commenter|n'a pas "
+    "repondu|n'ont pas repondu|s'est refuse a tout commentaire|n'a pas donne suite",
+    Cue.NO_COMMENT,
+)
+FR.back_references = _set("ainsi")
+FR.pronouns = _lower("il|elle|lui")
+FR.plural_pronouns = _lower("ils|elles")
+FR.roles = _set(
+    "ministre|president|presidente|porte-parole|secretaire|generale|general|chef|directeur|"
+    "directrice|maire|depute|deputee|senateur|senatrice|ambassadeur|ambassadrice|"
+    "responsable|dirigeant|dirigeante|syndicaliste|conseiller|conseillere|juge|procureur|"
+    "expert|experte|commissaire|gouverneur|premier|premiere|patron|patronne|m|mme|dr|"
+    "diplomatie|chef de la diplomatie|representant|representante|colonel|capitaine|"
+    "lieutenant|commandant|amiral|sergent"
+)
+FR.organisations = _set(
+    "ministere|gouvernement|commission|syndicat|union|societe|entreprise|conseil|agence|"
+    "ambassade|parti|armee|police|tribunal|banque|federation|association|comite|assemblee|"
+    "senat|elysee|matignon|junte|opposition|cgt|cfdt|onu|otan"
+)
+FR.articles = _set("le|la|les|l|un|une|son|sa|ses|leur|ce|cette")
+FR.connectors = _set("de|du|des|la|le|d|et|l")
+FR.told = _set("a|au|aux")
+FR.relatives = _set("qui|que|dont|lequel|laquelle")
+FR.conjunctions = _set("et")
+FR.places = _set("a|en")
+FR.openers = _set("tandis que|tandis|alors que|mais|cependant")
+FR.skipped = _set(
+    "aussi|egalement|deja|ensuite|puis|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    "hier|aujourd'hui|soir|matin|encore|meme|notamment|pourtant|ainsi|plus|tard"
+)
+FR.negations = _set("ne|n|pas|jamais|aucun|aucune|rien|personne|ni|sans|non")
+FR.stopwords = _set(
+    "les|des|une|que|qui|pour|dans|avec|sur|par|pas|plus|est|sont|ont|aux|son|ses|leur|"
+    "leurs|cette|mais|comme|tout|tous|elle|il|nous|vous|ils|elles|avait|etait|selon"
+)
+FR.weekdays = _weekdays("lundi;mardi;mercredi;jeudi;vendredi;samedi;dimanche")
+FR.relative_days = {"hier": -1, "aujourd'hui": 0}
+FR.months = _set(
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|"
+    "janv|fevr|avr|juil|sept|oct|nov|dec"
+)
+FR.furniture = (
+    "lire aussi",
+    "a lire aussi",
+    "lire egalement",
+    "voir aussi",
+    "a voir aussi",
+    "sur le meme sujet",
+    "suivez-nous",
+    "partager",
+    "photo",
+    "video",
+    "legende",
+    "abonnez-vous",
+    "newsletter",
+    "publicite",
 )
 
-CUES: dict[tuple[str, ...], Cue] = {
-    **dict.fromkeys(SPEECH_VERBS | PRONOUN_SUFFIXED_VERBS | DENIAL_VERBS, Cue.SPEECH),
-    **dict.fromkeys(ACCORDING, Cue.ACCORDING),
-    **dict.fromkeys(QUOTING, Cue.QUOTING),
-    **dict.fromkeys(REPORTED_BY, Cue.REPORTED_BY),
-}
-LONGEST_CUE = max(len(words) for words in CUES)
+RU = Language("ru")
+_add(
+    RU,
+    _ru_past(
+        "сказал|заявил|отметил|подчеркнул|сообщил|добавил|пояснил|указал|объявил|ответил|"
+        "признал|пообещал|предупредил|уточнил|напомнил|заверил|констатировал|выразил|"
+        "призвал|назвал|охарактеризовал|раскритиковал|осудил|написал|рассказал|"
+        "утверждал|настаивал|поблагодарил|высказал|прокомментировал"
+    )
+    + "|заявляет|говорит|считает|утверждает|отмечает|подчеркивает|сообщает|указывает|"
+    "называет|полагает|уверен|уверена|убежден|убеждена|как заявил|как заявила|как сказал|"
+    "как сказала|как отметил|как отметила|сообщили|заявили|как сообщили|как заявили|"
+    "как рассказали|как отметили|как пояснили",
+    Cue.SPEECH,
+)
+_add(
+    RU,
+    _ru_past("отверг|опроверг|отрицал|отклонил|опровергнул|раскритиковал|осудил")
+    + "|отвергает|опровергает|отрицает",
+    Cue.SPEECH,
+    denial=True,
+)
+_add(
+    RU,
+    _ru_past("обвинил|обвинял|упрекнул") + "|обвиняет|обвиняют",
+    Cue.SPEECH,
+    accusation=True,
+)
+_add(RU, _ru_past("ответил|парировал"), Cue.SPEECH, answer=True)
+RU.accusation_nouns = _set(
+    "обвинения|обвинений|обвинение|утверждение|утверждения|слова|заявления|заявление|данные|критику"
+)
+RU.refutations = _set(
+    "ложь|ложью|ложные|ложными|ложной|клевета|клеветой|абсурд|абсурдными|абсурдной|фейк|"
+    "фейком|провокация|провокацией|необоснованные|необоснованными|беспочвенные|выдумка|"
+    "вымысел|неправда"
+)
+_add(RU, "по словам|по мнению", Cue.ACCORDING)
+_add(RU, "по его словам|по ее словам|по их словам|по его мнению", Cue.ACCORDING, pronoun=True)
+_add(RU, "со ссылкой на|ссылаясь на", Cue.QUOTING)
+_add(
+    RU,
+    "как сообщило|как сообщает|как сообщил|как передает|как передало|передает|сообщает|"
+    "по данным|по информации|слова которого приводит|приводит|пишет|как пишет",
+    Cue.REPORTED,
+)
+_add(
+    RU,
+    "отказался|отказалась|отказались|отказались от комментариев|не ответил на запрос|"
+    "не ответили на запрос|воздержался от комментариев",
+    Cue.NO_COMMENT,
+)
+RU.back_references = _set("так|таково")
+RU.pronouns = _lower("он|она")
+RU.plural_pronouns = _lower("они|мы")
+RU.roles = _set(
+    "министр|глава|представитель|пресс-секретарь|президент|премьер|председатель|директор|"
+    "руководитель|генеральный|секретарь|спикер|посол|замминистра|заместитель|депутат|"
+    "сенатор|губернатор|мэр|командующий|начальник|эксперт|аналитик|официальный|"
+    "официальная|министра|генсек|полковник|генерал-майор|генерал-лейтенант|адмирал|"
+    "майор|капитан"
+)
+RU.organisations = _set(
+    "министерство|мид|минобороны|правительство|профсоюз|прокуратура|прокуратуре|комиссия|"
+    "еврокомиссия|кремль|ведомство|компания|посольство|партия|армия|полиция|суд|банк|"
+    "совет|агентство|служба|нато|оон|евросоюз|ес"
+)
+RU.articles = _set("")
+RU.connectors = _set("")
+RU.told = _set("")
+RU.relatives = _set("который|которая|которое|которые|которого|которой|чьи|слова")
+RU.conjunctions = _set("и")
+RU.openers = _set("а|но|однако|тогда как|в то время как")
+RU.skipped = _set(
+    "также|тоже|ранее|позже|позднее|уже|вновь|снова|еще|в|во|понедельник|вторник|среду|"
+    "четверг|пятницу|субботу|воскресенье|вчера|сегодня|публично|лично|официально"
+)
+RU.negations = _set("не|нет|ни|никогда|никакой|никаких|ничего|без")
+RU.stopwords = _set(
+    "что|это|как|его|она|они|для|при|или|так|уже|также|было|были|будет|этот|эти|того|"
+    "который|которые|после|более|очень|всех|свой|своей|своих"
+)
+RU.weekdays = _weekdays(
+    "понедельник;вторник;среду|среда;четверг;пятницу|пятница;субботу|суббота;воскресенье"
+)
+RU.relative_days = {fold("вчера"): -1, fold("сегодня"): 0}
+RU.months = _set(
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+RU.furniture = (
+    "читайте также",
+    "смотрите также",
+    "читайте",
+    "подписывайтесь",
+    "фото",
+    "видео",
+    "источник",
+    "реклама",
+    "по теме",
+    "новости по теме",
+)
 
-# Words between a relay cue and the outlet's or speaker's name: "mengutip pernyataan X".
-CUE_FILLERS = {
-    "pernyataan",
-    "keterangan",
-    "laporan",
-    "kantor",
-    "berita",
-    "media",
-    "a",
-    "an",
-    "the",
-    "statement",
-    "statements",
-    "comments",
-    "remarks",
-    "report",
-    "reports",
-    "agency",
-    "news",
-    "la",
-    "el",
-    "las",
-    "los",
-    "agencia",
-    "declaraciones",
-    "diario",
-}
 
-# Prepositions before an outlet a speaker talked to: "said to Reuters", "kepada Reuters".
-TO_WORDS = {"to", "kepada", "a", "al"}
+def _chars(language: Language, text: str, cue: Cue, **flags) -> None:
+    for chars in text.split("|"):
+        language.char_cues[chars] = CueWord(cue, **flags)
 
-# Words that may stand between a subject and its verb: "Belousov juga menambahkan".
-ADVERBS = {
-    "juga",
-    "pun",
-    "telah",
-    "sudah",
-    "kembali",
-    "lalu",
-    "kemudian",
-    "sebelumnya",
-    "also",
-    "then",
-    "later",
-    "earlier",
-    "previously",
-    "has",
-    "have",
-    "had",
-    "again",
-    "once",
-    "tambien",
-    "ya",
-    "luego",
-    "despues",
-    "ayer",
-    "hoy",
-}
 
-# Conjunctions that open a new clause with its own subject: the span of a statement starts
-# after them ("…dilakukan saat militer China berjanji …", "…, while Jones said …").
-CLAUSE_OPENERS = {
-    "saat",
-    "ketika",
-    "sementara",
-    "sedangkan",
-    "sewaktu",
-    "tetapi",
-    "namun",
-    "while",
-    "whereas",
-    "when",
-    "but",
-    "mientras",
-    "pero",
-    "cuando",
-}
+ZH = Language("zh")
+_chars(
+    ZH,
+    "说|表示|称|指出|强调|声称|宣称|透露|介绍|认为|表明|警告|呼吁|重申|坦言|宣布|承认|证实|"
+    "回应称|回应说|回应|回答说|答复|补充说|补充道|提到|谈到|说道|写道|发文称|告诉|"
+    "直言|批评称|表态|发表声明说|在声明中说|声明说|坚称|辩称|解释说|介绍说",
+    Cue.SPEECH,
+)
+_chars(ZH, "回应称|回应说|回应|回答说|答复|回击", Cue.SPEECH, answer=True)
+ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|此事")
+ZH.refutations = _set("毫无根据|不实|谎言|抹黑|造谣|捏造|荒谬|污蔑|无中生有|子虚乌有|假新闻|纯属")
+_chars(ZH, "否认|驳斥|反驳|否定|辟谣|拒绝承认|予以否认", Cue.SPEECH, denial=True)
+_chars(ZH, "指责|指控|谴责|抨击|控诉|批评", Cue.SPEECH, accusation=True)
+_chars(ZH, "据|根据", Cue.ACCORDING)
+_chars(ZH, "援引|引述|引用", Cue.QUOTING)
+_chars(ZH, "拒绝置评|拒绝评论|未予置评|不予置评|未作回应|没有回应|未回应", Cue.NO_COMMENT)
+ZH.pronouns = _lower("他|她")
+ZH.plural_pronouns = _lower("他们|她们|该部|该公司|对方|该机构|该组织|该协会")
+ZH.roles = _set(
+    "新闻发言人|发言人|部长|副部长|外长|总统|副总统|主席|总理|大使|官员|秘书长|国务卿|司令|"
+    "局长|负责人|主任|议员|董事长|首席执行官|总裁|教授|专家|代表|会长|领导人|首相|"
+    "总书记|院长|市长|州长|省长|队长|将军|上将|记者"
+)
+ZH.organisations = _set(
+    "部|院|局|会|署|厅|队|馆|政府|协会|公司|集团|委员会|组织|军|办|办公室|使馆|大使馆|"
+    "警卫队|海警|联盟|议会|法院|银行|中心|机构|国务院|外交部|国防部|商务部"
+)
+ZH.weekdays = _weekdays(
+    "周一|星期一;周二|星期二;周三|星期三;周四|星期四;周五|星期五;周六|星期六;周日|星期日|星期天"
+)
+ZH.relative_days = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0}
+ZH.furniture = (
+    "相关阅读",
+    "延伸阅读",
+    "推荐阅读",
+    "阅读更多",
+    "相关新闻",
+    "分享到",
+    "图为",
+    "图片来源",
+    "（图片",
+    "(图片",
+    "责任编辑",
+    "编辑",
+    "（记者",
+    "(记者",
+    "（完）",
+    "(完)",
+    "来源",
+)
+# Words in which a cue's characters stand without saying anything: 数据 (data), 名称
+# (name), 小说 (a novel).
+ZH_NOT_CUES = _lower(
+    "名称|称为|称号|简称|堪称|俗称|号称|小说|说法|听说|传说|说服|"
+    "数据|证据|依据|占据|割据|据点|指出来|表示感谢|据悉|据了解|据称"
+)
+# Where a Chinese subject ends before its verb: a date ("11日"), a place ("在…"), a time.
+ZH_SUBJECT_ENDS = (
+    "在",
+    "于",
+    "日前",
+    "此前",
+    "近日",
+    "今天",
+    "昨天",
+    "当天",
+    "当地时间",
+    *("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+    "星期",
+    "上午",
+    "下午",
+    "晚间",
+    "早前",
+    "也",
+    "还",
+    "则",
+    "又",
+    "曾",
+    "已",
+    "再次",
+    "随后",
+    "一名",
+    "一位",
+    "发表",
+    "通过",
+    "对此",
+    "就此",
+    "接受",
+    "向",
+    "对",
+    "近期",
+    "最近",
+)
+ZH_OF_WORDS = ("的话", "的消息", "的声明", "的说法")
 
-PRONOUNS = {
-    "dia",
-    "ia",
-    "beliau",
-    "mereka",
-    "pihaknya",
-    "he",
-    "she",
-    "they",
-    "ella",
-    "ellos",
-    "ellas",
-}
+LANGUAGES: dict[str, Language] = {language.code: language for language in (EN, ID, ES, FR, RU, ZH)}
 
-# Leading words of a role, stripped from an unknown name: "Foreign Minister Wang Yi".
-TITLES = {
-    "menteri",
-    "presiden",
-    "wakil",
-    "ketua",
-    "juru",
-    "bicara",
-    "kepala",
-    "jenderal",
-    "perdana",
-    "luar",
-    "negeri",
-    "pertahanan",
-    "minister",
-    "president",
-    "vice",
-    "prime",
-    "foreign",
-    "defence",
-    "defense",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "general",
-    "chairman",
-    "senator",
-    "governor",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "ministro",
-    "ministra",
-    "presidente",
-    "presidenta",
-    "portavoz",
-    "canciller",
-    "secretario",
-    "secretaria",
-    "senor",
-    "senora",
-    "sr",
-    "sra",
-}
-
-# Lower-case words that may join the parts of a name: "Ministerio de Defensa".
-NAME_CONNECTORS = {"de", "del", "la", "van", "von", "der", "den", "bin", "binti", "al", "of"}
-
-# News organisations recognised as relays even before the database knows them as outlets.
+# News organisations recognised as relays even before the database knows them as outlets,
+# and the abbreviations their credit lines use ("(ant)" is Antara).
 WIRE_SERVICES = {
-    "reuters",
-    "associated press",
-    "ap",
-    "afp",
-    "agence france-presse",
-    "bloomberg",
-    "xinhua",
-    "tass",
-    "ria novosti",
-    "interfax",
-    "antara",
-    "kyodo",
-    "yonhap",
-    "efe",
-    "europa press",
-    "dpa",
-    "ansa",
-    "bbc",
-    "cnn",
-    "al jazeera",
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "Xinhua",
+    "TASS",
+    "RIA Novosti",
+    "Interfax",
+    "Antara",
+    "Kyodo",
+    "Yonhap",
+    "EFE",
+    "Europa Press",
+    "DPA",
+    "ANSA",
+    "BBC",
+    "CNN",
+    "Al Jazeera",
+    "VOA",
+    "RFI",
+    "ТАСС",
+    "РИА Новости",
+    "Интерфакс",
+    "新华社",
+    "路透社",
+    "法新社",
+    "美联社",
+    "彭博社",
+    "中新社",
+    "中央社",
+    "塔斯社",
+    "共同社",
+    "韩联社",
 }
-
-NEGATIONS = {
-    "tidak",
-    "tak",
-    "bukan",
-    "belum",
-    "tiada",
-    "jangan",
-    "not",
-    "never",
-    "no",
-    "none",
-    "nothing",
-    "nunca",
-    "jamas",
-    "ningun",
-    "ninguna",
-    "nada",
-    "tampoco",
-}
-
-# Function words that carry no claim; left out when comparing what two statements say.
-STOPWORDS = {
-    # Indonesian
-    "yang",
-    "dan",
-    "di",
-    "ke",
-    "dari",
-    "untuk",
-    "dengan",
-    "pada",
-    "dalam",
-    "bahwa",
-    "ini",
-    "itu",
-    "atau",
-    "juga",
-    "akan",
-    "telah",
-    "sudah",
-    "kepada",
-    "terhadap",
-    "oleh",
-    "para",
-    "pihak",
-    "pihaknya",
-    "mereka",
-    "kami",
-    "kita",
-    "dirinya",
-    "saat",
-    "karena",
-    "sebagai",
-    "lebih",
-    "sangat",
-    "bisa",
-    "dapat",
-    "harus",
-    "boleh",
-    "termasuk",
-    "tersebut",
-    "mana",
-    "adalah",
-    "disebut",
-    "namun",
-    "tetapi",
-    "setelah",
-    "sebelum",
-    # English
-    "the",
-    "and",
-    "that",
-    "this",
-    "with",
-    "from",
-    "for",
-    "have",
-    "has",
-    "had",
-    "been",
-    "were",
-    "was",
-    "would",
-    "will",
-    "could",
-    "should",
-    "their",
-    "they",
-    "them",
-    "there",
-    "which",
-    "what",
-    "about",
-    "into",
-    "including",
-    "over",
-    "any",
-    "other",
-    "than",
-    "also",
-    "such",
-    "its",
-    "it's",
-    # Spanish
-    "que",
-    "con",
-    "los",
-    "las",
-    "del",
-    "una",
-    "por",
-    "como",
-    "pero",
-    "sus",
-    "esta",
-    "este",
-    "ese",
-    "esa",
-    "mas",
-    "sobre",
-    "entre",
-    "sido",
-    "han",
-    "habia",
-    "tambien",
+CREDIT_ABBREVIATIONS = {"ant": "Antara", "rtr": "Reuters", "afp": "AFP", "ap": "AP"}
+# Platforms a statement was posted on: the last hop a citation relays ("on Telegram").
+PLATFORMS = {
+    "telegram",
+    "twitter",
+    "facebook",
+    "instagram",
+    "weibo",
+    "youtube",
+    "tiktok",
+    "vk",
+    fold("ВКонтакте"),
+    "微博",
+    "微信",
 }

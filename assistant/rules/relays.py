@@ -1,45 +1,189 @@
-"""Relay cues: the words that say a statement reached this text through another report
-("mengutip Reuters", "citing Reuters", "as reported by", "dikutip dari"), which build a
-citation's `via` chain."""
+"""Relays: the reports a statement reached this text through, nearest first, which build a
+citation's `via` chain.
 
+- The credit line names the report the whole text comes from: "MOSCOW, March 5 (Reuters) -",
+  "WASHINGTON (VOA) —", "МОСКВА, 12 февраля. /ТАСС/.", "新华社北京3月11日电", "【环球时报报道】",
+  or a last paragraph "(VOA)", "(ant)". It relays every statement, unless it names the
+  publisher of the text itself.
+- A sentence that names an outlet outside its quotations got its statement through it:
+  "told Reuters", "citing TASS", "mengutip Reuters", "据路透社报道", "сообщили «Интерфаксу»",
+  "selon Le Monde", "citée par l'AFP"; outlets we hold, and the wire services any newsroom
+  knows. A platform it was posted on ("on Telegram", "в Telegram-канале") is the last hop.
+"""
+
+import re
 from collections.abc import Iterable
 
-from assistant.rules import lexicon
-from assistant.rules.speakers import NameIndex, capitalised_run
-from assistant.rules.text import Word
+from assistant.rules.lexicon import CREDIT_ABBREVIATIONS, PLATFORMS, WIRE_SERVICES
+from assistant.rules.text import Word, is_cjk
+from claims.matching import name_key
+from records.text import fold
+
+_CITY = r"[A-ZÀ-ÞА-ЯЁ][A-ZÀ-ÞА-ЯЁ .'’-]{1,40}?"
+_CREDITED = (
+    r"(?:\((?P<paren>[^)]{1,30})\)|/(?P<slash>[^/]{1,20})/"
+    r"|(?P<site>[A-Za-z]+\.(?:com|co\.id|id|net)))"
+)
+_DASH = r"\s*(?:\.-|\.–|[-–—]+|\.)\s+"
+# "MOSCOW, March 5 (Reuters) - ", "МОСКВА, 12 февраля. /ТАСС/. ", "MOSKOW, KOMPAS.com - ",
+# or a dateline with no credit: "RIVERSIDE — ".
+_DATELINE_CREDIT = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*{_CREDITED}{_DASH}")
+_DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?{_DASH}")
+_ZH_DATELINE = re.compile(
+    r"^(?:(?P<agency>[\u4e00-\u9fff]{2,4}社)[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电\s*"
+    r"|【(?P<bracket>[^】]{2,12}?)(?:报道|讯|消息)?】\s*)"
+)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_ELIDED = re.compile(r"^[LlDd][’']")
+_SITE = re.compile(r"[A-Za-z]+\.(?:com|co\.id|id|net)")
+_LAST_CREDIT = re.compile(r"^[(（]\s*(?P<credit>[^()（）]{1,24}?)\s*[)）]$")
+# Russian outlet names decline: «Интерфаксу» is Интерфакс.
+_INFLECTION = 2
 
 
-class OutletIndex(NameIndex):
-    """Outlets we hold, plus the wire services any newsroom would recognise."""
+class OutletIndex:
+    """Outlets we hold, plus the wire services, found by name in the words of a text."""
 
-    def __init__(self, outlet_names: Iterable[str]):
-        names = [name for name in outlet_names if name.strip()]
-        known = [(name, [name]) for name in names]
-        # A wire service we hold no outlet for yet is named as the text writes it ("").
-        wires = [("", [wire]) for wire in lexicon.WIRE_SERVICES]
-        super().__init__([*known, *wires])
+    def __init__(self, outlet_names: Iterable[str], publisher: str | None = None):
+        self._names: dict[str, str] = {}
+        self._first_words: set[str] = set()
+        self._cjk: dict[str, str] = {}
+        self.longest = 1
+        for name in [name for name in outlet_names if name and name.strip()]:
+            self._add(name, name)
+        for wire in WIRE_SERVICES:
+            self._add(wire, "")
+        self.publisher = fold(publisher) if publisher else ""
 
-    def outlet_at_start(self, phrase: list[Word], body: str) -> str | None:
-        """The outlet that `phrase` starts with (after fillers such as "pernyataan"), as
-        we know it or, for a wire service we do not hold yet, as the text writes it."""
-        phrase = skip_fillers(phrase)
-        found = self.starting_at(phrase, 0)
+    def _add(self, spelling: str, name: str) -> None:
+        if any(is_cjk(char) for char in spelling):
+            self._cjk.setdefault(spelling, name)
+            return
+        key = name_key(spelling)
+        if not key:
+            return
+        self._names.setdefault(key, name)
+        self._first_words.add(fold(key.split()[0]))
+        self.longest = max(self.longest, key.count(" ") + 1)
+
+    def name_of(self, spelling: str) -> str | None:
+        """The outlet a spelling names, as we hold it (or as written, for a wire service
+        we hold no outlet for); None when it names none."""
+        if any(is_cjk(char) for char in spelling):
+            found = self._cjk.get(spelling.strip())
+            return None if found is None else found or spelling.strip()
+        found = self._names.get(name_key(spelling))
         if found is None:
             return None
-        name, first, last = found
-        return name or body[phrase[first].start : phrase[last - 1].end]
+        return found or spelling.strip()
+
+    def is_publisher(self, name: str) -> bool:
+        return bool(self.publisher) and fold(name) == self.publisher
+
+    def mentioned(self, body: str, sentence_words: list[Word], quoted: list[bool]) -> list[str]:
+        """Outlets and platforms named in a sentence outside its quotations, in order."""
+        found: list[str] = []
+        index = 0
+        while index < len(sentence_words):
+            if quoted[index] and not _named_in_quotes(body, sentence_words[index]):
+                index += 1
+                continue
+            length = self._match_at(body, sentence_words, quoted, index, found)
+            index += max(length, 1)
+        return [name for name in dict.fromkeys(found) if not self.is_publisher(name)]
+
+    def _match_at(
+        self, body: str, sentence_words: list[Word], quoted: list[bool], index: int, found
+    ) -> int:
+        word = sentence_words[index]
+        elided = _ELIDED.match(word.text)
+        if elided and (name := self.name_of(word.text[elided.end() :])):
+            found.append(name)  # "citée par l'AFP"
+            return 1
+        if _CJK.search(word.text):
+            found.extend(self._in_cjk(word.text))
+            return 1
+        if word.folded in self._first_words:
+            for length in range(min(self.longest, len(sentence_words) - index), 0, -1):
+                if any(quoted[index : index + length]):
+                    continue
+                last = sentence_words[index + length - 1]
+                spelling = body[word.start : last.end]
+                name = self.name_of(spelling)
+                if name is not None:
+                    found.append(name)
+                    return length
+        if word.text[:1].isupper() and "\u0400" <= word.text[0] <= "\u04ff":
+            for cut in range(1, _INFLECTION + 1):
+                name = self.name_of(word.text[:-cut])
+                if name is not None and len(word.text) - cut >= 3:
+                    found.append(name if name != word.text[:-cut] else word.text[:-cut])
+                    return 1
+        if word.folded.split("-")[0] in PLATFORMS:
+            found.append(word.text.split("-")[0])
+        return 1
+
+    def _in_cjk(self, text: str) -> list[str]:
+        found = []
+        position = 0
+        longest = max((len(name) for name in self._cjk), default=0)
+        while position < len(text):
+            for length in range(min(longest, len(text) - position), 1, -1):
+                spelling = text[position : position + length]
+                if spelling in self._cjk:
+                    found.append(self._cjk[spelling] or spelling)
+                    position += length
+                    break
+            else:
+                position += 1
+        return found
 
 
-def skip_fillers(phrase: list[Word]) -> list[Word]:
-    skip = 0
-    while skip < len(phrase) - 1 and phrase[skip].folded in lexicon.CUE_FILLERS:
-        skip += 1
-    return phrase[skip:]
+def _named_in_quotes(body: str, word: Word) -> bool:
+    """A name in quotation marks, as Russian writes outlets («Интерфаксу»)."""
+    return word.capitalised and word.start > 0 and body[word.start - 1] in '«“"„'
 
 
-def reported_by_name(phrase: list[Word], body: str, outlets: OutletIndex) -> str | None:
-    """After "dikutip dari" / "as reported by" comes a report, known or not."""
-    if known := outlets.outlet_at_start(phrase, body):
+def credit(body: str, paragraphs: list[tuple[int, int]], outlets: OutletIndex) -> str:
+    """The outlet the credit line names, or "": a dateline in the first paragraphs, or a
+    last paragraph that is only a credit."""
+    name = ""
+    for p_start, p_end in paragraphs[:3]:
+        text = body[p_start:p_end]
+        if match := _dateline(text):
+            named = next((value for value in match.groupdict().values() if value), None)
+            name = _credited(named, outlets) if named else ""
+            break
+    if not name and paragraphs:
+        last_start, last_end = paragraphs[-1]
+        if match := _LAST_CREDIT.match(body[last_start:last_end]):
+            name = _credited(match.group("credit"), outlets)
+    return "" if name and outlets.is_publisher(name) else name
+
+
+def _credited(text: str, outlets: OutletIndex) -> str:
+    text = text.strip()
+    if known := outlets.name_of(text):
         return known
-    run = capitalised_run(skip_fillers(phrase), from_end=False)
-    return body[run[0].start : run[-1].end] if run else None
+    if abbreviation := CREDIT_ABBREVIATIONS.get(fold(text)):
+        return outlets.name_of(abbreviation) or abbreviation
+    # A credit line names a report even when we hold no outlet for it, if it reads as
+    # an outlet's name: an acronym ("EFE"), a site ("KOMPAS.com"), a Chinese agency.
+    letters = text.replace(" ", "").replace(".", "")
+    if (
+        (letters.isupper() and len(letters) >= 2)
+        or _SITE.fullmatch(text)
+        or (any(is_cjk(char) for char in text) and len(text) <= 8 and text[-1] in "社报网台")
+    ):
+        return text
+    return ""
+
+
+def dateline_end(body: str, start: int, end: int) -> int:
+    """Where a paragraph's text starts after its dateline ("PORT ALDEN, March 3 (Reuters) -")."""
+    match = _dateline(body[start:end])
+    return start + match.end() if match else start
+
+
+def _dateline(text: str) -> re.Match | None:
+    return _DATELINE_CREDIT.match(text) or _ZH_DATELINE.match(text) or _DATELINE_PLAIN.match(text)

@@ -1,152 +1,591 @@
-"""Who speaks: the name an attribution points to, matched against the speakers we know.
+"""Who speaks: the subject of an attribution, and whom it means.
 
-Names and aliases match as `claims.matching` says one does (case and accents aside,
-acronyms as written), looked up by the words of a phrase of the text.
+The words beside a cue name the speaker in one of a few ways, tried in this order:
+a pronoun ("he said", "dia mengatakan", "他说") is the nearest fitting speaker before it;
+a known speaker's name or alias, matched as `claims.matching` says one matches (near
+misses included: "Zahkarova", "Белоусов", "Захаровой"); a name written in capitals, the
+person after the last role word ("Foreign Minister Sergei Lavrov" is Sergei Lavrov), the
+organisation when it is one ("Ministry of Transport of Veltria"), the full name the
+article gave at its first mention ("Lavrov said" after "Sergei Lavrov"); a role alone
+("the minister", "el legislador", "la société") is the last speaker introduced with that
+role, else the last person (or organisation); the organisation a spokesperson speaks for
+("a spokesperson for the presidential office"); and else the words as written
+("Residents of the flooded east bank"). Chinese has no capitals: its subject is the
+noun phrase before the verb, less dates and places, and the name after the last role word
+("中国外交部发言人林剑" is 林剑).
 """
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+from bisect import bisect_left
+from collections.abc import Hashable, Iterable
+from dataclasses import dataclass, field
 
-from assistant.rules import lexicon
-from assistant.rules.text import Word
-from claims.matching import KnownSpeaker, SpeakerMatcher, name_key
+from assistant.rules.lexicon import ZH_OF_WORDS, ZH_SUBJECT_ENDS, Language
+from assistant.rules.text import Word, is_cjk
+from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
+from records.text import fold
+
+_QUOTING_ZH = ("援引", "引述", "引用")
+# An elided article before a name: "L'ONG Droits Sahel", "l'armée".
+_ELIDED = re.compile(r"^[LlDd][’']\s*(?=\w)")
+_ZH_BOUNDARIES = "，。：；、“”「」『』（）()！？!?,:;《》"
 
 
 @dataclass(frozen=True)
 class SpeakerMatch:
-    """The speaker of a suggestion: an existing one (`id`), or a new name to create."""
+    """The speaker of a suggestion: an existing one (`id`), or a new name to create.
+    `description` tells namesakes apart; `mention` is how the text named them."""
 
     name: str
     mention: str
-    id: int | None = None
+    id: Hashable | None = None
+    description: str = ""
 
     @property
     def is_new(self) -> bool:
         return self.id is None
 
 
-class NameIndex:
-    """Names and aliases of speakers (or outlets) looked up by the words of a phrase."""
-
-    def __init__(self, entries: Iterable[tuple[object, Iterable[str]]]):
-        self._values: dict[str, object] = {}
-        self.longest = 1
-        for value, names in entries:
-            for name in names:
-                # The first value named so wins, as in a list of speakers by id.
-                if key := name_key(name):
-                    self._values.setdefault(key, value)
-                    self.longest = max(self.longest, key.count(" ") + 1)
-
-    def get(self, phrase: list[Word]) -> object | None:
-        return self._values.get(name_key(" ".join(word.text for word in phrase)))
-
-    def best_in(self, phrase: list[Word], *, anchored_end: bool) -> tuple[object, int, int] | None:
-        """The longest name inside `phrase`, as (value, first word, last word + 1).
-
-        With `anchored_end`, the name must end with the phrase's last word: in "Menteri
-        Pertahanan Andrei Belousov" the name is the head at the end, not a word before it.
-        """
-        for length in range(min(self.longest, len(phrase)), 0, -1):
-            starts = [len(phrase) - length] if anchored_end else range(len(phrase) - length + 1)
-            for first in starts:
-                value = self.get(phrase[first : first + length])
-                if value is not None:
-                    return value, first, first + length
-        return None
-
-    def starting_at(self, phrase: list[Word], first: int) -> tuple[object, int, int] | None:
-        """The longest name that starts with word `first` of `phrase`."""
-        for length in range(min(self.longest, len(phrase) - first), 0, -1):
-            value = self.get(phrase[first : first + length])
-            if value is not None:
-                return value, first, first + length
-        return None
-
-    def mentioned(self, phrase: list[Word]) -> set:
-        """Every value named anywhere in `phrase`."""
-        found = set()
-        for first in range(len(phrase)):
-            for length in range(1, min(self.longest, len(phrase) - first) + 1):
-                value = self.get(phrase[first : first + length])
-                if value is not None:
-                    found.add(value)
-        return found
+@dataclass
+class _Said:
+    match: SpeakerMatch
+    roles: frozenset[str]
+    person: bool
 
 
-# Words before a name after the verb: "dijo el ministro X", "said Foreign Minister X".
-_ARTICLES = {"the", "el", "la", "los", "las"}
-_LEADERS = lexicon.TITLES | _ARTICLES
+@dataclass
+class Names:
+    """The speakers one article names, as the reading goes on: who is known, the full
+    names the article has given, and who spoke last (for pronouns and roles)."""
 
+    speakers: Iterable[KnownSpeaker]
+    language: Language
+    matcher: SpeakerMatcher = field(init=False)
+    _cjk: dict[str, KnownSpeaker] = field(init=False, default_factory=dict)
+    _cjk_longest: int = field(init=False, default=0)
+    _full_names: dict[str, str] = field(init=False, default_factory=dict)
+    _said: list[_Said] = field(init=False, default_factory=list)
+    # Where the article names a person (full names only), in order: for a pronoun when
+    # nobody has spoken yet.
+    _named_at: list[tuple[int, str]] = field(init=False, default_factory=list)
+    # Where each word (folded) first stands in the text.
+    first_seen: dict[str, int] = field(init=False, default_factory=dict)
 
-class SpeakerIndex(NameIndex):
-    """The known speakers, looked up in phrases through the one speaker matcher."""
-
-    def __init__(self, speakers: Iterable[KnownSpeaker]):
+    def __post_init__(self) -> None:
+        speakers = list(self.speakers)
         self.matcher = SpeakerMatcher(speakers)
-        self.longest = self.matcher.longest
+        for speaker in speakers:
+            self._learn_cjk(speaker)
 
-    def get(self, phrase: list[Word]) -> KnownSpeaker | None:
-        found = self.matcher.named(" ".join(word.text for word in phrase))
+    def _learn_cjk(self, speaker: KnownSpeaker) -> None:
+        for spelling in speaker.spellings:
+            if spelling and any(is_cjk(char) for char in spelling):
+                self._cjk.setdefault(spelling, speaker)
+                self._cjk_longest = max(self._cjk_longest, len(spelling))
+
+    # The article's own names
+
+    def learn_full_name(self, name: str, position: int = 0) -> None:
+        """A name of several words the article writes: its surname (and, for a name of two
+        words, its first word too: "Lin" for Lin Jian) stands for it from now on."""
+        parts = name.split()
+        if len(parts) < 2:
+            return
+        self._named_at.append((position, name))
+        keys = [skeleton(parts[-1])]
+        if len(parts) == 2:
+            keys.append(skeleton(parts[0]))
+        for key in keys:
+            self._full_names.setdefault(key, name)
+
+    def full_name(self, name: str) -> str:
+        parts = name.split()
+        if len(parts) != 1:
+            return name
+        return self._full_names.get(skeleton(parts[0]), name)
+
+    # Matching
+
+    def known(self, spelling: str, *, near: bool = True) -> KnownSpeaker | None:
+        found = self.matcher.named(spelling)
+        if not found and near:
+            found = self.matcher.near(spelling)
         return found[0] if found else None
 
+    def match(self, name: str, mention: str) -> SpeakerMatch:
+        """The speaker a name written in the text means: known (exactly, then by a near
+        miss, then by the article's full name), or a new one of that name."""
+        name = _ELIDED.sub("", name)
+        full = self.full_name(name)
+        for spelling, near in ((name, False), (full, False), (name, True), (full, True)):
+            if speaker := self.known(spelling, near=near):
+                return _of(speaker, mention)
+        return SpeakerMatch(name=full, mention=mention)
 
-def capitalised_run(phrase: list[Word], *, from_end: bool) -> list[Word]:
-    """The run of capitalised words (joined by "de", "van"…) at the end (or start) of
-    `phrase`: "Zhang Youxia", "Ministerio de Defensa"."""
-    ordered = list(reversed(phrase)) if from_end else list(phrase)
+    def known_cjk(self, text: str) -> tuple[KnownSpeaker, int, int] | None:
+        """The longest known spelling in a Chinese phrase, nearest its end."""
+        best = None
+        for start in range(len(text)):
+            for length in range(min(self._cjk_longest, len(text) - start), 0, -1):
+                speaker = self._cjk.get(text[start : start + length])
+                if speaker is not None:
+                    if best is None or length >= best[2] - best[1]:
+                        best = (speaker, start, start + length)
+                    break
+        return best
+
+    # Who spoke
+
+    def remember(self, match: SpeakerMatch, roles: Iterable[str] = ()) -> None:
+        self._said.append(_Said(match, frozenset(roles), self.is_person(match.name)))
+
+    def last(self, *, person: bool | None = None) -> SpeakerMatch | None:
+        for said in reversed(self._said[-50:]):
+            if person is None or said.person == person:
+                return said.match
+        return None
+
+    def named_before(self, position: int) -> SpeakerMatch | None:
+        """The person the article named last before `position`."""
+        index = bisect_left(self._named_at, (position, ""))
+        if index == 0:
+            return None
+        name = self._named_at[index - 1][1]
+        return self.match(name, name)
+
+    def by_role(self, roles: set[str], *, person: bool, position: int) -> SpeakerMatch | None:
+        """The last speaker introduced with one of these roles; else, when the text has not
+        named the role before (an epithet: "a ajouté la syndicaliste"), the last person.
+        A role the text named before as someone else ("acusó al alcalde … El alcalde
+        calificó") is nobody who spoke: None."""
+        for said in reversed(self._said[-50:]):
+            if said.roles & roles:
+                return said.match
+        if any(self.first_seen.get(role, position) < position for role in roles):
+            return None
+        return self.last(person=person) if person else None
+
+    def is_person(self, name: str) -> bool:
+        words = [fold(word) for word in name.split()]
+        if not words or any(word in self.language.organisations for word in words):
+            return False
+        if all(is_cjk(char) for char in name):
+            # Chinese names are of two or three characters (刘德军 ends like 军, an army).
+            if len(name) <= 3:
+                return fold(name) not in self.language.organisations
+            return len(name) == 4 and not any(
+                name.endswith(org) for org in self.language.organisations
+            )
+        return not (len(words) == 1 and name.isupper())
+
+
+def _of(speaker: KnownSpeaker, mention: str) -> SpeakerMatch:
+    return SpeakerMatch(
+        name=speaker.name,
+        mention=mention,
+        id=speaker.id,
+        description=speaker.description,
+    )
+
+
+@dataclass
+class Subject:
+    """What the words beside a cue say of its speaker."""
+
+    match: SpeakerMatch | None = None
+    pronoun: bool = False  # whoever fits before: he, dia, él, il, он, 他
+    plural: bool = False
+    roles: frozenset[str] = frozenset()  # a role alone: the one introduced with it
+    words: int = 0  # how many words the mention takes, left out of a statement's content
+    phrase: str = ""  # a role alone as written, for a speaker nobody introduced
+
+    @property
+    def found(self) -> bool:
+        return self.match is not None or self.pronoun or bool(self.roles)
+
+
+def _span(body: str, phrase: list[Word]) -> str:
+    return body[phrase[0].start : phrase[-1].end]
+
+
+def _is_name_word(word: Word, language: Language) -> bool:
+    """A word that may be part of a name: capitalised, not a capitalised article, adverb or
+    pronoun at the head of a sentence ("The", "Ранее", "Elle")."""
+    return (
+        (word.capitalised or word.acronym)
+        and word.lower not in language.pronouns
+        and word.lower not in language.plural_pronouns
+        and (word.acronym or word.folded not in language.not_names)
+    )
+
+
+def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
+    """The capitalised words (joined by "of", "de" …) that end `phrase`, and an
+    organisation's seat before them ("the Russian Embassy in London")."""
     run: list[Word] = []
-    for word in ordered:
-        if word.capitalised or (run and word.folded in lexicon.NAME_CONNECTORS):
-            run.append(word)
+    for n in range(len(phrase) - 1, -1, -1):
+        word = phrase[n]
+        seat = (
+            word.folded in language.places
+            and n > 0
+            and phrase[n - 1].capitalised
+            and phrase[n - 1].folded in language.organisations
+        )
+        if _is_name_word(word, language) or (run and (word.folded in language.connectors or seat)):
+            run.insert(0, word)
         else:
             break
-    while run and not run[-1].capitalised:
-        run.pop()
-    return list(reversed(run)) if from_end else run
+    while run and not _is_name_word(run[0], language):
+        run.pop(0)
+    return run
 
 
-def new_name(run: list[Word], body: str) -> str:
-    """An unknown name as written, without a leading role or adverb ("Foreign Minister
-    Wang Yi" → "Wang Yi"), unless the role is all there is."""
-    start = 0
-    while start < len(run) - 1 and (
-        run[start].folded in lexicon.TITLES
-        or run[start].folded in lexicon.ADVERBS
-        or run[start].folded in _ARTICLES
+def _person_part(run: list[Word], language: Language) -> tuple[list[Word], frozenset[str]]:
+    """The name in a run of capitalised words, and the roles before it: "Transport Minister
+    Ana Kessler" is Ana Kessler, a minister; an organisation's name stays whole."""
+    folded = [word.folded for word in run]
+    marks = [n for n, word in enumerate(folded) if word in language.organisations | language.roles]
+    tail = run[marks[-1] + 1 :] if marks else []
+    if (
+        marks
+        and any(word in language.roles for word in folded[: marks[-1] + 1])
+        and len(tail) >= 2
+        and all(word.capitalised and not word.acronym for word in tail)
     ):
+        # "Anggota Komisi IV DPR Dedi Kurniawan": a member of an organisation, by name.
+        return _two_names(tail, language), frozenset(w for w in folded if w in language.roles)
+    if any(word in language.organisations for word in folded):
+        start = 0
+        while start < len(run) - 1 and (
+            folded[start] in language.articles
+            # "Fuentes del Ministerio de Defensa": those who speak for it, then it.
+            or (folded[start] in language.roles and folded[start + 1] in language.connectors)
+            or (start and folded[start] in language.connectors)
+        ):
+            start += 1
+        return run[start:], frozenset()
+    last_role = max((n for n, word in enumerate(folded) if word in language.roles), default=-1)
+    if 0 <= last_role < len(run) - 1:
+        # After a role, a place may stand before the person's two names: "Menteri Luar
+        # Negeri Ukraina Andrii Sybiha", "Foreign Minister of Ukraine Andrii Sybiha".
+        return _two_names(run[last_role + 1 :], language), frozenset(folded[: last_role + 1])
+    start = 0
+    while start < len(run) - 1 and folded[start] in language.articles:
         start += 1
-    kept = run[start:]
-    return body[kept[0].start : kept[-1].end]
+    return run[start:], frozenset()
 
 
-def resolve(
-    phrase: list[Word], body: str, index: SpeakerIndex, *, head_at_end: bool
-) -> SpeakerMatch | None:
-    """The speaker named by `phrase` (the words beside an attribution verb).
+def _two_names(name: list[Word], language: Language) -> list[Word]:
+    """The person's name after a role and what the role is of: "of State Antony Blinken"
+    is Antony Blinken, "Ukraina Andrii Sybiha" Andrii Sybiha; a name of three words or
+    more after a role keeps its last two."""
+    connectors = [n for n, word in enumerate(name) if word.folded in language.connectors]
+    if connectors:
+        name = name[connectors[-1] + 1 :]
+    return name[-2:] if len(name) >= 3 else name
 
-    `head_at_end`: the name ends the phrase ("… Belousov mengatakan"); otherwise it starts
-    it ("kata Belousov, …").
-    """
-    if not phrase:
+
+def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
+    """Words between a subject and its verb that are not the subject: "also", "on
+    Tuesday", "pada Senin (7/7)", "este martes", "ранее"."""
+    end = len(phrase)
+    while end > 0:
+        word = phrase[end - 1]
+        folded = word.folded
+        if (
+            folded in language.skipped
+            or folded in language.weekdays
+            or folded in language.months
+            or folded.isdigit()
+        ):
+            end -= 1
+            continue
+        break
+    return phrase[:end]
+
+
+def _known_in(
+    body: str, phrase: list[Word], names: Names, *, at_start: bool
+) -> tuple[KnownSpeaker, int, int] | None:
+    """The longest known name (exact spellings only) that ends `phrase` (or, with
+    `at_start`, starts it); else the one nearest its end."""
+    longest = names.matcher.longest
+
+    def named(first: int, last: int) -> KnownSpeaker | None:
+        if not names.matcher.may_start(phrase[first].text):
+            return None
+        return names.known(body[phrase[first].start : phrase[last - 1].end], near=False)
+
+    count = len(phrase)
+    if at_start:
+        for length in range(min(longest, count), 0, -1):
+            if speaker := named(0, length):
+                return speaker, 0, length
         return None
-    if head_at_end:
-        found = index.best_in(phrase, anchored_end=True)
-    else:
-        # After the verb the name comes first, perhaps behind a role: "said Minister X".
-        skip = 0
-        while skip < len(phrase) - 1 and phrase[skip].folded in _LEADERS:
-            skip += 1
-        phrase = phrase[skip:]
-        found = index.starting_at(phrase, 0)
-    if found:
-        speaker, first, last = found
-        return SpeakerMatch(
-            name=speaker.name,
-            id=speaker.id,
-            mention=body[phrase[first].start : phrase[last - 1].end],
-        )
-    run = capitalised_run(phrase, from_end=head_at_end)
-    if run and not (len(run) == 1 and run[0].folded in lexicon.PRONOUNS):
-        return SpeakerMatch(name=new_name(run, body), mention=body[run[0].start : run[-1].end])
+    for first in range(max(0, count - longest), count):
+        if speaker := named(first, count):
+            return speaker, first, count
+    for last in range(count - 1, 0, -1):
+        for first in range(max(0, last - longest), last):
+            if speaker := named(first, last):
+                return speaker, first, last
     return None
+
+
+def interpret(
+    body: str, phrase: list[Word], names: Names, *, before: bool, noun_phrase: bool = False
+) -> Subject:
+    """The speaker named by the words beside a cue: before it (`before`, the name at the
+    end) or after it (the name at the start)."""
+    language = names.language
+    phrase = _strip_tail(phrase, language) if before else _after_phrase(phrase, language)
+    if not phrase:
+        return Subject()
+    edge = phrase[-1] if before else phrase[0]
+    if edge.lower in language.pronouns:
+        return Subject(pronoun=True, words=1)
+    if edge.lower in language.plural_pronouns:
+        return Subject(pronoun=True, plural=True, words=1)
+
+    run = _trailing_run(phrase, language) if before else _leading_chain(body, phrase, language)
+    known = _known_in(body, phrase, names, at_start=not before)
+    if known is not None:
+        speaker, first, last = known
+        # "Departemen Luar Negeri Amerika Serikat" is the department, not the country.
+        # "Departemen Keuangan AS", "militer China": a country's department, not the
+        # country (a name of one word, after an organisation's word).
+        ahead = phrase[max(0, first - 3) : first]
+        inside_org = (
+            last - first == 1
+            and any(word.folded in language.organisations for word in ahead)
+            and (not run or run[0].start <= phrase[first].start)
+        )
+        if not inside_org:
+            mention = phrase[first:last]
+            roles = frozenset(w.folded for w in phrase[:first] if w.folded in language.roles)
+            return Subject(_of(speaker, _span(body, mention)), roles=roles, words=last - first)
+
+    if run and before and _run_completes_a_noun(phrase, run, language):
+        # "Los vecinos de Cerro Alto": a group of the place, not the place.
+        rest = phrase[phrase.index(run[0]) - 2 :]
+        while len(rest) > 1 and rest[0].folded in language.articles:
+            rest = rest[1:]
+        name = _span(body, rest)
+        return Subject(names.match(name, name), words=len(phrase))
+    if run:
+        name_words, roles = _person_part(run, language)
+        roles |= frozenset(w.folded for w in phrase if w.folded in language.roles)
+        if before and len(name_words) >= 3 and not _organisation(name_words, language):
+            ahead = phrase[max(0, phrase.index(run[0]) - 2) : phrase.index(run[0])]
+            if any(word.folded in language.roles for word in ahead):
+                # "Министр обороны России Андрей Белусов": after a role, the place it
+                # belongs to, then the person's two names.
+                name_words = name_words[-2:]
+        for first in range(len(name_words) - 1):
+            if known := names.known(_span(body, name_words[first:])):
+                mention = _span(body, name_words[first:])
+                return Subject(_of(known, mention), roles=roles, words=len(run))
+        if len(name_words) == 1 and name_words[0].folded in language.roles:
+            return Subject(roles=roles, words=len(run), phrase=_span(body, name_words))
+        name = _span(body, name_words)
+        return Subject(names.match(name, name), roles=roles, words=len(run))
+
+    roles = frozenset(word.folded for word in phrase if word.folded in language.roles)
+    spoken_for = _spoken_for(phrase, language)
+    if spoken_for:
+        name = _span(body, spoken_for)
+        return Subject(names.match(name, name), roles=roles, words=len(phrase))
+    if roles:
+        rest = phrase
+        while len(rest) > 1 and rest[0].folded in language.articles:
+            rest = rest[1:]
+        return Subject(roles=roles, words=len(phrase), phrase=_span(body, rest))
+    organisations = [word for word in phrase if word.folded in language.organisations]
+    rest = phrase
+    while rest and rest[0].folded in language.articles:
+        rest = rest[1:]
+    # "The opposition", "la empresa"; after "according to", any short noun phrase.
+    definite = (len(rest) < len(phrase) or noun_phrase) and len(rest) <= 4
+    if (
+        (before or noun_phrase)
+        and rest
+        and len(rest) <= 7
+        and (organisations or rest[0].capitalised or definite)
+    ):
+        # A noun phrase that names a group: "Residents of the flooded east bank".
+        name = _span(body, rest)
+        return Subject(names.match(name, name), words=len(phrase))
+    return Subject()
+
+
+def _run_completes_a_noun(phrase: list[Word], run: list[Word], language: Language) -> bool:
+    """Does the name end a noun phrase it belongs to ("vecinos de Cerro Alto", "residents
+    of Port Alden")? Not after a role ("secretary of State …"), whose name it is."""
+    at = phrase.index(run[0])
+    connector = phrase[at - 1].folded if at else ""
+    if at < 2 or connector not in language.connectors or connector in language.articles:
+        return False
+    noun = phrase[at - 2].folded
+    return (
+        not phrase[at - 2].capitalised
+        and noun not in language.roles
+        and noun not in language.connectors | language.articles | language.relatives
+        and noun not in language.skipped
+    )
+
+
+def _organisation(phrase: list[Word], language: Language) -> bool:
+    return any(word.folded in language.organisations for word in phrase)
+
+
+def _spoken_for(phrase: list[Word], language: Language) -> list[Word]:
+    """ "a spokesperson for the presidential office": the office."""
+    for n, word in enumerate(phrase[:-1]):
+        if word.folded in language.roles and phrase[n + 1].folded in language.connectors:
+            rest = phrase[n + 2 :]
+            while rest and rest[0].folded in language.articles | language.connectors:
+                rest = rest[1:]
+            # An organisation: "the presidential office", not "del Interior" (a portfolio).
+            if 0 < len(rest) <= 6 and _organisation(rest, language):
+                return rest
+            return []
+    return []
+
+
+def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
+    """After a verb the subject comes first, perhaps behind an article or a time word:
+    "said Tom Kell", "dijo el ministro", "afirmó este martes la ONU"."""
+    start = 0
+    while start < len(phrase) and (
+        phrase[start].folded in language.articles
+        or phrase[start].folded in language.skipped
+        or phrase[start].folded in language.weekdays
+    ):
+        if phrase[start].lower in language.pronouns:
+            break
+        start += 1
+    return phrase[start:]
+
+
+def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Word]:
+    """The name at the start of a phrase after a verb, through the roles before it: in
+    "State Department deputy spokesman Matthew Hale" it is Matthew Hale, in "la
+    secrétaire générale de la CGT, Sophie Lambert" the name after the comma, in "министр
+    иностранных дел Сергей Лавров" the name after the role's complement; "el ministro del
+    Interior" names no one but a role."""
+    for n in range(1, len(phrase)):
+        if "," in body[phrase[n - 1].end : phrase[n].start]:
+            if any(w.folded in language.roles for w in phrase[:n]) and _is_name_word(
+                phrase[n], language
+            ):
+                return _leading_chain(body, phrase[n:], language)  # the name after the role
+            phrase = phrase[:n]
+            break
+    if (
+        len(phrase) > 1
+        and not phrase[0].capitalised
+        and phrase[0].folded in language.organisations
+        and _is_name_word(phrase[1], language)
+    ):
+        phrase = phrase[1:]  # "le syndicat Samu-Urgences de France": the union, by name
+    chain: list[Word] = []
+    for n, word in enumerate(phrase):
+        if (
+            _is_name_word(word, language)
+            or word.folded in language.roles
+            or (chain and word.folded in language.connectors)
+        ):
+            chain.append(word)
+            continue
+        if any(w.folded in language.roles for w in chain):
+            # "министр иностранных дел Сергей Лавров": past the role's complement, the name.
+            ahead = phrase[n + 1 : n + 4]
+            name_at = next((k for k, w in enumerate(ahead) if _is_name_word(w, language)), None)
+            if name_at is not None:
+                return _leading_chain(body, ahead[name_at:] + phrase[n + 4 :], language)
+        break
+    last_role = max(
+        (n for n, word in enumerate(chain) if word.folded in language.roles and not word.acronym),
+        default=-1,
+    )
+    if 0 <= last_role < len(chain) - 1:
+        after_role = chain[last_role + 1 :]
+        names_after = [w for w in after_role if w.folded not in language.connectors]
+        if after_role[0].folded in language.connectors and len(names_after) <= 2:
+            return []  # "el ministro del Interior", "le ministre des Mines": a role's own
+        chain = _two_names(after_role, language)
+    while chain and not _is_name_word(chain[0], language):
+        chain.pop(0)  # "del sindicato", "de la CGT": what follows a role is no name
+    while chain and chain[-1].folded in language.connectors:
+        chain.pop()
+    return chain
+
+
+# Chinese
+
+
+def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
+    """The subject of a Chinese cue at `end`, written in body[start:end] (from the clause
+    start): less what follows the subject (dates, places, times), the name after a role."""
+    phrase = body[start:end].strip()
+    for quoting in _QUOTING_ZH:
+        if quoting in phrase:
+            phrase = phrase.split(quoting)[-1]
+            for of in ZH_OF_WORDS:
+                phrase = phrase.removesuffix(of)
+    cut = len(phrase)
+    for n, char in enumerate(phrase):
+        if n and (char.isdigit() or any(phrase.startswith(end, n) for end in ZH_SUBJECT_ENDS)):
+            cut = n
+            break
+    phrase = phrase[:cut]
+    language = names.language
+    if not phrase:
+        return Subject()
+    if phrase in language.pronouns or (phrase[-1:] in language.pronouns and len(phrase) == 1):
+        return Subject(pronoun=True, words=1)
+    if phrase in language.plural_pronouns:
+        return Subject(pronoun=True, plural=True, words=1)
+    known = names.known_cjk(phrase)
+    role_end, roles = _zh_roles(phrase, language)
+    if known is not None and known[2] > role_end:
+        speaker, first, last = known
+        return Subject(_of(speaker, phrase[first:last]), roles=roles, words=1)
+    if role_end and role_end < len(phrase):
+        name = phrase[role_end:]
+        return Subject(names.match(name, name), roles=roles, words=1)
+    if role_end:
+        owner = phrase[: role_end - max(len(role) for role in roles)]
+        if owner:
+            if known is not None:
+                return Subject(_of(known[0], phrase[known[1] : known[2]]), roles=roles, words=1)
+            return Subject(names.match(owner, owner), roles=roles, words=1)
+        return Subject(roles=roles, words=1, phrase=phrase)
+    if known is not None:
+        return Subject(_of(known[0], phrase[known[1] : known[2]]), words=1)
+    return Subject(names.match(phrase, phrase), words=1)
+
+
+def _zh_roles(phrase: str, language: Language) -> tuple[int, frozenset[str]]:
+    """Where the last role word in a Chinese phrase ends, and the roles found; a role
+    inside an organisation's name is none (大使 in 大使馆, the embassy)."""
+    end, roles = 0, set()
+    for role in language.roles:
+        at = phrase.rfind(role)
+        if at == -1:
+            continue
+        after = phrase[at + len(role) :]
+        if after and any(after.startswith(org) for org in language.organisations):
+            continue
+        roles.add(role)
+        end = max(end, at + len(role))
+    return end, frozenset(roles)
+
+
+def zh_clause_start(body: str, sentence_start: int, position: int) -> int:
+    """Where the clause that ends at `position` starts: after the last comma, colon or
+    quotation mark before it."""
+    at = position
+    while at > sentence_start and body[at - 1] not in _ZH_BOUNDARIES:
+        at -= 1
+    return at

@@ -1,68 +1,31 @@
-"""The text itself: folding for comparison, words with offsets, paragraphs and sentences.
+"""The text itself: words with offsets, paragraphs, quotations and sentences.
 
 Every position is a character offset into the original body, so that what the assistant
-suggests can be cut out of the body exactly and anchored as a citation.
+suggests can be cut out of the body exactly and anchored as a citation. Everything here is
+one pass over the text (sentences by `sentencex`, a maintained segmenter for some 300
+languages), so a long article costs in proportion to its length.
 """
 
-import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+
+import sentencex
 
 from records.text import WORD, fold
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+# A line ending in one of these ends its paragraph even when the next goes on in lower case.
+_LINE_ENDS = '.!?…。！？:：;”"»)]）】'
 
-# Words before a full stop that do not end a sentence.
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "jr",
-    "sr",
-    "sra",
-    "st",
-    "no",
-    "vs",
-    "etc",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "u.s",
-    "u.k",
-    "e.g",
-    "i.e",
-    "bpk",
-    "ir",
-    "h",
-    "dll",
-    "dsb",
-    "tsb",
-    "dra",
-    "ee.uu",
-    "uu",
-    "ee",
-}
-_SENTENCE_END = ".!?…"
-_ALWAYS_END = "。！？"
-CLOSERS = "”\"’'»›」』)]"
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    """`records.text.fold`, remembered: an article repeats its words."""
+    return fold(text)
+
+
+def is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
 
 
 @dataclass(frozen=True)
@@ -71,45 +34,70 @@ class Word:
     end: int
     text: str
 
-    @property
+    @cached_property
     def folded(self) -> str:
-        return fold(self.text)
+        return _folded(self.text)
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold()
 
     @property
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
 
+    @property
+    def acronym(self) -> bool:
+        letters = self.text.replace("-", "")
+        return len(letters) > 1 and letters.isupper()
+
 
 def words(body: str, start: int = 0, end: int | None = None) -> list[Word]:
     end = len(body) if end is None else end
-    return [
-        Word(match.start(), match.end(), match.group()) for match in WORD.finditer(body, start, end)
-    ]
+    return [Word(m.start(), m.end(), m.group()) for m in WORD.finditer(body, start, end)]
 
 
 def paragraphs(body: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph: blocks of text between blank lines, trimmed."""
-    spans, position = [], 0
-    for brk in [*_PARAGRAPH_BREAK.finditer(body), None]:
-        stop = brk.start() if brk else len(body)
+    """(start, end) of each paragraph, trimmed: a line of text, or lines run together
+    when the text was wrapped (see `_wrapped`)."""
+    spans = []
+    position = 0
+    length = len(body)
+    while position < length:
+        stop = body.find("\n", position)
+        stop = length if stop == -1 else stop
         start, end = position, stop
         while start < end and body[start].isspace():
             start += 1
         while end > start and body[end - 1].isspace():
             end -= 1
         if start < end:
-            spans.append((start, end))
-        position = brk.end() if brk else len(body)
+            if spans and _wrapped(body, spans[-1][1], start):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        position = stop + 1
     return spans
+
+
+def _wrapped(body: str, previous_end: int, start: int) -> bool:
+    """Is the line at `start` the same paragraph as the one before, wrapped? Yes when the
+    line before stops mid-sentence on a single line break and this one goes on in lower case."""
+    gap = body[previous_end:start]
+    return (
+        gap.count("\n") == 1 and body[previous_end - 1] not in _LINE_ENDS and body[start].islower()
+    )
 
 
 @dataclass(frozen=True)
 class Quote:
-    """A pair of quotation marks: `start`/`end` include the marks, `inner_*` do not."""
+    """A pair of quotation marks: `start`/`end` include the marks, `inner_*` do not. A quote
+    left open where its paragraph (or the text) stops has `closed` False."""
 
     start: int
     end: int
     depth: int
+    closed: bool = True
 
     @property
     def inner_start(self) -> int:
@@ -117,7 +105,7 @@ class Quote:
 
     @property
     def inner_end(self) -> int:
-        return self.end - 1
+        return self.end - 1 if self.closed else self.end
 
 
 _OPENERS = {
@@ -132,11 +120,13 @@ _OPENERS = {
     '"': '"',
     "'": "'",
 }
-_OPENING_CONTEXT = " \t\n([{—–-/:" + "".join(_OPENERS)
+_OPENS = "“«‹„‚「『‘"
+_OPENING_CONTEXT = " \t\n([{—–-/:：，," + "".join(_OPENERS)
 
 
 def find_quotes(body: str, start: int, end: int) -> list[Quote]:
-    """Every pair of quotation marks in body[start:end], nested ones with depth > 0.
+    """Every pair of quotation marks in body[start:end], nested ones with depth > 0, and
+    the outermost one still open at `end` (a quotation cut off, or going on below).
 
     Straight quotes open after a space or an opening bracket and close elsewhere; a
     straight or curly apostrophe inside a word ("don't", "Xi's") is never a quote mark.
@@ -145,10 +135,12 @@ def find_quotes(body: str, start: int, end: int) -> list[Quote]:
     stack: list[tuple[str, int]] = []
     for index in range(start, end):
         char = body[index]
+        if char not in _OPENERS and char not in "”»›」』’":
+            continue
         before = body[index - 1] if index > start else " "
         after = body[index + 1] if index + 1 < end else " "
-        if char in "'’" and before.isalnum() and after.isalnum():
-            continue  # an apostrophe
+        if char in "'’" and before.isalnum() and (after.isalnum() or not stack):
+            continue  # an apostrophe: "don't", "workers'"
         if stack and char in _OPENERS[stack[-1][0]]:
             opener = stack[-1][0]
             straight_reopen = opener == char and before in _OPENING_CONTEXT and not after.isspace()
@@ -163,7 +155,13 @@ def find_quotes(body: str, start: int, end: int) -> list[Quote]:
                 continue
             if char == "'" and not after.isalnum():
                 continue
+            if char == "‘" and before.isalnum():
+                continue
             stack.append((char, index))
+    if stack:
+        opener, opened_at = stack[0]
+        if end - opened_at > 2 and opener not in "'‘":
+            quotes.append(Quote(opened_at, end, 0, closed=False))
     return sorted(quotes, key=lambda quote: quote.start)
 
 
@@ -178,62 +176,67 @@ class Sentence:
     paragraph: int
 
 
-def _is_abbreviation(body: str, stop: int, paragraph_start: int) -> bool:
-    """Is the full stop at `stop` the end of an abbreviation or an initial?"""
-    begin = stop
-    while begin > paragraph_start and (body[begin - 1].isalpha() or body[begin - 1] == "."):
-        begin -= 1
-    token = body[begin:stop]
-    if len(token) == 1 and token.isupper():
-        return True  # an initial: "J. Smith"
-    return fold(token) in _ABBREVIATIONS
+@dataclass
+class Spans:
+    """Sorted, non-overlapping spans, for asking what covers a position in log time."""
+
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._starts = [start for start, _ in self.spans]
+
+    def covering(self, position: int) -> tuple[int, int] | None:
+        index = bisect_right(self._starts, position) - 1
+        if index >= 0 and self.spans[index][0] <= position < self.spans[index][1]:
+            return self.spans[index]
+        return None
+
+    def within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The spans that start in [start, end)."""
+        return self.spans[bisect_left(self._starts, start) : bisect_left(self._starts, end)]
 
 
-def sentences(body: str) -> list[Sentence]:
-    """Split into sentences, never inside a quotation: a quoted passage of several
-    sentences stays in the sentence that carries it."""
+def _segments(language: str, text: str) -> list[int]:
+    """Offsets in `text` where sentencex ends a sentence."""
+    ends, position = [], 0
+    for segment in sentencex.segment(language, text):
+        position += len(segment)
+        ends.append(position)
+    if position != len(text):  # the segmenter changed the text: keep it whole
+        return [len(text)]
+    return ends
+
+
+def sentences(body: str, language: str = "en", quotes: list[Quote] | None = None) -> list[Sentence]:
+    """The sentences of each paragraph, as sentencex splits them, never inside a
+    quotation: a quoted passage of several sentences stays in the sentence that carries it.
+    `quotes` are the body's top-level quotations (found when not given)."""
+    if quotes is None:
+        quotes = [q for p in paragraphs(body) for q in top_level(find_quotes(body, *p))]
+    inside = Spans([(q.inner_start, q.inner_end) for q in quotes])
     result: list[Sentence] = []
     for number, (p_start, p_end) in enumerate(paragraphs(body)):
-        quoted = top_level(find_quotes(body, p_start, p_end))
-        inside = [False] * (p_end - p_start)
-        for quote in quoted:
-            for offset in range(quote.start + 1 - p_start, quote.end - 1 - p_start):
-                inside[offset] = True
         start = p_start
-        index = p_start
-        while index < p_end:
-            char = body[index]
-            boundary = None
-            if not inside[index - p_start] and char in _ALWAYS_END:
-                boundary = index + 1
-            elif char in _SENTENCE_END and not _is_abbreviation(body, index, p_start):
-                after = index + 1
-                while after < p_end and body[after] in CLOSERS:
-                    after += 1
-                # Inside a quotation only a stop right before its closing mark counts.
-                closes_quote = inside[index - p_start] and after > index + 1
-                if (not inside[index - p_start] or closes_quote) and (
-                    after == p_end
-                    or (body[after].isspace() and _starts_sentence(body, after, p_end))
-                ):
-                    boundary = after
-            if boundary is not None:
+        for offset in _segments(language, body[p_start:p_end]):
+            boundary = p_start + offset
+            quoted = inside.covering(boundary - 1)
+            if boundary < p_end and quoted is not None and quoted[1] > boundary:
+                continue  # within a quotation: the sentence goes on
+            # An opening quotation mark the segmenter left at the end goes with what it opens.
+            next_start = p_start + offset
+            while boundary > start and (
+                body[boundary - 1].isspace()
+                or body[boundary - 1] in _OPENS
+                or (body[boundary - 1] in "\"'" and body[boundary - 2 : boundary - 1].isspace())
+            ):
+                boundary -= 1
+                if not body[boundary].isspace():
+                    next_start = boundary
+            if boundary > start:
                 result.append(Sentence(start, boundary, number))
-                start = boundary
-                while start < p_end and body[start].isspace():
-                    start += 1
-                index = start
-                continue
-            index += 1
+            start = next_start
+            while start < p_end and body[start].isspace():
+                start += 1
         if start < p_end:
             result.append(Sentence(start, p_end, number))
     return result
-
-
-def _starts_sentence(body: str, position: int, end: int) -> bool:
-    while position < end and body[position].isspace():
-        position += 1
-    if position >= end:
-        return True
-    char = body[position]
-    return char.isupper() or char.isdigit() or char in _OPENERS or char in "¿¡#("

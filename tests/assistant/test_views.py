@@ -235,7 +235,7 @@ def test_bad_input_re_renders_with_an_error_and_saves_nothing(researcher_client,
 def test_a_dismissed_suggestion_does_not_come_back_until_its_words_change(
     researcher_client, pasted
 ):
-    offer = review.offers_for(pasted)[0]
+    offer = next(o for o in review.offers_for(pasted) if "Departemen militer" in o.suggestion.quote)
     span = {"start": offer.suggestion.start, "end": offer.suggestion.end}
     response = researcher_client.post(url(pasted, "dismiss"), span, headers={"HX-Request": "true"})
     assert response.status_code == 200
@@ -246,6 +246,78 @@ def test_a_dismissed_suggestion_does_not_come_back_until_its_words_change(
     pasted.body = pasted.body.replace("Departemen militer", "Departemen-departemen militer")
     pasted.save()
     assert len(review.offers_for(pasted)) == 9
+
+
+def test_a_dismissal_holds_when_the_text_is_edited_around_its_passage(researcher_client, pasted):
+    offer = next(o for o in review.offers_for(pasted) if "Departemen militer" in o.suggestion.quote)
+    researcher_client.post(
+        url(pasted, "dismiss"), {"start": offer.suggestion.start, "end": offer.suggestion.end}
+    )
+    pasted.body = "Diperbarui pukul 22.00 WIB.\n\n" + pasted.body  # every offset moves
+    pasted.save()
+    quotes = [o.suggestion.quote for o in review.offers_for(pasted)]
+    assert offer.suggestion.quote not in quotes and len(quotes) == 8
+
+
+def test_suggestions_are_listed_most_confident_first_with_their_evidence(researcher_client, pasted):
+    offers = review.offers_for(pasted)
+    confidences = [o.suggestion.confidence for o in offers]
+    assert confidences == sorted(confidences, reverse=True)
+    page = researcher_client.get(url(pasted)).content.decode()
+    first, last = offers[0].suggestion, offers[-1].suggestion
+    assert page.index(f'id="suggestion-{first.key}"') < page.index(f'id="suggestion-{last.key}"')
+    assert 'class="cue">mengatakan</mark>' in page or '<mark class="cue">' in page
+    assert "confidence" in page
+
+
+def test_accept_all_above_a_confidence_accepts_only_those(researcher_client, pasted):
+    offers = review.offers_for(pasted)
+    threshold = sorted(o.suggestion.confidence for o in offers)[len(offers) // 2]
+    expected = [o for o in offers if o.suggestion.confidence >= threshold and o.suggestion.speaker]
+    response = researcher_client.post(
+        reverse("assistant:suggestion-bulk-accept", args=[pasted.pk]),
+        {"threshold": threshold},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert Citation.objects.filter(source=pasted).count() == len(expected) > 0
+    refused = researcher_client.post(
+        reverse("assistant:suggestion-bulk-accept", args=[pasted.pk]), {"threshold": "7"}
+    )
+    assert refused.status_code == 302
+    assert Citation.objects.filter(source=pasted).count() == len(expected)
+
+
+def test_a_denial_pairs_with_a_claim_already_recorded(researcher_client, db):
+    us = Speaker.objects.create(name="United States", aliases="AS\nAmerika Serikat")
+    china = Speaker.objects.create(name="China", aliases="Tiongkok")
+    earlier = SourceFactory(title="Earlier report", body="x")
+    allegation, _ = Claim.objects.create_with_citation(
+        speaker=us,
+        text="China supplies drones that Russia uses in Ukraine.",
+        language="en",
+        source=earlier,
+        quote="x",
+    )
+    source = SourceFactory(
+        title="New article",
+        language="id",
+        body="Tiongkok membantah tuduhan Amerika Serikat soal pengiriman drone ke Rusia.",
+    )
+    offer = only_offer(review.offers_for(source))
+    assert offer.suggestion.speaker.id == china.pk
+    assert offer.denies_recorded == allegation
+    page = researcher_client.get(url(source)).content.decode()
+    assert "Denies the recorded claim" in page
+    data = accept_data(offer) | {"denies_claim": allegation.pk}
+    researcher_client.post(url(source, "accept"), data)
+    denial = Citation.objects.get(source=source).claim
+    assert ClaimRelation.objects.get(claim=allegation, counter=denial).kind == "denies"
+
+
+def only_offer(offers):
+    assert len(offers) == 1, offers
+    return offers[0]
 
 
 def test_a_source_without_text_says_so(researcher_client, db):
@@ -259,3 +331,23 @@ def test_a_missing_source_is_a_404(researcher_client, db):
         researcher_client.get(reverse("assistant:suggestion-list", args=[999999])).status_code
         == 404
     )
+
+
+def test_a_speaker_created_by_one_accept_is_matched_in_every_later_suggestion(
+    researcher_client, db
+):
+    source = SourceFactory(
+        title="Harbour",
+        language="en",
+        body=(
+            "Opposition leader Marek Dunn said the harbour contract was rigged from the start.\n\n"
+            "Dunn said he would take the documents to the prosecutor next week."
+        ),
+    )
+    first, second = sorted(review.offers_for(source), key=lambda offer: offer.suggestion.start)
+    assert first.suggestion.speaker.is_new and second.suggestion.speaker.is_new
+    researcher_client.post(url(source, "accept"), accept_data(first))
+    dunn = Speaker.objects.get(name="Marek Dunn")
+    (left,) = [offer for offer in review.offers_for(source) if offer.is_open]
+    assert left.suggestion.speaker.id == dunn.pk
+    assert left.suggestion.speaker.mention == "Dunn"

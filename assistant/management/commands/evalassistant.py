@@ -6,8 +6,11 @@ from assistant.evaluation import evaluate, table
 
 
 class Command(BaseCommand):
-    help = "Print precision and recall of the quote assistant on the annotated articles."
+    help = (
+        "Print the quote assistant's span precision, recall and F1 (exact, overlap and per "
+        "statement), speaker and relay accuracy and pair recall, per language, on the tuning "
+        "and the held-out articles, and the time to analyse a 20 000-word article."
+    )
 
     def handle(self, *args, **options) -> None:
-        scores, total = evaluate()
-        self.stdout.write(table(scores, total, verbose=options["verbosity"] > 1))
+        self.stdout.write(table(evaluate(), verbose=options["verbosity"] > 1))

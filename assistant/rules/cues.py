@@ -1,0 +1,461 @@
+"""Attribution cues: the words in a sentence, outside its quotations, that say someone said
+something ("said", "kata", "dijo", "a déclaré", "заявил", "表示"), relayed it ("citing",
+"mengutip", "援引") or declined to ("refused to comment"), each with the speaker its
+neighbouring words name (`speakers.interpret`).
+
+A sentence is read once, word by word; each cue looks at most a dozen words either side,
+so a sentence costs in proportion to its length.
+"""
+
+import re
+from dataclasses import dataclass
+
+from assistant.rules.lexicon import ZH_NOT_CUES, Cue, CueWord, Language
+from assistant.rules.speakers import Names, Subject, interpret, zh_clause_start, zh_subject
+from assistant.rules.text import Word
+
+_PHRASE_LIMIT = 12
+# Between words, these end the phrase that names a speaker (a comma only a segment).
+_HARD_STOPS = set('.;:!?"“”«»„‘’()[]—–\n「」『』')
+_APPOSITION_STARTS = {"a", "an", "un", "una", "une", "seorang", "sebuah"}
+
+
+@dataclass
+class Attribution:
+    word: CueWord
+    start: int
+    end: int
+    subject: Subject
+    # Where the clause this cue's statement opens starts, when a conjunction opens it with
+    # a subject of its own ("…, while the union said …"); where that conjunction starts.
+    clause_start: int | None = None
+    opener_start: int | None = None
+    outlet: str | None = None  # "according to Reuters": a relay, not a speaker
+    # Nothing beside the verb names anyone ("También afirmó …", "…», subrayó."): the
+    # subject is implied, the one who spoke last.
+    implicit: bool = False
+
+    @property
+    def cue(self) -> Cue:
+        return self.word.cue
+
+    @property
+    def speaks(self) -> bool:
+        """Does this cue say who made a statement (rather than only who relayed it)?"""
+        return self.cue in (Cue.SPEECH, Cue.ACCORDING, Cue.NO_COMMENT) and self.outlet is None
+
+
+def _gap(body: str, left: Word, right: Word) -> str:
+    return body[left.end : right.start]
+
+
+def _match(language: Language, sentence_words: list[Word], quoted: list[bool], index: int):
+    if sentence_words[index].folded not in language.first_cue_words:
+        return None
+    limit = min(language.longest_cue, len(sentence_words) - index)
+    for length in range(limit, 0, -1):
+        if any(quoted[index : index + length]):
+            continue
+        key = tuple(word.folded for word in sentence_words[index : index + length])
+        found = language.cues.get(key)
+        if found is not None:
+            return found, length
+    return None
+
+
+def _not_a_cue(
+    body: str, sentence_words: list[Word], quoted: list[bool], index: int, language: Language
+) -> bool:
+    """A cue's word used otherwise: a noun after an article ("the claims", "la denuncia")
+    or a capitalised word inside a name ("the United States", "Edward Said")."""
+    word = sentence_words[index]
+    if index == 0 or quoted[index - 1]:
+        return False
+    previous = sentence_words[index - 1]
+    if body[previous.end : word.start].strip():
+        return False  # after punctuation: "…," Says Smith
+    if word.capitalised and not word.acronym:
+        return True
+    return previous.folded in language.articles and word.folded not in language.told
+
+
+def find(
+    body: str,
+    sentence_words: list[Word],
+    quoted: list[bool],
+    language: Language,
+    names: Names,
+    outlets,
+) -> list[Attribution]:
+    """The cues of one sentence (a language with spaces between words), in order."""
+    found: list[tuple[CueWord, int, int]] = []
+    index = 0
+    while index < len(sentence_words):
+        match = None if quoted[index] else _match(language, sentence_words, quoted, index)
+        if match is None:
+            index += 1
+            continue
+        word, length = match
+        if length == 1 and _not_a_cue(body, sentence_words, quoted, index, language):
+            index += 1
+            continue
+        found.append((word, index, index + length))
+        index += length
+    cue_at = {position: word for word, first, last in found for position in range(first, last)}
+    result = []
+    earlier: Attribution | None = None  # the last cue before that names its speaker
+    for word, first, last in found:
+        attribution = Attribution(
+            word, sentence_words[first].start, sentence_words[last - 1].end, Subject()
+        )
+        after = _after(body, sentence_words, quoted, last, cue_at, language)
+        if word.cue in (Cue.ACCORDING, Cue.QUOTING, Cue.REPORTED):
+            outlet = _outlet(body, after, outlets)
+            if outlet is None and word.cue is Cue.REPORTED:
+                outlet = _named_report(body, after, language)
+            if outlet is not None:
+                attribution.outlet = outlet
+            elif word.cue in (Cue.ACCORDING, Cue.QUOTING):
+                attribution.subject = (
+                    Subject(pronoun=True, words=0)
+                    if word.pronoun
+                    else interpret(body, after, names, before=False, noun_phrase=True)
+                )
+        elif word.cue is not Cue.CONTINUING:
+            _speaker(
+                body, sentence_words, quoted, first, after, cue_at, attribution, names, earlier
+            )
+            if attribution.speaks and attribution.subject.found:
+                earlier = attribution
+            if attribution.subject.words == 0 and after and word.cue is Cue.SPEECH:
+                told = after[1:] if after[0].folded in language.told else after
+                attribution.outlet = _outlet(body, told, outlets)
+        result.append(attribution)
+    return result
+
+
+def _speaker(
+    body, sentence_words, quoted, first, after, cue_at, attribution, names, previous=None
+) -> None:
+    language = names.language
+    if attribution.word.pronoun:
+        attribution.subject = Subject(pronoun=True, words=0)
+        return
+    segment, opener, postposed, described = _before(
+        body, sentence_words, quoted, first, cue_at, language
+    )
+    subject = Subject()
+    if len(segment) == 1 and segment[0].folded in language.conjunctions and previous:
+        # "… dijo Solís, y añadió: …": the same subject as the verb before.
+        attribution.subject = previous.subject
+        return
+    if postposed:  # "…, kata Belousov", "…, dijo Solís": the name follows the verb
+        subject = interpret(body, after, names, before=False)
+    if not subject.found and segment:
+        subject = interpret(body, segment, names, before=True)
+    if not subject.found and not postposed and not _lower_noun_phrase(segment, language):
+        subject = interpret(body, after, names, before=False)
+    if not subject.found and attribution.cue is Cue.SPEECH:
+        attribution.implicit = all(word.folded in language.skipped for word in segment) and not (
+            after and after[0].capitalised
+        )
+    if subject.match is not None and described:
+        subject.roles = subject.roles | described
+    attribution.subject = subject
+    if opener is not None and segment:
+        attribution.clause_start = segment[0].start
+        attribution.opener_start = sentence_words[opener].start
+
+
+def _lower_noun_phrase(segment: list[Word], language: Language) -> bool:
+    """Is there a subject before the verb that names nobody ("An apology was posted")?
+    Then the words after the verb are its object, not its speaker."""
+    return any(
+        word.folded not in language.articles and word.folded not in language.skipped
+        for word in segment
+    )
+
+
+def _before(
+    body: str,
+    sentence_words: list[Word],
+    quoted: list[bool],
+    index: int,
+    cue_at: dict[int, CueWord],
+    language: Language,
+) -> tuple[list[Word], int | None, bool, frozenset[str]]:
+    """The words that may name the subject of the cue at `index`: the comma-separated
+    segment before it, or the one before that when this one is a relative clause, a
+    relay ("…, as reported by Reuters, …"), an outlet told ("kepada Detik") or an
+    apposition that names nobody ("…, un grupo de oposición, afirmó"). Also the index of
+    a conjunction that opened the clause, if one did; whether a comma (or a quotation)
+    stands right before the cue, as before a verb that precedes its subject; and the
+    roles the segments describe ("La ministre du Travail, Élisabeth Morel, a démenti")."""
+    segments: list[list[Word]] = [[]]
+    relaying: set[int] = set()  # segments that hold a relay cue
+    position = index - 1
+    opener = None
+    following = index  # the word after the one looked at, brackets skipped
+    while position >= 0 and sum(map(len, segments)) < _PHRASE_LIMIT:
+        word = sentence_words[position]
+        if quoted[position]:
+            break
+        gap = _gap(body, word, sentence_words[following])
+        if _in_brackets(body, word, sentence_words[following]):
+            position -= 1
+            continue
+        if _stops(gap, word):
+            break
+        if "," in gap:
+            if len(segments) >= 3:
+                break
+            segments.append([])
+        if position in cue_at:
+            if cue_at[position].cue in (Cue.SPEECH, Cue.NO_COMMENT, Cue.CONTINUING):
+                break
+            relaying.add(len(segments) - 1)
+            following = position
+            position -= 1
+            continue
+        if word.folded in language.openers:
+            opener = position
+            break
+        if not segments[-1] and word.folded in language.skipped:
+            following = position
+            position -= 1  # "…, ранее назвал", "…, also said": beside the verb, no subject
+            continue
+        segments[-1].insert(0, word)
+        following = position
+        position -= 1
+    # A verb right after a comma comes before its subject ("…, kata Belousov"), unless
+    # the segment before the comma is a relay or a name set off as an apposition
+    # ("The committee's chair, Ellen Marsh, accused …").
+    described = frozenset(
+        word.folded for segment in segments for word in segment if word.folded in language.roles
+    )
+    postposed = (
+        not segments[0]
+        and 0 not in relaying
+        and (
+            len(segments) < 2
+            or (
+                1 not in relaying
+                and not _skippable(segments[1], language)
+                and not _apposed(segments, language)
+            )
+        )
+    )
+    for number, segment in enumerate(segments):
+        if number + 1 < len(segments) and (number in relaying or _skippable(segment, language)):
+            continue
+        return segment, opener, postposed, described
+    return segments[-1], opener, postposed, described
+
+
+def _in_brackets(body: str, word: Word, following: Word) -> bool:
+    """Is `word` inside a short bracket that closes before `following`?"""
+    gap = body[word.end : following.start]
+    if ")" not in gap:
+        return False
+    opening = body.rfind("(", max(0, word.start - 40), word.start + 1)
+    return opening != -1 and ")" not in body[opening : word.start]
+
+
+def _apposed(segments: list[list[Word]], language: Language) -> bool:
+    """Is the segment before the comma a name between commas, after a description?"""
+    if len(segments) < 3 or not segments[1] or len(segments[1]) > 4:
+        return False
+    return (
+        all(word.capitalised or word.folded in language.connectors for word in segments[1])
+        and segments[1][0].capitalised
+    )
+
+
+def _inner_apostrophe(gap: str) -> bool:
+    return gap.strip() in ("'", "’")
+
+
+_BRACKETED = re.compile(r"\([^()]{0,40}\)")
+
+
+def _stops(gap: str, left: Word) -> bool:
+    """Does the text between two words end the phrase that names a speaker? Not an
+    apostrophe, an initial's or an abbreviation's full stop ("U.S. State Department",
+    "J. Smith"), nor a short bracket ("La Commission (CENA) a démenti", "pada Senin (7/7),
+    menyebut")."""
+    gap = _BRACKETED.sub(" ", gap)
+    if _inner_apostrophe(gap):
+        return False
+    if gap.strip() == "." and len(left.text) == 1 and left.text.isupper():
+        return False
+    return any(char in _HARD_STOPS for char in gap)
+
+
+def _skippable(segment: list[Word], language: Language) -> bool:
+    if not segment:
+        return True
+    first = segment[0].folded
+    if first in language.relatives or first in language.told:
+        return True
+    if all(word.folded in language.skipped for word in segment):
+        return True
+    if first in language.skipped and not segment[0].capitalised:
+        return True  # an adverbial: "…, dalam keterangannya pada Senin (7/7), menyebut"
+    # An apposition that describes ("…, portavoz de la Alianza, declaró"): the name is
+    # in the segment before it.
+    head = segment[1] if len(segment) > 1 and first in language.articles else segment[0]
+    if not segment[0].capitalised and head.folded in language.roles:
+        return True
+    # "…, un grupo de oposición, afirmó": a description of the name before it.
+    if first in _APPOSITION_STARTS and not any(w.capitalised for w in segment[1:]):
+        return True
+    # "Kirby, the White House spokesman, said": a description ending in its role.
+    last = segment[-1]
+    return last.folded in language.roles and not last.capitalised and first in language.articles
+
+
+def _after(
+    body: str,
+    sentence_words: list[Word],
+    quoted: list[bool],
+    index: int,
+    cue_at: dict[int, CueWord],
+    language: Language,
+) -> list[Word]:
+    """The words after a cue that may name its speaker: up to a stop, or a comma unless
+    only a role stands before it ("a expliqué son président, Marc Noizet")."""
+    phrase: list[Word] = []
+    position = index
+    crossed = False
+    while position < len(sentence_words) and len(phrase) < _PHRASE_LIMIT:
+        if quoted[position] or position in cue_at:
+            break
+        word = sentence_words[position]
+        previous = sentence_words[position - 1] if position else None
+        if previous is not None and (phrase or position == index):
+            gap = _gap(body, previous, word)
+            if _stops(gap, previous):
+                break
+            if "," in gap and phrase:
+                # Past a comma only a name set off after a role: "son président, Marc Noizet".
+                if crossed or not any(w.folded in language.roles for w in phrase):
+                    break
+                crossed = True
+        phrase.append(word)
+        position += 1
+    return phrase
+
+
+def _named_report(body: str, phrase: list[Word], language: Language) -> str | None:
+    """ "seperti dikutip dari Harian Rakyat": a report we hold no outlet for, by its name."""
+    run: list[Word] = []
+    for word in phrase:
+        if word.capitalised or word.acronym or (run and word.folded in language.connectors):
+            run.append(word)
+        elif (run or word.folded not in language.articles) and run:
+            break
+    while run and not run[-1].capitalised:
+        run.pop()
+    return body[run[0].start : run[-1].end] if run else None
+
+
+def _outlet(body: str, phrase: list[Word], outlets) -> str | None:
+    """The outlet a phrase starts with, behind fillers ("the TASS news agency",
+    "agencia", "агентство", "kantor berita")."""
+    for skip in range(min(3, len(phrase))):
+        for length in range(min(outlets.longest, len(phrase) - skip), 0, -1):
+            spelling = body[phrase[skip].start : phrase[skip + length - 1].end]
+            if name := outlets.name_of(spelling):
+                return name
+    return None
+
+
+# Chinese
+
+
+def find_zh(
+    body: str,
+    start: int,
+    end: int,
+    inside: list[tuple[int, int]],
+    language: Language,
+    names: Names,
+    outlets,
+) -> list[Attribution]:
+    """The cues of one Chinese sentence body[start:end], outside its quotations `inside`."""
+    result: list[Attribution] = []
+    spoken = False  # a cue before in the sentence names its speaker
+    longest = language.longest_char_cue
+    position = start
+    quotes = iter(sorted(inside))
+    current = next(quotes, None)
+    while position < end:
+        while current is not None and current[1] <= position:
+            current = next(quotes, None)
+        if current is not None and current[0] <= position < current[1]:
+            position = current[1]
+            continue
+        match = None
+        for length in range(min(longest, end - position), 0, -1):
+            chars = body[position : position + length]
+            if chars in language.char_cues and not _zh_compound(body, position, length):
+                match = (language.char_cues[chars], length)
+                break
+        if match is None:
+            position += 1
+            continue
+        word, length = match
+        attribution = Attribution(word, position, position + length, Subject())
+        if word.cue is Cue.ACCORDING:
+            reported = _zh_reported(body, position + length, end)
+            if name := outlets.name_of(reported):
+                attribution.outlet = name
+            elif reported:
+                attribution.subject = zh_subject(
+                    body, position + length, position + length + len(reported), names
+                )
+        elif word.cue is Cue.QUOTING:
+            pass  # the outlet before it is a relay (relays.mentioned), the speaker after
+        else:
+            clause = zh_clause_start(body, start, position)
+            subject = zh_subject(body, clause, position, names)
+            if not subject.found and clause > start:
+                if spoken:
+                    attribution.word = CueWord(Cue.CONTINUING, word.denial, word.accusation)
+                else:
+                    first_clause_end = _zh_first_boundary(body, start, position)
+                    subject = zh_subject(body, start, first_clause_end, names)
+            attribution.subject = subject
+        result.append(attribution)
+        spoken = spoken or attribution.speaks
+        position += length
+    return result
+
+
+def _zh_compound(body: str, position: int, length: int) -> bool:
+    """Is the cue at `position` part of a word that says nothing (数据, 名称, 据悉)?"""
+    for left in range(0, 3):
+        for right in range(1, 4):
+            a, b = position - left, position + length - 1 + right
+            if a < 0 or b > len(body):
+                continue
+            if body[a:b] in ZH_NOT_CUES:
+                return True
+    return False
+
+
+def _zh_reported(body: str, start: int, end: int) -> str:
+    """ "据路透社报道": the report (路透社) between 据 and 报道 (or the comma)."""
+    stop = end
+    for marker in ("报道", "消息", "报导", "称", "说", "表示", "，", "。"):
+        at = body.find(marker, start, stop)
+        if at != -1:
+            stop = at
+    return body[start:stop].strip()
+
+
+def _zh_first_boundary(body: str, start: int, position: int) -> int:
+    for at in range(start, position):
+        if body[at] in "，,：:；":
+            return at
+    return position

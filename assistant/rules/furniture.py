@@ -1,0 +1,46 @@
+"""Page furniture: the parts of a pasted page that nobody said — headlines, bylines,
+captions, "also read" teasers, credits, share and follow links — left out before reading."""
+
+import re
+
+from assistant.rules.lexicon import EN, Language
+from records.text import WORD, fold
+
+_STOPS = ".!?…。！？"
+_CLOSERS = '”"»’』」)）'
+_LINK = re.compile(r"https?://|www\.|@\w{2,}|#\w{2,}")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CREDIT = re.compile(r"^[(（]\s*[^()（）]{1,24}\s*[)）]$")
+# A headline or a teaser is short; a sentence that someone said is rarely this short and
+# without its full stop.
+_SHORT_WORDS = 14
+_SHORT_CJK = 32
+_HEADLINE_WORDS = 24
+
+
+def is_furniture(text: str, language: Language, *, first: bool) -> bool:
+    """Is this paragraph page furniture? `first`: it opens the text (a headline)."""
+    folded = fold(text[:40])
+    for opening in (*language.furniture, *EN.furniture):
+        if folded.startswith(opening) and (
+            len(folded) == len(opening) or not folded[len(opening)].isalnum()
+        ):
+            return True
+    if _CREDIT.match(text.strip()) or "©" in text or text.count("|") >= 2:
+        return True
+    if _LINK.search(text) and len(WORD.findall(_LINK.sub("", text))) < _SHORT_WORDS:
+        return True
+    ended = _ends_sentence(text.rstrip())
+    cjk = len(_CJK.findall(text))
+    size = cjk if cjk * 2 > len(text) else len(WORD.findall(text))
+    short = _SHORT_CJK if cjk * 2 > len(text) else _SHORT_WORDS
+    if first and not ended and size <= (_SHORT_CJK if cjk * 2 > len(text) else _HEADLINE_WORDS):
+        return True
+    return not ended and size < short and not any(mark in text for mark in '"“«„「')
+
+
+def _ends_sentence(text: str) -> bool:
+    """Does a paragraph end as a sentence does: a full stop, perhaps inside a closing
+    quotation mark? A headline may end in a quotation; it has no full stop in it."""
+    stripped = text.rstrip(_CLOSERS)
+    return stripped[-1:] in _STOPS or (stripped != text and stripped[-1:] in ",")

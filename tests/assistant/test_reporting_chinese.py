@@ -1,0 +1,105 @@
+"""The quote assistant on Chinese reporting: no spaces between words, its own cues, roles
+before names, relays by 援引 and 据…报道 (issue 12, section 1)."""
+
+import datetime
+
+import pytest
+
+from assistant.rules import DIRECT_QUOTE, PARAPHRASE, KnownSpeaker, suggest
+
+LIN = KnownSpeaker(1, "Lin Jian", ("林剑",))
+US = KnownSpeaker(2, "美国国务院", ("美国务院",))
+
+
+def only(suggestions):
+    assert len(suggestions) == 1, suggestions
+    return suggestions[0]
+
+
+@pytest.mark.parametrize("cue", ["说", "表示", "称", "指出", "强调", "回应称", "声称", "否认"])
+def test_each_chinese_cue_attributes_to_the_name_before_it(cue):
+    body = f"中国外交部发言人林剑{cue}，美方的有关报道完全不符合事实。"
+    suggestion = only(suggest(body, speakers=[LIN]))
+    assert suggestion.speaker.id == LIN.id
+    assert suggestion.speaker.mention == "林剑"
+    assert suggestion.kind == PARAPHRASE
+    assert suggestion.cue == cue
+
+
+def test_a_role_and_a_date_before_the_verb_are_not_the_name():
+    body = "中国国防部新闻发言人吴谦2日在记者会上说，演习是对分裂势力的严重警告。"
+    assert only(suggest(body)).speaker.name == "吴谦"
+
+
+def test_an_organisation_speaks_when_no_name_follows_its_spokesperson():
+    body = "德国外交部发言人称，柏林正在研究美方提供的材料。"
+    assert only(suggest(body)).speaker.name == "德国外交部"
+
+
+def test_he_said_is_the_speaker_before():
+    body = "林剑表示，中方坚决反对单边制裁。他强调，中方始终坚持客观公正立场。"
+    assert [s.speaker.id for s in suggest(body, speakers=[LIN])] == [LIN.id, LIN.id]
+
+
+def test_a_quote_after_the_cue_and_colon_is_a_direct_quote():
+    body = "林剑说：“中俄之间的正常贸易不针对第三方，也不应受到第三方干扰。”"
+    suggestion = only(suggest(body, speakers=[LIN]))
+    assert suggestion.kind == DIRECT_QUOTE
+    assert suggestion.text == "中俄之间的正常贸易不针对第三方，也不应受到第三方干扰。"
+
+
+def test_a_quote_before_its_cue_is_attributed_to_the_name_after_it():
+    body = "“谁在玩火，谁就会自焚。”吴谦说。"
+    suggestion = only(suggest(body))
+    assert suggestion.kind == DIRECT_QUOTE and suggestion.speaker.name == "吴谦"
+
+
+def test_scare_quotes_are_not_a_statement():
+    body = "吴谦说，演习是对“台独”势力的严重警告。"
+    suggestion = only(suggest(body))
+    assert suggestion.kind == PARAPHRASE
+
+
+def test_yuanyin_names_the_relay_and_the_speaker():
+    body = "新华社援引中国外交部的话说，南海问题应由直接当事国通过谈判解决。"
+    suggestion = only(suggest(body))
+    assert suggestion.relays == ("新华社",)
+    assert suggestion.speaker.name == "中国外交部"
+
+
+def test_ju_baodao_is_a_relay():
+    body = "据路透社报道，菲律宾海岸警卫队17日声称，中国海警船只使用水炮驱离补给船。"
+    suggestion = only(suggest(body))
+    assert suggestion.relays == ("路透社",)
+    assert suggestion.speaker.name == "菲律宾海岸警卫队"
+
+
+def test_a_chinese_denial_pairs_with_the_accusation():
+    body = (
+        "美国国务院日前发表声明，指责中国企业向俄罗斯出口军用零部件。\n\n"
+        "中国外交部发言人林剑11日否认了美方的指责，称中方从未向冲突任何一方提供致命性武器。"
+    )
+    accusation, denial = suggest(body, speakers=[LIN, US])
+    assert accusation.speaker.id == US.id and accusation.accusation
+    assert denial.denies == ((accusation.start, accusation.end),)
+
+
+def test_the_day_of_the_month_is_the_date_stated():
+    body = "林剑11日在例行记者会上表示，美方的指责毫无事实根据。"
+    suggestion = only(suggest(body, speakers=[LIN], published=datetime.date(2025, 3, 12)))
+    assert suggestion.stated_on == datetime.date(2025, 3, 11)
+
+
+def test_a_xinhua_dateline_is_a_credit_line():
+    body = "新华社北京3月11日电 林剑表示，美方的指责毫无事实根据。"
+    suggestion = only(suggest(body, speakers=[LIN]))
+    assert suggestion.relays == ("新华社",)
+    assert suggestion.quote.startswith("林剑")
+    assert only(suggest(body, speakers=[LIN], publisher="新华社")).relays == ()
+
+
+def test_chinese_teasers_and_captions_are_left_out():
+    body = (
+        "林剑表示，美方的指责毫无事实根据。\n\n相关阅读：中俄贸易额创历史新高\n\n图为记者会现场。"
+    )
+    assert len(suggest(body, speakers=[LIN])) == 1

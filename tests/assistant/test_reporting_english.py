@@ -1,0 +1,207 @@
+"""The quote assistant on the forms English wire reporting takes (issue 12, section 1)."""
+
+import datetime
+
+from assistant.rules import DIRECT_QUOTE, PARAPHRASE, KnownSpeaker, suggest
+
+ZAKHAROVA = KnownSpeaker(1, "Maria Zakharova", ("Zakharova",), "Russian Foreign Ministry")
+LAVROV = KnownSpeaker(2, "Sergei Lavrov")
+TUESDAY = datetime.date(2025, 3, 5)  # a Wednesday
+
+
+def only(suggestions):
+    assert len(suggestions) == 1, suggestions
+    return suggestions[0]
+
+
+# Direct quotes
+
+
+def test_a_quote_left_open_where_the_text_is_cut_off_is_offered():
+    body = 'The mayor spoke first.\n\n"We will rebuild every house on this street, and we will'
+    suggestion = only(suggest(body))
+    assert suggestion.kind == DIRECT_QUOTE
+    assert suggestion.quote.endswith("and we will")
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_statement():
+    body = '"The bids were opened in public," Kessler said, "and the lowest price won."'
+    suggestion = only(suggest(body))
+    assert suggestion.text == "The bids were opened in public, and the lowest price won."
+    assert suggestion.speaker.name == "Kessler"
+
+
+def test_a_bracketed_insertion_stays_in_the_quote():
+    body = '"We [the city] owe those families an explanation," Mayor Carla Ruiz said.'
+    suggestion = only(suggest(body))
+    assert suggestion.text == "We [the city] owe those families an explanation,"
+    assert suggestion.speaker.name == "Carla Ruiz"
+
+
+def test_short_fragments_are_part_of_the_claim_that_holds_them():
+    body = "Senator Ron Whitaker dismissed the inquiry as a 'witch hunt' and called the emails \"junk\"."
+    suggestion = only(suggest(body))
+    assert suggestion.kind == PARAPHRASE
+    assert suggestion.quote == body
+    assert suggestion.speaker.name == "Ron Whitaker"
+
+
+# Reported speech, nominal and passive forms
+
+
+def test_reported_speech_with_the_cue_before_or_after_the_content():
+    before = only(suggest("Kessler said the contract had been awarded in an open tender."))
+    after = only(suggest("The contract had been awarded in an open tender, Kessler said."))
+    assert before.speaker.name == after.speaker.name == "Kessler"
+    assert before.kind == after.kind == PARAPHRASE
+
+
+def test_accused_of_is_an_accusation_by_its_subject():
+    suggestion = only(
+        suggest("Opposition leader Marek Dunn accused the minister of lying about the bids.")
+    )
+    assert suggestion.speaker.name == "Marek Dunn"
+    assert suggestion.accusation
+
+
+def test_dismissing_them_as_and_berated_for_are_statements():
+    dismissing = only(
+        suggest("The ministry rejected the reports, dismissing them as foreign propaganda.")
+    )
+    assert dismissing.speaker.name == "ministry" and dismissing.denial
+    berated = only(suggest("Governor Ellen Marsh berated the utility for the long blackout."))
+    assert berated.speaker.name == "Ellen Marsh"
+
+
+def test_an_apology_was_posted_is_a_statement():
+    suggestion = only(suggest("An apology was posted on the campaign's account late on Thursday."))
+    assert suggestion.kind == PARAPHRASE
+    assert suggestion.cue == "apology was posted"
+
+
+def test_refused_to_comment_is_a_statement_however_short():
+    suggestion = only(suggest("The Great Lakes Steel Importers Association refused to comment."))
+    assert suggestion.speaker.name == "Great Lakes Steel Importers Association"
+    assert suggestion.rule.startswith("declined to comment")
+
+
+# Speakers
+
+
+def test_a_role_description_names_the_person_after_it():
+    body = "Russia's Foreign Ministry spokeswoman Maria Zahkarova said the sanctions would fail."
+    suggestion = only(suggest(body, speakers=[ZAKHAROVA]))
+    assert suggestion.speaker.id == ZAKHAROVA.id
+    assert suggestion.speaker.mention == "Maria Zahkarova"
+    assert suggestion.speaker.description == "Russian Foreign Ministry"
+
+
+def test_the_minister_is_the_minister_named_before():
+    body = (
+        "Transport Minister Ana Kessler said the harbour would open in May.\n\n"
+        "Opposition leader Marek Dunn said the harbour was years late.\n\n"
+        "The minister said the delay was caused by the storms in January."
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["Ana Kessler", "Marek Dunn", "Ana Kessler"]
+
+
+def test_he_said_is_the_nearest_person_before():
+    body = '"We are not going to negotiate under blackmail," he said.'
+    lead = "Foreign Minister Sergei Lavrov spoke after meeting his Turkish counterpart.\n\n"
+    suggestion = only(suggest(lead + body, speakers=[LAVROV]))
+    assert suggestion.speaker.id == LAVROV.id  # nobody spoke before: the person named
+    said = "Foreign Minister Sergei Lavrov said the talks had stalled for good.\n\n" + body
+    assert [s.speaker.name for s in suggest(said, speakers=[LAVROV])] == ["Sergei Lavrov"] * 2
+
+
+def test_the_full_name_is_learnt_from_the_first_mention():
+    body = (
+        "Foreign Minister Sergei Lavrov met his Turkish counterpart in Moscow.\n\n"
+        "Lavrov said the talks on the grain corridor had stalled."
+    )
+    assert only(suggest(body)).speaker.name == "Sergei Lavrov"
+    known = only(suggest(body, speakers=[LAVROV]))
+    assert known.speaker.id == LAVROV.id and known.speaker.mention == "Lavrov"
+
+
+# Relays
+
+
+def test_citing_and_told_name_the_relays():
+    citing = only(
+        suggest("Zakharova said Moscow would respond, citing Reuters.", speakers=[ZAKHAROVA])
+    )
+    assert citing.relays == ("Reuters",)
+    told = only(suggest("Zakharova told Reuters that Moscow would respond.", speakers=[ZAKHAROVA]))
+    assert told.relays == ("Reuters",) and told.speaker.id == ZAKHAROVA.id
+
+
+def test_a_statement_on_telegram_is_relayed_by_the_platform():
+    body = "Zakharova said, according to a statement on Telegram, that Moscow would respond."
+    assert only(suggest(body, speakers=[ZAKHAROVA])).relays == ("Telegram",)
+
+
+def test_a_credit_line_relays_every_statement_unless_it_is_the_publisher():
+    body = (
+        "WASHINGTON (VOA) — The State Department said Chinese firms shipped machine tools.\n\n"
+        '"China is giving Russia a lifeline," said spokesman Matthew Hale.'
+    )
+    assert [s.relays for s in suggest(body)] == [("VOA",), ("VOA",)]
+    assert [s.relays for s in suggest(body, publisher="VOA")] == [(), ()]
+    first = suggest(body)[0]
+    assert first.quote.startswith("The State Department")
+
+
+# Boilerplate
+
+
+def test_teasers_captions_and_social_links_are_left_out():
+    body = (
+        "Harbour deal under fire\n\n"
+        "By staff reporter | Follow us on X @harbourdesk\n\n"
+        "Kessler said the contract had been awarded in an open tender.\n\n"
+        "Also read: Minister says harbour will open in May\n\n"
+        "Photo: Kessler leaves the ministry on Monday. (AP Photo)\n\n"
+        "Share this story: Facebook | X | Email"
+    )
+    assert [s.quote for s in suggest(body)] == [
+        "Kessler said the contract had been awarded in an open tender."
+    ]
+
+
+# Evidence, date, kind
+
+
+def test_each_suggestion_carries_its_evidence():
+    body = "Kessler said on Tuesday that the contract had been awarded fairly."
+    suggestion = only(suggest(body, published=TUESDAY))
+    assert suggestion.cue == "said"
+    assert body[suggestion.cue_start : suggestion.cue_end] == "said"
+    assert suggestion.rule == "reported speech"
+    assert 0 < suggestion.confidence <= 1
+
+
+def test_on_tuesday_is_resolved_against_the_source_date():
+    body = "Kessler said on Tuesday that the contract had been awarded fairly."
+    assert only(suggest(body, published=TUESDAY)).stated_on == datetime.date(2025, 3, 4)
+    plain = "Kessler said the contract had been awarded fairly."
+    assert only(suggest(plain, published=TUESDAY)).stated_on == TUESDAY
+    assert only(suggest(plain)).stated_on is None
+
+
+def test_denial_pairs_with_the_accusation_it_answers():
+    body = (
+        "Opposition leader Marek Dunn accused the government of steering the contract.\n\n"
+        "Kessler denied the accusation, saying the company had no links to her family."
+    )
+    accusation, denial = suggest(body)
+    assert denial.denies == ((accusation.start, accusation.end),)
+
+
+def test_a_quotation_over_several_paragraphs_keeps_its_speaker():
+    body = (
+        'Mayor Carla Ruiz spoke first.\n\n"We will rebuild every house on this street," '
+        'Ruiz said. "We will not leave anyone behind.\n\n'
+        '"The money is there, and the crews are ready to start on Monday."'
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["Carla Ruiz"] * 3

@@ -1,0 +1,74 @@
+"""The quote assistant on French reporting: compound past and inverted verbs, selon,
+guillemets with spaces inside, apposition after a role (issue 12, section 1)."""
+
+import pytest
+
+from assistant.rules import DIRECT_QUOTE, PARAPHRASE, KnownSpeaker, suggest
+
+MOREL = KnownSpeaker(1, "Élisabeth Morel", ("Morel",))
+
+
+def only(suggestions):
+    assert len(suggestions) == 1, suggestions
+    return suggestions[0]
+
+
+@pytest.mark.parametrize("cue", ["a dit", "a déclaré", "a affirmé", "a indiqué", "a démenti"])
+def test_each_french_verb_attributes_to_its_subject(cue):
+    body = f"La ministre du Travail, Élisabeth Morel, {cue} mardi qu'aucun projet n'était prêt."
+    suggestion = only(suggest(body, speakers=[MOREL]))
+    assert suggestion.speaker.id == MOREL.id
+    assert suggestion.kind == PARAPHRASE
+
+
+def test_a_dementi_is_a_denial_pairing_with_the_claim():
+    body = (
+        "La CGT a accusé le gouvernement de préparer en secret une nouvelle réforme des retraites.\n\n"
+        "Élisabeth Morel a démenti tout projet de réforme des retraites."
+    )
+    accusation, denial = suggest(body, speakers=[MOREL])
+    assert denial.denial and denial.denies == ((accusation.start, accusation.end),)
+
+
+def test_selon_names_the_speaker_after_a_role():
+    body = "Selon la secrétaire générale de la CGT, Sophie Lambert, un document interne prévoit une hausse."
+    assert only(suggest(body)).speaker.name == "Sophie Lambert"
+
+
+def test_selon_an_outlet_is_a_relay():
+    body = "La CGT avait affirmé lundi, selon Le Monde, que le gouvernement préparait une réforme."
+    suggestion = only(suggest(body, outlets=["Le Monde"]))
+    assert suggestion.relays == ("Le Monde",)
+    assert suggestion.speaker.name == "CGT"
+
+
+def test_an_inverted_verb_after_a_quote_is_the_speaker_before():
+    body = (
+        "Élisabeth Morel a démenti mardi tout projet de relever l'âge légal.\n\n"
+        "« Il n'y a aucun projet de ce genre sur la table », a-t-elle déclaré sur France Inter."
+    )
+    _, quote = suggest(body, speakers=[MOREL])
+    assert (
+        quote.kind == DIRECT_QUOTE
+        and quote.text == "Il n'y a aucun projet de ce genre sur la table"
+    )
+    assert quote.speaker.id == MOREL.id
+
+
+def test_a_role_after_the_verb_and_an_apposed_name():
+    body = (
+        "« On a des patients qui attendent douze heures », a expliqué son président, Marc Noizet."
+    )
+    assert only(suggest(body)).speaker.name == "Marc Noizet"
+
+
+def test_an_afp_dateline_is_a_credit_line():
+    body = "PARIS, 18 mars (AFP) - Élisabeth Morel a démenti mardi tout projet de réforme."
+    suggestion = only(suggest(body, speakers=[MOREL]))
+    assert suggestion.relays == ("AFP",)
+    assert suggestion.quote.startswith("Élisabeth Morel")
+
+
+def test_lire_aussi_is_left_out():
+    body = "Élisabeth Morel a indiqué qu'elle recevrait les syndicats.\n\nLire aussi : Assurance chômage, les nouvelles règles"
+    assert len(suggest(body, speakers=[MOREL])) == 1

@@ -1,0 +1,122 @@
+"""The quote assistant on Indonesian and Spanish reporting (issue 12, section 1)."""
+
+import datetime
+
+from assistant.rules import DIRECT_QUOTE, KnownSpeaker, suggest
+
+ZAKHAROVA = KnownSpeaker(1, "Maria Zakharova", ("Zakharova",))
+US = KnownSpeaker(2, "Amerika Serikat", ("AS",))
+SOLIS = KnownSpeaker(3, "Ramiro Solís", ("Solís",))
+
+
+def only(suggestions):
+    assert len(suggestions) == 1, suggestions
+    return suggestions[0]
+
+
+# Indonesian
+
+
+def test_menuduh_and_membantah_are_an_accusation_and_its_denial():
+    body = (
+        "Departemen Keuangan AS menuduh bank-bank Rusia membantu Moskwa menghindari sanksi.\n\n"
+        "Zakharova membantah tuduhan itu dan menyebutnya tidak berdasar."
+    )
+    accusation, denial = suggest(body, speakers=[ZAKHAROVA, US])
+    assert accusation.accusation and accusation.speaker.name == "Departemen Keuangan AS"
+    assert denial.speaker.id == ZAKHAROVA.id and denial.denial
+    assert denial.denies == ((accusation.start, accusation.end),)
+
+
+def test_dia_mengatakan_is_the_speaker_before():
+    body = (
+        "Zakharova mengatakan sanksi baru itu adalah langkah putus asa.\n\n"
+        "Dia mengatakan Moskwa akan merespons dengan cara yang dianggap perlu."
+    )
+    assert [s.speaker.id for s in suggest(body, speakers=[ZAKHAROVA])] == [1, 1]
+
+
+def test_a_misspelt_spokeswoman_is_the_known_speaker():
+    body = (
+        "Juru bicara Kementerian Luar Negeri Rusia Maria Zahkarova mengatakan sanksi itu sia-sia."
+    )
+    suggestion = only(suggest(body, speakers=[ZAKHAROVA]))
+    assert suggestion.speaker.id == ZAKHAROVA.id
+
+
+def test_mengutip_reuters_and_kepada_antara_are_relays():
+    quoting = only(
+        suggest(
+            "Mengutip Reuters, Zakharova mengatakan Moskwa akan merespons.", speakers=[ZAKHAROVA]
+        )
+    )
+    assert quoting.relays == ("Reuters",)
+    told = only(
+        suggest(
+            "Menteri Sugiono mengatakan kepada Antara bahwa Indonesia terus memantau.",
+            outlets=["Antara"],
+        )
+    )
+    assert told.relays == ("Antara",) and told.speaker.name == "Sugiono"
+
+
+def test_a_voa_credit_line_and_a_date_in_brackets():
+    body = (
+        "WASHINGTON (VOA) — Juru bicara Kementerian Luar Negeri China Lin Jian membantah laporan "
+        "tersebut di Beijing, Selasa (8/7).\n\n(VOA)"
+    )
+    suggestion = only(suggest(body, published=datetime.date(2025, 7, 9)))
+    assert suggestion.relays == ("VOA",)
+    assert suggestion.speaker.name == "Lin Jian"
+    assert suggestion.stated_on == datetime.date(2025, 7, 8)
+
+
+def test_katanya_is_the_speaker_before():
+    body = (
+        "Menteri Rina Hapsari menjelaskan bahwa beras impor baru akan tiba pada bulan Maret. "
+        '"Kami tidak ingin ada kekosongan stok menjelang Ramadan," tuturnya.'
+    )
+    _, quote = suggest(body)
+    assert quote.kind == DIRECT_QUOTE and quote.speaker.name == "Rina Hapsari"
+
+
+def test_baca_juga_and_the_teaser_under_it_are_left_out():
+    body = (
+        "Zakharova mengatakan sanksi itu sia-sia dan tidak akan berhasil.\n\n"
+        "Baca Juga:\nHarga Cabai Melonjak Jelang Imlek\n\n"
+        "Simak berita dan artikel lainnya di Google News"
+    )
+    assert len(suggest(body, speakers=[ZAKHAROVA])) == 1
+
+
+# Spanish
+
+
+def test_dijo_a_reuters_is_a_relay_and_the_credit_comes_first():
+    body = (
+        "BOGOTÁ (AFP) — Un portavoz del Consorcio Andes Litio dijo a Reuters que la empresa no "
+        "comenta negociaciones en curso."
+    )
+    suggestion = only(suggest(body))
+    assert suggestion.relays == ("AFP", "Reuters")
+    assert suggestion.speaker.name == "Consorcio Andes Litio"
+
+
+def test_segun_a_person_is_the_speaker():
+    body = "Según Paredes, el consorcio recibiría el 70 % de los beneficios durante treinta años."
+    assert only(suggest(body)).speaker.name == "Paredes"
+
+
+def test_a_quote_then_the_verb_then_the_name():
+    body = (
+        '"Fue una agresión directa contra nuestros soldados", dijo Solís a periodistas en Bogotá.'
+    )
+    suggestion = only(suggest(body, speakers=[SOLIS]))
+    assert suggestion.kind == DIRECT_QUOTE and suggestion.speaker.id == SOLIS.id
+
+
+def test_lea_tambien_is_left_out():
+    body = (
+        "Solís dijo que exigía una explicación inmediata.\n\nLea también: El precio del litio cae"
+    )
+    assert len(suggest(body, speakers=[SOLIS])) == 1

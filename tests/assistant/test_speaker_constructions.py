@@ -1,0 +1,88 @@
+"""Who speaks, in the constructions reporting uses most, one sentence each per language:
+titles and roles before a name, appositions, "according to" a noun phrase, spokespeople
+for an organisation, the role's complement before a name."""
+
+import pytest
+
+from assistant.rules import suggest
+
+CONSTRUCTIONS = [
+    (
+        "en",
+        "U.S. Secretary of State Antony Blinken told reporters in Brussels that NATO would stand firm.",
+        "Antony Blinken",
+    ),
+    ("en", '"We are ready," Blinken said, adding that talks could resume soon.', "Blinken"),
+    ("en", "The Kremlin said on Tuesday that it saw no basis for new talks.", "Kremlin"),
+    ("en", "Police said three people had been arrested after the clashes.", "Police"),
+    (
+        "en",
+        "Dmitry Peskov, the Kremlin's spokesman, told reporters the offer was unacceptable.",
+        "Dmitry Peskov",
+    ),
+    (
+        "en",
+        "According to the health ministry in Gaza, more than 30 people were killed.",
+        "health ministry in Gaza",
+    ),
+    ("en", "Analysts say the central bank is likely to cut rates again in June.", "Analysts"),
+    (
+        "id",
+        "Presiden Prabowo Subianto mengatakan pemerintah akan menaikkan gaji guru tahun depan.",
+        "Prabowo Subianto",
+    ),
+    (
+        "id",
+        '"Kami akan menindak tegas pelakunya," ujar Kapolda Metro Jaya Irjen Karyoto.',
+        "Karyoto",
+    ),
+    (
+        "es",
+        "El presidente de México, Andrés Manuel López Obrador, afirmó que no habrá aumento de impuestos.",
+        "Andrés Manuel López Obrador",
+    ),
+    (
+        "es",
+        '"No vamos a negociar con terroristas", sentenció el ministro del Interior.',
+        "ministro del Interior",
+    ),
+    (
+        "es",
+        "Fuentes del Ministerio de Defensa indicaron que el ataque fue repelido.",
+        "Ministerio de Defensa",
+    ),
+    (
+        "fr",
+        "Emmanuel Macron a déclaré jeudi que la France ne enverrait pas de troupes.",
+        "Emmanuel Macron",
+    ),
+    (
+        "fr",
+        "« Nous ne céderons pas », a martelé le Premier ministre, François Bayrou.",
+        "François Bayrou",
+    ),
+    (
+        "fr",
+        "Selon le parquet de Paris, l'enquête a été confiée à la brigade criminelle.",
+        "parquet de Paris",
+    ),
+    (
+        "ru",
+        "Президент России Владимир Путин заявил, что Москва готова к переговорам.",
+        "Владимир Путин",
+    ),
+    (
+        "ru",
+        "«Мы не допустим эскалации», — сказал министр иностранных дел Сергей Лавров.",
+        "Сергей Лавров",
+    ),
+    ("zh", "国家主席习近平在会谈中指出，中美关系应当稳定发展。", "习近平"),
+    ("zh", "美国总统拜登周三表示，美国将继续支持乌克兰。", "拜登"),
+    ("zh", "俄罗斯外长拉夫罗夫说：“我们愿意谈判。”", "拉夫罗夫"),
+]
+
+
+@pytest.mark.parametrize(("language", "body", "speaker"), CONSTRUCTIONS)
+def test_the_speaker_of_a_common_construction(language, body, speaker):
+    first = suggest(body, language=language)[0]
+    assert first.speaker.name == speaker
