@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Q
 
-from claims.models import Assessment, Citation, Claim, ClaimRelation, Speaker, Topic
+from claims.models import Assessment, Citation, Claim, ClaimRelation, Hop, Role, Speaker, Topic
 from records.admin import LargeTableAdmin, VersionedAdmin
 from sources.admin import SourceAdmin
 from sources.models import Source
@@ -20,6 +20,21 @@ class SourceCitationInline(CitationInline):
     fk_name = "source"
     autocomplete_fields = ["claim", "via"]
     fields = ["claim", "quote", "locator", "via", "anchor_prefix", "anchor_suffix", "verification"]
+
+
+class HopInline(admin.TabularInline):
+    model = Hop
+    extra = 0
+    autocomplete_fields = ["outlet", "source"]
+    fields = ["position", "kind", "name", "outlet", "source", "date"]
+
+
+class RoleInline(admin.TabularInline):
+    model = Role
+    fk_name = "speaker"
+    extra = 0
+    autocomplete_fields = ["organisation"]
+    fields = ["title", "organisation", "speaks_for", "start", "end"]
 
 
 class RelationAsClaimInline(admin.TabularInline):
@@ -62,6 +77,25 @@ class SpeakerAdmin(LargeTableAdmin):
     list_filter = ["kind", "country"]
     search_fields = ["name", "aliases", "description"]
     readonly_fields = ["created_at", "updated_at", "version"]
+    inlines = [RoleInline]
+
+
+@admin.register(Role)
+class RoleAdmin(VersionedAdmin):
+    list_display = ["speaker", "title", "organisation", "speaks_for", "start", "end"]
+    list_filter = ["speaks_for"]
+    list_select_related = ["speaker", "organisation"]
+    search_fields = ["title", "speaker__name", "organisation__name"]
+    autocomplete_fields = ["speaker", "organisation"]
+
+
+@admin.register(Hop)
+class HopAdmin(VersionedAdmin):
+    list_display = ["name", "kind", "position", "citation", "date"]
+    list_filter = ["kind"]
+    list_select_related = ["citation__source__outlet", "outlet"]
+    search_fields = ["name"]
+    autocomplete_fields = ["citation", "outlet", "source"]
 
 
 class LanguageFilter(admin.SimpleListFilter):
@@ -92,13 +126,14 @@ class ClaimAdmin(LargeTableAdmin):
     ]
     list_select_related = ["speaker"]
     search_fields = ["text", "translation", "speaker__name", "speaker__aliases"]
-    autocomplete_fields = ["speaker", "topics"]
+    autocomplete_fields = ["speaker", "topics", "joint_speakers", "pinned_citation"]
     readonly_fields = ["created_at", "updated_at", "version"]
     inlines = [CitationInline, RelationAsClaimInline, RelationAsCounterInline, AssessmentInline]
 
 
 @admin.register(Citation)
 class CitationAdmin(LargeTableAdmin):
+    inlines = [HopInline]
     list_display = ["claim", "source", "verification", "chain"]
     list_filter = ["verification", "source__outlet"]
     list_select_related = ["claim__speaker", "source__outlet"]

@@ -16,7 +16,7 @@ from datetime import timedelta
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
-from claims.models import Citation, Claim, ClaimRelation, Speaker
+from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker
 from sources.models import Outlet, Source
 
 DELETION_WINDOW = timedelta(seconds=10)
@@ -119,6 +119,9 @@ def _restore_citations(rows, reason: str, result: Restored) -> None:
                 continue
             if _bring_back_or_say_why(row, reason, result, f"the citation “{row.quote[:40]}”"):
                 result.citations += 1
+                # Its hops went with it.
+                for hop in _deleted_with(Hop, row, citation_id=row.id).order_by("position"):
+                    _bring_back_or_say_why(hop, reason, result, f"the hop “{hop.name[:40]}”")
     for row in pending:
         result.left_out.append(
             f"the citation “{row.quote[:40]}”: the citation it relays is deleted"
@@ -157,6 +160,8 @@ def restore_deleted_claim(deletion, *, reason: str) -> Restored:
     if before is not None:
         topic_ids = list(before.topics.values_list("topic_id", flat=True))
         claim.topics.set(claim.topics.model.objects.filter(pk__in=topic_ids))
+        joint_ids = list(before.joint_speakers.values_list("speaker_id", flat=True))
+        claim.joint_speakers.set(Speaker.objects.filter(pk__in=joint_ids))
 
     _restore_citations(_deleted_with(Citation, deletion, claim_id=pk), reason, result)
 

@@ -12,6 +12,10 @@ def store(apps, schema_editor):
     Citation = apps.get_model("claims", "Citation")
     store_representatives(Claim.objects.all(), Citation.objects.all())
     store_attribution_chains(Citation.objects.all(), None)
+    # PostgreSQL checks the foreign keys written here at the end of the transaction, and
+    # refuses to build this migration's indexes while such checks are pending: run them now.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):

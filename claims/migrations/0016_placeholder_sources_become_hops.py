@@ -86,6 +86,10 @@ def forwards(apps, schema_editor):
     Claim = apps.get_model("claims", "Claim")
     store_representatives(Claim.objects.all(), Citation.objects.all())
     store_attribution_chains(Citation.objects.all(), None, Hop.objects.all())
+    # PostgreSQL checks the foreign keys written here at the end of the transaction, and
+    # refuses to build this migration's indexes while such checks are pending: run them now.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):

@@ -80,9 +80,9 @@ def test_pages_cost_the_same_queries_whatever_the_number_of_claims(
     speaker = SpeakerFactory()
     for claim in ClaimFactory.create_batch(rows, speaker=speaker):
         ClaimRelationFactory(claim=claim)
-    # session, user, speaker, count, the page's ids, their rows, topics, counters,
-    # permissions (2)
-    with django_assert_num_queries(10):
+    # session, user, speaker, count, the page's ids, their rows, topics, counters, their
+    # roles, who speaks for them, permissions (2)
+    with django_assert_num_queries(12):
         reader_client.get(speaker.get_absolute_url())
     # session, user, count, page, permissions (2)
     with django_assert_num_queries(6):

@@ -2,13 +2,14 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from claims.models import Citation, Claim, ClaimRelation, Speaker
+from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker
 from sources.models import Outlet, Source
 from tests.factories import (
     CitationFactory,
     ClaimFactory,
     ClaimRelationFactory,
     SourceFactory,
+    SpeakerFactory,
     TopicFactory,
 )
 
@@ -165,3 +166,22 @@ def test_the_deleted_list_pins_its_query_count(staff, reader, django_assert_num_
     # session, user, count, the page (with who deleted), their speakers, perms ×2
     with django_assert_num_queries(7):
         assert client.get(reverse("claims:deleted-list")).status_code == 200
+
+
+def test_a_deleted_claim_comes_back_with_its_hops_and_joint_speakers(staff, researcher, article):
+    claim = ClaimFactory(text="China helps Moscow.")
+    partner = SpeakerFactory(name="Partner government")
+    claim.joint_speakers.add(partner)
+    citation = CitationFactory(claim=claim, source=article, quote="China helps Moscow")
+    citation.set_hops([Hop(name="Reuters"), Hop(name="the ministry's Telegram post")])
+    pk = claim.pk
+
+    admin_delete(signed_in(staff), claim)
+    assert not Hop.objects.exists()
+
+    assert restore_claim(signed_in(researcher), pk).status_code == 302
+    claim = Claim.objects.get(pk=pk)
+    assert list(claim.joint_speakers.all()) == [partner]
+    restored = claim.citations.get()
+    assert [hop.name for hop in restored.hops.all()] == ["Reuters", "the ministry's Telegram post"]
+    assert restored.attribution_chain.endswith("← Reuters ← the ministry's Telegram post")
