@@ -547,9 +547,10 @@ class ClaimQuerySet(models.QuerySet):
             self.filter(assessment__isnull=False)
             .select_related("speaker", "assessment")
             .prefetch_related(
+                "joint_speakers",
                 models.Prefetch(
                     "citations", queryset=Citation.objects.with_sources().in_appearance_order()
-                )
+                ),
             )
             .order_by("pk")
         )

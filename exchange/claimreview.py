@@ -79,7 +79,13 @@ def claim_review(claim: Claim, *, base_url: str) -> dict:
     assessment = claim.assessment
     # In the order they appeared (`Claim.objects.for_claimreview` loads them so).
     appearances = [_creative_work(citation) for citation in claim.citations.all()]
-    item = {"@type": "Claim", "author": _author(claim.speaker), "inLanguage": claim.language}
+    # A joint statement has each of its speakers as an author, the speaker first.
+    authors = [_author(speaker) for speaker in [claim.speaker, *claim.joint_speakers.all()]]
+    item = {
+        "@type": "Claim",
+        "author": authors[0] if len(authors) == 1 else authors,
+        "inLanguage": claim.language,
+    }
     if appearances:
         item["appearance"] = appearances
         item["firstAppearance"] = appearances[0]

@@ -183,8 +183,8 @@ def test_the_feed_serves_every_claimreview_as_one_graph(
 ):
     other = Claim.objects.get(text__startswith="China mengatakan bahwa")
     Assessment.record(claim=other, rating="accurate", explanation="Its own words.", by=researcher)
-    # the claims, their topics, their citations with sources, and those citations' hops
-    with django_assert_num_queries(5):
+    # the claims, their joint speakers, their citations with sources, and those hops
+    with django_assert_num_queries(6):
         response = reader_client.get(reverse("claims:claimreview-feed"))
     assert response["Content-Type"] == "application/ld+json"
     document = json.loads(response.content)
@@ -199,7 +199,8 @@ def test_the_feed_serves_every_claimreview_as_one_graph(
 def test_the_feed_query_count_does_not_grow(reader_client, researcher, django_assert_num_queries):
     for claim in ClaimFactory.create_batch(6):
         Assessment.record(claim=claim, rating="mixed", explanation="Partly.", by=researcher)
-    with django_assert_num_queries(4):
+    # session, user, the claims, their joint speakers, their citations (none: no hops)
+    with django_assert_num_queries(5):
         response = reader_client.get(reverse("claims:claimreview-feed"))
     assert len(json.loads(response.content)["@graph"]) == 6
 
