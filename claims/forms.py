@@ -30,7 +30,19 @@ HOP_SEPARATORS = re.compile(r"\s*(?:←|<-|;)\s*")
 MAX_HOPS = 10
 
 
-class HopsField(forms.CharField):
+class TypedRecordsField(forms.CharField):
+    """Records typed by name. The typed text is checked as any text is first (no NUL
+    characters, its length), and only then looked up: a name the database cannot hold is
+    refused with a message, never sent to a query."""
+
+    def clean(self, value):
+        return self.resolve(super().clean(value))
+
+    def resolve(self, text: str) -> list:
+        raise NotImplementedError
+
+
+class HopsField(TypedRecordsField):
     """Who the words came through, nearest first, typed as one line: "Reuters ← Russian
     Ministry of Defence (Telegram)". Each name becomes a hop (`Hop.named`: an outlet we
     know by that name is linked)."""
@@ -46,8 +58,8 @@ class HopsField(forms.CharField):
         kwargs.setdefault("max_length", 2000)
         super().__init__(**kwargs)
 
-    def to_python(self, value) -> list[Hop]:
-        names = [name for name in HOP_SEPARATORS.split(super().to_python(value)) if name]
+    def resolve(self, text: str) -> list[Hop]:
+        names = [name for name in HOP_SEPARATORS.split(text) if name]
         if len(names) > MAX_HOPS:
             raise ValidationError(f"At most {MAX_HOPS} hops: the chain is longer than any we keep.")
         limit = Hop._meta.get_field("name").max_length
@@ -70,7 +82,7 @@ def resolve_typed(data, name: str, records):
     return data
 
 
-class SpeakerNamesField(forms.CharField):
+class SpeakerNamesField(TypedRecordsField):
     """Speakers typed by name, one a line: each must name exactly one speaker we know
     (`Speaker.objects.named`)."""
 
@@ -81,9 +93,9 @@ class SpeakerNamesField(forms.CharField):
             return "\n".join(getattr(speaker, "name", str(speaker)) for speaker in value)
         return value
 
-    def to_python(self, value) -> list[Speaker]:
+    def resolve(self, text: str) -> list[Speaker]:
         speakers = []
-        for name in (line.strip() for line in (super().to_python(value) or "").splitlines()):
+        for name in (line.strip() for line in text.splitlines()):
             if not name:
                 continue
             named = Speaker.objects.named(name)[:2]

@@ -243,6 +243,16 @@ def test_a_chain_of_relays_too_long_to_be_real_is_refused_in_the_form(researcher
     assert not Claim.objects.exists()
 
 
+def test_a_relay_name_the_database_cannot_hold_is_refused_before_any_lookup(researcher_client):
+    # PostgreSQL refuses a NUL character in any string, a query's parameter included.
+    source = SourceFactory(body=BODY)
+    data = {**claim_data(SpeakerFactory()), "relays": "Reuters\x00"}
+    response = researcher_client.post(url(source), data)
+    assert response.status_code == 200
+    assert "Null characters are not allowed" in response.content.decode()
+    assert not Claim.objects.exists()
+
+
 def test_a_source_cannot_relay_itself():
     source = SourceFactory(body=BODY)
     itself = Hop(name="Itself", source=source)

@@ -252,3 +252,14 @@ def test_a_joint_claim_names_both_speakers_in_the_export(researcher_client):
         {"joint_speakers": "Nobody We Know", "version": Claim.objects.get(pk=claim.pk).version},
     )
     assert "No speaker is named “Nobody We Know”" in response.content.decode()
+
+
+def test_a_joint_speaker_name_the_database_cannot_hold_is_refused(researcher_client):
+    claim = ClaimFactory()
+    response = researcher_client.post(
+        reverse("claims:claim-field-update", args=[claim.pk, "joint_speakers"]),
+        {"joint_speakers": "Malaysia\x00", "version": claim.version},
+    )
+    assert response.status_code == 200
+    assert "Null characters are not allowed" in response.content.decode()
+    assert not Claim.objects.get(pk=claim.pk).joint_speakers.exists()
