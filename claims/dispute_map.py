@@ -17,6 +17,8 @@ EDGE_COLOURS = {
     "supports": "#1f5fa8",
     "qualifies": "#5b6573",
     "responds_to": "#5b6573",
+    "restates": "#2e7d6b",
+    "retracts": "#7a4fa0",
 }
 GROUP_FILL = "#f4f1ea"
 NODE_FILL = "#ffffff"

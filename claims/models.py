@@ -1032,6 +1032,15 @@ class Hop(Record):
         help_text="The document itself, when we hold or want to hold its text.",
     )
     date = models.DateField(null=True, blank=True, help_text="When it was relayed or said.")
+    quote = models.TextField(
+        blank=True, help_text="Its words, when we know them: what the next step relayed."
+    )
+    language = models.CharField(
+        max_length=35,
+        blank=True,
+        validators=[validate_language_tag],
+        help_text="BCP 47 tag of those words: en, ru, zh",
+    )
 
     history = HistoricalRecords()
 
@@ -1141,6 +1150,10 @@ class ClaimRelation(Record):
         SUPPORTS = "supports", "supports"
         QUALIFIES = "qualifies", "qualifies"
         RESPONDS_TO = "responds_to", "responds to"
+        # The same position stated again, by the same speaker or one who speaks with them.
+        RESTATES = "restates", "restates"
+        # The speaker withdrawing what they (or a body they speak for) said before.
+        RETRACTS = "retracts", "retracts"
 
     claim = models.ForeignKey(
         Claim,
@@ -1187,6 +1200,8 @@ class ClaimRelation(Record):
         Kind.SUPPORTS: "Supported by",
         Kind.QUALIFIES: "Qualified by",
         Kind.RESPONDS_TO: "Responded to by",
+        Kind.RESTATES: "Restated by",
+        Kind.RETRACTS: "Retracted by",
     }
 
     def __str__(self) -> str:
@@ -1308,3 +1323,83 @@ class Assessment(Record):
             # A first verdict of someone else's committed between our look and our insert.
             raise EditConflict(cls.objects.filter(claim=claim).first(), cls) from None
         return assessment
+
+
+class PossibleDuplicateQuerySet(models.QuerySet):
+    def open(self):
+        """Not dismissed, best first."""
+        return self.filter(dismissed_at__isnull=True).order_by("-score", "-pk")
+
+    def between(self, kind: str, a: int, b: int):
+        first, second = sorted((a, b))
+        return self.filter(kind=kind, first_id=first, second_id=second)
+
+
+class PossibleDuplicate(models.Model):
+    """Two claims, speakers or sources that may be one, found when either was saved
+    (`claims.duplicates`), until a researcher merges or dismisses them."""
+
+    class Kind(models.TextChoices):
+        CLAIMS = "claims", "Claims"
+        SPEAKERS = "speakers", "Speakers"
+        SOURCES = "sources", "Sources"
+
+    kind = models.CharField(max_length=10, choices=Kind)
+    first_id = models.PositiveBigIntegerField()  # the lower id of the two
+    second_id = models.PositiveBigIntegerField()
+    score = models.FloatField(help_text="How alike, from 0 to 1.")
+    reason = models.CharField(max_length=200)
+    found_at = models.DateTimeField(auto_now=True)
+    dismissed_at = models.DateTimeField(null=True, blank=True)
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = PossibleDuplicateQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "dismissed_at", "-score"], name="duplicate_open")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "first_id", "second_id"], name="duplicate_pair_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(first_id__lt=models.F("second_id")),
+                name="duplicate_pair_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.first_id} and #{self.second_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:duplicate-list") + f"?kind={self.kind}"
+
+
+class Merge(models.Model):
+    """One record merged into another: what moved, so that it can be undone from history."""
+
+    kind = models.CharField(max_length=10, choices=PossibleDuplicate.Kind)
+    kept_id = models.PositiveBigIntegerField()
+    merged_id = models.PositiveBigIntegerField()
+    # {"citations": [ids moved to the kept record], …} and the ids of rows the merge
+    # deleted (a passage or a relation both had), restored by an unmerge from history.
+    moved = models.JSONField(default=dict)
+    dropped = models.JSONField(default=dict)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.merged_id} merged into #{self.kept_id}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:merge-detail", args=[self.pk])

@@ -99,7 +99,10 @@ LATER_CLAIM_FIELDS: list[tuple[str, str]] = [
 
 PAIR_COLUMNS: list[tuple[str, str]] = [
     ("pair_id", "The relation's id."),
-    ("relation_kind", "`denies`, `disputes`, `supports`, `qualifies` or `responds_to`."),
+    (
+        "relation_kind",
+        "`denies`, `disputes`, `supports`, `qualifies`, `responds_to`, `restates` or `retracts`.",
+    ),
     ("relation_note", "The researcher's note on the pair."),
     *[(f"claim_{name}", description) for name, description in CLAIM_FIELDS + FIRST_CITATION_FIELDS],
     *[

@@ -745,6 +745,7 @@ class PairImporter:
         self.outlet_kinds.update((outlet.pk, outlet.kind) for outlet in pending["outlet"].values())
         for source in pending["source"].values():
             source.outlet_id = self._pk(source._outlet_ref)
+            source.refresh_keys()  # what save() would do
         self._bulk(Source, pending["source"])
         for claim in pending["claim"].values():
             claim.speaker_id = self._pk(claim._speaker_ref)

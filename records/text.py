@@ -37,3 +37,22 @@ def fold(text: str | None) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLDS).casefold())
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(stripped.split())
+
+
+def trigrams(text: str) -> set[str]:
+    """The trigrams of `text` as PostgreSQL's pg_trgm takes them: each word of letters and
+    digits, folded, padded with two spaces before and one after."""
+    grams = set()
+    for word in re.findall(r"[^\W_]+", fold(text)):
+        padded = f"  {word} "
+        grams.update(padded[n : n + 3] for n in range(len(padded) - 2))
+    return grams
+
+
+def trigram_similarity(a: str, b: str) -> float:
+    """pg_trgm's `similarity()`, in Python for SQLite: the share of trigrams the two have in
+    common (0 to 1)."""
+    first, second = trigrams(a), trigrams(b)
+    if not first or not second:
+        return 0.0
+    return len(first & second) / len(first | second)

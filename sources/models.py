@@ -17,6 +17,7 @@ from records.validators import (
     validate_country_code,
     validate_language_tag,
 )
+from sources.identity import text_key, url_key
 from sources.signals import outlet_renamed, source_changed
 
 
@@ -199,8 +200,11 @@ class Source(Record):
         null=True, blank=True, validators=[validate_datetime_in_range]
     )
     notes = models.TextField(blank=True)
+    # Derived on save (sources.identity), to find the same document entered twice.
+    url_key = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    text_key = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["url_key", "text_key"])
     objects = SourceQuerySet.as_manager()
 
     class Meta:
@@ -228,8 +232,14 @@ class Source(Record):
     # What others depend on (see `source_changed`), as loaded from the database.
     WATCHED = {"body": "body", "published_at": "published_at", "outlet": "outlet_id"}
 
+    def refresh_keys(self) -> None:
+        self.url_key, self.text_key = url_key(self.url), text_key(self.body)
+
     def save(self, *args, **kwargs) -> None:
         loaded = getattr(self, "_loaded", None)
+        self.refresh_keys()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "url_key", "text_key"}
         super().save(*args, **kwargs)
         changed = {
             name

@@ -65,6 +65,9 @@ def forwards(apps, schema_editor):
                 outlet=outlet,
                 kind=hop_kind(outlet.name, outlet.kind),
                 date=published.date() if published else None,
+                # The words the placeholder carried (Reuters' English, the ministry's Russian).
+                quote=beyond.quote,
+                language=beyond.source.language,
                 created_at=when,
                 updated_at=when,
             )

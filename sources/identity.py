@@ -1,0 +1,41 @@
+"""Whether two sources are one document: the same address once normalised, or the same
+text. One rule, for the duplicates page and whatever else compares sources."""
+
+import hashlib
+from urllib.parse import urlsplit, urlunsplit
+
+from courlan import normalize_url
+
+from records.text import fold
+
+# Hosts that serve the same page as the bare one: "m.", "amp.", "www.".
+_MIRROR_PREFIXES = ("www.", "m.", "amp.")
+
+
+def url_key(url: str) -> str:
+    """A fingerprint of `normalised_url`, short enough to index whatever the address."""
+    normalised = normalised_url(url)
+    return hashlib.sha256(normalised.encode()).hexdigest() if normalised else ""
+
+
+def normalised_url(url: str) -> str:
+    """The address without what does not change the page: tracking parameters and the
+    fragment (courlan), the scheme, mirror hosts and a trailing slash or `/amp`."""
+    if not url:
+        return ""
+    try:
+        normalised = normalize_url(url, strict=True)
+    except ValueError:
+        normalised = url
+    parts = urlsplit(normalised)
+    host = parts.netloc.lower()
+    while host.startswith(_MIRROR_PREFIXES) and host.count(".") > 1:
+        host = host.split(".", 1)[1]
+    path = parts.path.removesuffix("/amp").rstrip("/")
+    return urlunsplit(("", host, path, parts.query, ""))[2:]
+
+
+def text_key(body: str) -> str:
+    """A fingerprint of the text, spacing and case aside: two copies of one article agree."""
+    folded = fold(body)
+    return hashlib.sha256(folded.encode()).hexdigest() if folded else ""
