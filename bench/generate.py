@@ -262,10 +262,13 @@ def _sources(conn, sources: int) -> None:
     conn.execute(
         f"""INSERT INTO sources_source
             (id, title, outlet_id, kind, url, published_at, language, body, archive_url,
-             retrieved_at, notes, search_vector, created_at, updated_at, version)
+             retrieved_at, notes, search_vector, created_at, updated_at, version, url_key,
+             text_key)
         SELECT id, title, outlet_id, kind, url, published_at, language, body, '', NULL, '',
             claimtrail_tsvector(title, 'A') || claimtrail_tsvector(body, 'D'),
-            published_at, published_at, 1
+            published_at, published_at, 1,
+            -- Every generated address and text is distinct: no keys to compare.
+            '', ''
         FROM (
             SELECT s.id,
                 format('%s: %s', w.subj[s.lang][1 + s.id % {len(corpus.SUBJECTS)}],
@@ -363,11 +366,15 @@ def _claims(conn) -> None:
     conn.execute(
         """INSERT INTO claims_claim
             (id, speaker_id, text, language, translation, kind, stated_on, notes,
-             search_vector, created_at, updated_at, version)
+             search_vector, created_at, updated_at, version, passage_count, made_for_id,
+             joint_names)
         SELECT g.id, g.speaker_id, g.text, (ARRAY['id', 'en', 'ru', 'zh'])[g.lang],
             g.translation, g.kind, g.created_at::date, '',
             claims_claim_search_vector(g.id, g.text, g.translation, g.speaker_id),
-            g.created_at, g.created_at, 1
+            g.created_at, g.created_at, 1,
+            -- Passages are counted with the representatives (app code, after ANALYZE);
+            -- nobody speaks for anyone here, so each claim is made for its own speaker.
+            0, g.speaker_id, ''
         FROM g_claim g"""
     )
 
