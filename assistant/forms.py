@@ -3,6 +3,11 @@ from django import forms
 from claims.models import Claim
 
 
+def relay_names(typed: str) -> list[str]:
+    """The relays a suggestion carries, as its form holds them: names separated by commas."""
+    return [name.strip() for name in typed.split(",") if name.strip()]
+
+
 class SpanForm(forms.Form):
     """A passage of a source's text, by character offsets, checked against that text (it
     may have been edited since the passage was offered)."""
@@ -61,9 +66,7 @@ class SuggestionForm(SpanForm):
 
     @property
     def relay_names(self) -> list[str]:
-        return [
-            name.strip() for name in self.cleaned_data.get("relays", "").split(",") if name.strip()
-        ]
+        return relay_names(self.cleaned_data.get("relays", ""))
 
 
 class AcceptAllForm(forms.Form):
@@ -75,3 +78,18 @@ class AcceptAllForm(forms.Form):
         initial="0.85",
         widget=forms.NumberInput(attrs={"step": "0.05"}),
     )
+
+
+class AddPassageForm(SpanForm):
+    """A suggestion's passage, added to a claim already recorded."""
+
+    claim = forms.ModelChoiceField(
+        Claim.objects.select_related("speaker"),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That claim is no longer recorded."},
+    )
+    relays = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    @property
+    def relay_names(self) -> list[str]:
+        return relay_names(self.cleaned_data.get("relays", ""))

@@ -15,6 +15,7 @@ from assistant.rules import KnownSpeaker, Suggestion, same_statement, suggest
 from assistant.rules.disputes import content_words, shared_words
 from assistant.rules.lexicon import LANGUAGES, Language
 from assistant.rules.text import paragraphs
+from claims.duplicates import Ask, Likeness, Wording, similar_claims_each
 from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker
 from sources.models import Outlet, Source
 
@@ -32,6 +33,9 @@ class Offer:
     denies: list[Suggestion] = field(default_factory=list)
     # A claim already recorded (from another source) that this denial answers.
     denies_recorded: Claim | None = None
+    # Claims already recorded that this statement may be (claims.duplicates): the
+    # researcher may add the passage to one of them instead of making a new claim.
+    duplicates: list[Likeness] = field(default_factory=list)
 
     @property
     def key(self) -> str:
@@ -106,7 +110,7 @@ def offers_for(source: Source) -> list[Offer]:
     """The source's suggestions, most confident first, less the dismissed ones, each with
     its citation if the statement is already cited from this source, the suggestions it
     denies and, for a denial that answers nothing in this text, the recorded claim it
-    answers. Five queries, whatever the size."""
+    answers, and the recorded claims it may duplicate. Seven queries, whatever the size."""
     suggestions = suggestions_for(source)
     dismissed = _dismissed_passages(source)
     citations = list(
@@ -138,6 +142,7 @@ def offers_for(source: Source) -> list[Offer]:
         denied = [by_span[span] for span in suggestion.denies if span in by_span]
         offers.append(Offer(suggestion, cited, denied))
     _pair_with_recorded(source, offers)
+    _warn_of_duplicates(source, offers)
     offers.sort(key=lambda offer: (-offer.suggestion.confidence, offer.suggestion.start))
     return offers
 
@@ -176,6 +181,41 @@ def _pair_with_recorded(source: Source, offers: list[Offer]) -> None:
             if score > best_score:
                 best, best_score = claim, score
         offer.denies_recorded = best
+
+
+# Warnings shown on one suggestion: the closest few are what a researcher checks.
+DUPLICATES_SHOWN = 3
+
+
+def _warn_of_duplicates(source: Source, offers: list[Offer]) -> None:
+    """Each open suggestion by a known speaker, looked up among the claims recorded from
+    any source (two queries for all of them)."""
+    asking = [
+        offer
+        for offer in offers
+        if offer.is_open and offer.suggestion.speaker and not offer.suggestion.speaker.is_new
+    ]
+    asks = [
+        Ask(
+            offer.suggestion.speaker.id,
+            Wording(offer.suggestion.text, source.language),
+            offer.suggestion.stated_on,
+        )
+        for offer in asking
+    ]
+    for offer, found in zip(asking, similar_claims_each(asks), strict=True):
+        offer.duplicates = found[:DUPLICATES_SHOWN]
+
+
+def add_passage(*, source: Source, start: int, end: int, claim: Claim, relays=()) -> Citation:
+    """The suggestion's words as one more passage of a claim already recorded (the
+    warning's "add it instead"), not as a new claim."""
+    return claim.add_passage(
+        source=source,
+        quote=source.body[start:end],
+        start=start,
+        relays=[Hop.named(name) for name in relays],
+    )
 
 
 def _content_words(text: str, language: Language) -> set[str]:

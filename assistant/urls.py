@@ -13,6 +13,11 @@ urlpatterns = [
         name="suggestion-bulk-accept",
     ),
     path(
+        "sources/<int:pk>/suggestions/add-passage/",
+        views.suggestion_add_passage,
+        name="suggestion-add-passage",
+    ),
+    path(
         "sources/<int:pk>/suggestions/dismiss/",
         views.suggestion_dismiss,
         name="suggestion-dismiss",

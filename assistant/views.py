@@ -1,13 +1,14 @@
 """The quote assistant's pages: a source's suggested claims, accepted or dismissed in place."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from assistant import review
-from assistant.forms import AcceptAllForm, SpanForm, SuggestionForm
+from assistant.forms import AcceptAllForm, AddPassageForm, SpanForm, SuggestionForm
 from records.roles import permission_required
 from sources.models import Source
 
@@ -92,6 +93,36 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
         denies_claim=data["denies_claim"],
     )
     messages.success(request, f"Claim saved for {claim.speaker.name}.")
+    if request.htmx:
+        return _render(request, source)
+    return redirect("assistant:suggestion-list", pk=source.pk)
+
+
+@require_POST
+@permission_required("claims.add_citation")
+def suggestion_add_passage(request: HttpRequest, pk: int) -> HttpResponse:
+    """The suggestion is a claim already recorded: its passage is added to that claim."""
+    source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
+    form = AddPassageForm(request.POST, body=source.body)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            review.add_passage(
+                source=source,
+                start=data["start"],
+                end=data["end"],
+                claim=data["claim"],
+                relays=form.relay_names,
+            )
+        except ValidationError as error:
+            messages.error(request, "Passage not added: " + " ".join(error.messages))
+        else:
+            messages.success(
+                request, f"Passage added to #{data['claim'].pk} by {data['claim'].speaker.name}."
+            )
+    else:
+        problems = [error for errors in form.errors.values() for error in errors]
+        messages.error(request, "Passage not added: " + " ".join(problems))
     if request.htmx:
         return _render(request, source)
     return redirect("assistant:suggestion-list", pk=source.pk)

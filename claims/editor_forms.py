@@ -11,6 +11,14 @@ from records.validators import validate_language_tag
 from sources.models import Source
 
 
+def errors_onto(form: forms.Form, error: ValidationError) -> None:
+    """A model's errors on the form: each on its field where the form has one, else on the
+    whole form."""
+    for field, messages in error.message_dict.items():
+        for message in messages:
+            form.add_error(field if field in form.fields else None, message)
+
+
 class SpeakerChoiceField(forms.ModelChoiceField):
     """The hidden pk a speaker combobox posts."""
 
@@ -111,12 +119,7 @@ class ClaimFromSelectionForm(forms.Form):
                 relays=data["relays"],
             )
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                for message in messages:
-                    if field in self.fields:
-                        self.add_error(field, message)
-                    else:
-                        self.add_error(None, message)
+            errors_onto(self, error)
             raise
 
 
@@ -159,26 +162,19 @@ class PassageFromSelectionForm(forms.Form):
     def save(self) -> Citation:
         """The new citation, anchored; a model error goes onto the form and is raised."""
         data = self.cleaned_data
-        citation = Citation.of(
-            claim=data["claim"],
-            source=self.source,
-            quote=data["quote"],
-            prefix=data["prefix"] or "",
-            suffix=data["suffix"] or "",
-            start=data["start"],
-            locator=data["locator"],
-        )
         try:
-            citation.full_clean()
+            return data["claim"].add_passage(
+                source=self.source,
+                quote=data["quote"],
+                prefix=data["prefix"] or "",
+                suffix=data["suffix"] or "",
+                start=data["start"],
+                locator=data["locator"],
+                relays=data["relays"],
+            )
         except ValidationError as error:
-            for field, messages in error.message_dict.items():
-                for message in messages:
-                    self.add_error(field if field in self.fields else None, message)
+            errors_onto(self, error)
             raise
-        citation.save()
-        if data["relays"]:
-            citation.set_hops(data["relays"])
-        return citation
 
 
 class SpeakerForm(VersionedModelForm):

@@ -512,8 +512,6 @@ class ClaimQuerySet(models.QuerySet):
         citing the ministry's Telegram post: `[Hop.named("Reuters"), Hop.named(…)]`),
         unsaved. Raises ValidationError (keyed by field) when any record is invalid.
         """
-        if any(hop.source_id is not None and hop.source_id == source.pk for hop in relays):
-            raise ValidationError({"relays": "A source cannot relay itself."})
         claim = self.model(
             speaker=speaker,
             text=text,
@@ -526,19 +524,15 @@ class ClaimQuerySet(models.QuerySet):
         claim.full_clean()
         claim.save()
         claim.topics.set(topics)
-        citation = Citation.of(
-            claim=claim,
+        citation = claim.add_passage(
             source=source,
             quote=quote,
             locator=locator,
             prefix=prefix,
             suffix=suffix,
             start=start,
+            relays=relays,
         )
-        citation.full_clean()
-        citation.save()
-        if relays:
-            citation.set_hops(relays)
         return claim, citation
 
     def for_claimreview(self):
@@ -651,6 +645,38 @@ class Claim(Record):
         if not adding:
             # This copy's `representative` may be older than a citation saved meanwhile.
             type(self).objects.filter(pk=self.pk).refresh_representatives()
+
+    @transaction.atomic
+    def add_passage(
+        self,
+        *,
+        source: Source,
+        quote: str,
+        prefix: str = "",
+        suffix: str = "",
+        start: int | None = None,
+        locator: str = "",
+        relays: "Sequence[Hop]" = (),
+    ) -> "Citation":
+        """One more passage carrying this claim: a citation of `quote` in `source`, anchored
+        as `Citation.of` says, with the hops it came through (nearest first, unsaved).
+        Raises ValidationError (keyed by field), and then saves nothing."""
+        if any(hop.source_id is not None and hop.source_id == source.pk for hop in relays):
+            raise ValidationError({"relays": "A source cannot relay itself."})
+        citation = Citation.of(
+            claim=self,
+            source=source,
+            quote=quote,
+            locator=locator,
+            prefix=prefix,
+            suffix=suffix,
+            start=start,
+        )
+        citation.full_clean()
+        citation.save()
+        if relays:
+            citation.set_hops(relays)
+        return citation
 
     @property
     def speaker_role(self) -> "Role | None":

@@ -1,14 +1,26 @@
 """How claims follow changes to what they depend on, in the same transaction: a source's
 text (citations anchor again), its date and outlet and an outlet's name (what represents
 a claim, and attribution chains), every citation and hop saved or deleted, roles (the body
-a claim was made for) and joint speakers."""
+a claim was made for) and joint speakers; and, once a claim, speaker or source is saved,
+what it may duplicate (`claims.duplicates`)."""
 
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from claims.models import Citation, Claim, Hop, Role, refresh_citations_of
+from claims import duplicates
+from claims.models import (
+    Citation,
+    Claim,
+    Hop,
+    PossibleDuplicate,
+    Role,
+    Speaker,
+    refresh_citations_of,
+)
 from claims.speaking import voices_of
+from sources.models import Source
 from sources.signals import outlet_renamed, source_changed
 
 
@@ -55,3 +67,30 @@ def follow_a_role(sender, instance: Role, **kwargs) -> None:
 def follow_joint_speakers(sender, instance, action: str, **kwargs) -> None:
     if action.startswith("post_") and isinstance(instance, Claim):
         Claim.objects.filter(pk=instance.pk).refresh_voices()
+
+
+def _find_duplicates_after_commit(kind: str):
+    def receiver(sender, instance, raw=False, **kwargs) -> None:
+        if raw:  # fixtures load records as they were
+            return
+        # After the commit, so that the search sees the saved record; robust, because a
+        # failure to look for duplicates must not undo or fail the save it follows.
+        transaction.on_commit(lambda: duplicates.find_for(kind, instance), robust=True)
+
+    return receiver
+
+
+def _forget_duplicates(kind: str):
+    def receiver(sender, instance, **kwargs) -> None:
+        duplicates.forget(kind, instance.pk)
+
+    return receiver
+
+
+for model, kind in (
+    (Claim, PossibleDuplicate.Kind.CLAIMS),
+    (Speaker, PossibleDuplicate.Kind.SPEAKERS),
+    (Source, PossibleDuplicate.Kind.SOURCES),
+):
+    post_save.connect(_find_duplicates_after_commit(kind), sender=model, weak=False)
+    post_delete.connect(_forget_duplicates(kind), sender=model, weak=False)

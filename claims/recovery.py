@@ -67,8 +67,13 @@ def _bring_back(deletion, reason: str) -> models.Model:
     record = deletion.instance
     record._change_reason = reason[:100]
     record.full_clean(validate_unique=False, validate_constraints=False)
+    created = getattr(record, "created_at", None)
     with transaction.atomic():
         record.save(force_insert=True)
+        if created is not None:
+            # auto_now_add stamped the insert: the record was made when it was first made.
+            type(record)._base_manager.filter(pk=record.pk).update(created_at=created)
+            record.created_at = created
     return record
 
 
@@ -80,6 +85,20 @@ def _bring_back_first(deletion, reason: str) -> models.Model:
     except IntegrityError:
         name = deletion.instance._meta.verbose_name
         raise AlreadyRestored(f"This {name} has already been restored.") from None
+
+
+def _link_as_before(record: models.Model, deletion) -> None:
+    """The "-" row is written after the many-to-many links are gone (topics, joint
+    speakers): the version before it holds them."""
+    before = (
+        type(record)
+        .history.filter(id=record.pk, history_date__lt=deletion.history_date)
+        .exclude(history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    )
+    if before is not None:
+        record.link_as_in(before)
 
 
 def _bring_back_or_say_why(row, reason: str, result: Restored, what: str) -> bool:
@@ -150,18 +169,7 @@ def restore_deleted_claim(deletion, *, reason: str) -> Restored:
     _check_restorable(Claim, pk, parent=Speaker, parent_id=deletion.speaker_id)
     claim = _bring_back_first(deletion, reason)
     result = Restored(claim)
-    # The "-" row is written after the topic links are gone: the version before it holds them.
-    before = (
-        Claim.history.filter(id=pk, history_date__lt=deletion.history_date)
-        .exclude(history_type="-")
-        .order_by("-history_date", "-history_id")
-        .first()
-    )
-    if before is not None:
-        topic_ids = list(before.topics.values_list("topic_id", flat=True))
-        claim.topics.set(claim.topics.model.objects.filter(pk__in=topic_ids))
-        joint_ids = list(before.joint_speakers.values_list("speaker_id", flat=True))
-        claim.joint_speakers.set(Speaker.objects.filter(pk__in=joint_ids))
+    _link_as_before(claim, deletion)
 
     _restore_citations(_deleted_with(Citation, deletion, claim_id=pk), reason, result)
 
@@ -202,3 +210,17 @@ def restore_deleted_source(deletion, *, reason: str) -> Restored:
     result = Restored(source)
     _restore_citations(_deleted_with(Citation, deletion, source_id=pk), reason, result)
     return result
+
+
+def bring_back_deleted(model, pk: int, *, reason: str) -> models.Model:
+    """One deleted record as it was, with its id, and its many-to-many links as the version
+    before its deletion held them (a merge's undoing: it knows exactly which rows)."""
+    deletion = latest_deletions(model).filter(id=pk).first()
+    if deletion is None:
+        if model.objects.filter(pk=pk).exists():
+            raise AlreadyRestored(f"This {model._meta.verbose_name} is here already.")
+        raise ValidationError(f"No deletion of {model._meta.verbose_name} #{pk} is recorded.")
+    record = _bring_back_first(deletion, reason)
+    _link_as_before(record, deletion)
+    record._change_reason = None
+    return record

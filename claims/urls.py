@@ -7,6 +7,7 @@ from claims.views import (
     citations,
     claims,
     deleted,
+    duplicates,
     maps,
     pairs,
     reader,
@@ -85,6 +86,12 @@ for prefix, model, name in [
         ),
     ]
 urlpatterns += [
+    path("duplicates/", duplicates.duplicate_list, name="duplicate-list"),
+    path("duplicates/check/", duplicates.duplicate_check, name="duplicate-check"),
+    path("duplicates/<int:pk>/dismiss/", duplicates.duplicate_dismiss, name="duplicate-dismiss"),
+    path("duplicates/<int:pk>/merge/", duplicates.merge_preview, name="merge-preview"),
+    path("merges/<int:pk>/", duplicates.merge_detail, name="merge-detail"),
+    path("merges/<int:pk>/undo/", duplicates.merge_undo, name="merge-undo"),
     path("deleted/", deleted.deleted_list, name="deleted-list"),
     path(
         "deleted/claims/<int:history_id>/restore/",

@@ -124,14 +124,19 @@ class Record(models.Model):
         self._change_reason = f"Restored #{version.history_id}: {reason}"[:100]
         try:
             self.save(expected_version=expected_version)
-            for m2m_field in version._history_m2m_fields:
-                target = m2m_field.remote_field.model
-                wanted = getattr(version, m2m_field.name).values_list(
-                    m2m_field.m2m_reverse_field_name(), flat=True
-                )
-                getattr(self, m2m_field.name).set(target._base_manager.filter(pk__in=list(wanted)))
+            self.link_as_in(version)
         finally:
             del self._change_reason
+
+    def link_as_in(self, version) -> None:
+        """Give this record the many-to-many links (topics, joint speakers…) that
+        `version`, one of its historical records, held."""
+        for m2m_field in getattr(version, "_history_m2m_fields", ()):
+            target = m2m_field.remote_field.model
+            wanted = getattr(version, m2m_field.name).values_list(
+                m2m_field.m2m_reverse_field_name(), flat=True
+            )
+            getattr(self, m2m_field.name).set(target._base_manager.filter(pk__in=list(wanted)))
 
     def deletion_impact(self) -> DeletionImpact:
         """What a delete would do, as admin's delete confirmation works it out (without

@@ -29,7 +29,8 @@ from exchange.export import (
 )
 from sources.models import Source
 
-BEFORE = [("claims", "0014_dates_in_range")]
+# Both apps as they were before hops: sources had no identity keys yet either.
+BEFORE = [("claims", "0014_dates_in_range"), ("sources", "0005_dates_in_range")]
 UTC = datetime.UTC
 OLD_COLUMNS = [name for name, _ in PAIR_COLUMNS][: len(PAIR_COLUMNS) - 2 * len(LATER_CLAIM_FIELDS)]
 CITED_CELLS = [

@@ -5,14 +5,16 @@ from claims.models import Claim
 from sources.models import Source
 from tests.factories import UserFactory
 from tests.roles import recreate_roles
-from tests.trust.urlconf import delete_some
+from tests.trust.urlconf import delete_some, duplicate_some
 
 
 @pytest.fixture
 def site_data(demo):
-    """The demo dataset, plus one deleted claim and one deleted source to restore."""
+    """The demo dataset, plus one deleted claim and one deleted source to restore, a
+    possible duplicate pair and a merge."""
     Claim.objects.filter(speaker__name="Chinese military").delete()
     delete_some()
+    duplicate_some()
     assert Claim.history.filter(history_type="-").exists()
     assert Source.history.filter(history_type="-").exists()
 

@@ -1,6 +1,9 @@
 """Records whose every text field tries to break out of the page."""
 
-from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
+from django.contrib.auth.models import User
+
+from claims import merging
+from claims.models import Citation, Claim, ClaimRelation, PossibleDuplicate, Speaker, Topic
 from sources.models import Outlet, Source
 
 SCRIPT = '<script>alert("xss")</script>'
@@ -45,6 +48,16 @@ def hostile_records() -> dict:
     relation = ClaimRelation.objects.create(
         claim=claim, counter=counter, kind="denies", note=f"Note {HOSTILE}"
     )
+    # A pair to decide and a merge to look at, both of hostile records.
+    # (Where commits run, saving the two claims may have found the pair already.)
+    PossibleDuplicate.objects.update_or_create(
+        kind="claims",
+        first_id=claim.pk,
+        second_id=counter.pk,
+        defaults={"score": 0.5, "reason": HOSTILE[:200]},
+    )
+    twin = Speaker.objects.create(name=f"Twin {HOSTILE}", aliases=f"Other {HOSTILE}")
+    merging.merge("speakers", speaker, twin, by=User.objects.create(username="hostile-merger"))
     return {
         "outlet": outlet,
         "source": source,

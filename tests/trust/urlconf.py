@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
+from claims.models import Citation, Claim, ClaimRelation, Merge, PossibleDuplicate, Speaker, Topic
 from sources.models import Outlet, Source
 
 # The segment a path gives before `<int:pk>` says which model the id belongs to.
@@ -20,6 +20,8 @@ MODELS_BY_SEGMENT = {
     "citations": Citation,
     "relations": ClaimRelation,
     "pairs": ClaimRelation,
+    "duplicates": PossibleDuplicate,
+    "merges": Merge,
     "outlets": Outlet,
     "topics": Topic,
 }
@@ -48,11 +50,18 @@ WRITE_SUFFIXES = (
     "dismiss",
     "assessment",
     "import",
+    "merge",
+    "undo",
 )
 EXCEPTIONS = {
     "home": "read",
     # Pages only Researchers open: reading them is the start of writing, and costly.
     "assistant:suggestion-list": "research",
+    "assistant:suggestion-add-passage": "write",
+    # The warning a claim form asks for: any signed-in user may ask it, as the form's
+    # pickers are asked.
+    "claims:duplicate-check": "read",
+    "claims:merge-preview": "write",  # its POST is the merge
     "login": "public",
     "logout": "logout",
 }
@@ -122,6 +131,19 @@ def delete_some() -> None:
 
     ClaimFactory(text="A claim deleted by mistake").delete()
     SourceFactory(title="A source deleted by mistake").delete()
+
+
+def duplicate_some() -> None:
+    """A possible duplicate pair still open, and a merge to look at and undo."""
+    from claims import merging
+    from tests.factories import SpeakerFactory, UserFactory
+
+    first, second = SpeakerFactory(name="Lavrov"), SpeakerFactory(name="Sergei Lavrov")
+    PossibleDuplicate.objects.create(
+        kind="speakers", first_id=first.pk, second_id=second.pk, score=0.8, reason="a near miss"
+    )
+    kept, merged = SpeakerFactory(name="Maria Zakharova"), SpeakerFactory(name="Zahkarova")
+    merging.merge("speakers", kept, merged, by=UserFactory(username="merger"))
 
 
 def deleted_row(model):
