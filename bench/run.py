@@ -25,9 +25,9 @@ from psycopg.conninfo import make_conninfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import generate, measure, scenarios, server  # noqa: E402
+from bench import duplicates, generate, measure, scenarios, server  # noqa: E402
 
-FIGURES = ["search", "autocomplete", "pages", "export", "growth"]
+FIGURES = ["search", "autocomplete", "pages", "export", "duplicates", "growth"]
 
 
 def main() -> None:
@@ -88,7 +88,9 @@ def main() -> None:
 
     if "search" in args.only:
         add(scenarios.search(repeat=10 if full else 5, scan_repeat=1 if full else 2))
-    if {"autocomplete", "pages", "export"} & set(args.only):
+    if "duplicates" in args.only:
+        add(duplicates.find_all())
+    if {"autocomplete", "pages", "export", "duplicates"} & set(args.only):
         cookie = scenarios.bench_session()
         with server.Gunicorn() as gunicorn:
             if "autocomplete" in args.only:
@@ -97,6 +99,8 @@ def main() -> None:
                 add(scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3 if full else 2))
             if "export" in args.only:
                 add(scenarios.export(gunicorn, cookie, dsn, runs=1 if full else 2))
+            if "duplicates" in args.only:
+                add(duplicates.pages(gunicorn, cookie, repeat=20 if full else 10))
     growth_rows = []
     if "growth" in args.only:
         from bench import growth
