@@ -8,7 +8,7 @@
   both databases; PostgreSQL only narrows the candidates with its trigram index first.
 - **Speakers**: the same Wikidata item, the same name or alias once folded, or a near miss
   as `claims.matching` defines it ("Lavrov" is Sergei Lavrov, "Zahkarova" Zakharova,
-  "Белоусов" Belousov).
+  "Белоусов" Belousov) — unless both are described, differently: namesakes.
 - **Sources**: the same address once normalised, or the same text (`sources.identity`).
 
 What is found is stored (`PossibleDuplicate`), one row a pair, for the duplicates page; a
@@ -23,10 +23,10 @@ from django.db import connections, models, transaction
 from django.db.models.functions import Greatest
 from django.db.models.lookups import GreaterThanOrEqual
 
-from claims.matching import SpeakerMatcher, skeleton
+from claims.matching import SpeakerMatcher, are_namesakes, skeleton
 from claims.models import Claim, PossibleDuplicate, Role, Speaker
 from claims.speaking import body_spoken_for
-from records.text import WORD, trigram_similarity
+from records.text import WORD, fold, trigram_similarity
 from sources.models import Source
 
 # Wording at least this alike makes two claims of one voice a possible duplicate: China's
@@ -169,6 +169,8 @@ def similar_speakers(speaker: Speaker) -> list[Likeness]:
     for other in candidates:
         if speaker.wikidata_id and other.wikidata_id == speaker.wikidata_id:
             found.append(Likeness(other, 1.0, f"the same Wikidata item {speaker.wikidata_id}"))
+        elif are_namesakes(speaker.description, other.description):
+            continue  # another person of the same name (claims.matching)
         elif other.pk in same_name:
             found.append(Likeness(other, 0.95, "the same name"))
         elif speaker.kind == other.kind == person and (
@@ -263,6 +265,54 @@ def _claim_pairs(claims: list[Claim]) -> list[tuple[int, int, float, str]]:
     return found
 
 
+def _speaker_pairs(speakers: list[Speaker]) -> list[tuple[int, int, float, str]]:
+    """The possible duplicates among `speakers`, as `similar_speakers` finds them one by one.
+    Namesakes (both described, differently) are never a pair, so a described speaker is
+    looked up only among the undescribed and those described as they are: a common
+    surname shared by thousands of described people costs nothing."""
+    person = Speaker.Kind.PERSON
+    by_pk = {speaker.pk: speaker for speaker in speakers}
+    everyone = SpeakerMatcher(speaker.as_known() for speaker in speakers)
+    undescribed = [speaker for speaker in speakers if not speaker.description]
+    by_description: dict[str, list[Speaker]] = {}
+    for speaker in speakers:
+        if speaker.description:
+            by_description.setdefault(fold(speaker.description), []).append(speaker)
+    matchers: dict[str, SpeakerMatcher] = {}
+
+    def matcher_for(speaker: Speaker) -> SpeakerMatcher:
+        if not speaker.description:
+            return everyone
+        key = fold(speaker.description)
+        if key not in matchers:
+            alike = [*undescribed, *by_description[key]]
+            matchers[key] = SpeakerMatcher(other.as_known() for other in alike)
+        return matchers[key]
+
+    found, by_item = [], {}
+    for speaker in speakers:
+        if speaker.wikidata_id:
+            by_item.setdefault(speaker.wikidata_id, []).append(speaker.pk)
+        matcher = matcher_for(speaker)
+        for spelling in speaker.as_known().spellings:
+            for known in matcher.named(spelling):
+                found.append((speaker.pk, known.id, 0.95, "the same name"))
+            if speaker.kind != person:
+                continue
+            for known in matcher.near(spelling):
+                if by_pk[known.id].kind == person:
+                    found.append((speaker.pk, known.id, 0.8, "a near-miss spelling"))
+    for item, pks in by_item.items():
+        found += [(a, b, 1.0, f"the same Wikidata item {item}") for a in pks for b in pks if a < b]
+    # The strongest reason a pair has is the one stored.
+    best: dict[tuple[int, int], tuple[float, str]] = {}
+    for a, b, score, reason in found:
+        key = (min(a, b), max(a, b))
+        if a != b and score > best.get(key, (0, ""))[0]:
+            best[key] = (score, reason)
+    return [(a, b, score, reason) for (a, b), (score, reason) in best.items()]
+
+
 def find_all(kind: str) -> int:
     """Every pair of `kind`, for records that came in without a save of their own (an
     import's bulk insert, a generated newsroom). Claims are compared within each body
@@ -283,35 +333,9 @@ def find_all(kind: str) -> int:
                 found = []
         found += _claim_pairs(group)
     elif kind == Kind.SPEAKERS:
-        speakers = list(
-            Speaker.objects.only("name", "aliases", "description", "kind", "wikidata_id")
+        found = _speaker_pairs(
+            list(Speaker.objects.only("name", "aliases", "description", "kind", "wikidata_id"))
         )
-        matcher = SpeakerMatcher(speaker.as_known() for speaker in speakers)
-        by_pk = {speaker.pk: speaker for speaker in speakers}
-        by_item: dict[str, list[int]] = {}
-        for speaker in speakers:
-            if speaker.wikidata_id:
-                by_item.setdefault(speaker.wikidata_id, []).append(speaker.pk)
-            spellings = speaker.as_known().spellings
-            for spelling in spellings:
-                for known in matcher.named(spelling):
-                    found.append((speaker.pk, known.id, 0.95, "the same name"))
-                if speaker.kind != Speaker.Kind.PERSON:
-                    continue
-                for known in matcher.near(spelling):
-                    if by_pk[known.id].kind == Speaker.Kind.PERSON:
-                        found.append((speaker.pk, known.id, 0.8, "a near-miss spelling"))
-        for item, pks in by_item.items():
-            found += [
-                (a, b, 1.0, f"the same Wikidata item {item}") for a in pks for b in pks if a < b
-            ]
-        # The strongest reason a pair has is the one stored.
-        best = {}
-        for a, b, score, reason in found:
-            key = (min(a, b), max(a, b))
-            if a != b and score > best.get(key, (0, ""))[0]:
-                best[key] = (score, reason)
-        found = [(a, b, score, reason) for (a, b), (score, reason) in best.items()]
     else:
         for key, reason in (("text_key", "the same text"), ("url_key", "the same address")):
             shared = (

@@ -195,10 +195,16 @@ class SpeakerMatcher:
         wanted = fold(description)
         fitting = [speaker for speaker in candidates if fold(speaker.description) == wanted]
         if not fitting:
-            if wanted and all(speaker.description for speaker in candidates):
+            if all(are_namesakes(speaker.description, description) for speaker in candidates):
                 return None  # a namesake: another person of the same name
             fitting = candidates
         return next((speaker for speaker in fitting if speaker.id == hint), fitting[0])
+
+
+def are_namesakes(description: str, other: str) -> bool:
+    """Whether two speakers of one name are two people: both described, differently.
+    ("Minister of Defence of Russia" is not "Governor of Jakarta"; no description fits any.)"""
+    return bool(description and other) and fold(description) != fold(other)
 
 
 def speaker_search_text(name: str, aliases: str, description: str) -> str:

@@ -4,6 +4,7 @@ quote assistant and its review all compare names and words through `fold`.
 Pure Python (no Django), so that the assistant's rules can use it.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -39,14 +40,16 @@ def fold(text: str | None) -> str:
     return " ".join(stripped.split())
 
 
-def trigrams(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def trigrams(text: str) -> frozenset[str]:
     """The trigrams of `text` as PostgreSQL's pg_trgm takes them: each word of letters and
-    digits, folded, padded with two spaces before and one after."""
+    digits, folded, padded with two spaces before and one after. Kept for the texts
+    compared most recently: finding duplicates compares each text with many others."""
     grams = set()
     for word in re.findall(r"[^\W_]+", fold(text)):
         padded = f"  {word} "
         grams.update(padded[n : n + 3] for n in range(len(padded) - 2))
-    return grams
+    return frozenset(grams)
 
 
 def trigram_similarity(a: str, b: str) -> float:

@@ -296,3 +296,12 @@ def test_a_restatement_is_recorded_shown_on_both_claims_mapped_and_exported(
         str(kontan.pk),
         str(voa.pk),
     )
+
+
+def test_namesakes_described_differently_are_two_people():
+    SpeakerFactory(name="Wang Wei", description="Governor of Yunnan")
+    SpeakerFactory(name="Wang Wei", description="Spokesperson, Ministry of Commerce")
+    undescribed = SpeakerFactory(name="Wang Wei")
+    assert similar_speakers(SpeakerFactory(name="Wang Wei", description="Governor of Yunnan"))
+    found = similar_speakers(SpeakerFactory(name="Wang Wei", description="Poet"))
+    assert [likeness.other for likeness in found] == [undescribed]
