@@ -1,7 +1,17 @@
 from django.contrib import admin
 from django.db.models import Q
 
-from claims.models import Assessment, Citation, Claim, ClaimRelation, Hop, Role, Speaker, Topic
+from claims.models import (
+    Assessment,
+    Citation,
+    Claim,
+    ClaimRelation,
+    Hop,
+    Publisher,
+    Role,
+    Speaker,
+    Topic,
+)
 from records.admin import LargeTableAdmin, VersionedAdmin
 from sources.admin import SourceAdmin
 from sources.models import Source
@@ -114,10 +124,11 @@ class LanguageFilter(admin.SimpleListFilter):
 
 @admin.register(Claim)
 class ClaimAdmin(LargeTableAdmin):
-    list_display = ["__str__", "speaker", "kind", "language", "stated_on", "created_at"]
+    list_display = ["__str__", "speaker", "kind", "language", "stated_on", "status", "created_at"]
     # A date filter, not a date hierarchy: the hierarchy reads every claim's date on
     # every changelist view (SELECT DISTINCT date_trunc(…), 400 ms at 500 000 claims).
     list_filter = [
+        "status",
         "kind",
         LanguageFilter,
         ("stated_on", admin.DateFieldListFilter),
@@ -127,7 +138,8 @@ class ClaimAdmin(LargeTableAdmin):
     list_select_related = ["speaker"]
     search_fields = ["text", "translation", "speaker__name", "speaker__aliases"]
     autocomplete_fields = ["speaker", "topics", "joint_speakers", "pinned_citation"]
-    readonly_fields = ["created_at", "updated_at", "version"]
+    # The status moves on the claim page, where the table of moves and the roles apply.
+    readonly_fields = ["status", "created_at", "updated_at", "version"]
     inlines = [CitationInline, RelationAsClaimInline, RelationAsCounterInline, AssessmentInline]
 
 
@@ -180,3 +192,13 @@ class AssessmentAdmin(VersionedAdmin):
     search_fields = ["claim__text", "explanation"]
     autocomplete_fields = ["claim", "assessed_by"]
     readonly_fields = ["created_at", "updated_at", "version"]
+
+
+@admin.register(Publisher)
+class PublisherAdmin(admin.ModelAdmin):
+    """The one organisation the ClaimReview feed names as the verdicts' author."""
+
+    list_display = ["name", "url"]
+
+    def has_add_permission(self, request) -> bool:
+        return super().has_add_permission(request) and not Publisher.objects.exists()

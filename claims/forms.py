@@ -23,6 +23,8 @@ EDITABLE_FIELDS = (
     "topics",
     "notes",
     "pinned_citation",
+    "assignee",
+    "due_on",
 )
 
 
@@ -128,6 +130,7 @@ class ClaimForm(VersionedModelForm):
             "translation": forms.Textarea(attrs={"rows": 3}),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "stated_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "topics": forms.CheckboxSelectMultiple,
         }
         labels = {

@@ -28,9 +28,10 @@ from claims.derived import (
 from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher, name_key, speaker_search_text
 from claims.speaking import body_spoken_for, voices_of
+from claims.workflow import Status, check_move
 from records.dates import validate_date_in_range, validate_datetime_in_range, within_range
 from records.links import record_url
-from records.models import EditConflict, Record
+from records.models import EditConflict, Record, WebURLField
 from records.search import MIN_PREFIX, Fold, clean_query, text_search, tsquery_text
 from records.text import fold
 from records.validators import (
@@ -442,7 +443,7 @@ class ClaimQuerySet(models.QuerySet):
         # the citations in the order they appeared; the body it was made for.
         citations = Citation.objects.with_sources().in_appearance_order()
         return self.select_related(
-            "speaker", "assessment__assessed_by", "made_for"
+            "speaker", "assessment__assessed_by", "made_for", "assignee"
         ).prefetch_related(
             "topics", "joint_speakers", models.Prefetch("citations", queryset=citations)
         )
@@ -536,9 +537,10 @@ class ClaimQuerySet(models.QuerySet):
         return claim, citation
 
     def for_claimreview(self):
-        """Assessed claims with all a ClaimReview names: speaker, verdict, appearances."""
+        """Published claims' verdicts with all a ClaimReview names: speaker, verdict,
+        appearances (a verdict is public once its claim is published: `verdict_is_public`)."""
         return (
-            self.filter(assessment__isnull=False)
+            self.filter(assessment__isnull=False, status=Status.PUBLISHED)
             .select_related("speaker", "assessment")
             .prefetch_related(
                 "joint_speakers",
@@ -600,6 +602,25 @@ class Claim(Record):
         Speaker, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
     )
     joint_names = models.TextField(blank=True, editable=False)
+    # Its way through the newsroom (claims.workflow): moved with `move_to`, not edited.
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.TO_CHECK, editable=False, db_index=True
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_claims",
+        help_text="Who is checking it.",
+    )
+    due_on = models.DateField(
+        "due",
+        null=True,
+        blank=True,
+        validators=[validate_date_in_range],
+        help_text="When the check is due.",
+    )
 
     history = HistoricalRecords(
         m2m_fields=[topics, joint_speakers],
@@ -618,7 +639,9 @@ class Claim(Record):
         constraints = [
             models.CheckConstraint(condition=~models.Q(text=""), name="claim_text_not_empty"),
             within_range("stated_on", name="claim_stated_in_range", dates=True),
+            within_range("due_on", name="claim_due_in_range", dates=True),
         ]
+        permissions = [("publish_claim", "Can publish and unpublish a claim's verdict")]
 
     def __str__(self) -> str:
         text = self.text if len(self.text) <= 80 else self.text[:79] + "…"
@@ -645,6 +668,25 @@ class Claim(Record):
         if not adding:
             # This copy's `representative` may be older than a citation saved meanwhile.
             type(self).objects.filter(pk=self.pk).refresh_representatives()
+
+    def move_to(self, to: str, *, by, note: str = "", expected_version: int) -> None:
+        """Move the claim along its way (`claims.workflow.MOVES`), as `by` and with `note`
+        in its history. Raises ValidationError for a move the table does not have,
+        PermissionDenied for one `by` may not make, EditConflict if the claim changed."""
+        check_move(self.status, to, by)
+        before = Status(self.status).label
+        self.status = to
+        self._history_user = by
+        self._change_reason = (note.strip() or f"{before} → {Status(to).label}")[:100]
+        try:
+            self.save(update_fields=["status", "updated_at"], expected_version=expected_version)
+        finally:
+            del self._change_reason
+
+    @property
+    def verdict_is_public(self) -> bool:
+        """A verdict is public (the feed, the embedded JSON-LD) once its claim is published."""
+        return self.status == Status.PUBLISHED
 
     @transaction.atomic
     def add_passage(
@@ -1429,3 +1471,34 @@ class Merge(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("claims:merge-detail", args=[self.pk])
+
+
+class Publisher(models.Model):
+    """The organisation that publishes this newsroom's verdicts (ClaimReview's author):
+    one record, edited in admin or when the first verdict is published; until then the
+    settings' CLAIMTRAIL_ORGANISATION, whose defaults nobody should publish under."""
+
+    name = models.CharField(max_length=200)
+    url = WebURLField("address", max_length=500)
+
+    class Meta:
+        verbose_name = "publishing organisation"
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def current(cls) -> "Publisher":
+        stored = cls.objects.order_by("pk").first()
+        if stored is not None:
+            return stored
+        return cls(**settings.CLAIMTRAIL_ORGANISATION)
+
+    @property
+    def is_placeholder(self) -> bool:
+        """Still the defaults Claimtrail ships with: publishing must ask for the real ones."""
+        return self.url.rstrip("/") in PLACEHOLDER_PUBLISHER_URLS
+
+
+# The address Claimtrail's settings name when no organisation is configured.
+PLACEHOLDER_PUBLISHER_URLS = {"https://claimtrail.example", "http://claimtrail.example"}

@@ -14,6 +14,7 @@ from claims.views import (
     relations,
     speakers,
     topics,
+    workflow,
 )
 from records import history
 
@@ -36,6 +37,8 @@ urlpatterns = [
         name="claim-field-update",
     ),
     path("claims/<int:pk>/delete/", claims.claim_delete, name="claim-delete"),
+    path("claims/<int:pk>/status/", workflow.claim_move, name="claim-move"),
+    path("queue/", workflow.queue_list, name="queue-list"),
     path("claims/<int:pk>/citations/", citations.citation_create, name="citation-create"),
     path("claims/<int:pk>/relations/", relations.relation_create, name="relation-create"),
     path("claims/search/", relations.claim_search, name="claim-search"),

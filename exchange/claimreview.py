@@ -7,12 +7,11 @@ relations between claims stay out of it.
 
 import json
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from claims.models import Assessment, Citation, Claim, Hop, Speaker
+from claims.models import Assessment, Citation, Claim, Hop, Publisher, Speaker
 from sources.models import Source
 
 # The same escapes as Django's json_script: nothing in the data can close the element.
@@ -73,7 +72,7 @@ def _author(speaker: Speaker) -> dict:
     return author
 
 
-def claim_review(claim: Claim, *, base_url: str) -> dict:
+def claim_review(claim: Claim, *, base_url: str, publisher: Publisher | None = None) -> dict:
     """The ClaimReview of an assessed claim (its assessment, citations with their sources
     and outlets, and speaker already loaded)."""
     assessment = claim.assessment
@@ -100,7 +99,7 @@ def claim_review(claim: Claim, *, base_url: str) -> dict:
     }
     if assessment.rating_value is not None:
         rating["ratingValue"] = assessment.rating_value
-    organisation = settings.CLAIMTRAIL_ORGANISATION
+    organisation = publisher or Publisher.current()
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -110,8 +109,8 @@ def claim_review(claim: Claim, *, base_url: str) -> dict:
         "reviewRating": rating,
         "author": {
             "@type": "Organization",
-            "name": organisation["name"],
-            "url": organisation["url"],
+            "name": organisation.name,
+            "url": organisation.url,
         },
         "datePublished": assessment.assessed_at.date().isoformat(),
         "dateModified": assessment.updated_at.isoformat(),
@@ -120,8 +119,9 @@ def claim_review(claim: Claim, *, base_url: str) -> dict:
 
 def claim_review_feed(claims, *, base_url: str) -> dict:
     reviews = []
+    publisher = Publisher.current()
     for claim in claims:
-        review = claim_review(claim, base_url=base_url)
+        review = claim_review(claim, base_url=base_url, publisher=publisher)
         del review["@context"]
         reviews.append(review)
     return {"@context": "https://schema.org", "@graph": reviews}

@@ -108,3 +108,10 @@ class LargeTablePaginator(Paginator):
         ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
         rows = {row.pk: row for row in self.object_list.filter(pk__in=ids)}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
+def query_without_page(request) -> str:
+    """The current filters as a query string, for links that keep them (export, pages)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()

@@ -23,6 +23,11 @@ def researcher(db):
 
 
 @pytest.fixture
+def editor(db):
+    return UserFactory(username="editor", editor=True)
+
+
+@pytest.fixture
 def staff(db):
     return UserFactory(username="staff", staff=True)
 

@@ -8,6 +8,13 @@ from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
 from sources.models import Outlet, Source
 
 
+def member_of(group: str) -> factory.PostGeneration:
+    """A user trait: membership of one of the groups the migrations make."""
+    return factory.PostGeneration(
+        lambda user, create, extracted, **kw: user.groups.add(Group.objects.get(name=group))
+    )
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
@@ -18,20 +25,9 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.django.Password("correct horse battery staple")
 
     class Params:
-        reader = factory.Trait(
-            groups=factory.PostGeneration(
-                lambda user, create, extracted, **kw: user.groups.add(
-                    Group.objects.get(name="Readers")
-                )
-            )
-        )
-        researcher = factory.Trait(
-            groups=factory.PostGeneration(
-                lambda user, create, extracted, **kw: user.groups.add(
-                    Group.objects.get(name="Researchers")
-                )
-            )
-        )
+        reader = factory.Trait(groups=member_of("Readers"))
+        researcher = factory.Trait(groups=member_of("Researchers"))
+        editor = factory.Trait(groups=member_of("Editors"))
         staff = factory.Trait(is_staff=True, is_superuser=True)
 
 

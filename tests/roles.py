@@ -1,4 +1,4 @@
-"""The Readers and Researchers groups as the data migrations leave them, made again.
+"""The Readers, Researchers and Editors groups as the data migrations leave them, made again.
 
 A transactional test (a live server, a second connection) empties every table when it
 ends, the groups the migrations made included. Rather than a copy of what each migration
@@ -15,6 +15,7 @@ GRANTS = [
     ("claims.migrations.0002_groups", "create_groups"),
     ("claims.migrations.0006_assessment_and_import_permissions", "grant"),
     ("claims.migrations.0018_hop_and_role_permissions", "grant"),
+    ("claims.migrations.0022_editors_and_published_verdicts", "grant"),
 ]
 
 

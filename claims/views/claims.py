@@ -10,18 +10,13 @@ from claims.filters import ClaimFilterForm
 from claims.forms import EDITABLE_FIELDS, ClaimForm
 from claims.models import Claim, ClaimRelation
 from claims.rows import claims_page
+from claims.views.workflow import workflow_context
 from records.conflicts import render_edit_conflict
 from records.models import EditConflict
+from records.pagination import query_without_page
 from records.roles import permission_required
 
 PAGE_SIZE = 50
-
-
-def query_without_page(request: HttpRequest) -> str:
-    """The current filters as a query string, for links that keep them (export, pages)."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 @require_GET
@@ -51,7 +46,7 @@ def claim_page_section(request: HttpRequest, pk: int, section: str, **context) -
 def claim_detail(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim.objects.for_detail(), pk=pk)
     template = "claims/claim_detail.html#claim" if request.htmx else "claims/claim_detail.html"
-    return render(request, template, {"claim": claim})
+    return render(request, template, {"claim": claim, **workflow_context(claim, request.user)})
 
 
 @require_http_methods(["GET", "POST"])

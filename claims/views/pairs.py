@@ -7,7 +7,7 @@ from django_htmx.http import push_url
 from claims.filters import PairFilterForm
 from claims.models import ClaimRelation
 from claims.rows import pairs_page
-from claims.views.claims import query_without_page
+from records.pagination import query_without_page
 
 PAGE_SIZE = 50
 

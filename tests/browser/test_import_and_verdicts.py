@@ -38,7 +38,8 @@ def test_a_bad_file_is_explained_in_the_page(researcher_page, live_server, page_
 
 def test_a_researcher_gives_a_verdict_in_place(researcher_page, live_server, page_errors):
     page = researcher_page
-    claim = ClaimFactory(text="</script><script>alert(1)</script>")
+    # Published already (a verdict revised after publishing): the verdict is embedded at once.
+    claim = ClaimFactory(text="</script><script>alert(1)</script>", status="published")
     page.goto(f"{live_server.url}{claim.get_absolute_url()}")
     page.get_by_role("link", name="Give a verdict").click()
     page.get_by_label("Rating").select_option("false")

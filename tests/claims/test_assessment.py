@@ -77,7 +77,13 @@ def assessed_demo_claim(demo, researcher):
         explanation="China denies sending weapons; the US spoke of dual-use goods.",
         by=researcher,
     )
+    publish(claim)
     return claim
+
+
+def publish(*claims) -> None:
+    """Published: its verdict is public (claims.workflow; the moves are tested there)."""
+    Claim.objects.filter(pk__in=[claim.pk for claim in claims]).update(status="published")
 
 
 def page_json_ld(client, claim) -> dict:
@@ -144,6 +150,7 @@ def test_the_claimreview_uses_only_schema_org_terms(reader_client, assessed_demo
 def test_a_person_speaker_is_a_person(reader_client, demo, researcher):
     claim = Claim.objects.filter(speaker__name="Andrei Belousov").first()
     Assessment.record(claim=claim, rating="accurate", explanation="Matches Reuters.", by=researcher)
+    publish(claim)
     document = page_json_ld(reader_client, claim)
     assert document["itemReviewed"]["author"]["@type"] == "Person"
     assert document["itemReviewed"]["author"]["description"] == "Minister of Defence of Russia"
@@ -152,6 +159,7 @@ def test_a_person_speaker_is_a_person(reader_client, demo, researcher):
 def test_an_unverifiable_claim_has_a_rating_name_but_no_value(reader_client, researcher):
     claim = ClaimFactory()
     Assessment.record(claim=claim, rating="unverifiable", explanation="No record.", by=researcher)
+    publish(claim)
     rating = page_json_ld(reader_client, claim)["reviewRating"]
     assert rating["alternateName"] == "Unverifiable" and "ratingValue" not in rating
 
@@ -160,6 +168,7 @@ def test_claim_text_cannot_break_out_of_the_json_ld_block(reader_client, researc
     hostile = "</script><script>alert(1)</script> & <!-- --> \u2028"
     claim = ClaimFactory(text=hostile, speaker__name="</script><b>x</b>")
     Assessment.record(claim=claim, rating="false", explanation=hostile, by=researcher)
+    publish(claim)
     html = reader_client.get(claim.get_absolute_url()).content.decode()
     block = JSON_LD_BLOCK.search(html).group(1)
     assert "<" not in block and ">" not in block and "&" not in block
@@ -183,8 +192,10 @@ def test_the_feed_serves_every_claimreview_as_one_graph(
 ):
     other = Claim.objects.get(text__startswith="China mengatakan bahwa")
     Assessment.record(claim=other, rating="accurate", explanation="Its own words.", by=researcher)
-    # the claims, their joint speakers, their citations with sources, and those hops
-    with django_assert_num_queries(6):
+    publish(other)
+    # the claims, their joint speakers, their citations with sources, and those hops,
+    # and who publishes
+    with django_assert_num_queries(7):
         response = reader_client.get(reverse("claims:claimreview-feed"))
     assert response["Content-Type"] == "application/ld+json"
     document = json.loads(response.content)
@@ -199,8 +210,10 @@ def test_the_feed_serves_every_claimreview_as_one_graph(
 def test_the_feed_query_count_does_not_grow(reader_client, researcher, django_assert_num_queries):
     for claim in ClaimFactory.create_batch(6):
         Assessment.record(claim=claim, rating="mixed", explanation="Partly.", by=researcher)
-    # session, user, the claims, their joint speakers, their citations (none: no hops)
-    with django_assert_num_queries(5):
+        publish(claim)
+    # session, user, the claims, their joint speakers, their citations (none: no hops),
+    # who publishes
+    with django_assert_num_queries(6):
         response = reader_client.get(reverse("claims:claimreview-feed"))
     assert len(json.loads(response.content)["@graph"]) == 6
 

@@ -177,8 +177,8 @@ def test_the_claim_page_costs_the_same_queries_however_many_citations_and_pairs(
         for n, other in enumerate(others)
     )
     # session, user, claim, topics, joint speakers, citations, their hops, the speaker's
-    # role on the day, permissions (2), relations
-    with django_assert_num_queries(11):
+    # role on the day, permissions (2), relations, the claim's status history
+    with django_assert_num_queries(12):
         response = researcher_client.get(claim.get_absolute_url())
     assert response.status_code == 200
     assert response.content.count(b'class="citation"') == rows

@@ -198,11 +198,12 @@ def test_the_answer_after_a_save_costs_the_same_queries_whatever_the_source_hold
         Claim.objects.create_with_citation(
             speaker=speaker, text=word, language="en", source=source, quote=word
         )
-    # 44, whatever the source holds: among them the roles (the body the claim is made
+    # 47, whatever the source holds: among them the roles (the body the claim is made
     # for), the history of its joint speakers, the check that the passage is not cited
     # already, storing what represents the claim and the new citation's chain, three
-    # that check the claim's date is in range, and the savepoint of adding its passage.
-    with django_assert_num_queries(44):
+    # each that check the claim's date stated and due date are in range, and the
+    # savepoint of adding its passage.
+    with django_assert_num_queries(47):
         researcher_client.post(url(source), claim_data(speaker), headers=HX)
     assert Claim.objects.count() == claims + 1
 

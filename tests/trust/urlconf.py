@@ -52,6 +52,7 @@ WRITE_SUFFIXES = (
     "import",
     "merge",
     "undo",
+    "move",
 )
 EXCEPTIONS = {
     "home": "read",

@@ -1,0 +1,148 @@
+"""A claim's way through the newsroom: moving it along (claims.workflow), and the queue of
+work: one's own, unassigned, waiting for review, overdue."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F, Q, QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from claims.filters import ClaimFilterForm
+from claims.models import Claim, Publisher
+from claims.rows import claims_page
+from claims.workflow import OPEN, Status, moves_for
+from records.models import EditConflict
+from records.pagination import query_without_page
+from records.roles import permission_required
+
+PAGE_SIZE = 50
+
+
+class PublisherForm(forms.ModelForm):
+    """Who publishes the verdicts, asked for at the first publishing while the settings'
+    placeholder organisation is all there is."""
+
+    class Meta:
+        model = Publisher
+        fields = ["name", "url"]
+        labels = {"name": "Publishing organisation", "url": "Its web address"}
+
+
+def status_history(claim: Claim) -> list[dict]:
+    """Each move of the claim's status, oldest first: when, by whom, from, to and the note."""
+    changes, previous = [], None
+    rows = claim.history.order_by("history_date", "history_id").values(
+        "history_date", "history_user__username", "status", "history_change_reason"
+    )
+    for row in rows:
+        if previous is not None and row["status"] != previous:
+            changes.append(
+                {
+                    "when": row["history_date"],
+                    "who": row["history_user__username"] or "the system",
+                    "was": Status(previous).label,
+                    "now": Status(row["status"]).label,
+                    "note": row["history_change_reason"] or "",
+                }
+            )
+        previous = row["status"]
+    return changes
+
+
+def workflow_context(claim: Claim, user, publisher_form: PublisherForm | None = None) -> dict:
+    """What the claim page's status section shows."""
+    moves = moves_for(claim.status, user)
+    publishing = any(move.publishes for move in moves)
+    needs_publisher = publishing and Publisher.current().is_placeholder
+    if needs_publisher and publisher_form is None:
+        publisher_form = PublisherForm(prefix="publisher")
+    return {
+        "moves": moves,
+        "publisher_form": publisher_form if needs_publisher else None,
+        "status_history": status_history(claim),
+        "overdue": bool(claim.due_on and claim.due_on < timezone.localdate()),
+    }
+
+
+@require_POST
+@permission_required("claims.change_claim")
+def claim_move(request: HttpRequest, pk: int) -> HttpResponse:
+    """Move the claim to the status posted as `to`, with an optional note."""
+    claim = get_object_or_404(Claim.objects.select_related("assignee", "speaker"), pk=pk)
+    to, note = request.POST.get("to", ""), request.POST.get("note", "")
+    version = request.POST.get("version", "")
+    publisher_form = None
+    try:
+        if not version.isdigit():
+            raise ValidationError("The page was loaded without the claim's version: reload it.")
+        if to == Status.PUBLISHED and Publisher.current().is_placeholder:
+            publisher_form = PublisherForm(request.POST, prefix="publisher")
+            if not publisher_form.is_valid():
+                raise ValidationError(
+                    "Say who publishes the verdicts first: the organisation's name and address."
+                )
+        claim.move_to(to, by=request.user, note=note, expected_version=int(version))
+        if publisher_form is not None:
+            publisher_form.save()
+    except EditConflict:
+        messages.error(
+            request, "Someone else changed this claim meanwhile: reload it, then move it."
+        )
+    except (ValidationError, PermissionDenied) as problem:
+        text = " ".join(problem.messages) if isinstance(problem, ValidationError) else str(problem)
+        messages.error(request, f"Not moved: {text}")
+    else:
+        messages.success(request, f"Claim #{claim.pk} is now “{claim.get_status_display()}”.")
+        publisher_form = None
+    if request.htmx:
+        claim.refresh_from_db()
+        context = {"claim": claim, **workflow_context(claim, request.user, publisher_form)}
+        return render(request, "claims/includes/workflow.html", context)
+    return redirect(claim)
+
+
+QUEUES = {
+    "mine": "Mine",
+    "unassigned": "Unassigned",
+    "review": "Waiting for review",
+    "overdue": "Overdue",
+}
+
+
+def queue_claims(name: str, user) -> QuerySet:
+    """The claims of one queue, the oldest work first."""
+    open_work = Claim.objects.filter(status__in=OPEN)
+    if name == "mine":
+        claims = open_work.filter(assignee=user)
+    elif name == "unassigned":
+        claims = open_work.filter(assignee__isnull=True)
+    elif name == "review":
+        claims = Claim.objects.filter(status=Status.IN_REVIEW)
+    else:
+        claims = open_work.filter(Q(due_on__lt=timezone.localdate()))
+    return claims.order_by(F("due_on").asc(nulls_last=True), "created_at", "pk")
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def queue_list(request: HttpRequest) -> HttpResponse:
+    name = request.GET.get("queue", "mine")
+    if name not in QUEUES:
+        name = "mine"
+    filters = ClaimFilterForm(request.GET)
+    claims = filters.filter(queue_claims(name, request.user))
+    page = claims_page(claims, request.GET.get("page"), PAGE_SIZE)
+    context = {
+        "queues": QUEUES,
+        "queue": name,
+        "queue_label": QUEUES[name],
+        "filters": filters,
+        "page": page,
+        "query": query_without_page(request),
+    }
+    template = "claims/queue_list.html#results" if request.htmx else "claims/queue_list.html"
+    return render(request, template, context)

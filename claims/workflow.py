@@ -1,0 +1,93 @@
+"""A claim's way through a newsroom, from "to check" to "published": its statuses, the moves
+allowed between them and the permission each move needs — the one table the claim page,
+the queue and the ClaimReview feed all follow.
+
+Researchers move claims along; only Editors publish, and unpublish (`claims.publish_claim`,
+granted by claims 0022). Readers move nothing. A move is an edit of the claim like any
+other: version-checked, and in its history with who made it, when and the note given.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
+
+CHANGE = "claims.change_claim"
+PUBLISH = "claims.publish_claim"
+
+
+class Status(models.TextChoices):
+    TO_CHECK = "to_check", "To check"
+    IN_PROGRESS = "in_progress", "In progress"
+    IN_REVIEW = "in_review", "In review"
+    CHECKED = "checked", "Checked"
+    PUBLISHED = "published", "Published"
+    NOT_CHECKABLE = "not_checkable", "Not checkable"
+    DISMISSED = "dismissed", "Dismissed"
+
+
+# From each status: where it may go, and the permission that move needs.
+MOVES: dict[str, dict[str, str]] = {
+    Status.TO_CHECK: {
+        Status.IN_PROGRESS: CHANGE,
+        Status.NOT_CHECKABLE: CHANGE,
+        Status.DISMISSED: CHANGE,
+    },
+    Status.IN_PROGRESS: {
+        Status.IN_REVIEW: CHANGE,
+        Status.TO_CHECK: CHANGE,
+        Status.NOT_CHECKABLE: CHANGE,
+        Status.DISMISSED: CHANGE,
+    },
+    Status.IN_REVIEW: {Status.CHECKED: CHANGE, Status.IN_PROGRESS: CHANGE},
+    Status.CHECKED: {Status.PUBLISHED: PUBLISH, Status.IN_PROGRESS: CHANGE},
+    Status.PUBLISHED: {Status.CHECKED: PUBLISH},  # unpublished: out of the feed again
+    Status.NOT_CHECKABLE: {Status.TO_CHECK: CHANGE},
+    Status.DISMISSED: {Status.TO_CHECK: CHANGE},
+}
+# How a move reads on its button, where the status's name alone would not say it.
+VERBS = {
+    (Status.TO_CHECK, Status.IN_PROGRESS): "Start checking",
+    (Status.IN_PROGRESS, Status.IN_REVIEW): "Send to review",
+    (Status.IN_REVIEW, Status.CHECKED): "Mark as checked",
+    (Status.IN_REVIEW, Status.IN_PROGRESS): "Send back",
+    (Status.CHECKED, Status.IN_PROGRESS): "Reopen",
+    (Status.CHECKED, Status.PUBLISHED): "Publish",
+    (Status.PUBLISHED, Status.CHECKED): "Unpublish",
+    (Status.NOT_CHECKABLE, Status.TO_CHECK): "Reopen",
+    (Status.DISMISSED, Status.TO_CHECK): "Reopen",
+}
+# Work still to be done: what the queue counts as open.
+OPEN = (Status.TO_CHECK, Status.IN_PROGRESS, Status.IN_REVIEW)
+
+
+@dataclass(frozen=True)
+class Move:
+    to: str
+    label: str
+    publishes: bool  # publishing or unpublishing: the feed changes
+
+
+def moves_for(status: str, user) -> list[Move]:
+    """The moves `user` may make from `status`, in the table's order."""
+    return [
+        Move(to, VERBS.get((status, to), Status(to).label), permission == PUBLISH)
+        for to, permission in MOVES.get(status, {}).items()
+        if user.has_perm(permission)
+    ]
+
+
+def check_move(status: str, to: str, user) -> None:
+    """Refuse a move the table does not have (ValidationError) or the user may not make
+    (PermissionDenied), saying why."""
+    if to not in MOVES.get(status, {}):
+        raise ValidationError(
+            f"A claim that is “{Status(status).label}” cannot become "
+            f"“{Status(to).label if to in Status.values else to}”."
+        )
+    if not user.has_perm(MOVES[status][to]):
+        raise PermissionDenied(
+            "Only Editors publish and unpublish."
+            if MOVES[status][to] == PUBLISH
+            else "You can read and export, but not change records: only Researchers can."
+        )
