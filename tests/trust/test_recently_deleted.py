@@ -185,3 +185,24 @@ def test_a_deleted_claim_comes_back_with_its_hops_and_joint_speakers(staff, rese
     restored = claim.citations.get()
     assert [hop.name for hop in restored.hops.all()] == ["Reuters", "the ministry's Telegram post"]
     assert restored.attribution_chain.endswith("← Reuters ← the ministry's Telegram post")
+
+
+def test_a_restored_claim_and_its_citations_keep_when_they_were_first_recorded(
+    staff, researcher, article
+):
+    claim = ClaimFactory(text="China helps Moscow.")
+    citation = CitationFactory(claim=claim, source=article, quote="China helps Moscow")
+    Claim.objects.filter(pk=claim.pk).update(created_at="2024-10-16T08:00:00Z")
+    Citation.objects.filter(pk=citation.pk).update(created_at="2024-10-16T08:05:00Z")
+    claim.refresh_from_db()
+    citation.refresh_from_db()
+    made = {Claim: claim.created_at, Citation: citation.created_at}
+    claim.notes = "Saved once more, so that its last version carries the old date."
+    claim.save()
+    citation.locator = "para. 3"
+    citation.save()
+    admin_delete(signed_in(staff), claim)
+
+    restore_claim(signed_in(researcher), claim.pk)
+    assert Claim.objects.get(pk=claim.pk).created_at == made[Claim]
+    assert Citation.objects.get(pk=citation.pk).created_at == made[Citation]
