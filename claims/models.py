@@ -1502,3 +1502,7 @@ class Publisher(models.Model):
 
 # The address Claimtrail's settings name when no organisation is configured.
 PLACEHOLDER_PUBLISHER_URLS = {"https://claimtrail.example", "http://claimtrail.example"}
+
+
+# Discussion lives in its own module; its models are the app's all the same.
+from claims.comments import Comment, Notification  # noqa: E402, F401

@@ -6,6 +6,7 @@ from claims.views import (
     assessments,
     citations,
     claims,
+    comments,
     deleted,
     duplicates,
     maps,
@@ -28,6 +29,7 @@ class TopicSlugConverter(StringConverter):
 
 register_converter(TopicSlugConverter, "topic")
 
+
 urlpatterns = [
     path("claims/", claims.claim_list, name="claim-list"),
     path("claims/<int:pk>/", claims.claim_detail, name="claim-detail"),
@@ -39,6 +41,35 @@ urlpatterns = [
     path("claims/<int:pk>/delete/", claims.claim_delete, name="claim-delete"),
     path("claims/<int:pk>/status/", workflow.claim_move, name="claim-move"),
     path("queue/", workflow.queue_list, name="queue-list"),
+    path(
+        "claims/<int:pk>/comments/",
+        comments.comment_list,
+        {"kind": "claims"},
+        name="claim-comment-list",
+    ),
+    path(
+        "sources/<int:pk>/comments/",
+        comments.comment_list,
+        {"kind": "sources"},
+        name="source-comment-list",
+    ),
+    path(
+        "claims/<int:pk>/comments/new/",
+        comments.comment_create,
+        {"kind": "claims"},
+        name="claim-comment-create",
+    ),
+    path(
+        "sources/<int:pk>/comments/new/",
+        comments.comment_create,
+        {"kind": "sources"},
+        name="source-comment-create",
+    ),
+    path("comments/<int:pk>/edit/", comments.comment_update, name="comment-update"),
+    path("comments/<int:pk>/delete/", comments.comment_delete, name="comment-delete"),
+    path("notifications/", comments.notification_list, name="notification-list"),
+    path("notifications/count/", comments.notification_count, name="notification-count"),
+    path("notifications/read/", comments.notification_update, name="notification-update"),
     path("claims/<int:pk>/citations/", citations.citation_create, name="citation-create"),
     path("claims/<int:pk>/relations/", relations.relation_create, name="relation-create"),
     path("claims/search/", relations.claim_search, name="claim-search"),

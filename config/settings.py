@@ -235,6 +235,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
+# Mail (a mention's notification): printed to the console unless a backend is configured.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claimtrail@localhost")
+
 # Who publishes Claimtrail's assessments (schema.org ClaimReview author).
 CLAIMTRAIL_ORGANISATION = {
     "name": os.environ.get("CLAIMTRAIL_ORG_NAME", "Claimtrail"),

@@ -16,6 +16,7 @@ GRANTS = [
     ("claims.migrations.0006_assessment_and_import_permissions", "grant"),
     ("claims.migrations.0018_hop_and_role_permissions", "grant"),
     ("claims.migrations.0022_editors_and_published_verdicts", "grant"),
+    ("claims.migrations.0024_comment_permissions", "grant"),
 ]
 
 

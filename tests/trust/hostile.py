@@ -3,6 +3,7 @@
 from django.contrib.auth.models import User
 
 from claims import merging
+from claims.comments import Comment
 from claims.models import Citation, Claim, ClaimRelation, PossibleDuplicate, Speaker, Topic
 from sources.models import Outlet, Source
 
@@ -47,6 +48,11 @@ def hostile_records() -> dict:
     counter = Claim.objects.create(speaker=speaker, text=f"Counter {HOSTILE}", language="en")
     relation = ClaimRelation.objects.create(
         claim=claim, counter=counter, kind="denies", note=f"Note {HOSTILE}"
+    )
+    Comment.objects.create(
+        author=User.objects.create(username="hostile-commenter"),
+        claim=claim,
+        text=f"Comment {HOSTILE} @hostile-merger",
     )
     # A pair to decide and a merge to look at, both of hostile records.
     # (Where commits run, saving the two claims may have found the pair already.)

@@ -41,6 +41,8 @@ def expected(kind: str, role: str, method: str, allowed: bool) -> set[int]:
         return {200}
     if kind == "research":
         return {403} if role == "reader" else {200}
+    if kind == "own":  # one's own things (notifications): every signed-in role
+        return WRITE_OK
     return {403} if role == "reader" else WRITE_OK
 
 

@@ -1,0 +1,115 @@
+"""Discussion: comments on a claim or a source, `@username` mentions that notify exactly the
+users named, and their notifications. A comment's edits and its deletion are in history."""
+
+import re
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import models, transaction
+from simple_history.models import HistoricalRecords
+
+from records.links import record_url
+from records.models import Record
+from sources.models import Source
+
+# "@rita" or "@dewi.s" where a word starts: not inside an address ("rita@example.org"),
+# and no trailing full stop ("ask @rita." names rita).
+MENTION = re.compile(r"(?<![\w@.+-])@([\w.+-]*[\w+-])")
+MAX_LENGTH = 5000
+
+
+def mentioned_usernames(text: str) -> set[str]:
+    return set(MENTION.findall(text))
+
+
+class Comment(Record):
+    """One researcher's remark on a claim or a source."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+    )
+    claim = models.ForeignKey(
+        "claims.Claim", on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    text = models.TextField(max_length=MAX_LENGTH)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(claim__isnull=True) ^ models.Q(source__isnull=True),
+                name="comment_on_one_record",
+                violation_error_message="A comment is on a claim or on a source.",
+            ),
+            models.CheckConstraint(condition=~models.Q(text=""), name="comment_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author}: {self.text[:60]}"
+
+    @property
+    def subject(self):
+        return self.claim if self.claim_id else self.source
+
+    def get_absolute_url(self) -> str:
+        if self.claim_id:
+            return record_url("claims:claim-detail", self.claim_id) + f"#comment-{self.pk}"
+        return record_url("sources:source-detail", self.source_id) + f"#comment-{self.pk}"
+
+    @transaction.atomic
+    def notify_mentioned(self, *, already: set[str] = frozenset()) -> list["Notification"]:
+        """Notify the active users this comment names (`@username`), but its author and
+        those `already` named by an earlier version of it; mail those with an address."""
+        names = mentioned_usernames(self.text) - set(already)
+        users = (
+            get_user_model()
+            .objects.filter(username__in=names, is_active=True)
+            .exclude(pk=self.author_id)
+        )
+        made = [Notification.objects.create(recipient=user, comment=self) for user in users]
+        for notification in made:
+            if notification.recipient.email:
+                transaction.on_commit(notification.send_mail, robust=True)
+        return made
+
+
+class NotificationQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notification(models.Model):
+    """A user named in a comment."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="notifications")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["recipient", "read_at", "-created_at"], name="notification_inbox")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient} named by {self.comment.author}"
+
+    def send_mail(self) -> None:
+        comment = self.comment
+        send_mail(
+            subject=f"{comment.author} mentioned you on Claimtrail",
+            message=f"{comment.text}\n\n{settings.CLAIMTRAIL_BASE_URL}{comment.get_absolute_url()}",
+            from_email=None,
+            recipient_list=[self.recipient.email],
+        )
