@@ -1,7 +1,18 @@
 from django.contrib import admin
 from django.db.models import Q
+from simple_history.admin import SimpleHistoryAdmin
 
-from claims.models import Assessment, Citation, Claim, ClaimRelation, Hop, Role, Speaker, Topic
+from claims.models import (
+    Assessment,
+    Citation,
+    Claim,
+    ClaimRelation,
+    DismissedContradiction,
+    Hop,
+    Role,
+    Speaker,
+    Topic,
+)
 from records.admin import LargeTableAdmin, VersionedAdmin
 from sources.admin import SourceAdmin
 from sources.models import Source
@@ -26,7 +37,7 @@ class HopInline(admin.TabularInline):
     model = Hop
     extra = 0
     autocomplete_fields = ["outlet", "source"]
-    fields = ["position", "kind", "name", "outlet", "source", "date"]
+    fields = ["position", "kind", "name", "outlet", "source", "date", "quote", "language"]
 
 
 class RoleInline(admin.TabularInline):
@@ -91,7 +102,7 @@ class RoleAdmin(VersionedAdmin):
 
 @admin.register(Hop)
 class HopAdmin(VersionedAdmin):
-    list_display = ["name", "kind", "position", "citation", "date"]
+    list_display = ["name", "kind", "position", "citation", "date", "language"]
     list_filter = ["kind"]
     list_select_related = ["citation__source__outlet", "outlet"]
     search_fields = ["name"]
@@ -180,3 +191,13 @@ class AssessmentAdmin(VersionedAdmin):
     search_fields = ["claim__text", "explanation"]
     autocomplete_fields = ["claim", "assessed_by"]
     readonly_fields = ["created_at", "updated_at", "version"]
+
+
+@admin.register(DismissedContradiction)
+class DismissedContradictionAdmin(SimpleHistoryAdmin):
+    """Deleting one lets the speaker page suggest the pair again."""
+
+    list_display = ["__str__", "first", "second", "dismissed_by", "dismissed_at"]
+    list_select_related = ["first__speaker", "second__speaker", "dismissed_by"]
+    autocomplete_fields = ["first", "second", "dismissed_by"]
+    readonly_fields = ["dismissed_at"]
