@@ -195,6 +195,9 @@ def test_a_spokesperson_contradicting_the_government_they_speak_for_is_suggested
         html = response.content.decode()
         assert f'id="contradiction-{arms.pk}-{denial.pk}"' in html
         assert "only one of them says no" in html
+        pair = html[html.index(f'id="contradiction-{arms.pk}-{denial.pk}"') :]
+        assert pair.index("<strong>The earlier</strong>") < pair.index(ARMS)
+        assert "(undated: taken as the later)" in html
         assert 'name="kind"' not in html  # a reader answers nothing
 
 
