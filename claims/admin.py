@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.db.models import Q
+from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import (
     Assessment,
     Citation,
     Claim,
     ClaimRelation,
+    DismissedContradiction,
     Hop,
     Publisher,
     Role,
@@ -36,7 +38,7 @@ class HopInline(admin.TabularInline):
     model = Hop
     extra = 0
     autocomplete_fields = ["outlet", "source"]
-    fields = ["position", "kind", "name", "outlet", "source", "date"]
+    fields = ["position", "kind", "name", "outlet", "source", "date", "quote", "language"]
 
 
 class RoleInline(admin.TabularInline):
@@ -101,7 +103,7 @@ class RoleAdmin(VersionedAdmin):
 
 @admin.register(Hop)
 class HopAdmin(VersionedAdmin):
-    list_display = ["name", "kind", "position", "citation", "date"]
+    list_display = ["name", "kind", "position", "citation", "date", "language"]
     list_filter = ["kind"]
     list_select_related = ["citation__source__outlet", "outlet"]
     search_fields = ["name"]
@@ -202,3 +204,13 @@ class PublisherAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return super().has_add_permission(request) and not Publisher.objects.exists()
+
+
+@admin.register(DismissedContradiction)
+class DismissedContradictionAdmin(SimpleHistoryAdmin):
+    """Deleting one lets the speaker page suggest the pair again."""
+
+    list_display = ["__str__", "first", "second", "dismissed_by", "dismissed_at"]
+    list_select_related = ["first__speaker", "second__speaker", "dismissed_by"]
+    autocomplete_fields = ["first", "second", "dismissed_by"]
+    readonly_fields = ["dismissed_at"]

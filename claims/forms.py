@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims.anchoring import CONTEXT_LENGTH
-from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker
+from claims.models import Citation, Claim, ClaimRelation, DismissedContradiction, Hop, Speaker
+from claims.stance import in_order, one_voice
 from records.forms import VersionedModelForm
 from sources.models import Source
 
@@ -371,6 +372,89 @@ class RelationForm(forms.Form):
     def save(self) -> ClaimRelation:
         other = self.cleaned_data.get("other") or self.new_claim.save()
         relation = self.build_relation(other)
+        relation.full_clean()
+        relation.save()
+        return relation
+
+
+class HopWordsForm(VersionedModelForm):
+    """A hop's own words and their language, so the claim page can set them beside the
+    words of the step that relays them."""
+
+    class Meta:
+        model = Hop
+        fields = ["quote", "language"]
+        widgets = {"quote": forms.Textarea(attrs={"rows": 3})}
+        labels = {"quote": "Its words", "language": "Language of these words"}
+
+
+class ContradictionForm(forms.Form):
+    """A researcher's answer to a possible self-contradiction on a speaker's page: two
+    claims of one voice (`claims.stance`), at least one the speaker's own or made for them,
+    and, to confirm it, how the later answers the earlier."""
+
+    KINDS = [
+        (ClaimRelation.Kind.RETRACTS, "The later retracts the earlier"),
+        (ClaimRelation.Kind.DISPUTES, "The later disputes the earlier"),
+    ]
+
+    first = forms.ModelChoiceField(
+        Claim.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That claim is gone: reload the page."},
+    )
+    second = forms.ModelChoiceField(
+        Claim.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That claim is gone: reload the page."},
+    )
+    kind = forms.ChoiceField(choices=KINDS, required=False)
+
+    def __init__(self, *args, speaker: Speaker, confirming: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.speaker, self.confirming = speaker, confirming
+        self.fields["kind"].required = confirming
+
+    def clean(self):
+        cleaned = super().clean()
+        first, second = cleaned.get("first"), cleaned.get("second")
+        if first is None or second is None:
+            return cleaned
+        said = first.as_said(), second.as_said()
+        if first.pk == second.pk or not one_voice(*said):
+            raise forms.ValidationError("These two claims do not speak with one voice.")
+        if self.speaker.pk not in {
+            first.speaker_id,
+            second.speaker_id,
+            first.made_for_id,
+            second.made_for_id,
+        }:
+            raise forms.ValidationError(f"Neither claim is {self.speaker.name}'s.")
+        if in_order(*said)[0].id != first.pk:
+            cleaned["first"], cleaned["second"] = second, first
+        if self.confirming and cleaned.get("kind"):
+            relation = self.relation()
+            try:
+                relation.validate_constraints()
+            except forms.ValidationError as error:
+                raise forms.ValidationError(error.messages) from error
+        return cleaned
+
+    def relation(self) -> ClaimRelation:
+        return ClaimRelation(
+            claim=self.cleaned_data["first"],
+            counter=self.cleaned_data["second"],
+            kind=self.cleaned_data["kind"],
+            note="A self-contradiction, confirmed from the speaker's page.",
+        )
+
+    @transaction.atomic
+    def save(self, *, by):
+        if not self.confirming:
+            return DismissedContradiction.dismiss(
+                self.cleaned_data["first"], self.cleaned_data["second"], by=by
+            )
+        relation = self.relation()
         relation.full_clean()
         relation.save()
         return relation

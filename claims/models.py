@@ -1,6 +1,6 @@
 import datetime
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
@@ -27,7 +27,19 @@ from claims.derived import (
 )
 from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher, name_key, speaker_search_text
-from claims.speaking import body_spoken_for, voices_of
+from claims.speaking import body_spoken_for, role_held_on, voices_of
+from claims.stance import (
+    ASSERTS,
+    DISAGREE,
+    RELATION,
+    STANCE_LABELS,
+    Link,
+    Said,
+    contradictions,
+    recorded,
+    stance,
+)
+from claims.wording import Changes, same_language, word_changes
 from claims.workflow import Status, check_move
 from records.dates import validate_date_in_range, validate_datetime_in_range, within_range
 from records.links import record_url
@@ -185,6 +197,11 @@ class SpeakerQuerySet(models.QuerySet):
         )
 
 
+# A speaker's timeline shows their first claims, and weighs them against the latest of
+# those who speak with them (`Speaker.timeline`).
+TIMELINE_LIMIT = 200
+VOICE_LIMIT = 100
+
 _NAMES = {"name", "aliases", "description"}
 # Candidates a name is told apart among: far more people of one name than anyone keeps.
 MAX_NAMESAKES = 200
@@ -245,8 +262,78 @@ class Speaker(Record):
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
     def role_on(self, day: "datetime.date | None") -> "Role | None":
-        """The role they held on `day`, the one begun last where several held."""
-        return self.roles.select_related("organisation").on(day).first()
+        """The role they held on `day` (`claims.speaking.role_held_on`)."""
+        return role_held_on(self.roles.select_related("organisation"), day)
+
+    def timeline(self) -> "Timeline":
+        """Their claims in the order they made them, each with what it does (`claims.stance`)
+        and the role they held that day, and the possible contradictions of their voice.
+
+        Five queries whatever the numbers: the claims (the first TIMELINE_LIMIT), the roles,
+        the claims of their voice (made for the bodies they spoke for, or for them: the
+        latest VOICE_LIMIT), the relations touching either, and the dismissed pairs."""
+        claims = list(Claim.objects.by_speaker(self).select_related("speaker")[:TIMELINE_LIMIT])
+        roles = list(self.roles.select_related("organisation"))
+        bodies = {claim.made_for_id for claim in claims if claim.made_for_id} | {self.pk}
+        voices = list(
+            Claim.objects.filter(made_for__in=bodies)
+            .exclude(speaker=self)
+            .select_related("speaker")
+            .order_by(models.F("stated_on").desc(nulls_last=True), "-pk")[:VOICE_LIMIT]
+        )
+        by_pk = {claim.pk: claim for claim in [*claims, *voices]}
+        relations = list(
+            ClaimRelation.objects.filter(
+                models.Q(claim__in=list(by_pk)) | models.Q(counter__in=list(by_pk))
+            )
+            .select_related("claim__speaker", "counter__speaker")
+            .order_by("pk")
+        )
+        dismissed = set(
+            DismissedContradiction.objects.filter(
+                first__in=list(by_pk), second__in=list(by_pk)
+            ).values_list("first_id", "second_id")
+        )
+        focus = {claim.pk for claim in claims} | {
+            claim.pk for claim in voices if claim.made_for_id == self.pk
+        }
+        said = [claim.as_said() for claim in by_pk.values()]
+        links = [relation.as_link() for relation in relations]
+        everything = dict(by_pk)
+        for relation in relations:
+            everything.setdefault(relation.claim_id, relation.claim)
+            everything.setdefault(relation.counter_id, relation.counter)
+
+        entries = {
+            claim.pk: TimelineEntry(claim, role_held_on(roles, claim.stated_on)) for claim in claims
+        }
+        for relation in relations:
+            if relation.claim_id in entries:
+                entries[relation.claim_id].answered_by.append(relation)
+            if relation.counter_id in entries:
+                entries[relation.counter_id].answers.append(relation)
+        for entry in entries.values():
+            entry.stance = stance(relation.kind for relation in entry.answers)
+        recorded_ids = {
+            link.id
+            for link in recorded(said, links)
+            if link.claim in focus or link.counter in focus
+        }
+        return Timeline(
+            entries=list(entries.values()),
+            recorded=[relation for relation in relations if relation.pk in recorded_ids],
+            suggestions=[
+                SelfContradiction(
+                    everything[found.first],
+                    everything[found.second],
+                    found.reason,
+                    found.score,
+                    everything.get(found.through) if found.through else None,
+                )
+                for found in contradictions(focus, said, links, dismissed)
+            ],
+            truncated=len(claims) == TIMELINE_LIMIT,
+        )
 
     def as_known(self) -> KnownSpeaker:
         """This speaker as the speaker matcher knows one."""
@@ -271,15 +358,10 @@ class RoleQuerySet(models.QuerySet):
             )
         )
 
-    def on(self, day: "datetime.date | None"):
-        """The roles held on `day` (every role when it is not known), latest begun first."""
-        roles = self
-        if day is not None:
-            roles = roles.filter(
-                models.Q(start__isnull=True) | models.Q(start__lte=day),
-                models.Q(end__isnull=True) | models.Q(end__gte=day),
-            )
-        return roles.order_by(models.F("start").desc(nulls_last=True), "-pk")
+    def latest_first(self):
+        """Latest begun first, undated last (which one is held on a day:
+        `claims.speaking.role_held_on`)."""
+        return self.order_by(models.F("start").desc(nulls_last=True), "-pk")
 
 
 class Role(Record):
@@ -720,6 +802,18 @@ class Claim(Record):
             citation.set_hops(relays)
         return citation
 
+    def as_said(self) -> Said:
+        """This claim as `claims.stance` reads one."""
+        return Said(
+            self.pk,
+            self.speaker_id,
+            self.made_for_id,
+            self.stated_on,
+            self.text,
+            self.language,
+            self.translation,
+        )
+
     @property
     def speaker_role(self) -> "Role | None":
         """The role the speaker held on the day the claim was made."""
@@ -751,6 +845,14 @@ class Claim(Record):
             groups.setdefault(label, []).append((relation, other))
         return list(groups.items())
 
+    def wording_chains(self) -> list[tuple["Citation", list["Wording"]]]:
+        """The citations that relay the words through others, each with the words at
+        every step (`Citation.wordings`), from the loaded citations alone."""
+        citations = list(self.citations.all())
+        siblings = {citation.pk: citation for citation in citations}
+        chains = [(citation, citation.wordings(siblings)) for citation in citations]
+        return [(citation, steps) for citation, steps in chains if len(steps) > 1]
+
     def citations_with_chains(self) -> list[tuple["Citation", list["ChainLink"]]]:
         """Each citation with its relay chain, built from the loaded citations alone, in
         the order loaded (`for_detail` loads them in appearance order)."""
@@ -771,6 +873,27 @@ class ChainLink:
     url: str = ""
     kind: str = ""  # "source", or the hop's kind
     date: "datetime.date | None" = None
+
+
+@dataclass
+class Wording:
+    """The words one step of a chain carried: a citation's quote in its source, or a
+    hop's own quote, and how they differ from the step it relays (`claims.wording`)."""
+
+    label: str
+    language: str
+    text: str
+    kind: str = ""  # "source", or the hop's kind
+    url: str = ""
+    hop: "Hop | None" = None
+    # The nearest step further along whose words we have, and, when it is in the same
+    # language, the words this one adds, drops or changes.
+    relays: "Wording | None" = None
+    changes: Changes | None = None
+
+    @property
+    def compared(self) -> bool:
+        return self.changes is not None
 
 
 class CitationQuerySet(models.QuerySet):
@@ -951,6 +1074,35 @@ class Citation(Record):
             )
         return links
 
+    def wordings(self, siblings: "dict[int, Citation] | None" = None) -> list[Wording]:
+        """The words at each step of the chain, nearest first, each compared with the
+        nearest step further along whose words we have, when in the same language."""
+        steps = []
+        for citation in self.chain(siblings):
+            source = citation.source
+            steps.append(
+                Wording(
+                    source.outlet.name,
+                    source.language,
+                    citation.quote,
+                    "source",
+                    source.get_absolute_url(),
+                )
+            )
+            steps.extend(
+                Wording(hop.label, hop.language, hop.quote, hop.kind, hop.url, hop)
+                for hop in citation.hops.all()
+            )
+        relayed = None
+        for step in reversed(steps):
+            if not step.text:
+                continue
+            step.relays = relayed
+            if relayed is not None and same_language(step.language, relayed.language):
+                step.changes = word_changes(relayed.text, step.text)
+            relayed = step
+        return steps
+
     def chain_label(self, siblings: "dict[int, Citation] | None" = None) -> str:
         """The relay path as one line: "Kontan ← Reuters ← Russian MoD (Telegram)"; stored
         as `attribution_chain` (`claims.derived`)."""
@@ -1124,10 +1276,22 @@ class Hop(Record):
             models.CheckConstraint(
                 condition=models.Q(position__gte=1), name="hop_position_from_one"
             ),
+            # Words are compared only with words in their own language (claims.wording).
+            models.CheckConstraint(
+                condition=models.Q(quote="") | ~models.Q(language=""),
+                name="hop_quote_has_language",
+                violation_error_message="Give the language of the hop's words.",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.label
+
+    def clean(self) -> None:
+        if self.language:
+            self.language = normalise_language_tag(self.language)
+        if self.quote and not self.language:
+            raise ValidationError({"language": "Give the language of these words: en, ru, zh…"})
 
     def get_absolute_url(self) -> str:
         return self.citation.get_absolute_url()
@@ -1275,6 +1439,10 @@ class ClaimRelation(Record):
     def __str__(self) -> str:
         return f"#{self.counter_id} {self.get_kind_display()} #{self.claim_id}"
 
+    def as_link(self) -> Link:
+        """This relation as `claims.stance` reads one."""
+        return Link(self.claim_id, self.counter_id, self.kind, self.pk)
+
     def seen_from(self, claim: Claim) -> tuple[str, Claim]:
         """How this relation reads on `claim`'s page, and the claim at its other end."""
         if claim.pk == self.claim_id:
@@ -1283,6 +1451,85 @@ class ClaimRelation(Record):
 
     def get_absolute_url(self) -> str:
         return record_url("claims:claim-detail", self.claim_id) + f"#relation-{self.pk}"
+
+
+@dataclass
+class TimelineEntry:
+    """One claim on a speaker's timeline: what it does and the role held that day."""
+
+    claim: Claim
+    role: Role | None = None
+    stance: str = ASSERTS
+    answered_by: list[ClaimRelation] = field(default_factory=list)
+    answers: list[ClaimRelation] = field(default_factory=list)
+
+    @property
+    def countered(self) -> bool:
+        return any(relation.kind in DISAGREE for relation in self.answered_by)
+
+    @property
+    def stance_label(self) -> str:
+        return STANCE_LABELS[self.stance]
+
+
+@dataclass
+class SelfContradiction:
+    """Two claims of one voice that may disagree (`claims.stance`), for a researcher."""
+
+    first: Claim  # the earlier
+    second: Claim
+    reason: str
+    score: float
+    through: Claim | None = None
+
+    @property
+    def by_relation(self) -> bool:
+        return self.reason == RELATION
+
+
+@dataclass
+class Timeline:
+    entries: list[TimelineEntry]
+    recorded: list[ClaimRelation]  # disagreements of one voice already recorded
+    suggestions: list[SelfContradiction]
+    truncated: bool = False
+
+
+class DismissedContradiction(models.Model):
+    """Two claims of one voice a researcher judged not to contradict each other, so that
+    the speaker page does not suggest them again (`claims.stance`)."""
+
+    first = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    dismissed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    dismissed_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["first", "second"], name="dismissed_contradiction_once"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(first__lt=models.F("second")),
+                name="dismissed_contradiction_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.first_id} and #{self.second_id}: no contradiction"
+
+    def get_absolute_url(self) -> str:
+        return record_url("claims:claim-detail", self.first_id)
+
+    @classmethod
+    def dismiss(cls, first: Claim, second: Claim, *, by) -> "DismissedContradiction":
+        """Turn the pair down (again: it stays turned down)."""
+        low, high = sorted((first, second), key=lambda claim: claim.pk)
+        return cls.objects.get_or_create(first=low, second=high, defaults={"dismissed_by": by})[0]
 
 
 class AssessmentRating(models.TextChoices):

@@ -7,6 +7,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 Edge = tuple[int, int, datetime.date | None, datetime.date | None]  # speaker, body, start, end
 
@@ -19,6 +20,19 @@ def holds(
     if day is None:
         return True
     return (start is None or start <= day) and (end is None or day <= end)
+
+
+class Held(Protocol):
+    pk: int
+    start: datetime.date | None
+    end: datetime.date | None
+
+
+def role_held_on[R: Held](roles: Iterable[R], day: datetime.date | None) -> R | None:
+    """Of `roles`, the one held on `day`: the one begun last where several held (an
+    undated start counts as the earliest; between equals, the one entered last)."""
+    held = [role for role in roles if holds(role.start, role.end, day)]
+    return max(held, key=lambda role: (role.start or datetime.date.min, role.pk), default=None)
 
 
 def body_spoken_for(speaker: int, day: datetime.date | None, edges: Iterable[Edge]) -> int:

@@ -14,6 +14,7 @@ from claims.views import (
     reader,
     relations,
     speakers,
+    stance,
     topics,
     workflow,
 )
@@ -75,6 +76,7 @@ urlpatterns = [
     path("claims/search/", relations.claim_search, name="claim-search"),
     path("citations/<int:pk>/delete/", citations.citation_delete, name="citation-delete"),
     path("relations/<int:pk>/delete/", relations.relation_delete, name="relation-delete"),
+    path("hops/<int:pk>/edit/", citations.hop_update, name="hop-update"),
     path("speakers/", speakers.speaker_list, name="speaker-list"),
     path("speakers/<int:pk>/", speakers.speaker_detail, name="speaker-detail"),
     path("speakers/autocomplete/", speakers.speaker_autocomplete, name="speaker-autocomplete"),
@@ -98,6 +100,16 @@ urlpatterns = [
     path("sources/<int:pk>/map/", maps.source_map, name="source-map"),
     path("sources/<int:pk>/map.svg", maps.source_map_svg, name="source-map-svg"),
     path("speakers/<int:pk>/timeline/", maps.speaker_timeline, name="speaker-timeline"),
+    path(
+        "speakers/<int:pk>/contradictions/confirm/",
+        stance.contradiction_accept,
+        name="contradiction-accept",
+    ),
+    path(
+        "speakers/<int:pk>/contradictions/dismiss/",
+        stance.contradiction_dismiss,
+        name="contradiction-dismiss",
+    ),
 ]
 
 # History of every record (records/history.py, generic over models) and recovery of deleted

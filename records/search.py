@@ -38,17 +38,15 @@ from django.contrib.postgres.search import (
 from django.db.models import Expression, Func, TextField
 from django.db.models.expressions import Col
 
-from records.text import fold
+from records.text import CJK, CJK_OR_RUN, fold
 
 # The text search configuration the migrations create: PostgreSQL's `simple` (no stemming,
 # no stop words — right for Indonesian, Russian and Chinese alike) behind `unaccent`.
 CONFIG = "claimtrail_search"
 
-# Han characters and kana: the text has no spaces between words, so each character is
-# indexed as a word of its own (`claimtrail_search_text()` in the migration) and a query
-# looks for them side by side (`<->`).
-CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-CJK_OR_RUN = re.compile(f"[{CJK}]|[^{CJK}]+")
+# Han characters and kana (`records.text.CJK`): each is indexed as a word of its own
+# (`claimtrail_search_text()` in the migration) and a query looks for them side by side
+# (`<->`), as `CJK_OR_RUN` splits them.
 WORD = re.compile(r"[^\W_]+")
 
 WORD_SIMILARITY_THRESHOLD = 0.5

@@ -15,7 +15,8 @@ def admin_url(model, view, *args):
 
 def test_every_changelist_add_and_change_form_answers_for_a_superuser(staff_client, demo):
     ours = [model for model in admin.site._registry if model._meta.app_label in OUR_APPS]
-    assert len(ours) == 11  # with Assessment, Hop, Role and the publishing organisation
+    assert len(ours) == 12  # with Assessment, Hop, Role, the publishing organisation and
+    # DismissedContradiction
     for model in ours:
         assert staff_client.get(admin_url(model, "changelist")).status_code == 200, model
         assert staff_client.get(admin_url(model, "add")).status_code == 200, model

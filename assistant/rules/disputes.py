@@ -20,32 +20,12 @@ from dataclasses import dataclass
 
 from assistant.rules.lexicon import Language
 from assistant.rules.text import is_cjk, words
+from records.text import ZH_NEGATIONS
 
 _MIN_WORD = 4
 _MIN_SHARED_STEM = 5
 _WINDOW_BEFORE = 12
 _WINDOW_AFTER = 6
-# Chinese negations as words: a lone 无 or 不 stands inside words that deny nothing
-# (无人机, a drone; 不断, without end).
-_ZH_NEGATIONS = (
-    "不是",
-    "并不",
-    "不会",
-    "不应",
-    "不能",
-    "不得",
-    "不存在",
-    "不符合",
-    "没有",
-    "从未",
-    "从来没有",
-    "未曾",
-    "绝不",
-    "决不",
-    "毫无",
-    "并非",
-    "否认",
-)
 
 
 @dataclass
@@ -100,7 +80,7 @@ def negated(body: str, start: int, end: int, language: Language) -> bool:
     """Does the statement say no, or call something untrue ("false", "fitnah", "捏造")?"""
     if language.code == "zh":
         text = body[start:end]
-        return any(word in text for word in (*_ZH_NEGATIONS, *language.refutations))
+        return any(word in text for word in (*ZH_NEGATIONS, *language.refutations))
     return any(
         word.folded in language.negations
         or word.folded in language.refutations

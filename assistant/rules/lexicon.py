@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from records.text import fold
+from records.text import NEGATIONS, fold
 
 
 class Cue(StrEnum):
@@ -217,7 +217,7 @@ EN.skipped = _set(
     "publicly|again|on|last|this|late|early|yesterday|today|tonight|in|a|statement|"
     "immediately|had|reportedly|further"
 )
-EN.negations = _set("not|never|no|none|nothing|nobody|neither|nor|without")
+EN.negations = NEGATIONS["en"]
 EN.stopwords = _set(
     "the|and|that|this|with|from|for|have|has|had|been|were|was|would|will|could|should|"
     "their|they|them|there|which|what|about|into|including|over|any|other|than|also|such|its|"
@@ -332,7 +332,7 @@ ID.skipped = _set(
     "juga|pun|telah|sudah|kembali|lalu|kemudian|sebelumnya|sempat|pernah|akan|masih|"
     "secara|terpisah|tegas|pada|hari|ini|itu|kemarin|dalam|keterangannya|resminya"
 )
-ID.negations = _set("tidak|tak|bukan|belum|tiada|jangan|tanpa|enggan")
+ID.negations = NEGATIONS["id"]
 ID.stopwords = _set(
     "yang|dan|di|ke|dari|untuk|dengan|pada|dalam|bahwa|ini|itu|atau|juga|akan|telah|sudah|"
     "kepada|terhadap|oleh|para|pihak|pihaknya|mereka|kami|kita|dirinya|saat|karena|sebagai|"
@@ -432,7 +432,7 @@ ES.skipped = _set(
     "viernes|sabado|domingo|semana|pasada|manana|tarde|noche|recientemente|nuevamente|ha|"
     "se|le|les|anteriormente|previamente|asimismo"
 )
-ES.negations = _set("no|nunca|jamas|ningun|ninguna|ninguno|nada|tampoco|ni|sin")
+ES.negations = NEGATIONS["es"]
 ES.stopwords = _set(
     "que|con|los|las|del|una|por|como|pero|sus|esta|este|ese|esa|mas|sobre|entre|sido|han|"
     "habia|tambien|para|desde|hasta|cuando|donde|muy|todo|todos|dijo|afirmo"
@@ -534,7 +534,7 @@ FR.skipped = _set(
     "aussi|egalement|deja|ensuite|puis|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     "hier|aujourd'hui|soir|matin|encore|meme|notamment|pourtant|ainsi|plus|tard"
 )
-FR.negations = _set("ne|n|pas|jamais|aucun|aucune|rien|personne|ni|sans|non")
+FR.negations = NEGATIONS["fr"]
 FR.stopwords = _set(
     "les|des|une|que|qui|pour|dans|avec|sur|par|pas|plus|est|sont|ont|aux|son|ses|leur|"
     "leurs|cette|mais|comme|tout|tous|elle|il|nous|vous|ils|elles|avait|etait|selon"
@@ -639,7 +639,7 @@ RU.skipped = _set(
     "также|тоже|ранее|позже|позднее|уже|вновь|снова|еще|в|во|понедельник|вторник|среду|"
     "четверг|пятницу|субботу|воскресенье|вчера|сегодня|публично|лично|официально"
 )
-RU.negations = _set("не|нет|ни|никогда|никакой|никаких|ничего|без")
+RU.negations = NEGATIONS["ru"]
 RU.stopwords = _set(
     "что|это|как|его|она|они|для|при|или|так|уже|также|было|были|будет|этот|эти|того|"
     "который|которые|после|более|очень|всех|свой|своей|своих"

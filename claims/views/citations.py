@@ -5,9 +5,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from claims.forms import CitationForm
-from claims.models import Citation, Claim
+from claims.forms import CitationForm, HopWordsForm
+from claims.models import Citation, Claim, Hop
 from claims.views.claims import claim_page_section
+from records.conflicts import render_edit_conflict
+from records.models import EditConflict
 from records.roles import permission_required
 
 
@@ -59,3 +61,26 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         template += "#confirm"
     return render(request, template, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.change_hop")
+@vary_on_headers("HX-Request")
+def hop_update(request: HttpRequest, pk: int) -> HttpResponse:
+    """A hop's own words and their language, edited in place in the claim page's
+    comparison of wordings."""
+    hop = get_object_or_404(Hop.objects.select_related("citation__claim"), pk=pk)
+    claim = hop.citation.claim
+    form = HopWordsForm(request.POST or None, instance=hop)
+    template = "claims/hop_form.html#hop-form" if request.htmx else "claims/hop_form.html"
+    context = {"hop": hop, "claim": claim, "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except EditConflict as conflict:
+            return render_edit_conflict(request, template, context, conflict)
+        if not request.htmx:
+            messages.success(request, f"Saved the words of {hop.label}.")
+            return redirect(claim.get_absolute_url() + "#wording")
+        return claim_page_section(request, claim.pk, "wording")
+    return render(request, template, context)

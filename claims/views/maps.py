@@ -1,9 +1,7 @@
 """Dispute maps (a topic's, a claim's connected dispute, a source's) and speaker
 timelines: server-drawn SVG and plain HTML, each a page and an htmx fragment."""
 
-from dataclasses import dataclass, field
-
-from django.db.models import F, Q
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -17,7 +15,6 @@ from sources.models import Source
 
 # A map wider than this stops being readable; it says how many it shows.
 MAX_CLAIMS = 60
-TIMELINE_LIMIT = 200
 MAP_TEMPLATE = "claims/maps/dispute_map.html"
 
 
@@ -205,33 +202,20 @@ def source_map_svg(request: HttpRequest, pk: int) -> HttpResponse:
     return _map_response(request, context, svg=True, filename=filename)
 
 
-@dataclass
-class TimelineEntry:
-    claim: Claim
-    answered_by: list[ClaimRelation] = field(default_factory=list)
-    answers: list[ClaimRelation] = field(default_factory=list)
-
-    @property
-    def countered(self) -> bool:
-        return any(r.kind in ("denies", "disputes") for r in self.answered_by)
-
-
 @require_GET
 @vary_on_headers("HX-Request")
 def speaker_timeline(request: HttpRequest, pk: int) -> HttpResponse:
+    """Their claims by date, each with what it does and the role they held that day, and
+    the possible self-contradictions of their voice (`Speaker.timeline`)."""
     speaker = get_object_or_404(Speaker, pk=pk)
-    claims = list(
-        Claim.objects.filter(speaker=speaker)
-        .select_related("speaker")
-        .order_by(F("stated_on").asc(nulls_last=True), "pk")[:TIMELINE_LIMIT]
-    )
-    entries = {claim.pk: TimelineEntry(claim) for claim in claims}
-    for relation in _relations_touching(set(entries)):
-        if relation.claim_id in entries:
-            entries[relation.claim_id].answered_by.append(relation)
-        if relation.counter_id in entries:
-            entries[relation.counter_id].answers.append(relation)
+    return render_timeline(request, speaker)
+
+
+def render_timeline(request: HttpRequest, speaker: Speaker, **context) -> HttpResponse:
+    """The timeline page, or for htmx its fragment: also the answer to a researcher's
+    confirming or dismissing a contradiction."""
     template = "claims/maps/speaker_timeline.html"
     if request.htmx:
         template += "#speaker-timeline"
-    return render(request, template, {"speaker": speaker, "entries": list(entries.values())})
+    timeline = speaker.timeline()
+    return render(request, template, {"speaker": speaker, "timeline": timeline, **context})

@@ -41,7 +41,7 @@ def speaker_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "page": page,
         "counters": counters,
         "countered": {relation.claim_id for relation in counters},
-        "roles": list(speaker.roles.select_related("organisation").on(None)),
+        "roles": list(speaker.roles.select_related("organisation").latest_first()),
         "members": list(speaker.members.filter(speaks_for=True).select_related("speaker")),
     }
     return render(request, "claims/speaker_detail.html", context)

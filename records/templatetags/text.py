@@ -1,4 +1,6 @@
-"""`clip`: Django's `truncatechars` for text that is usually short enough already.
+"""Text filters: `clip`, and `language_name` for a language tag.
+
+`clip` is Django's `truncatechars` for text that is usually short enough already.
 
 `truncatechars` measures every string character by character (it must not count
 combining accents), which made truncating the 300 snippets of a Pairs page a quarter of
@@ -7,7 +9,10 @@ screen, so it is returned at once; only longer ones go through Django's Truncato
 """
 
 from django import template
+from django.conf.locale import LANG_INFO
 from django.utils.text import Truncator
+
+from records.text import primary_language
 
 register = template.Library()
 
@@ -16,3 +21,15 @@ register = template.Library()
 def clip(text: str, length: int) -> str:
     text = str(text)
     return text if len(text) <= length else Truncator(text).chars(length)
+
+
+@register.filter
+def language_name(tag: str) -> str:
+    """A BCP 47 tag with its language's name where Django knows it: "Russian (ru)"."""
+    if not tag:
+        return ""
+    info = LANG_INFO.get(tag.casefold()) or LANG_INFO.get(primary_language(tag), {})
+    if "fallback" in info:
+        info = LANG_INFO.get(info["fallback"][0], {})
+    name = info.get("name")
+    return f"{name} ({tag})" if name else tag

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from claims.models import Citation, Claim, ClaimRelation, Merge, PossibleDuplicate, Speaker, Topic
+from claims.models import (
+    Citation,
+    Claim,
+    ClaimRelation,
+    Hop,
+    Merge,
+    PossibleDuplicate,
+    Speaker,
+    Topic,
+)
 from sources.models import Outlet, Source
 
 # The segment a path gives before `<int:pk>` says which model the id belongs to.
@@ -18,6 +27,7 @@ MODELS_BY_SEGMENT = {
     "speakers": Speaker,
     "sources": Source,
     "citations": Citation,
+    "hops": Hop,
     "relations": ClaimRelation,
     "pairs": ClaimRelation,
     "duplicates": PossibleDuplicate,
