@@ -63,6 +63,7 @@ SKIPPED_NAMESPACES = {"admin"}
 SKIPPED_NAMES = {
     "claims:pair-import-detail",
     "claims:pair-import-apply",
+    "claims:pair-import-cancel",
     "claims:pair-import-delete",
 }
 # Values for converters that are not an object id.
