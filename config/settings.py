@@ -148,6 +148,8 @@ CACHES = {
 # number of `manage.py db_worker` processes share the queue, each task claimed by one of
 # them (SELECT … FOR UPDATE SKIP LOCKED).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How long finished work is kept: staged rows of imports, finished tasks (`manage.py prune_jobs`).
+CLAIMTRAIL_JOB_RETENTION_DAYS = int(os.environ.get("CLAIMTRAIL_JOB_RETENTION_DAYS", "30"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -614,3 +614,23 @@ def _fail(batch: ImportBatch, reason: str, *, status=ImportBatch.Status.FAILED) 
     except DatabaseError:
         # The database is still away: `settle` fails the batch once it is back.
         logger.warning("Import %s stopped and could not be marked failed", batch.pk)
+
+
+def prune(*, before: datetime.datetime) -> dict[str, int]:
+    """Delete finished work older than `before`: the staged rows of uploads applied before
+    it (the upload's summary stays, and its records), uploads never applied and idle since
+    before it, and the task table's finished results. Nothing queued or running is touched."""
+    applied = ImportBatch.objects.filter(status=ImportBatch.Status.APPLIED, applied_at__lt=before)
+    idle = ImportBatch.objects.exclude(
+        status__in=(*ImportBatch.ACTIVE, ImportBatch.Status.APPLIED)
+    ).filter(Q(progressed_at__lt=before) | Q(progressed_at__isnull=True, created_at__lt=before))
+    finished = DBTaskResult.objects.filter(
+        status__in=(TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED), finished_at__lt=before
+    )
+    with transaction.atomic():
+        rows, _ = ImportRow.objects.filter(batch__in=applied).delete()
+        ImportFileChunk.objects.filter(batch__in=applied).delete()
+        unapplied = idle.count()
+        idle.delete()
+        tasks, _ = finished.delete()
+    return {"rows": rows, "uploads": unapplied, "tasks": tasks}
