@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench import generate, measure, scenarios, server  # noqa: E402
 
-FIGURES = ["search", "autocomplete", "pages", "export", "growth"]
+# The import comes after the pages and the export: it adds pairs (new ones each run).
+FIGURES = ["search", "autocomplete", "pages", "export", "import", "growth"]
 
 
 def main() -> None:
@@ -97,6 +98,10 @@ def main() -> None:
                 add(scenarios.pages(gunicorn, cookie, seconds=seconds, runs=3 if full else 2))
             if "export" in args.only:
                 add(scenarios.export(gunicorn, cookie, dsn, runs=1 if full else 2))
+    if "import" in args.only:
+        from bench import imports
+
+        add(imports.import_speed(dsn, rows=100_000 if full else 2_000))
     growth_rows = []
     if "growth" in args.only:
         from bench import growth
