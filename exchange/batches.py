@@ -8,7 +8,7 @@ import logging
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from django.db import (
     DEFAULT_DB_ALIAS,
@@ -411,6 +411,16 @@ def _task_rows(batch: ImportBatch):
 
 def task_result(batch: ImportBatch) -> DBTaskResult | None:
     return _task_rows(batch).first()
+
+
+def task_results(batches) -> dict[str, DBTaskResult]:
+    """The stored tasks of many batches' latest steps, in one query, by task id."""
+    ids = []
+    for batch in batches:
+        with suppress(ValueError):
+            ids.append(uuid.UUID(batch.task_id))
+    results = DBTaskResult.objects.filter(id__in=ids).only("id", "status", "worker_ids")
+    return {str(result.id): result for result in results} if ids else {}
 
 
 def _fail_task(batch: ImportBatch, reason: str) -> None:

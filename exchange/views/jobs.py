@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
-from exchange.batches import settle
+from exchange.batches import settle, task_results
 from exchange.models import ImportBatch
 
 JOBS_PER_PAGE = 50
@@ -19,6 +19,12 @@ def job_list(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     jobs = [settle(batch) if batch.is_active else batch for batch in page]
+    everyone = request.user.is_staff or request.user.is_superuser
+    if everyone:
+        # Administrators also see each step's task: its state and the workers that ran it.
+        tasks = task_results(jobs)
+        for job in jobs:
+            job.task = tasks.get(job.task_id)
     template = "exchange/job_list.html"
     if request.htmx:
         template += "#job-table"
@@ -29,6 +35,6 @@ def job_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "jobs": jobs,
             "polling": any(job.is_active for job in jobs),
-            "everyone": request.user.is_staff or request.user.is_superuser,
+            "everyone": everyone,
         },
     )

@@ -268,3 +268,15 @@ def test_the_cancel_button_cancels_a_queued_upload(user, client):
     other = UserFactory(username="other", researcher=True)
     client.force_login(other)
     assert client.post(reverse("claims:pair-import-cancel", args=[batch.pk])).status_code == 404
+
+
+def test_administrators_see_each_steps_task_and_its_worker_on_the_jobs_page(user, client):
+    batch = upload(user)
+    client.force_login(UserFactory(username="admin", staff=True))
+    row = client.get(reverse("claims:job-list")).content.decode().split(f'id="job-{batch.pk}"')[1]
+    assert "<td>Ready</td>" in row.split("</tr>")[0]
+    run_queued_tasks(worker_id="worker-7")
+    row = client.get(reverse("claims:job-list")).content.decode().split(f'id="job-{batch.pk}"')[1]
+    assert 'Successful <span class="meta">on worker-7</span>' in row.split("</tr>")[0]
+    client.force_login(user)
+    assert "worker-7" not in client.get(reverse("claims:job-list")).content.decode()

@@ -75,7 +75,7 @@ def test_a_step_no_worker_took_says_so(researcher_client, researcher):
     )
     html = researcher_client.get(batch.get_absolute_url()).content.decode()
     assert "Waiting for a worker to import 3 rows." in html
-    assert "No task worker has taken it for a while." in html
+    assert "No task worker has taken it yet: all of them are busy, or none is running" in html
     assert ImportBatch.objects.get(pk=batch.pk).status == Status.APPLY_QUEUED
 
 
