@@ -194,6 +194,16 @@ def preview_batch(batch: ImportBatch, *, task_id: str = "") -> ImportBatch:
             "again, tell an administrator (the server's log has the details)."
         )
         connection.close_if_unusable_or_obsolete()  # a lost database: connect again
+    except BaseException:
+        # Its worker told to stop at once (a second Ctrl-C or SIGTERM): nothing of the
+        # preview is kept, and it says so before the worker goes.
+        with suppress(DatabaseError):
+            _end_preview(batch, ImportBatch.Status.FAILED, STOPPED_READING)
+        raise
+    return _end_preview(batch, status, error)
+
+
+def _end_preview(batch: ImportBatch, status: str, error: str) -> ImportBatch:
     with transaction.atomic():
         if status != ImportBatch.Status.PREVIEWED:
             batch.rows.all().delete()
@@ -604,6 +614,11 @@ def apply_batch(batch: ImportBatch, *, user, task_id: str = "") -> ImportBatch:
             "The import stopped on an unexpected error. Nothing was imported. Try again; if "
             "it stops again, tell an administrator (the server's log has the details).",
         )
+    except BaseException:
+        # Its worker told to stop at once (a second Ctrl-C or SIGTERM): the transaction has
+        # rolled back; say so before the worker goes, rather than waiting to be found.
+        _fail(batch, STOPPED)
+        raise
     finally:
         progress.close()
     batch.refresh_from_db()

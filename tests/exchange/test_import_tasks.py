@@ -280,3 +280,31 @@ def test_administrators_see_each_steps_task_and_its_worker_on_the_jobs_page(user
     assert 'Successful <span class="meta">on worker-7</span>' in row.split("</tr>")[0]
     client.force_login(user)
     assert "worker-7" not in client.get(reverse("claims:job-list")).content.decode()
+
+
+@pytest.mark.parametrize("step", ["preview", "apply"])
+def test_a_worker_told_to_stop_at_once_fails_its_step_before_it_goes(user, monkeypatch, step):
+    """A second Ctrl-C or SIGTERM stops the worker in the middle of a step: the step says so
+    at once, instead of waiting to be found silent."""
+    batch = upload(user)
+
+    def stopped_at_once(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    if step == "preview":
+        monkeypatch.setattr(exchange.batches, "_stage_rows", stopped_at_once)
+    else:
+        run_queued_tasks()
+        monkeypatch.setattr(exchange.batches, "staged_rows", stopped_at_once)
+        batch = queue_apply(ImportBatch.objects.get(pk=batch.pk), user=user)
+    run_queued_tasks()
+
+    batch.refresh_from_db()
+    assert batch.status == Status.FAILED
+    assert batch.error == (
+        exchange.batches.STOPPED_READING if step == "preview" else exchange.batches.STOPPED
+    )
+    assert task_result(batch).status == TaskResultStatus.FAILED
+    assert task_result(batch).exception_class_path == "builtins.KeyboardInterrupt"
+    assert not ClaimRelation.objects.exists()
+    assert not batch.rows.exists() if step == "preview" else batch.can_apply
