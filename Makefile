@@ -1,4 +1,4 @@
-# Claimtrail: `make run` to use it, `make test` to check it.
+# Claimtrail: `make run` to use it (the server and a task worker), `make test` to check it.
 # Django 6.1 needs Python 3.12 or newer: the first such interpreter found on PATH (pyenv's
 # installed versions included), else python3, whose version the venv step then checks.
 ifeq ($(origin PYTHON), undefined)
@@ -34,6 +34,10 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
 	DEBUG=1 $(BIN)/python manage.py loaddemo
 	DEBUG=1 $(BIN)/python manage.py ensureadmin --url http://127.0.0.1:$(PORT)/accounts/login/
+	@# A task worker beside the server, in one process group: Ctrl-C stops both (the trap
+	@# also ends the worker if the server stops on its own).
+	@DEBUG=1 $(BIN)/python manage.py db_worker --interval 0.5 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # ruff, and import-linter's contracts (pyproject.toml): the apps depend one way only.

@@ -27,7 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from bench import duplicates, generate, measure, scenarios, server  # noqa: E402
 
-FIGURES = ["search", "autocomplete", "pages", "export", "duplicates", "growth"]
+# The import comes after the pages, the export and the duplicates: it adds pairs (new ones
+# each run).
+FIGURES = ["search", "autocomplete", "pages", "export", "duplicates", "import", "growth"]
 
 
 def main() -> None:
@@ -101,6 +103,10 @@ def main() -> None:
                 add(scenarios.export(gunicorn, cookie, dsn, runs=1 if full else 2))
             if "duplicates" in args.only:
                 add(duplicates.pages(gunicorn, cookie, repeat=20 if full else 10))
+    if "import" in args.only:
+        from bench import imports
+
+        add(imports.import_speed(dsn, rows=100_000 if full else 2_000))
     growth_rows = []
     if "growth" in args.only:
         from bench import growth

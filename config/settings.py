@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "records",
     "sources",
     "claims",
@@ -141,6 +142,14 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     }
 }
+
+# Long work (an import's preview and apply) runs off the request path, as Django tasks kept
+# in the database (django-tasks-db): SQLite needs no other service, and on PostgreSQL any
+# number of `manage.py db_worker` processes share the queue, each task claimed by one of
+# them (SELECT … FOR UPDATE SKIP LOCKED).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# How long finished work is kept: staged rows of imports, finished tasks (`manage.py prune_jobs`).
+CLAIMTRAIL_JOB_RETENTION_DAYS = int(os.environ.get("CLAIMTRAIL_JOB_RETENTION_DAYS", "30"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -1,24 +1,36 @@
 """An uploaded file on its way in: its rows wait in the database between preview and apply."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from exchange.columns import column_for
 
 
 class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to be read"
+    PREVIEWING = "previewing", "Reading"
     REFUSED = "refused", "File refused"
     PREVIEWED = "previewed", "Previewed"
+    APPLY_QUEUED = "apply_queued", "Waiting to be imported"
     APPLYING = "applying", "Applying"
     APPLIED = "applied", "Applied"
     FAILED = "failed", "Failed, nothing imported"
+    CANCELLED = "cancelled", "Cancelled, nothing imported"
 
 
 class ImportBatchQuerySet(models.QuerySet):
     def visible_to(self, user):
         """An upload is its owner's business (administrators see all)."""
-        return self if user.is_superuser else self.filter(owner=user)
+        return self if user.is_staff or user.is_superuser else self.filter(owner=user)
+
+    def for_jobs(self, user):
+        """The Jobs page: one's own uploads, or everyone's for administrators, newest first,
+        without their file or rows."""
+        return self.visible_to(user).select_related("owner").defer("counts")
 
 
 class ImportBatch(models.Model):
@@ -38,12 +50,20 @@ class ImportBatch(models.Model):
     rejected_count = models.PositiveIntegerField(default=0)
     # What the preview (or, once applied, the apply) found: {"speaker": {"create": 3, ...}}.
     counts = models.JSONField(default=dict, blank=True)
-    # Rows handled so far by the running apply; written through a second connection.
+    # Rows handled so far by the running preview or apply (an apply writes it through a
+    # second connection); bytes of the file read so far by the preview.
     processed = models.PositiveIntegerField(default=0)
-    # The apply's last sign of life: when it started, then each chunk's progress.
+    bytes_read = models.PositiveBigIntegerField(default=0)
+    # The running step's last sign of life: when it was queued or started, then each chunk.
     progressed_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     applied_at = models.DateTimeField(null=True, blank=True)
+    # The task (django-tasks-db's result id) of the latest preview or apply, and how many
+    # applies were started: a second one is a retry.
+    task_id = models.CharField(max_length=64, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    cancel_requested = models.BooleanField(default=False)
 
     objects = ImportBatchQuerySet.as_manager()
 
@@ -63,8 +83,17 @@ class ImportBatch(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("claims:pair-import-detail", args=[self.pk])
 
-    # An apply may start from these; a failed one is tried again from its staged rows.
-    APPLICABLE = (ImportStatus.PREVIEWED, ImportStatus.FAILED)
+    # An apply may start from these; a failed or cancelled one is tried again from its
+    # staged rows (a preview that did not finish leaves none: row_count stays 0).
+    APPLICABLE = (ImportStatus.PREVIEWED, ImportStatus.FAILED, ImportStatus.CANCELLED)
+    # A step waiting for a worker, or running in one.
+    ACTIVE = (
+        ImportStatus.QUEUED,
+        ImportStatus.PREVIEWING,
+        ImportStatus.APPLY_QUEUED,
+        ImportStatus.APPLYING,
+    )
+    RUNNING = (ImportStatus.PREVIEWING, ImportStatus.APPLYING)
 
     @property
     def can_apply(self) -> bool:
@@ -72,12 +101,91 @@ class ImportBatch(models.Model):
 
     @property
     def can_delete(self) -> bool:
-        """Anything but a running apply; an applied upload's records stay."""
-        return self.status != self.Status.APPLYING
+        """Anything but a step queued or running (cancel it first); an applied upload's
+        records stay."""
+        return self.status not in self.ACTIVE
+
+    @property
+    def can_cancel(self) -> bool:
+        return self.status in self.ACTIVE and not self.cancel_requested
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in self.RUNNING
+
+    # Past this, a queued step says that no worker seems to be running.
+    WAIT_HINT_AFTER = datetime.timedelta(seconds=30)
+
+    @property
+    def waits_long(self) -> bool:
+        queued = (ImportStatus.QUEUED, ImportStatus.APPLY_QUEUED)
+        return bool(
+            self.status in queued
+            and self.progressed_at
+            and timezone.now() - self.progressed_at > self.WAIT_HINT_AFTER
+        )
+
+    @property
+    def step(self) -> str:
+        """Which of the two steps the batch is at, or last ran."""
+        before_apply = (ImportStatus.QUEUED, ImportStatus.PREVIEWING, ImportStatus.REFUSED)
+        return "preview" if self.status in before_apply or not self.attempts else "apply"
 
     @property
     def percent(self) -> int:
+        if self.status == ImportStatus.PREVIEWING:
+            return int(100 * self.bytes_read / self.size) if self.size else 0
         return int(100 * self.processed / self.row_count) if self.row_count else 0
+
+    @property
+    def rate(self) -> float | None:
+        """Rows a second since the running step started, once it has done some."""
+        if not (self.is_running and self.processed and self.started_at and self.progressed_at):
+            return None
+        seconds = (self.progressed_at - self.started_at).total_seconds()
+        return self.processed / seconds if seconds > 0 else None
+
+    @property
+    def seconds_left(self) -> int | None:
+        """At the rate so far: rows left for an apply, the share of the file left for a
+        preview (which does not know its rows until it has read them all)."""
+        rate = self.rate
+        if rate is None:
+            return None
+        if self.status == ImportStatus.PREVIEWING:
+            if not self.bytes_read:
+                return None
+            rows_left = self.processed * (self.size - self.bytes_read) / self.bytes_read
+        else:
+            rows_left = max(self.row_count - self.processed, 0)
+        return round(rows_left / rate)
+
+
+class ImportFileChunk(models.Model):
+    """An uploaded file waiting to be read by a worker, in pieces of a megabyte, kept in the
+    database so that a worker on any machine can read it. Deleted once read."""
+
+    SIZE = 2**20
+
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="chunks")
+    number = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        ordering = ["batch", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["batch", "number"], name="importfilechunk_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"Piece {self.number} of {self.batch}"
+
+    def get_absolute_url(self) -> str:
+        return self.batch.get_absolute_url()
 
 
 class ImportRow(models.Model):

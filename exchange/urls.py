@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from exchange.views import claimreview, exports, imports
+from exchange.views import claimreview, exports, imports, jobs
 
 urlpatterns = [
     path("pairs/export.csv", exports.pair_export, name="pair-export"),
@@ -11,6 +11,8 @@ urlpatterns = [
     path("pairs/import/", imports.pair_import, name="pair-import"),
     path("pairs/import/<int:pk>/", imports.pair_import_detail, name="pair-import-detail"),
     path("pairs/import/<int:pk>/apply/", imports.pair_import_apply, name="pair-import-apply"),
+    path("pairs/import/<int:pk>/cancel/", imports.pair_import_cancel, name="pair-import-cancel"),
     path("pairs/import/<int:pk>/delete/", imports.pair_import_delete, name="pair-import-delete"),
+    path("jobs/", jobs.job_list, name="job-list"),
     path("claimreview.jsonld", claimreview.claimreview_feed, name="claimreview-feed"),
 ]

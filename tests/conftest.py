@@ -12,6 +12,17 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_where_queued(request, settings):
+    """Tasks run at once, inside the call that queues them (Django's immediate backend), so
+    a view test sees the step's outcome; a test marked `task_queue` keeps the database
+    queue of the settings, and a real worker runs its tasks."""
+    if "task_queue" not in request.keywords:
+        settings.TASKS = {
+            "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}
+        }
+
+
 @pytest.fixture
 def reader(db):
     return UserFactory(username="reader", reader=True)

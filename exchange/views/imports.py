@@ -1,16 +1,17 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import HttpResponseClientRefresh
 
-from exchange.batches import apply_batch, preview_upload, settle
+from exchange.batches import cancel, settle
 from exchange.imports import ImportFileError
 from exchange.models import ImportBatch
+from exchange.tasks import queue_apply, queue_preview
 from exchange.uploads import SizeLimitUploadHandler
 from records.roles import permission_required
 
@@ -53,9 +54,7 @@ def _pair_import(request: HttpRequest) -> HttpResponse:
             error = "Choose a CSV file to upload."
         else:
             try:
-                batch = preview_upload(
-                    owner=request.user, filename=upload.name, binary=upload, size=upload.size
-                )
+                batch = queue_preview(owner=request.user, filename=upload.name, upload=upload)
             except ImportFileError as refused:
                 error = str(refused)
             else:
@@ -76,8 +75,6 @@ def _detail_context(request: HttpRequest, batch: ImportBatch) -> dict:
         "batch": batch,
         "page": Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page")),
         "show": request.GET.get("show", ""),
-        # Only PostgreSQL lets a second connection report progress during the apply.
-        "live_progress": connection.vendor == "postgresql",
     }
 
 
@@ -91,6 +88,9 @@ def pair_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
     batch = settle(batch)
     template = "exchange/importbatch_detail.html"
     if request.htmx:
+        if request.htmx.target == "import-progress" and not batch.is_active:
+            # The step it was polling is over: the whole page shows its result.
+            return HttpResponseClientRefresh()
         template += "#import-progress"
     return render(request, template, _detail_context(request, batch))
 
@@ -101,7 +101,7 @@ def pair_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
     batch = settle(get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk))
     was = batch.status
-    batch = apply_batch(batch, user=request.user)
+    batch = queue_apply(batch, user=request.user)
     if request.htmx:
         return render(
             request,
@@ -110,8 +110,34 @@ def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if batch.status == ImportBatch.Status.APPLIED and was != batch.status:
         messages.success(request, f"Imported {batch.row_count} rows from {batch.filename}.")
+    elif batch.is_active and was != batch.status:
+        messages.success(request, f"The import of {batch.filename} is queued: see its progress.")
     elif batch.status == ImportBatch.Status.FAILED:
         messages.error(request, batch.error)
+    return redirect(batch)
+
+
+@require_POST
+@vary_on_headers("HX-Request")
+@permission_required(*IMPORT_PERMISSIONS)
+def pair_import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    """Stop a queued or running step of an upload; whatever it did is not kept."""
+    batch = settle(get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk))
+    batch, refusal = cancel(batch, user=request.user)
+    if request.htmx:
+        return render(
+            request,
+            "exchange/importbatch_detail.html#import-status",
+            _detail_context(request, batch) | {"refusal": refusal},
+        )
+    if refusal:
+        messages.error(request, refusal)
+    elif batch.status == ImportBatch.Status.CANCELLED:
+        messages.success(request, f"Cancelled: nothing from {batch.filename} was imported.")
+    elif batch.cancel_requested:
+        messages.success(request, "Stopping: the import stops at its next 500 rows.")
+    if request.POST.get("next") == "jobs":
+        return redirect("claims:job-list")
     return redirect(batch)
 
 
@@ -121,7 +147,7 @@ def pair_import_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Throw an upload away: its staged rows go, and whatever it imported stays."""
     batch = settle(get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk))
     if not batch.can_delete:
-        messages.error(request, "This import is running: wait for it to finish or stop.")
+        messages.error(request, "This import is queued or running: cancel it first.")
         return redirect(batch)
     applied = batch.status == ImportBatch.Status.APPLIED
     batch.delete()

@@ -1,8 +1,12 @@
+import os
+import signal
+
 import pytest
 from playwright.sync_api import expect
 
 from claims.models import ClaimRelation
 from tests.exchange.test_import import csv_bytes, roles_after_flush, row  # noqa: F401
+from tests.exchange.workers import start_worker_process
 from tests.factories import ClaimFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("roles_after_flush")]
@@ -50,4 +54,30 @@ def test_a_researcher_gives_a_verdict_in_place(researcher_page, live_server, pag
     assert page.url == f"{live_server.url}{claim.get_absolute_url()}"
     page.reload()
     assert page.locator('script[type="application/ld+json"]').count() == 1
+    assert page_errors == []
+
+
+@pytest.mark.task_queue
+def test_an_import_runs_in_a_real_worker_while_the_page_follows_it(
+    researcher_page, live_server, page_errors, tmp_path
+):
+    page = researcher_page
+    path = tmp_path / "pairs.csv"
+    path.write_bytes(csv_bytes([row(counter_text=f"Answer {n}.") for n in range(3)]))
+    page.goto(f"{live_server.url}/pairs/import/")
+    page.get_by_label("CSV file").set_input_files(str(path))
+    page.get_by_role("button", name="Preview the import").click()
+    expect(page.get_by_text("Waiting for a worker to read the file")).to_be_visible()
+    worker = start_worker_process(worker_id="browser")
+    try:
+        # The page polls, and shows the preview's rows once the worker has read them.
+        expect(page.get_by_text("3 rows, all importable.")).to_be_visible(timeout=60_000)
+        page.get_by_role("button", name="Apply: import 3 rows").click()
+        expect(page.get_by_text("All 3 rows were imported")).to_be_visible(timeout=60_000)
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)
+    assert ClaimRelation.objects.count() == 3
+    page.goto(f"{live_server.url}/jobs/")
+    expect(page.get_by_role("row", name="pairs.csv")).to_contain_text("Applied")
     assert page_errors == []

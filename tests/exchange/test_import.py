@@ -307,14 +307,8 @@ def test_a_header_without_rows_is_refused_on_upload(researcher):
 # --- The upload page -------------------------------------------------------------------
 
 
-def upload(client, data: bytes, name: str = "pairs.csv"):
-    return (
-        client.post(
-            reverse("claims:pair-import"), {"file": io.BytesIO(data)} | {}, format="multipart"
-        )
-        if False
-        else client.post(reverse("claims:pair-import"), {"file": _named(data, name)})
-    )
+def upload(client, data: bytes, name: str = "pairs.csv", **options):
+    return client.post(reverse("claims:pair-import"), {"file": _named(data, name)}, **options)
 
 
 def _named(data: bytes, name: str):

@@ -1,5 +1,5 @@
-"""Progress of a running apply, seen from outside its transaction (PostgreSQL only: SQLite
-has one writer at a time, and the apply is it)."""
+"""Progress of a running apply, seen from outside its transaction, on PostgreSQL: through a
+second connection (SQLite's side channel: tests/exchange/test_import_tasks.py)."""
 
 import io
 

@@ -54,10 +54,14 @@ def test_a_nul_byte_after_the_first_4_kb_refuses_the_upload_and_keeps_nothing(
     rows.append(row(claim_text="Hidden \x00 byte.", counter_text="Last."))
     data = csv_bytes(rows)
     assert data.index(b"\x00") > 4096
-    response = upload(researcher_client, data)
+    # The upload page reads the header and the first row; the worker's preview, the rest.
+    response = upload(researcher_client, data, follow=True)
     assert response.status_code == 200
     assert "binary data (a NUL byte in row 42)" in response.content.decode()
-    assert not ImportBatch.objects.exists()
+    batch = ImportBatch.objects.get()
+    assert batch.status == ImportBatch.Status.REFUSED
+    assert not batch.rows.exists() and not batch.chunks.exists()
+    assert not batch.can_apply and batch.can_delete
 
 
 def test_old_mac_line_ends_are_read():

@@ -86,6 +86,7 @@ SKIPPED_NAMESPACES = {"admin"}
 SKIPPED_NAMES = {
     "claims:pair-import-detail",
     "claims:pair-import-apply",
+    "claims:pair-import-cancel",
     "claims:pair-import-delete",
     # Likewise a comment is its author's to edit or delete: tests/claims/test_comments.py.
     "claims:comment-update",
