@@ -1753,3 +1753,4 @@ PLACEHOLDER_PUBLISHER_URLS = {"https://claimtrail.example", "http://claimtrail.e
 
 # Discussion lives in its own module; its models are the app's all the same.
 from claims.comments import Comment, Notification  # noqa: E402, F401
+from claims.presence import Editing  # noqa: E402, F401

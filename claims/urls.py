@@ -41,6 +41,7 @@ urlpatterns = [
     ),
     path("claims/<int:pk>/delete/", claims.claim_delete, name="claim-delete"),
     path("claims/<int:pk>/status/", workflow.claim_move, name="claim-move"),
+    path("claims/<int:pk>/live/", claims.claim_live, name="claim-live"),
     path("queue/", workflow.queue_list, name="queue-list"),
     path(
         "claims/<int:pk>/comments/",

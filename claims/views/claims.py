@@ -6,6 +6,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url, reswap, retarget
 
+from claims import presence
 from claims.filters import ClaimFilterForm
 from claims.forms import EDITABLE_FIELDS, ClaimForm
 from claims.models import Claim, ClaimRelation
@@ -71,9 +72,12 @@ def claim_field_update(request: HttpRequest, pk: int, field: str) -> HttpRespons
         "label": label,
         "bound_field": form[field],
     }
+    if request.method == "GET":
+        presence.started(request.user, claim, field)
     if request.method == "POST" and form.is_valid():
         try:
             form.save()
+            presence.stopped(request.user, claim)
         except EditConflict as conflict:
             # None when the claim was deleted meanwhile: the conflict page says so.
             current = conflict.current
@@ -104,3 +108,24 @@ def claim_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.htmx:
         template += "#confirm"
     return render(request, template, context)
+
+
+@require_GET
+def claim_live(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the open claim page polls for: who else is editing it, and whether someone
+    else saved it since the page showed `version`."""
+    claim = get_object_or_404(Claim.objects.only("pk", "version"), pk=pk)
+    shown = request.GET.get("version", "")
+    changed_by = None
+    if shown.isdigit() and int(shown) != claim.version:
+        last = claim.history.select_related("history_user").order_by("-history_date").first()
+        who = last.history_user if last else None
+        if who != request.user:  # one's own save changed the page already
+            changed_by = who.get_username() if who else "someone"
+    labels = {name: ClaimForm.base_fields[name].label or name for name in EDITABLE_FIELDS}
+    editing = [
+        (entry.user.get_username(), labels.get(entry.field, entry.field).lower())
+        for entry in presence.others_editing(claim, request.user)
+    ]
+    context = {"claim": claim, "changed_by": changed_by, "editing": editing}
+    return render(request, "claims/includes/live.html", context)

@@ -74,6 +74,7 @@ EXCEPTIONS = {
     "claims:duplicate-check": "read",
     "claims:merge-preview": "write",  # its POST is the merge
     "claims:notification-count": "read",
+    "claims:claim-live": "read",  # what an open claim page polls for
     # Marking one's own notifications read: anyone signed in, a Reader too.
     "claims:notification-update": "own",
     "login": "public",
