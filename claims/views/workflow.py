@@ -146,3 +146,14 @@ def queue_list(request: HttpRequest) -> HttpResponse:
     }
     template = "claims/queue_list.html#results" if request.htmx else "claims/queue_list.html"
     return render(request, template, context)
+
+
+@require_GET
+def queue_count(request: HttpRequest) -> HttpResponse:
+    """The navigation's count of one's own open claims and those waiting for review,
+    asked for after the page is shown (no page pays for it)."""
+    counts = {
+        "mine": queue_claims("mine", request.user).count(),
+        "review": queue_claims("review", request.user).count(),
+    }
+    return render(request, "claims/includes/queue_count.html", counts)

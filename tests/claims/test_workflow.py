@@ -195,3 +195,17 @@ def test_the_queue_shows_mine_unassigned_waiting_for_review_and_overdue(
         client.get(reverse("claims:queue-list") + "?queue=mine")
     filtered = client.get(reverse("claims:queue-list") + "?queue=mine&q=late")
     assert [row["text"] for row in filtered.context["page"]] == [late.text]
+
+
+def test_the_navigation_counts_my_open_claims_and_those_waiting_for_review(
+    people, django_assert_num_queries
+):
+    rita = people["researcher"]
+    ClaimFactory(assignee=rita, status=Status.IN_PROGRESS)
+    ClaimFactory(assignee=rita, status=Status.PUBLISHED)
+    ClaimFactory(status=Status.IN_REVIEW)
+    client = client_for(rita)
+    # session, user, two counts
+    with django_assert_num_queries(4):
+        answer = client.get(reverse("claims:queue-count")).content.decode()
+    assert 'aria-label="1 of mine open"' in answer and 'aria-label="1 waiting for review"' in answer

@@ -75,6 +75,7 @@ EXCEPTIONS = {
     "claims:merge-preview": "write",  # its POST is the merge
     "claims:notification-count": "read",
     "claims:claim-live": "read",  # what an open claim page polls for
+    "claims:queue-count": "read",
     # Marking one's own notifications read: anyone signed in, a Reader too.
     "claims:notification-update": "own",
     "login": "public",
