@@ -25,11 +25,11 @@ from psycopg.conninfo import make_conninfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import duplicates, generate, measure, scenarios, server  # noqa: E402
+from bench import duplicates, generate, measure, queue, scenarios, server  # noqa: E402
 
 # The import comes after the pages, the export and the duplicates: it adds pairs (new ones
 # each run).
-FIGURES = ["search", "autocomplete", "pages", "export", "duplicates", "import", "growth"]
+FIGURES = ["search", "autocomplete", "pages", "export", "duplicates", "queue", "import", "growth"]
 
 
 def main() -> None:
@@ -92,7 +92,7 @@ def main() -> None:
         add(scenarios.search(repeat=10 if full else 5, scan_repeat=1 if full else 2))
     if "duplicates" in args.only:
         add(duplicates.find_all())
-    if {"autocomplete", "pages", "export", "duplicates"} & set(args.only):
+    if {"autocomplete", "pages", "export", "duplicates", "queue"} & set(args.only):
         cookie = scenarios.bench_session()
         with server.Gunicorn() as gunicorn:
             if "autocomplete" in args.only:
@@ -103,6 +103,8 @@ def main() -> None:
                 add(scenarios.export(gunicorn, cookie, dsn, runs=1 if full else 2))
             if "duplicates" in args.only:
                 add(duplicates.pages(gunicorn, cookie, repeat=20 if full else 10))
+            if "queue" in args.only:
+                add(queue.pages(gunicorn, cookie, repeat=20 if full else 10))
     if "import" in args.only:
         from bench import imports
 
