@@ -77,6 +77,15 @@ def wording_likeness(a: Wording, b: Wording) -> tuple[float, str]:
     return max(found, default=(0.0, ""))
 
 
+def claim_likeness(a: Wording, b: Wording, same_speaker: bool) -> tuple[float, str] | None:
+    """Whether two claims of one voice may be one, and why: the one decision both the
+    lookup on save and `find_all` make."""
+    score, reason = wording_likeness(a, b)
+    if score < CLAIM_THRESHOLD:
+        return None
+    return round(score, 3), f"{reason}, {'the same speaker' if same_speaker else 'the same voice'}"
+
+
 @dataclass(frozen=True)
 class Ask:
     """A claim about to be recorded (or recorded: `exclude` is its id), to look up."""
@@ -122,10 +131,8 @@ def similar_claims_each(asks: list[Ask]) -> list[list[Likeness]]:
             same_speaker = claim.speaker_id == ask.speaker_id
             if claim.pk == ask.exclude or not (same_speaker or claim.made_for_id == body):
                 continue
-            score, reason = wording_likeness(ask.wording, Wording.of(claim))
-            if score >= CLAIM_THRESHOLD:
-                who = "the same speaker" if same_speaker else "the same voice"
-                likenesses.append(Likeness(claim, round(score, 3), f"{reason}, {who}"))
+            if alike := claim_likeness(ask.wording, Wording.of(claim), same_speaker):
+                likenesses.append(Likeness(claim, *alike))
         found.append(sorted(likenesses, key=lambda likeness: -likeness.score))
     return found
 
@@ -164,20 +171,32 @@ def similar_speakers(speaker: Speaker) -> list[Likeness]:
     same_name = {known.id for spelling in spellings for known in theirs.named(spelling)}
     near = {known.id for spelling in spellings for known in theirs.near(spelling)}
     mine = SpeakerMatcher([speaker.as_known()])
-    person = Speaker.Kind.PERSON
     found = []
     for other in candidates:
-        if speaker.wikidata_id and other.wikidata_id == speaker.wikidata_id:
-            found.append(Likeness(other, 1.0, f"the same Wikidata item {speaker.wikidata_id}"))
-        elif are_namesakes(speaker.description, other.description):
-            continue  # another person of the same name (claims.matching)
-        elif other.pk in same_name:
-            found.append(Likeness(other, 0.95, "the same name"))
-        elif speaker.kind == other.kind == person and (
-            other.pk in near or any(mine.near(spelling) for spelling in other.as_known().spellings)
+        near_miss = other.pk in near or any(
+            mine.near(spelling) for spelling in other.as_known().spellings
+        )
+        if alike := speaker_likeness(
+            speaker, other, same_name=other.pk in same_name, near_miss=near_miss
         ):
-            found.append(Likeness(other, 0.8, "a near-miss spelling"))
+            found.append(Likeness(other, *alike))
     return found
+
+
+def speaker_likeness(
+    speaker: Speaker, other: Speaker, *, same_name: bool, near_miss: bool
+) -> tuple[float, str] | None:
+    """Whether two speakers may be one, given what the speaker matcher says of their names,
+    and why: the one decision both the lookup on save and `find_all` make."""
+    if speaker.wikidata_id and other.wikidata_id == speaker.wikidata_id:
+        return 1.0, f"the same Wikidata item {speaker.wikidata_id}"
+    if are_namesakes(speaker.description, other.description):
+        return None  # another person of the same name (claims.matching)
+    if same_name:
+        return 0.95, "the same name"
+    if near_miss and speaker.kind == other.kind == Speaker.Kind.PERSON:
+        return 0.8, "a near-miss spelling"
+    return None
 
 
 def similar_sources(source: Source) -> list[Likeness]:
@@ -257,11 +276,9 @@ def _claim_pairs(claims: list[Claim]) -> list[tuple[int, int, float, str]]:
     wordings = [Wording.of(claim) for claim in recent]
     for n, claim in enumerate(recent):
         for m in range(n + 1, len(recent)):
-            score, reason = wording_likeness(wordings[n], wordings[m])
-            if score >= CLAIM_THRESHOLD:
-                same = claim.speaker_id == recent[m].speaker_id
-                who = "the same speaker" if same else "the same voice"
-                found.append((claim.pk, recent[m].pk, round(score, 3), f"{reason}, {who}"))
+            same = claim.speaker_id == recent[m].speaker_id
+            if alike := claim_likeness(wordings[n], wordings[m], same):
+                found.append((claim.pk, recent[m].pk, *alike))
     return found
 
 
@@ -290,20 +307,26 @@ def _speaker_pairs(speakers: list[Speaker]) -> list[tuple[int, int, float, str]]
         return matchers[key]
 
     found, by_item = [], {}
+
+    def add(speaker: Speaker, other: Speaker, **said) -> None:
+        if alike := speaker_likeness(speaker, other, **said):
+            found.append((speaker.pk, other.pk, *alike))
+
     for speaker in speakers:
         if speaker.wikidata_id:
-            by_item.setdefault(speaker.wikidata_id, []).append(speaker.pk)
+            by_item.setdefault(speaker.wikidata_id, []).append(speaker)
         matcher = matcher_for(speaker)
         for spelling in speaker.as_known().spellings:
             for known in matcher.named(spelling):
-                found.append((speaker.pk, known.id, 0.95, "the same name"))
-            if speaker.kind != person:
-                continue
-            for known in matcher.near(spelling):
-                if by_pk[known.id].kind == person:
-                    found.append((speaker.pk, known.id, 0.8, "a near-miss spelling"))
-    for item, pks in by_item.items():
-        found += [(a, b, 1.0, f"the same Wikidata item {item}") for a in pks for b in pks if a < b]
+                add(speaker, by_pk[known.id], same_name=True, near_miss=False)
+            if speaker.kind == person:
+                for known in matcher.near(spelling):
+                    add(speaker, by_pk[known.id], same_name=False, near_miss=True)
+    for same_item in by_item.values():
+        for a in same_item:
+            for b in same_item:
+                if a.pk < b.pk:
+                    add(a, b, same_name=False, near_miss=False)
     # The strongest reason a pair has is the one stored.
     best: dict[tuple[int, int], tuple[float, str]] = {}
     for a, b, score, reason in found:

@@ -69,9 +69,20 @@ def follow_joint_speakers(sender, instance, action: str, **kwargs) -> None:
         Claim.objects.filter(pk=instance.pk).refresh_voices()
 
 
+# What a record's possible duplicates are decided by: a save of other fields alone (a claim
+# moved along its way, a speaker's country) leaves them as they were.
+COMPARED = {
+    PossibleDuplicate.Kind.CLAIMS: {"text", "translation", "language", "speaker", "stated_on"},
+    PossibleDuplicate.Kind.SPEAKERS: {"name", "aliases", "description", "kind", "wikidata_id"},
+    PossibleDuplicate.Kind.SOURCES: {"url", "body", "url_key", "text_key"},
+}
+
+
 def _find_duplicates_after_commit(kind: str):
-    def receiver(sender, instance, raw=False, **kwargs) -> None:
+    def receiver(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
         if raw:  # fixtures load records as they were
+            return
+        if update_fields is not None and not COMPARED[kind] & set(update_fields):
             return
         # After the commit, so that the search sees the saved record; robust, because a
         # failure to look for duplicates must not undo or fail the save it follows.
