@@ -362,20 +362,65 @@ def _representatives() -> None:
     store_representatives(Claim.objects.all(), Citation.objects.all())
 
 
+# The generated newsroom's work, by claim id: most claims still to check, a share of every
+# other status, a quarter of the open ones assigned across a team of TEAM researchers
+# (the bench's own user first) and a tenth of those past their due date.
+TEAM = 20
+STATUSES = (
+    ["to_check"] * 70
+    + ["in_progress"] * 8
+    + ["in_review"] * 5
+    + ["checked"] * 3
+    + ["published"] * 10
+    + ["not_checkable"] * 2
+    + ["dismissed"] * 2
+)
+
+
+def _team(conn) -> list[int]:
+    """The researchers the claims are assigned to: `bench` (whose session the runs use)
+    and its colleagues, who can not sign in."""
+    names = ["bench"] + [f"researcher{n:02}" for n in range(1, TEAM)]
+    conn.execute(
+        """INSERT INTO auth_user (username, password, is_superuser, is_staff, is_active,
+            first_name, last_name, email, date_joined)
+        SELECT name, '!', name = 'bench', name = 'bench', true, '', '', '', now()
+        FROM unnest(%s::text[]) AS name
+        ON CONFLICT (username) DO NOTHING""",
+        [names],
+    )
+    return [
+        row[0]
+        for row in conn.execute(
+            "SELECT id FROM auth_user WHERE username = ANY(%s) ORDER BY username = 'bench' DESC, username",
+            [names],
+        )
+    ]
+
+
 def _claims(conn) -> None:
+    from claims.workflow import OPEN
+
+    team = _team(conn)
     conn.execute(
         """INSERT INTO claims_claim
             (id, speaker_id, text, language, translation, kind, stated_on, notes,
              search_vector, created_at, updated_at, version, passage_count, made_for_id,
-             joint_names)
+             joint_names, status, assignee_id, due_on)
         SELECT g.id, g.speaker_id, g.text, (ARRAY['id', 'en', 'ru', 'zh'])[g.lang],
             g.translation, g.kind, g.created_at::date, '',
             claims_claim_search_vector(g.id, g.text, g.translation, g.speaker_id),
             g.created_at, g.created_at, 1,
             -- Passages are counted with the representatives (app code, after ANALYZE);
             -- nobody speaks for anyone here, so each claim is made for its own speaker.
-            0, g.speaker_id, ''
-        FROM g_claim g"""
+            0, g.speaker_id, '', w.status,
+            CASE WHEN w.open AND g.id %% 4 = 0 THEN (%(team)s::int[])[1 + g.id / 4 %% %(size)s] END,
+            CASE WHEN w.open AND g.id %% 4 = 0
+                THEN current_date + (g.id %% 70 - 7) END
+        FROM g_claim g,
+            LATERAL (SELECT (%(statuses)s::text[])[1 + g.id %% 100] AS status) s,
+            LATERAL (SELECT s.status, s.status = ANY(%(open)s::text[]) AS open) w""",
+        {"team": team, "size": len(team), "statuses": STATUSES, "open": [str(o) for o in OPEN]},
     )
 
 

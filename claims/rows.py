@@ -26,6 +26,7 @@ from django.utils import dateformat
 from django.utils.translation import get_language
 
 from claims.models import Citation, Claim, ClaimRelation
+from claims.workflow import Status, is_overdue
 from records.links import record_urls
 from records.pagination import LargeTablePaginator
 
@@ -58,6 +59,20 @@ class ClaimRow(TypedDict):
     speaker_url: str
     first_citation: FirstCitation | None
     topics: list[TopicLink]
+    work: "Work"
+
+
+class Work(TypedDict):
+    """Where the claim is in the newsroom's work (claims.workflow)."""
+
+    status: str
+    status_label: str
+    assignee_id: int | None
+    assignee_name: str  # "" when nobody has taken it
+    due_on: str  # "2024-10-24" or ""
+    due_on_text: str
+    overdue: bool
+    version: int  # what a one-click assignment from a list sends back
 
 
 class PairRow(TypedDict):
@@ -82,10 +97,16 @@ _CLAIM_FIELDS = (
     "representative__source__title",
     "representative__source__outlet__name",
     "representative__verification",
+    "status",
+    "assignee_id",
+    "assignee__username",
+    "due_on",
+    "version",
 )
 _CLAIM_KINDS = dict(Claim.Kind.choices)
 _RELATION_KINDS = dict(ClaimRelation.Kind.choices)
 _VERIFICATIONS = dict(Citation.Verification.choices)
+_STATUSES = dict(Status.choices)
 
 
 def claims_page(claims: QuerySet, number, per_page: int) -> Page:
@@ -125,6 +146,7 @@ def claim_rows(ids: Sequence[int], *, with_topics: bool = True) -> list[ClaimRow
             speaker_url=speaker_url(row["speaker_id"]),
             first_citation=_first_citation(row, source_url),
             topics=topics.get(row["pk"], []),
+            work=_work(row),
         )
         for row in (found[pk] for pk in ids if pk in found)
     ]
@@ -178,6 +200,19 @@ def _first_citation(row: dict, source_url) -> FirstCitation | None:
         outlet_name=row["representative__source__outlet__name"],
         verification=row["representative__verification"],
         verification_label=_VERIFICATIONS[row["representative__verification"]],
+    )
+
+
+def _work(row: dict) -> Work:
+    return Work(
+        status=row["status"],
+        status_label=_STATUSES[row["status"]],
+        assignee_id=row["assignee_id"],
+        assignee_name=row["assignee__username"] or "",
+        due_on=_iso(row["due_on"]),
+        due_on_text=_day_text(row["due_on"], get_language()),
+        overdue=is_overdue(row["status"], row["due_on"]),
+        version=row["version"],
     )
 
 

@@ -43,6 +43,7 @@ urlpatterns = [
     path("claims/<int:pk>/status/", workflow.claim_move, name="claim-move"),
     path("claims/<int:pk>/live/", claims.claim_live, name="claim-live"),
     path("queue/", workflow.queue_list, name="queue-list"),
+    path("claims/<int:pk>/take/", workflow.claim_take, name="claim-take"),
     path("queue/count/", workflow.queue_count, name="queue-count"),
     path(
         "claims/<int:pk>/comments/",

@@ -7,10 +7,13 @@ granted by claims 0022). Readers move nothing. A move is an edit of the claim li
 other: version-checked, and in its history with who made it, when and the note given.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
+from django.db.models import Q
+from django.utils import timezone
 
 CHANGE = "claims.change_claim"
 PUBLISH = "claims.publish_claim"
@@ -59,6 +62,16 @@ VERBS = {
 }
 # Work still to be done: what the queue counts as open.
 OPEN = (Status.TO_CHECK, Status.IN_PROGRESS, Status.IN_REVIEW)
+
+
+def is_overdue(status: str, due_on: datetime.date | None) -> bool:
+    """Open work past its due date (a checked or dismissed claim is never late)."""
+    return status in OPEN and due_on is not None and due_on < timezone.localdate()
+
+
+def overdue() -> Q:
+    """`is_overdue` as a filter of claims."""
+    return Q(status__in=OPEN, due_on__lt=timezone.localdate())
 
 
 @dataclass(frozen=True)

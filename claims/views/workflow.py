@@ -4,17 +4,18 @@ work: one's own, unassigned, waiting for review, overdue."""
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import F, Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.db.models import F, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from claims.filters import ClaimFilterForm
+from claims.forms import ClaimForm
 from claims.models import Claim, Publisher
-from claims.rows import claims_page
-from claims.workflow import OPEN, Status, moves_for
+from claims.rows import claim_rows, claims_page
+from claims.workflow import OPEN, Status, is_overdue, moves_for, overdue
 from records.models import EditConflict
 from records.pagination import query_without_page
 from records.roles import permission_required
@@ -64,7 +65,7 @@ def workflow_context(claim: Claim, user, publisher_form: PublisherForm | None = 
         "moves": moves,
         "publisher_form": publisher_form if needs_publisher else None,
         "status_history": status_history(claim),
-        "overdue": bool(claim.due_on and claim.due_on < timezone.localdate()),
+        "overdue": is_overdue(claim.status, claim.due_on),
     }
 
 
@@ -123,8 +124,41 @@ def queue_claims(name: str, user) -> QuerySet:
     elif name == "review":
         claims = Claim.objects.filter(status=Status.IN_REVIEW)
     else:
-        claims = open_work.filter(Q(due_on__lt=timezone.localdate()))
+        claims = Claim.objects.filter(overdue())
     return claims.order_by(F("due_on").asc(nulls_last=True), "created_at", "pk")
+
+
+@require_POST
+@permission_required("claims.change_claim")
+def claim_take(request: HttpRequest, pk: int) -> HttpResponse:
+    """Assign the claim to oneself from a list, in one click (or the queue's `t` key): the
+    same versioned edit as the claim page's assignee field, so a claim someone else took
+    meanwhile is not taken from them."""
+    claim = get_object_or_404(Claim, pk=pk)
+    data = {"assignee": request.user.pk, "version": request.POST.get("version", "")}
+    form = ClaimForm(data, instance=claim, only="assignee")
+    problem, status = "", 200
+    if not form.is_valid():
+        problem, status = "The page was loaded without the claim's version: reload it.", 422
+    else:
+        try:
+            form.save()
+        except EditConflict:
+            problem, status = "Someone else changed this claim meanwhile: this is it now.", 409
+    if request.htmx:
+        rows = claim_rows([pk], with_topics=True)
+        if not rows:
+            raise Http404("The claim was deleted meanwhile.")
+        context = {"claim": rows[0], "problem": problem}
+        return render(request, "claims/queue_list.html#queue-row", context, status=status)
+    if problem:
+        messages.error(request, f"Not assigned: {problem}")
+    else:
+        messages.success(request, f"Claim #{claim.pk} is assigned to you.")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect("claims:queue-list")
 
 
 @require_GET

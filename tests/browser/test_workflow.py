@@ -1,5 +1,5 @@
 """Issue 16's loop in Chromium, two people at once: a researcher takes a claim from the
-queue, asks an editor in a comment, sends it to review; the editor, in a browser of their
+queue (by keyboard), asks an editor in a comment, sends it to review; the editor, in a browser of their
 own, sees the notification, checks and publishes it; the public feed then carries it."""
 
 import json
@@ -27,10 +27,16 @@ def test_from_the_queue_to_the_feed_with_a_mention_between_two_people(
     UserFactory(username="edna", editor=True)
     page = researcher_page
 
-    # Rita takes the claim from the queue of unassigned work.
+    # Rita takes the claim from the queue of unassigned work, by keyboard: j to it, t to
+    # take it, Enter to open it.
     page.goto(f"{live_server.url}/queue/?queue=unassigned")
-    page.get_by_role("link", name=claim.text).click()
-    page.get_by_role("button", name="Assign to me").click()
+    page.keyboard.press("j")
+    row = page.locator(f"#queue-claim-{claim.pk}")
+    expect(row).to_be_focused()
+    page.keyboard.press("t")
+    expect(page.locator(f"#queue-claim-{claim.pk}")).to_contain_text("assigned to you")
+    expect(page.locator(f"#queue-claim-{claim.pk}")).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator("#workflow")).to_contain_text("Assigned to rita")
     page.locator("#comments").get_by_label("Comment").fill("@edna can you review the wording?")
     page.get_by_role("button", name="Add comment").click()
@@ -59,4 +65,28 @@ def test_from_the_queue_to_the_feed_with_a_mention_between_two_people(
     assert feed["@graph"][0]["author"]["name"] == "Cek Fakta"
     assert Claim.objects.get(pk=claim.pk).status == "published"
     other.close()
+    assert page_errors == []
+
+
+def test_the_queue_is_worked_by_keyboard_and_typing_in_its_filter_stays_typing(
+    researcher_page, page_errors, live_server
+):
+    first, second = ClaimFactory(text="First in line."), ClaimFactory(text="Second in line.")
+    page = researcher_page
+    page.goto(f"{live_server.url}/queue/?queue=unassigned")
+    expect(page.get_by_text("Keys:")).to_be_visible()
+    page.keyboard.press("j")
+    expect(page.locator(f"#queue-claim-{first.pk}")).to_be_focused()
+    page.keyboard.press("j")
+    expect(page.locator(f"#queue-claim-{second.pk}")).to_be_focused()
+    page.keyboard.press("k")
+    expect(page.locator(f"#queue-claim-{first.pk}")).to_be_focused()
+    page.keyboard.press("3")
+    expect(page).to_have_url(f"{live_server.url}/queue/?queue=review")
+    page.keyboard.press("2")
+    expect(page).to_have_url(f"{live_server.url}/queue/?queue=unassigned")
+    search = page.locator("#filter-q")
+    search.press_sequentially("jt3")
+    expect(search).to_have_value("jt3")
+    expect(page.locator("[data-queue-tab][aria-current=page]")).to_have_text("Unassigned")
     assert page_errors == []

@@ -209,3 +209,67 @@ def test_the_navigation_counts_my_open_claims_and_those_waiting_for_review(
     with django_assert_num_queries(4):
         answer = client.get(reverse("claims:queue-count")).content.decode()
     assert 'aria-label="1 of mine open"' in answer and 'aria-label="1 waiting for review"' in answer
+
+
+def take(client, claim: Claim, version: int, **headers):
+    return client.post(
+        reverse("claims:claim-take", args=[claim.pk]),
+        {"version": version, "next": "/queue/?queue=unassigned"},
+        **headers,
+    )
+
+
+def test_a_claim_is_taken_from_the_queue_in_one_click_and_its_row_says_so(people):
+    rita = people["researcher"]
+    claim = ClaimFactory(text="Nobody has it yet.")
+    client = client_for(rita)
+    row = client.get(reverse("claims:queue-list") + "?queue=unassigned").content.decode()
+    assert "unassigned" in row and 'data-action="take"' in row
+
+    answer = take(client, claim, claim.version, HTTP_HX_REQUEST="true")
+
+    assert answer.status_code == 200
+    assert "assigned to you" in answer.content.decode()
+    assert 'data-action="take"' not in answer.content.decode()
+    claim.refresh_from_db()
+    assert claim.assignee == rita
+    assert claim.history.first().history_user == rita
+    # Without JavaScript the form goes back to the queue it was sent from.
+    other = ClaimFactory()
+    assert take(client, other, other.version)["Location"] == "/queue/?queue=unassigned"
+
+
+def test_taking_a_claim_someone_took_meanwhile_leaves_it_theirs_and_says_so(people):
+    claim = ClaimFactory()
+    loaded_version = claim.version
+    claim.assignee = people["editor"]
+    claim.save()
+
+    answer = take(client_for(people["researcher"]), claim, loaded_version, HTTP_HX_REQUEST="true")
+
+    assert answer.status_code == 409
+    assert "Someone else changed this claim meanwhile" in answer.content.decode()
+    assert "assigned to edna" in answer.content.decode()
+    claim.refresh_from_db()
+    assert claim.assignee == people["editor"]
+
+
+def test_a_reader_cannot_take_a_claim_and_is_offered_no_button(people):
+    reader = client_for(people["reader"])
+    claim = ClaimFactory()
+    page = reader.get(reverse("claims:queue-list") + "?queue=unassigned").content.decode()
+    assert claim.text in page and 'data-action="take"' not in page
+    assert take(reader, claim, claim.version).status_code == 403
+    claim.refresh_from_db()
+    assert claim.assignee is None
+
+
+def test_only_open_work_past_its_date_is_overdue_on_the_claim_page_and_in_lists(people):
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    late = ClaimFactory(due_on=yesterday, assignee=people["researcher"])
+    done = ClaimFactory(due_on=yesterday, assignee=people["researcher"], status=Status.PUBLISHED)
+    client = client_for(people["researcher"])
+    assert "overdue</span>" in client.get(late.get_absolute_url()).content.decode()
+    assert "overdue</span>" not in client.get(done.get_absolute_url()).content.decode()
+    rows = client.get(reverse("claims:queue-list") + "?queue=mine").context["page"]
+    assert [(row["text"], row["work"]["overdue"]) for row in rows] == [(late.text, True)]

@@ -63,6 +63,7 @@ WRITE_SUFFIXES = (
     "merge",
     "undo",
     "move",
+    "take",
 )
 EXCEPTIONS = {
     "home": "read",
