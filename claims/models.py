@@ -40,7 +40,7 @@ from claims.stance import (
     stance,
 )
 from claims.wording import Changes, same_language, word_changes
-from claims.workflow import Status, check_move
+from claims.workflow import OPEN, Status, check_move
 from records.dates import validate_date_in_range, validate_datetime_in_range, within_range
 from records.links import record_url
 from records.models import EditConflict, Record, WebURLField
@@ -717,6 +717,28 @@ class Claim(Record):
             models.Index(fields=["language"], name="claim_language"),
             # The list's order, whole: deep pages walk it instead of sorting every claim.
             models.Index(fields=["created_at", "id"], name="claim_created_id"),
+            # The queue's order (claims.views.workflow.queue_claims) over open work only:
+            # each tab walks one of these to its first 50 instead of sorting 400 000 open
+            # claims (560 ms at full bench size). Unassigned work has one of its own: the
+            # planner orders by an index's later columns only after an equality, and
+            # `assignee IS NULL` is none.
+            models.Index(
+                fields=["assignee", "due_on", "created_at", "id"],
+                condition=models.Q(status__in=OPEN),
+                name="claim_queue_by_assignee",
+            ),
+            models.Index(
+                fields=["due_on", "created_at", "id"],
+                condition=models.Q(status__in=OPEN, assignee__isnull=True),
+                name="claim_queue_unassigned",
+            ),
+            # With the status last, the review tab's deep pages skip the other open
+            # claims in the index alone (11 ms for page 40 instead of 300).
+            models.Index(
+                fields=["due_on", "created_at", "id", "status"],
+                condition=models.Q(status__in=OPEN),
+                name="claim_queue_order",
+            ),
         ]
         constraints = [
             models.CheckConstraint(condition=~models.Q(text=""), name="claim_text_not_empty"),
