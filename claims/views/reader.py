@@ -9,6 +9,8 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
 
 from claims.editor_forms import ClaimFromSelectionForm, PassageFromSelectionForm
+from claims.models import Claim
+from records.quotes import is_quoted
 from records.roles import permission_required
 from sources.models import Source
 from sources.views import reader_context
@@ -100,15 +102,27 @@ def source_passage_create(request: HttpRequest, pk: int) -> HttpResponse:
 def initial_from_selection(request: HttpRequest, source: Source) -> dict:
     quote = request.GET.get("quote", "")
     start = request.GET.get("start", "")
+    offset = int(start) if start.isdigit() else None
     return {
         "quote": quote,
         "text": quote,
-        "start": int(start) if start.isdigit() else None,
+        "start": offset,
+        "kind": selection_kind(source.body, quote, offset),
         "prefix": request.GET.get("prefix", ""),
         "suffix": request.GET.get("suffix", ""),
         "language": source.language,
         "stated_on": source.published_at.date() if source.published_at else None,
     }
+
+
+def selection_kind(body: str, quote: str, offset: int | None) -> str:
+    """Words the source puts between quotation marks are a direct quote; anything else
+    selected is the source's paraphrase of what was said."""
+    if offset is None or body[offset : offset + len(quote)] != quote:
+        offset = body.find(quote) if quote else -1
+    if offset >= 0 and is_quoted(body, offset, offset + len(quote)):
+        return Claim.Kind.DIRECT_QUOTE
+    return Claim.Kind.PARAPHRASE
 
 
 def unverified_message(citation) -> str:

@@ -4,8 +4,9 @@ import pytest
 
 from assistant.evaluation import ANNOTATIONS, load, score
 from assistant.rules import DIRECT_QUOTE, PARAPHRASE, KnownSpeaker, suggest
-from assistant.rules.text import find_quotes, sentences
+from assistant.rules.text import sentences
 from claims.anchoring import Match, anchor_quote
+from records.quotes import find_quotes
 
 BELOUSOV = KnownSpeaker(1, "Andrei Belousov", ("Belousov", "Menhan Rusia"))
 US = KnownSpeaker(2, "United States", ("AS", "Amerika Serikat", "US"))

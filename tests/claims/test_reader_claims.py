@@ -96,6 +96,23 @@ def test_the_form_is_prefilled_from_the_selection_as_a_page_or_a_fragment(resear
     assert 'role="combobox"' in html
 
 
+def test_the_kind_starts_as_a_direct_quote_only_for_words_between_quotation_marks(
+    researcher_client,
+):
+    body = "Lin Jian said “we never sold weapons” and called the trade normal."
+    source = SourceFactory(body=body)
+
+    def kind(words: str, start: int | None = None) -> str:
+        offset = body.index(words) if start is None else start
+        selection = {"quote": words, "start": str(offset)}
+        return researcher_client.get(url(source), selection).context["form"]["kind"].value()
+
+    assert kind("we never sold weapons") == "direct_quote"
+    assert kind("called the trade normal") == "paraphrase"
+    # An offset that does not point at the words (a stale page) is looked up in the text.
+    assert kind("we never sold weapons", start=0) == "direct_quote"
+
+
 def test_saving_with_htmx_answers_the_reader_body_with_the_new_highlight(researcher_client):
     source = SourceFactory(body=BODY)
     speaker = SpeakerFactory(name="Alpha")

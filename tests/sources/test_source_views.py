@@ -370,3 +370,15 @@ def test_a_source_text_over_the_limit_gets_a_page_that_says_so_and_saves_nothing
     assert "<nav" in html or "<header" in html  # a page of the app, not a bare 400
     assert not Source.objects.filter(url="https://news.example/too-long").exists()
     assert not Outlet.objects.filter(name="Nowhere").exists()
+
+
+def test_a_source_without_claims_says_so_in_a_sentence_and_its_search_says_what_it_reads(
+    reader_client,
+):
+    source = SourceFactory(body=BODY)
+    page = reader_client.get(source.get_absolute_url()).content.decode()
+    assert '<p class="empty">No claims cited from this source yet.</p>' in page
+    assert '<li class="empty">' not in page
+    listing = reader_client.get(reverse("sources:source-list")).content.decode()
+    # It searches titles and texts (SourceQuerySet.search), not outlets or addresses.
+    assert 'placeholder="Words of the title or the text"' in listing
