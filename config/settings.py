@@ -250,6 +250,8 @@ LOGGING = {
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claimtrail@localhost")
+# Password reset by email is offered only when mail really leaves the machine.
+CLAIMTRAIL_MAIL_CONFIGURED = "EMAIL_BACKEND" in os.environ or "EMAIL_HOST" in os.environ
 
 # Who publishes Claimtrail's assessments (schema.org ClaimReview author).
 CLAIMTRAIL_ORGANISATION = {

@@ -26,7 +26,9 @@ def test_an_htmx_answer_carries_its_message_out_of_band_and_no_later_page_repeat
     )
     body = answer.content.decode()
     assert answer.status_code == 200
-    assert '<div id="messages" class="messages-region" aria-live="polite" hx-swap-oob="true">' in body
+    assert (
+        '<div id="messages" class="messages-region" aria-live="polite" hx-swap-oob="true">' in body
+    )
     assert f"Claim #{claim.pk} is now “In progress”." in body
     later = client.get(reverse("claims:claim-list")).content.decode()
     assert "is now “In progress”" not in later
@@ -48,9 +50,7 @@ def test_an_htmx_answer_that_sends_the_browser_elsewhere_leaves_the_message_for_
     client,
 ):
     claim = ClaimFactory()
-    answer = client.post(
-        reverse("claims:claim-delete", args=[claim.pk]), HTTP_HX_REQUEST="true"
-    )
+    answer = client.post(reverse("claims:claim-delete", args=[claim.pk]), HTTP_HX_REQUEST="true")
     assert answer.has_header("HX-Redirect")
     assert "hx-swap-oob" not in answer.content.decode()
     assert "Deleted the claim" in client.get(answer["HX-Redirect"]).content.decode()

@@ -5,9 +5,9 @@ import pytest
 from records.quotes import is_quoted
 
 BODY = (
-    'Lin Jian said: “China has never provided lethal weapons to any party.” He added that '
+    "Lin Jian said: “China has never provided lethal weapons to any party.” He added that "
     "trade with Russia was normal.\n\n«Мы это отвергаем», — заявил Песков.\n\n"
-    '外交部发言人表示：「中方从未向冲突任何一方提供致命性武器」。'
+    "外交部发言人表示：「中方从未向冲突任何一方提供致命性武器」。"
 )
 
 

@@ -80,6 +80,13 @@ EXCEPTIONS = {
     # Marking one's own notifications read: anyone signed in, a Reader too.
     "claims:notification-update": "own",
     "login": "public",
+    # One's own password, for every signed-in role; a forgotten one, for anyone.
+    "password_change": "own",
+    "password_change_done": "own",
+    "password_reset": "public",
+    "password_reset_done": "public",
+    "password_reset_confirm": "public",
+    "password_reset_complete": "public",
     "logout": "logout",
 }
 # Namespaces with their own access rules, tested on their own (admin wants staff).
@@ -96,7 +103,7 @@ SKIPPED_NAMES = {
     "claims:comment-delete",
 }
 # Values for converters that are not an object id.
-FIXED_VALUES = {"field": "text"}
+FIXED_VALUES = {"field": "text", "uidb64": "MQ", "token": "no-such-token"}
 CONVERTER = re.compile(r"<(?:(?P<type>\w+):)?(?P<name>\w+)>")
 
 
