@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims.anchoring import CONTEXT_LENGTH
+from claims.derived import chain_label
 from claims.models import Citation, Claim, ClaimRelation, DismissedContradiction, Hop, Speaker
 from claims.stance import in_order, one_voice
 from records.forms import VersionedModelForm
@@ -43,6 +44,12 @@ class TypedRecordsField(forms.CharField):
 
     def resolve(self, text: str) -> list:
         raise NotImplementedError
+
+
+def hops_line(hops) -> str:
+    """Hops as a researcher types them in a HopsField, nearest first (`chain_label`'s
+    separator, which HOP_SEPARATORS reads back)."""
+    return chain_label(hop.name for hop in hops)
 
 
 class HopsField(TypedRecordsField):
@@ -208,9 +215,13 @@ def exact_context(body: str, quote: str, prefix: str, suffix: str) -> tuple[str,
     return body[max(0, start - CONTEXT_LENGTH) : start], body[end : end + CONTEXT_LENGTH]
 
 
-class CitationForm(forms.ModelForm):
+class CitationForm(VersionedModelForm):
     """Where a claim appears. The quote is anchored in the source's text on validation:
-    words that occur several times ask for context; words not found are saved, flagged."""
+    words that occur several times ask for context; words not found are saved, flagged.
+
+    Editing a citation (a saved instance) keeps its source; its relay chain is typed again
+    as one line, and replaced only when the names in it change, so that the words kept
+    for each hop (the claim page's wording comparison) stay with it."""
 
     relays = HopsField()
 
@@ -249,10 +260,13 @@ class CitationForm(forms.ModelForm):
         # Context is matched character for character, spaces included.
         self.fields["anchor_prefix"].strip = False
         self.fields["anchor_suffix"].strip = False
+        if self.instance.pk:
+            del self.fields["source"]
+            self.fields["relays"].initial = hops_line(self.instance.hops.order_by("position"))
 
     def clean(self):
         cleaned = super().clean()
-        source = cleaned.get("source")
+        source = cleaned.get("source", self.instance.source if self.instance.pk else None)
         if source is not None and cleaned.get("quote"):
             cleaned["anchor_prefix"], cleaned["anchor_suffix"] = exact_context(
                 source.body,
@@ -269,9 +283,12 @@ class CitationForm(forms.ModelForm):
 
     @transaction.atomic
     def save(self, commit: bool = True):
+        editing = self.instance.pk is not None
         citation = super().save(commit=commit)
-        if commit and self.cleaned_data.get("relays"):
-            citation.set_hops(self.cleaned_data["relays"])
+        relays = self.cleaned_data.get("relays") or []
+        typed_again = editing and hops_line(citation.hops.order_by("position")) != hops_line(relays)
+        if commit and (relays if not editing else typed_again):
+            citation.set_hops(relays)
         return citation
 
     @property

@@ -77,6 +77,7 @@ urlpatterns = [
     path("claims/<int:pk>/citations/", citations.citation_create, name="citation-create"),
     path("claims/<int:pk>/relations/", relations.relation_create, name="relation-create"),
     path("claims/search/", relations.claim_search, name="claim-search"),
+    path("citations/<int:pk>/update/", citations.citation_update, name="citation-update"),
     path("citations/<int:pk>/delete/", citations.citation_delete, name="citation-delete"),
     path("relations/<int:pk>/delete/", relations.relation_delete, name="relation-delete"),
     path("hops/<int:pk>/edit/", citations.hop_update, name="hop-update"),

@@ -31,10 +31,36 @@ def citation_create(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, template, {"claim": claim, "form": form})
 
 
-def citation_saved_message(citation: Citation) -> str:
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.change_citation")
+@vary_on_headers("HX-Request")
+def citation_update(request: HttpRequest, pk: int) -> HttpResponse:
+    """A citation's quote (anchored and verified again on save), context, locator, the
+    citation it relays and the hops it came through, edited in place on the claim page."""
+    citation = get_object_or_404(Citation.objects.select_related("source__outlet"), pk=pk)
+    claim = get_object_or_404(Claim.objects.for_detail(), pk=citation.claim_id)
+    form = CitationForm(request.POST or None, instance=citation, claim=claim)
+    template = "claims/citation_form.html"
+    if request.htmx:
+        template += "#citation-form"
+    context = {"claim": claim, "form": form, "citation": citation}
+    if request.method == "POST" and form.is_valid():
+        try:
+            citation = form.save()
+        except EditConflict as conflict:
+            return render_edit_conflict(request, template, context, conflict)
+        if not request.htmx:
+            messages.success(request, citation_saved_message(citation, edited=True))
+            return redirect(citation)
+        return claim_page_section(request, claim.pk, "citations")
+    return render(request, template, context)
+
+
+def citation_saved_message(citation: Citation, *, edited: bool = False) -> str:
+    done = "Citation saved" if edited else "Citation added"
     if citation.verification == Citation.Verification.NOT_FOUND:
-        return "Citation added, but its quote was not found in the source's text: it is flagged."
-    return "Citation added."
+        return f"{done}, but its quote was not found in the source's text: it is flagged."
+    return f"{done}."
 
 
 @require_http_methods(["GET", "POST"])
