@@ -394,6 +394,27 @@ class RelationForm(forms.Form):
         return relation
 
 
+class PairEditForm(VersionedModelForm):
+    """A pair's kind and note, and which of the two answers the other."""
+
+    swap = forms.BooleanField(
+        required=False,
+        label="Swap the two: the answering claim becomes the one answered",
+    )
+
+    class Meta:
+        model = ClaimRelation
+        fields = ["kind", "note"]
+        labels = {"kind": "Relation"}
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("swap"):
+            self.instance.claim, self.instance.counter = self.instance.counter, self.instance.claim
+        return cleaned
+
+
 class HopWordsForm(VersionedModelForm):
     """A hop's own words and their language, so the claim page can set them beside the
     words of the step that relays them."""

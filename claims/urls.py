@@ -79,6 +79,7 @@ urlpatterns = [
     path("claims/search/", relations.claim_search, name="claim-search"),
     path("citations/<int:pk>/update/", citations.citation_update, name="citation-update"),
     path("citations/<int:pk>/delete/", citations.citation_delete, name="citation-delete"),
+    path("relations/<int:pk>/update/", relations.relation_update, name="relation-update"),
     path("relations/<int:pk>/delete/", relations.relation_delete, name="relation-delete"),
     path("hops/<int:pk>/edit/", citations.hop_update, name="hop-update"),
     path("speakers/", speakers.speaker_list, name="speaker-list"),

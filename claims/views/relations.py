@@ -5,9 +5,11 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
-from claims.forms import RelationForm
+from claims.forms import PairEditForm, RelationForm
 from claims.models import Claim, ClaimRelation
 from claims.views.claims import claim_page_section
+from records.conflicts import render_edit_conflict
+from records.models import EditConflict
 from records.roles import permission_required
 
 SEARCH_LIMIT = 10
@@ -32,6 +34,34 @@ def relation_create(request: HttpRequest, pk: int) -> HttpResponse:
     template = "claims/pair_form.html#pair-form" if request.htmx else "claims/pair_form.html"
     claim_search_url = reverse("claims:claim-search") + f"?exclude={claim.pk}"
     context = {"claim": claim, "form": form, "claim_search_url": claim_search_url}
+    return render(request, template, context)
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required("claims.change_claimrelation")
+@vary_on_headers("HX-Request")
+def relation_update(request: HttpRequest, pk: int) -> HttpResponse:
+    """A pair's kind, note and direction, edited in place on either claim's page."""
+    relation = get_object_or_404(
+        ClaimRelation.objects.select_related("claim__speaker", "counter__speaker"), pk=pk
+    )
+    back = (
+        relation.counter if request.GET.get("from") == str(relation.counter_id) else relation.claim
+    )
+    form = PairEditForm(request.POST or None, instance=relation)
+    template = "claims/pair_edit_form.html"
+    if request.htmx:
+        template += "#pair-edit-form"
+    context = {"relation": relation, "back": back, "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.save()
+        except EditConflict as conflict:
+            return render_edit_conflict(request, template, context, conflict)
+        if not request.htmx:
+            messages.success(request, "Pair saved.")
+            return redirect(back)
+        return claim_page_section(request, back.pk, "relations")
     return render(request, template, context)
 
 
