@@ -75,4 +75,25 @@
     enhance(document);
   });
   document.addEventListener("htmx:load", (event) => enhance(event.detail.elt));
+
+  // "/" goes to the search in the navigation from anywhere but a field.
+  function typing(target) {
+    return target instanceof HTMLElement && target.closest("input, textarea, select, [contenteditable]");
+  }
+  document.addEventListener("keydown", (event) => {
+    const search = document.getElementById("site-search-q");
+    if (!search) return;
+    if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
+      event.preventDefault();
+      search.focus();
+      search.select();
+    } else if (event.key === "Escape" && event.target === search) {
+      // The first Escape closes the results and keeps the words; the next clears them.
+      const results = document.getElementById("site-search-results");
+      if (results.childElementCount) {
+        event.preventDefault();
+        results.replaceChildren();
+      }
+    }
+  });
 })();

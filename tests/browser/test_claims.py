@@ -242,3 +242,27 @@ def test_screenshot_of_a_claim_page(researcher_page, page_errors, live_server, w
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     screenshot(page, f"claim-{width}")
     assert page_errors == []
+
+
+def test_slash_goes_to_the_search_which_answers_as_one_types_grouped_by_kind(
+    researcher_page, page_errors, live_server
+):
+    speaker = SpeakerFactory(name="Maria Zakharova")
+    ClaimFactory(speaker=speaker, text="Zakharova said the sanctions would fail.")
+    SourceFactory(title="Zakharova briefing", body="Text.")
+    page = researcher_page
+    page.goto(f"{live_server.url}/claims/")
+    page.keyboard.press("/")
+    search = page.locator("#site-search-q")
+    expect(search).to_be_focused()
+    search.press_sequentially("zakharova")
+    results = page.locator("#site-search-results")
+    expect(results.get_by_role("heading", name="Speakers")).to_be_visible()
+    expect(results.get_by_role("link", name="Maria Zakharova")).to_be_visible()
+    expect(results.get_by_role("link", name="Zakharova briefing")).to_be_visible()
+    search.press("Escape")
+    expect(results).to_be_empty()
+    search.press("Enter")
+    expect(page).to_have_url(re.compile(r"/search/\?q=zakharova"))
+    expect(page.locator("#search-claims")).to_contain_text("sanctions would fail")
+    assert page_errors == []
