@@ -76,13 +76,19 @@
   });
   document.addEventListener("htmx:load", (event) => enhance(event.detail.elt));
 
-  // "/" goes to the search in the navigation from anywhere but a field.
+  // "/" goes to the search in the navigation from anywhere but a field; "?" lists the keys.
   function typing(target) {
     return target instanceof HTMLElement && target.closest("input, textarea, select, [contenteditable]");
   }
   document.addEventListener("keydown", (event) => {
     const search = document.getElementById("site-search-q");
     if (!search) return;
+    const help = document.getElementById("shortcuts");
+    if (event.key === "?" && help && !help.open && !typing(event.target)) {
+      event.preventDefault();
+      help.showModal();
+      return;
+    }
     if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
       event.preventDefault();
       search.focus();

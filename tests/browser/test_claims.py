@@ -265,4 +265,12 @@ def test_slash_goes_to_the_search_which_answers_as_one_types_grouped_by_kind(
     search.press("Enter")
     expect(page).to_have_url(re.compile(r"/search/\?q=zakharova"))
     expect(page.locator("#search-claims")).to_contain_text("sanctions would fail")
+    # "?" lists the keys, from anywhere but a field; Escape closes the list.
+    page.locator("h1").click()
+    page.keyboard.press("?")
+    shortcuts = page.get_by_role("dialog", name="Keyboard shortcuts")
+    expect(shortcuts).to_be_visible()
+    expect(shortcuts).to_contain_text("Search everything")
+    page.keyboard.press("Escape")
+    expect(shortcuts).to_be_hidden()
     assert page_errors == []
