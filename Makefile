@@ -27,8 +27,14 @@ $(VENV)/.installed-dev: requirements-dev.lock | $(BIN)/python
 	$(PIP) -r requirements-dev.lock
 	touch $@ $(VENV)/.installed
 
+# axe-core for the browser tests' accessibility audit, from the npm registry, as locked.
+AXE := tests/browser/vendor/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/vendor/package-lock.json
+	npm ci --prefix tests/browser/vendor --no-audit --no-fund --loglevel=error
+	touch $@
+
 install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install-dev: $(VENV)/.installed-dev $(AXE)
 
 run: install
 	DEBUG=1 $(BIN)/python manage.py migrate --noinput
