@@ -14,12 +14,12 @@ from claims.models import (
     Speaker,
     Topic,
 )
-from records.admin import LargeTableAdmin, VersionedAdmin
+from records.admin import LargeTableAdmin, VersionedAdmin, VersionedInlineMixin
 from sources.admin import SourceAdmin
 from sources.models import Source
 
 
-class CitationInline(admin.StackedInline):
+class CitationInline(VersionedInlineMixin, admin.StackedInline):
     model = Citation
     fk_name = "claim"
     extra = 0
@@ -34,14 +34,14 @@ class SourceCitationInline(CitationInline):
     fields = ["claim", "quote", "locator", "via", "anchor_prefix", "anchor_suffix", "verification"]
 
 
-class HopInline(admin.TabularInline):
+class HopInline(VersionedInlineMixin, admin.TabularInline):
     model = Hop
     extra = 0
     autocomplete_fields = ["outlet", "source"]
     fields = ["position", "kind", "name", "outlet", "source", "date", "quote", "language"]
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(VersionedInlineMixin, admin.TabularInline):
     model = Role
     fk_name = "speaker"
     extra = 0
@@ -49,7 +49,7 @@ class RoleInline(admin.TabularInline):
     fields = ["title", "organisation", "speaks_for", "start", "end"]
 
 
-class RelationAsClaimInline(admin.TabularInline):
+class RelationAsClaimInline(VersionedInlineMixin, admin.TabularInline):
     model = ClaimRelation
     fk_name = "claim"
     extra = 0
@@ -59,7 +59,7 @@ class RelationAsClaimInline(admin.TabularInline):
     verbose_name_plural = "Answered by (this claim is the one disputed, denied…)"
 
 
-class RelationAsCounterInline(admin.TabularInline):
+class RelationAsCounterInline(VersionedInlineMixin, admin.TabularInline):
     model = ClaimRelation
     fk_name = "counter"
     extra = 0
@@ -69,7 +69,7 @@ class RelationAsCounterInline(admin.TabularInline):
     verbose_name_plural = "Answers (this claim denies, disputes… another)"
 
 
-class AssessmentInline(admin.StackedInline):
+class AssessmentInline(VersionedInlineMixin, admin.StackedInline):
     model = Assessment
     extra = 0
     fields = ["rating", "explanation", "assessed_by", "assessed_at"]

@@ -60,6 +60,27 @@ class VersionedAdminForm(forms.ModelForm):
             )
         return cleaned
 
+    def save(self, commit: bool = True):
+        """Saved as the version it showed: an inline row (a claim's citations) that someone
+        else saved meanwhile is refused like the record above it. (The change form's own
+        record is saved by VersionedAdmin.save_model, with commit=False here.)"""
+        instance = super().save(commit=False)
+        if commit:
+            expected = self.cleaned_data.get("loaded_version") if self.stored else None
+            instance.save(expected_version=expected)
+            self._save_m2m()
+        return instance
+
+
+class VersionedInlineMixin:
+    """Inline rows of versioned records, each carrying the version it showed."""
+
+    form = VersionedAdminForm
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        return fields if "loaded_version" in fields else [*fields, "loaded_version"]
+
 
 class NoReferrerURLWidget(AdminURLFieldWidget):
     """Admin's URL input, whose "Currently:" link does not hand our page to the target."""

@@ -95,3 +95,26 @@ def test_a_deleted_record_can_still_be_recovered_in_admin():
     response = ada.post(url, data)
     assert response.status_code == 302, response.content[:3000]
     assert Claim.objects.get(pk=pk).text == "Recover me."
+
+
+def test_a_citation_saved_meanwhile_is_not_overwritten_by_the_claims_inline_rows():
+    citation = CitationFactory(quote="Statement.", claim__text="Statement.", locator="p. 1")
+    claim = citation.claim
+    bob = admin_client("bob")
+    bob_form = admin_form_data(bob.get(change_url(claim)))
+    locator = next(name for name in bob_form if name.endswith("-locator"))
+    assert any(name.endswith("-loaded_version") for name in bob_form)
+    # Ada corrects the citation on its own (its admin page, or the claim page) meanwhile:
+    # the claim itself is unchanged, so only the inline row can tell.
+    ada = admin_client("ada")
+    ada_form = admin_form_data(ada.get(change_url(citation)))
+    assert ada.post(change_url(citation), {**ada_form, "locator": "p. 2 (Ada)"}).status_code == 302
+
+    answer = bob.post(change_url(claim), {**bob_form, locator: "p. 3 (Bob)"})
+
+    assert answer.status_code == 200
+    assert "ada saved a newer version of this record" in answer.content.decode()
+    citation.refresh_from_db()
+    assert citation.locator == "p. 2 (Ada)"
+    claim.refresh_from_db()
+    assert claim.version == 1  # nothing of Bob's save was kept, the claim's row included
