@@ -7,7 +7,7 @@ column for phones (readable at 375 px without zooming) and two columns for wide 
 the arrows between boxes of one column bend out into a margin kept free for them.
 """
 
-import textwrap
+import unicodedata
 from dataclasses import dataclass, field
 
 # Colours by relation: denials and disputes warm, support cool, the rest neutral.
@@ -26,7 +26,8 @@ INK = "#1d232b"
 
 FONT_SIZE = 13
 LINE_HEIGHT = 17
-CHAR_WIDTH = 7.4  # a generous average glyph at FONT_SIZE, to wrap text without measuring it
+CHAR_WIDTH = 7.4  # a generous average Latin or Cyrillic glyph at FONT_SIZE
+LABEL_SIZE = 12  # the arrows' labels
 MAX_LINES = 4
 PAD = 10
 HEADER = 26
@@ -119,15 +120,83 @@ class Layout:
     edges: list[Edge]
 
 
+def text_width(text: str, size: float = FONT_SIZE) -> float:
+    """How wide `text` is drawn at `size`, by script: a Han character, kana or other wide
+    glyph is a full em, any other CHAR_WIDTH at FONT_SIZE (no font is measured: the
+    browser's may differ, so this errs wide)."""
+    narrow = CHAR_WIDTH * size / FONT_SIZE
+    return sum(size if _wide(char) else narrow for char in text)
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def _pieces(text: str) -> list[tuple[str, bool]]:
+    """(piece, whether a space goes before it): words, and each wide character on its own,
+    since Chinese and Japanese may break between any two characters."""
+    pieces: list[tuple[str, bool]] = []
+    for word in text.split():
+        run, first = "", True
+        for char in word:
+            if _wide(char):
+                if run:
+                    pieces.append((run, first))
+                    run, first = "", False
+                pieces.append((char, first))
+                first = False
+            else:
+                run += char
+        if run:
+            pieces.append((run, first))
+    return pieces
+
+
 def _wrap(text: str, width: float) -> list[str]:
-    chars = max(12, int(width / CHAR_WIDTH))
-    lines = textwrap.wrap(" ".join(text.split()), chars) or [""]
+    """Lines of `text` no wider than `width` as `text_width` measures, at most MAX_LINES,
+    the last one ending in "…" when there was more."""
+    lines, line = [], ""
+    for piece, spaced in _pieces(text):
+        candidate = f"{line} {piece}" if line and spaced else line + piece
+        if line and text_width(candidate) > width:
+            lines.append(line)
+            line = piece
+        else:
+            line = candidate
+        while text_width(line) > width:  # one word wider than the box: cut it
+            cut = _fitting(line, width)
+            lines.append(line[:cut])
+            line = line[cut:]
+    if line or not lines:
+        lines.append(line)
     if len(lines) > MAX_LINES:
-        lines = [
-            *lines[: MAX_LINES - 1],
-            textwrap.shorten(" ".join(lines[MAX_LINES - 1 :]), chars - 1, placeholder="…"),
-        ]
+        last = lines[MAX_LINES - 1]
+        lines = [*lines[: MAX_LINES - 1], last[: _fitting(last, width - text_width("…"))] + "…"]
     return lines
+
+
+def _fitting(text: str, width: float) -> int:
+    """How many leading characters of `text` fit in `width` (at least one)."""
+    used = 0.0
+    for index, char in enumerate(text):
+        used += text_width(char)
+        if used > width:
+            return max(1, index)
+    return len(text)
+
+
+def _place_labels(edges: list["Edge"], width: float) -> None:
+    """Keep each arrow's label inside the map and off the labels placed before it."""
+    placed: list[tuple[float, float, float]] = []
+    for edge in edges:
+        half = text_width(edge.relation.label, LABEL_SIZE) / 2 + 3
+        edge.label_x = min(max(edge.label_x, half + 2), width - half - 2)
+        while any(
+            abs(edge.label_x - x) < half + other_half and abs(edge.label_y - y) < LABEL_SIZE + 3
+            for x, y, other_half in placed
+        ):
+            edge.label_y += LABEL_SIZE + 3
+        placed.append((edge.label_x, edge.label_y, half))
 
 
 def layout(
@@ -190,4 +259,6 @@ def layout(
             )
             label_x, label_y = middle, (answer.centre_y + answered.centre_y) / 2
         edges.append(Edge(relation, path, label_x, label_y, colour, answer.claim, answered.claim))
-    return Layout(width, max(heights) + PAD, groups, edges)
+    _place_labels(edges, width)
+    bottom = max([max(heights) + PAD, *(edge.label_y + LABEL_SIZE for edge in edges)])
+    return Layout(width, bottom, groups, edges)

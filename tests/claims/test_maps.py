@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from claims.dispute_map import MapClaim, MapRelation, layout
+from claims.dispute_map import PAD, MapClaim, MapRelation, layout, text_width
 from claims.models import Claim, Speaker, Topic
 from sources.models import Source
 from tests.factories import ClaimFactory, ClaimRelationFactory, SpeakerFactory, TopicFactory
@@ -31,6 +31,41 @@ def test_claims_are_grouped_by_speaker_and_relations_join_their_boxes():
     narrow = layout(claims, relations, columns=1, width=420)
     assert {group.x for group in narrow.groups} == {narrow.groups[0].x}
     assert narrow.width == 420 and narrow.height > wide.height
+
+
+CHINESE = (
+    "中国外交部发言人林剑表示，中方从未向冲突任何一方提供致命性武器，严格管控两用物项出口。" * 2
+)
+
+
+def test_chinese_wraps_by_character_and_no_line_leaves_its_box():
+    claims = [claim(1, 10, CHINESE), claim(2, 20, "Washington says China supplies Russia. " * 3)]
+    for columns, width in [(2, 960), (1, 375)]:
+        drawn = layout(claims, [], columns=columns, width=width)
+        for group in drawn.groups:
+            for node in group.nodes:
+                assert len(node.lines) > 1
+                room = node.width - 2 * PAD
+                assert all(text_width(line) <= room for line in node.lines), node.lines
+    joined = "".join(layout(claims, [], columns=1, width=375).groups[0].nodes[0].lines)
+    assert joined.endswith("…") and CHINESE.startswith(joined.removesuffix("…"))
+
+
+def test_arrow_labels_stay_inside_the_map_and_off_each_other():
+    claims = [claim(n, 10 + n % 2) for n in range(1, 7)]
+    relations = [MapRelation(1, n, "supports", "supported by") for n in range(2, 7)]
+    relations += [MapRelation(2, n, "disputes", "disputed by") for n in range(3, 7)]
+    for columns, width in [(2, 960), (1, 375)]:
+        drawn = layout(claims, relations, columns=columns, width=width)
+        boxes = []
+        for edge in drawn.edges:
+            half = text_width(edge.relation.label, 12) / 2
+            assert half <= edge.label_x <= drawn.width - half
+            assert edge.label_y + 12 <= drawn.height
+            for x, y, other_half in boxes:
+                apart = abs(edge.label_x - x) >= half + other_half
+                assert apart or abs(edge.label_y - y) >= 12
+            boxes.append((edge.label_x, edge.label_y, half))
 
 
 def test_a_relation_to_a_claim_not_on_the_map_is_left_out():
