@@ -102,10 +102,13 @@ urlpatterns = [
     # Dispute maps and speaker timelines.
     path("topics/<topic:slug>/map/", maps.topic_map, name="topic-map"),
     path("topics/<topic:slug>/map.svg", maps.topic_map_svg, name="topic-map-svg"),
+    path("topics/<topic:slug>/map.png", maps.topic_map_svg, {"png": True}, name="topic-map-png"),
     path("claims/<int:pk>/map/", maps.claim_map, name="claim-map"),
     path("claims/<int:pk>/map.svg", maps.claim_map_svg, name="claim-map-svg"),
+    path("claims/<int:pk>/map.png", maps.claim_map_svg, {"png": True}, name="claim-map-png"),
     path("sources/<int:pk>/map/", maps.source_map, name="source-map"),
     path("sources/<int:pk>/map.svg", maps.source_map_svg, name="source-map-svg"),
+    path("sources/<int:pk>/map.png", maps.source_map_svg, {"png": True}, name="source-map-png"),
     path("speakers/<int:pk>/timeline/", maps.speaker_timeline, name="speaker-timeline"),
     path(
         "speakers/<int:pk>/contradictions/confirm/",

@@ -1,9 +1,11 @@
 """Dispute maps (a topic's, a claim's connected dispute, a source's) and speaker
 timelines: server-drawn SVG and plain HTML, each a page and an htmx fragment."""
 
+import resvg_py
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
@@ -16,6 +18,14 @@ from sources.models import Source
 # A map wider than this stops being readable; it says how many it shows.
 MAX_CLAIMS = 60
 MAP_TEMPLATE = "claims/maps/dispute_map.html"
+# A PNG at twice the drawing's size stays sharp on a slide or in a printed report.
+PNG_ZOOM = 2
+
+
+def svg_to_png(drawing: str) -> bytes:
+    """The map as a picture, drawn by resvg with the fonts installed on the machine (a
+    Chinese map needs a CJK font there: README, "Dispute map")."""
+    return bytes(resvg_py.svg_to_bytes(svg_string=drawing, zoom=PNG_ZOOM))
 
 
 def _relations_touching(ids: set[int]) -> list[ClaimRelation]:
@@ -93,18 +103,26 @@ def _map_context(
         "truncated": truncated,
         "back_url": back_url,
         "download_url": download_url,
+        # Each map.svg route has its map.png beside it (claims/urls.py).
+        "png_url": download_url.removesuffix(".svg") + ".png",
     }
 
 
-def _map_response(request: HttpRequest, context: dict, *, svg: bool, filename: str) -> HttpResponse:
+def _map_response(
+    request: HttpRequest, context: dict, *, svg: bool, filename: str, png: bool = False
+) -> HttpResponse:
     if svg:
-        response = render(
-            request,
+        drawing = render_to_string(
             "claims/maps/dispute_map.svg",
             {**context, "map": context["wide"], "svg_id": "map"},
-            content_type="image/svg+xml; charset=utf-8",
+            request=request,
         )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.svg"'
+        if png:
+            response = HttpResponse(svg_to_png(drawing), content_type="image/png")
+        else:
+            response = HttpResponse(drawing, content_type="image/svg+xml; charset=utf-8")
+        extension = "png" if png else "svg"
+        response["Content-Disposition"] = f'attachment; filename="{filename}.{extension}"'
         return response
     template = f"{MAP_TEMPLATE}#dispute-map" if request.htmx else MAP_TEMPLATE
     return render(request, template, context)
@@ -171,9 +189,9 @@ def topic_map(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
-def topic_map_svg(request: HttpRequest, slug: str) -> HttpResponse:
+def topic_map_svg(request: HttpRequest, slug: str, png: bool = False) -> HttpResponse:
     context, filename = _topic_context(slug)
-    return _map_response(request, context, svg=True, filename=filename)
+    return _map_response(request, context, svg=True, filename=filename, png=png)
 
 
 @require_GET
@@ -184,9 +202,9 @@ def claim_map(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def claim_map_svg(request: HttpRequest, pk: int) -> HttpResponse:
+def claim_map_svg(request: HttpRequest, pk: int, png: bool = False) -> HttpResponse:
     context, filename = _claim_context(pk)
-    return _map_response(request, context, svg=True, filename=filename)
+    return _map_response(request, context, svg=True, filename=filename, png=png)
 
 
 @require_GET
@@ -197,9 +215,9 @@ def source_map(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def source_map_svg(request: HttpRequest, pk: int) -> HttpResponse:
+def source_map_svg(request: HttpRequest, pk: int, png: bool = False) -> HttpResponse:
     context, filename = _source_context(pk)
-    return _map_response(request, context, svg=True, filename=filename)
+    return _map_response(request, context, svg=True, filename=filename, png=png)
 
 
 @require_GET

@@ -1,9 +1,11 @@
 """Dispute maps and speaker timelines: the layout alone, then the pages."""
 
+import io
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.urls import reverse
+from PIL import Image
 
 from claims.dispute_map import PAD, MapClaim, MapRelation, layout, text_width
 from claims.models import Claim, Speaker, Topic
@@ -100,6 +102,32 @@ def test_the_svg_download_is_well_formed_with_a_link_per_claim(reader_client, de
     }
     assert not root.findall(f".//{SVG}script")
     assert "onload" not in response.content.decode().lower()
+
+
+@pytest.mark.django_db
+def test_the_png_download_is_the_map_drawn_at_twice_its_size(reader_client):
+    topic = TopicFactory(name="Weapons")
+    said = ClaimFactory(text=CHINESE, language="zh")
+    denied = ClaimFactory(text="Washington says China supplies Russia with dual-use goods.")
+    said.topics.add(topic)
+    denied.topics.add(topic)
+    ClaimRelationFactory(claim=denied, counter=said, kind="denies")
+    page = reader_client.get(reverse("claims:topic-map", args=[topic.slug])).content.decode()
+    png_url = reverse("claims:topic-map-png", args=[topic.slug])
+    assert f'href="{png_url}"' in page
+
+    response = reader_client.get(png_url)
+
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'attachment; filename="dispute-map-weapons.png"'
+    drawing = ET.fromstring(
+        reader_client.get(reverse("claims:topic-map-svg", args=[topic.slug])).content
+    )
+    picture = Image.open(io.BytesIO(response.content))
+    assert picture.format == "PNG"
+    assert picture.size == (2 * int(drawing.get("width")), 2 * int(drawing.get("height")))
+    # Drawn, not blank: the boxes and their text give it many colours.
+    assert len(picture.convert("RGB").getcolors(maxcolors=1_000_000)) > 50
 
 
 @pytest.mark.django_db

@@ -99,7 +99,8 @@ def discover_forms(client) -> list[Form]:
             continue
         page = fill(url)
         response = client.get(page)
-        if response.status_code != 200 or response.streaming:
+        html = response.get("Content-Type", "").startswith("text/html")
+        if response.status_code != 200 or response.streaming or not html:
             continue
         finder = FormFinder(page)
         finder.feed(response.content.decode())

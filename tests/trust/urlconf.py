@@ -48,6 +48,7 @@ READ_SUFFIXES = (
     "suggestions",
     "map",
     "svg",
+    "png",
     "timeline",
     "feed",
 )
