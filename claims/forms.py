@@ -8,7 +8,15 @@ from django.db import transaction
 
 from claims.anchoring import CONTEXT_LENGTH
 from claims.derived import chain_label
-from claims.models import Citation, Claim, ClaimRelation, DismissedContradiction, Hop, Speaker
+from claims.models import (
+    Citation,
+    Claim,
+    ClaimRelation,
+    DismissedContradiction,
+    Hop,
+    Speaker,
+    Topic,
+)
 from claims.stance import in_order, one_voice
 from records.forms import VersionedModelForm
 from sources.models import Source
@@ -496,3 +504,28 @@ class ContradictionForm(forms.Form):
         relation.full_clean()
         relation.save()
         return relation
+
+
+class TopicForm(VersionedModelForm):
+    """A topic's name and description; its address (slug) stays as first made, so links to
+    it keep working after a rename."""
+
+    class Meta:
+        model = Topic
+        fields = ["name", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+
+class TopicDeleteForm(forms.Form):
+    """Deleting a topic, optionally moving its claims to another first (a merge)."""
+
+    move_to = forms.ModelChoiceField(
+        Topic.objects.none(),
+        required=False,
+        label="First move its claims to",
+        empty_label="Nowhere: the claims just lose this topic",
+    )
+
+    def __init__(self, *args, topic: Topic, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["move_to"].queryset = Topic.objects.exclude(pk=topic.pk)

@@ -82,7 +82,21 @@ class Topic(Record):
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = slugify(self.name, allow_unicode=True)[:200] or "topic"
+            if self.slug == "new":  # /topics/new/ is the form for a new topic
+                self.slug = "new-topic"
         super().save(*args, **kwargs)
+
+    @transaction.atomic
+    def delete_moving_claims(self, move_to: "Topic | None" = None) -> int:
+        """Delete the topic; each claim that had it loses it in the claim's own history
+        (and gains `move_to` instead: two topics merged). How many claims it had."""
+        claims = list(Claim.objects.filter(topics=self))
+        for claim in claims:
+            if move_to is not None:
+                claim.topics.add(move_to)
+            claim.topics.remove(self)
+        self.delete()
+        return len(claims)
 
 
 class SpeakerQuerySet(models.QuerySet):

@@ -96,7 +96,11 @@ urlpatterns = [
         reader.source_passage_create,
         name="source-passage-create",
     ),
+    path("topics/", topics.topic_list, name="topic-list"),
+    path("topics/new/", topics.topic_create, name="topic-create"),
     path("topics/<topic:slug>/", topics.topic_detail, name="topic-detail"),
+    path("topics/<topic:slug>/edit/", topics.topic_update, name="topic-update"),
+    path("topics/<topic:slug>/delete/", topics.topic_delete, name="topic-delete"),
     path("pairs/", pairs.pair_list, name="pair-list"),
     path("claims/<int:pk>/assessment/", assessments.assessment, name="claim-assessment"),
     # Dispute maps and speaker timelines.
