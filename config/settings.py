@@ -153,6 +153,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 # How long finished work is kept: staged rows of imports, finished tasks (`manage.py prune_jobs`).
 CLAIMTRAIL_JOB_RETENTION_DAYS = int(os.environ.get("CLAIMTRAIL_JOB_RETENTION_DAYS", "30"))
 
+# Sources fetched from the web (sources/fetching.py): only public addresses, unless a host
+# is named here (an intranet; the tests' local server); the time a fetch may take, in
+# seconds, and the most it may bring back (a page, a PDF, an upload).
+CLAIMTRAIL_FETCH_ALLOW_HOSTS = env_list("CLAIMTRAIL_FETCH_ALLOW_HOSTS")
+CLAIMTRAIL_FETCH_TIMEOUT = float(os.environ.get("CLAIMTRAIL_FETCH_TIMEOUT", "20"))
+CLAIMTRAIL_FETCH_MAX_BYTES = int(os.environ.get("CLAIMTRAIL_FETCH_MAX_MB", "25")) * 2**20
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import UserFactory
+from tests.webserver import WebServer
 
 
 @pytest.fixture(autouse=True)
@@ -65,3 +66,12 @@ def staff_client(client, staff):
 def demo(db):
     """The demo dataset, as `manage.py loaddemo` builds it."""
     call_command("loaddemo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def web(settings):
+    """A real HTTP server on the loopback address, reached as `localhost`, the one host the
+    fetch guard is told to allow (CLAIMTRAIL_FETCH_ALLOW_HOSTS)."""
+    settings.CLAIMTRAIL_FETCH_ALLOW_HOSTS = ["localhost"]
+    with WebServer() as server:
+        yield server
