@@ -159,6 +159,8 @@ CLAIMTRAIL_JOB_RETENTION_DAYS = int(os.environ.get("CLAIMTRAIL_JOB_RETENTION_DAY
 CLAIMTRAIL_FETCH_ALLOW_HOSTS = env_list("CLAIMTRAIL_FETCH_ALLOW_HOSTS")
 CLAIMTRAIL_FETCH_TIMEOUT = float(os.environ.get("CLAIMTRAIL_FETCH_TIMEOUT", "20"))
 CLAIMTRAIL_FETCH_MAX_BYTES = int(os.environ.get("CLAIMTRAIL_FETCH_MAX_MB", "25")) * 2**20
+# A PDF longer than this is refused (its text is read in the task, page by page).
+CLAIMTRAIL_PDF_MAX_PAGES = int(os.environ.get("CLAIMTRAIL_PDF_MAX_PAGES", "300"))
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

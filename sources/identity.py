@@ -4,7 +4,7 @@ text. One rule, for the duplicates page and whatever else compares sources."""
 import hashlib
 from urllib.parse import urlsplit, urlunsplit
 
-from courlan import normalize_url
+from courlan import extract_domain, normalize_url
 
 from records.text import fold
 
@@ -28,11 +28,34 @@ def normalised_url(url: str) -> str:
     except ValueError:
         normalised = url
     parts = urlsplit(normalised)
-    host = parts.netloc.lower()
-    while host.startswith(_MIRROR_PREFIXES) and host.count(".") > 1:
-        host = host.split(".", 1)[1]
+    host = _without_mirror_prefix(parts.netloc.lower())
     path = parts.path.removesuffix("/amp").rstrip("/")
     return urlunsplit(("", host, path, parts.query, ""))[2:]
+
+
+def _without_mirror_prefix(host: str) -> str:
+    while host.startswith(_MIRROR_PREFIXES) and host.count(".") > 1:
+        host = host.split(".", 1)[1]
+    return host
+
+
+def site_host(url: str) -> str:
+    """The site an address is on, as `normalised_url` counts hosts: `www.kontan.co.id`
+    and `m.kontan.co.id` are `kontan.co.id`."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+    return _without_mirror_prefix(host)
+
+
+def site_domain(url: str) -> str:
+    """The registered domain an address is on (courlan, with the public suffix list):
+    `internasional.kontan.co.id` is `kontan.co.id`."""
+    host = site_host(url)
+    if not host:
+        return ""
+    return extract_domain(f"https://{host}/", fast=True) or host
 
 
 def text_key(body: str) -> str:

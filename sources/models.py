@@ -1,6 +1,7 @@
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.db import connections, models
 from django.db.models.functions import Lower
@@ -17,7 +18,7 @@ from records.validators import (
     validate_country_code,
     validate_language_tag,
 )
-from sources.identity import text_key, url_key
+from sources.identity import site_domain, site_host, text_key, url_key
 from sources.signals import outlet_renamed, source_changed
 
 
@@ -36,6 +37,32 @@ class OutletQuerySet(models.QuerySet):
             (outlet for outlet in self.order_by("pk").iterator() if fold(outlet.name) == wanted),
             None,
         )
+
+    def for_site(self, url: str) -> "Outlet | None":
+        """The outlet whose homepage is on the site of `url`: one whose homepage is a
+        part of the site holding the address (t.me/mod_russia for a post of that channel),
+        else the same host (mirrors aside, `sources.identity.site_host`), else the same
+        registered domain (internasional.kontan.co.id is Kontan's kontan.co.id)."""
+        host, domain = site_host(url), site_domain(url)
+        if not host:
+            return None
+        path = urlsplit(url.strip()).path.rstrip("/") + "/"
+        best, best_rank = None, 0
+        for outlet in self.exclude(homepage="").order_by("pk").iterator():
+            homepage_path = urlsplit(outlet.homepage).path.rstrip("/") + "/"
+            if homepage_path != "/":
+                rank = (
+                    3
+                    if site_host(outlet.homepage) == host and path.startswith(homepage_path)
+                    else 0
+                )
+            elif site_host(outlet.homepage) == host:
+                rank = 2
+            else:
+                rank = 1 if site_domain(outlet.homepage) == domain else 0
+            if rank > best_rank:
+                best, best_rank = outlet, rank
+        return best
 
 
 class Outlet(Record):
