@@ -960,7 +960,12 @@ class CitationQuerySet(models.QuerySet):
         moved or changed status."""
         moved, taken = [], set()
         for citation in self.select_related("source").order_by("pk"):
-            before = (citation.verification, citation.anchor_start, citation.anchor_end)
+            before = (
+                citation.verification,
+                citation.anchor_start,
+                citation.anchor_end,
+                citation.snapshot_id,
+            )
             try:
                 citation.anchor()
             except AmbiguousQuote:
@@ -971,7 +976,13 @@ class CitationQuerySet(models.QuerySet):
                 # Two passages of one claim now fall on the same words: the first keeps them.
                 citation.unanchor()
             taken.add(passage)
-            if (citation.verification, citation.anchor_start, citation.anchor_end) != before:
+            after = (
+                citation.verification,
+                citation.anchor_start,
+                citation.anchor_end,
+                citation.snapshot_id,
+            )
+            if after != before:
                 moved.append(citation)
         # Free every old span first, so that two passages may trade places.
         Citation.objects.filter(pk__in=[c.pk for c in moved]).update(
@@ -1019,6 +1030,16 @@ class Citation(Record):
         default=Verification.NO_TEXT,
         editable=False,
         db_index=True,
+    )
+    # The snapshot of the source the quote was last found in: the proof of what the source
+    # said. A quote not found in a later fetch keeps the snapshot it was found in.
+    snapshot = models.ForeignKey(
+        "sources.Snapshot",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="citations",
     )
 
     # Its relay path as one line of outlets (claims.derived), kept current whenever a
@@ -1144,6 +1165,12 @@ class Citation(Record):
         as `attribution_chain` (`claims.derived`)."""
         return chain_label(link.label for link in self.chain_links(siblings))
 
+    @property
+    def changed_since_cited(self) -> bool:
+        """The quote was found in a snapshot of its source and is not in its text now: the
+        source changed since it was cited (the old snapshot is the proof)."""
+        return self.verification == self.Verification.NOT_FOUND and self.snapshot_id is not None
+
     def via_error(self) -> str | None:
         """Why `via` is not allowed, or None. (PostgreSQL also refuses these in a trigger.)"""
         if not self.via_id:
@@ -1218,6 +1245,9 @@ class Citation(Record):
             return
         self.anchor_start, self.anchor_end = found.start, found.end
         self.anchor_prefix, self.anchor_suffix = found.prefix, found.suffix
+        self.snapshot_id = self.source.snapshot_id
+        if not self.locator and self.source.page_starts:
+            self.locator = self.source.locator_at(found.start)  # a PDF's page: "p. 3"
         self.verification = (
             self.Verification.VERIFIED
             if found.match == Match.EXACT

@@ -213,6 +213,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 if DEBUG:
     # WhiteNoise serves straight from the finders while debugging; it only wants the folder.
     STATIC_ROOT.mkdir(exist_ok=True)
+# Snapshots of sources (the bytes as fetched or uploaded) go through the default storage:
+# a folder under var/ unless CLAIMTRAIL_MEDIA_ROOT says where; several app servers share
+# one through S3-compatible storage (django-storages, README "Adding sources").
+MEDIA_ROOT = Path(os.environ.get("CLAIMTRAIL_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_URL = "media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -3,9 +3,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.db import connections, models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from records.dates import validate_datetime_in_range, within_range
@@ -18,6 +20,7 @@ from records.validators import (
     validate_country_code,
     validate_language_tag,
 )
+from sources.extraction import page_of
 from sources.identity import site_domain, site_host, text_key, url_key
 from sources.signals import outlet_renamed, source_changed
 
@@ -223,15 +226,35 @@ class Source(Record):
         help_text="The full text as published. Quotes are anchored and verified against it.",
     )
     archive_url = WebURLField("archive URL", max_length=2000, blank=True)
+    # A date alone is a date: the page said the day, not the hour. `published_at` then
+    # holds that day at 00:00 UTC, to sort by, and no page shows the hour.
+    published_date_only = models.BooleanField(default=False, editable=False)
     retrieved_at = models.DateTimeField(
         null=True, blank=True, validators=[validate_datetime_in_range]
     )
     notes = models.TextField(blank=True)
+    # The snapshot the body was read from, the latest fetch (citations anchored now are
+    # anchored in it).
+    snapshot = models.ForeignKey(
+        "Snapshot",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    # When a fetch again found the page gone (404, 410), and what it answered.
+    gone_since = models.DateTimeField(null=True, blank=True, editable=False)
+    gone_status = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    # Where each page of a PDF starts in the body, so a passage's locator says "p. 3".
+    page_starts = models.JSONField(default=list, blank=True, editable=False)
     # Derived on save (sources.identity), to find the same document entered twice.
     url_key = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     text_key = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
 
-    history = HistoricalRecords(excluded_fields=["url_key", "text_key"])
+    history = HistoricalRecords(
+        excluded_fields=["url_key", "text_key", "page_starts", "gone_since", "gone_status"]
+    )
     objects = SourceQuerySet.as_manager()
 
     class Meta:
@@ -282,6 +305,19 @@ class Source(Record):
     def get_absolute_url(self) -> str:
         return record_url("sources:source-detail", self.pk)
 
+    @property
+    def published(self):
+        """What the source says of its publication: a date when only the day is known,
+        else the moment."""
+        if self.published_at is None:
+            return None
+        return self.published_at.date() if self.published_date_only else self.published_at
+
+    def locator_at(self, offset: int | None) -> str:
+        """The page a passage at `offset` of the body stands on, for a PDF: "p. 3"."""
+        page = page_of(self.page_starts, offset) if offset is not None else None
+        return f"p. {page}" if page else ""
+
     def segments(self, highlights: Iterable[Any]) -> list[Segment]:
         """The body as plain and highlighted runs, for the reader view."""
         return segment_text(self.body, highlights)
@@ -303,3 +339,104 @@ class Source(Record):
         # Browsers post textareas (admin's too) with CRLF; the reader shows LF only, and a
         # selection's offsets count what it shows.
         self.body = self.body.replace("\r\n", "\n")
+
+
+def snapshot_path(snapshot: "Snapshot", filename: str) -> str:
+    """Where a snapshot's bytes are stored: by day, named by their hash (never by what a
+    site or an upload calls them)."""
+    day = snapshot.fetched_at or timezone.now()
+    return f"snapshots/{day:%Y/%m/%d}/{snapshot.sha256}"
+
+
+class Snapshot(models.Model):
+    """The bytes of a page or a file as they were fetched or uploaded, with their hash:
+    what a source said when it was cited. A source has one per fetch; a citation names
+    the one it was anchored in. Kept through Django's storage (a folder under var/ by
+    default)."""
+
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, null=True, blank=True, related_name="snapshots"
+    )
+    file = models.FileField(upload_to=snapshot_path, max_length=200)
+    sha256 = models.CharField("SHA-256", max_length=64)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100, blank=True)
+    url = models.URLField(
+        "URL", max_length=2000, blank=True, help_text="Where it was fetched from (after redirects)."
+    )
+    filename = models.CharField(max_length=255, blank=True, help_text="The uploaded file's name.")
+    fetched_at = models.DateTimeField(default=timezone.now)
+    # The text read from these bytes then, and where each PDF page starts in it.
+    text = models.TextField(blank=True)
+    page_starts = models.JSONField(default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-fetched_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.fetched_at:%Y-%m-%d %H:%M} UTC · {self.sha256[:12]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("sources:snapshot-download", args=[self.pk])
+
+    @property
+    def download_name(self) -> str:
+        extension = {
+            "text/html": "html",
+            "application/xhtml+xml": "html",
+            "application/pdf": "pdf",
+            "text/markdown": "md",
+        }.get(self.content_type, "txt")
+        return f"snapshot-{self.pk}-{self.fetched_at:%Y%m%dT%H%M%SZ}.{extension}"
+
+
+class SourceFetch(models.Model):
+    """A document on its way in, or a source being fetched again: queued, read by a task
+    (`sources.tasks`), then previewed and saved, or refused with the reason."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to be fetched"
+        RUNNING = "running", "Fetching"
+        READY = "ready", "Ready to check"
+        FAILED = "failed", "Failed, nothing kept"
+        SAVED = "saved", "Saved"
+
+    class Purpose(models.TextChoices):
+        ADD = "add", "Add a source"
+        RECHECK = "recheck", "Fetch a source again"
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    purpose = models.CharField(max_length=10, choices=Purpose, default=Purpose.ADD)
+    url = models.URLField("URL", max_length=2000, blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+    status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    snapshot = models.ForeignKey(
+        Snapshot, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source = models.ForeignKey(
+        Source, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    # What was read: the preview's fields (sources.intake.Extracted as JSON); for a
+    # recheck, what it found.
+    extracted = models.JSONField(default=dict, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.url or self.filename or f"fetch {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("sources:fetch-detail", args=[self.pk])
+
+    @property
+    def finished(self) -> bool:
+        return self.status not in {self.Status.QUEUED, self.Status.RUNNING}

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from records import history
-from sources import views
+from sources import fetch_views, views
 from sources.models import Source
 
 app_name = "sources"
@@ -9,6 +9,10 @@ app_name = "sources"
 urlpatterns = [
     path("", views.source_list, name="source-list"),
     path("new/", views.source_create, name="source-create"),
+    path("fetch/", fetch_views.fetch_create, name="fetch-create"),
+    path("fetch/<int:pk>/", fetch_views.fetch_detail, name="fetch-detail"),
+    path("snapshots/<int:pk>/", fetch_views.snapshot_download, name="snapshot-download"),
+    path("<int:pk>/recheck/", fetch_views.source_recheck, name="source-recheck"),
     path("autocomplete/", views.source_autocomplete, name="source-autocomplete"),
     path("<int:pk>/", views.source_detail, name="source-detail"),
     path("<int:pk>/edit/", views.source_update, name="source-update"),

@@ -11,6 +11,7 @@ from records.conflicts import render_edit_conflict
 from records.models import EditConflict
 from records.pagination import LargeTablePaginator
 from records.roles import permission_required
+from sources.fetch_views import add_context
 from sources.forms import SourceFilterForm, SourceForm
 from sources.highlighting import highlighted_body
 from sources.models import Source
@@ -24,7 +25,9 @@ READER_CITATION_FIELDS = (
     "anchor_end",
     "claim__text",
     "claim__speaker__name",
+    "snapshot",
 )
+SNAPSHOTS_SHOWN = 50
 AUTOCOMPLETE_LIMIT = 10
 
 
@@ -72,6 +75,7 @@ def reader_context(source: Source, request: HttpRequest) -> dict:
         "cited_claims": claims,
         "unanchored": [citation for citation in citations if citation.anchor_start is None],
         "can_edit": request.user.has_perms(["claims.add_claim", "claims.add_citation"]),
+        "snapshots": source.snapshots.defer("text", "page_starts")[:SNAPSHOTS_SHOWN],
     }
 
 
@@ -91,12 +95,14 @@ def source_autocomplete(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @permission_required("sources.add_source")
 def source_create(request: HttpRequest) -> HttpResponse:
+    """Paste a source's text here; a web address or a file goes to `fetch_create`."""
     form = SourceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         source = form.save()
         messages.success(request, f"Source “{source.title}” added. Select text to add claims.")
         return redirect(source)
-    return render(request, "sources/source_form.html", {"form": form})
+    tab = request.GET.get("from", "paste") if request.method == "GET" else "paste"
+    return render(request, "sources/source_form.html", add_context(form=form, tab=tab))
 
 
 @require_http_methods(["GET", "POST"])

@@ -24,6 +24,12 @@ def tasks_run_where_queued(request, settings):
         }
 
 
+@pytest.fixture(autouse=True)
+def snapshots_in_a_folder_of_their_own(settings, tmp_path):
+    """Snapshots a test keeps go to its own folder, never var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def reader(db):
     return UserFactory(username="reader", reader=True)

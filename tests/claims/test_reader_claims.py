@@ -219,8 +219,8 @@ def test_the_answer_after_a_save_costs_the_same_queries_whatever_the_source_hold
     # for), the history of its joint speakers, the check that the passage is not cited
     # already, storing what represents the claim and the new citation's chain, three
     # each that check the claim's date stated and due date are in range, and the
-    # savepoint of adding its passage.
-    with django_assert_num_queries(47):
+    # savepoint of adding its passage, and the source's snapshots the reader lists.
+    with django_assert_num_queries(48):
         researcher_client.post(url(source), claim_data(speaker), headers=HX)
     assert Claim.objects.count() == claims + 1
 

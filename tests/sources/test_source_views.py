@@ -295,8 +295,8 @@ def test_the_reader_costs_the_same_queries_whatever_the_number_of_highlights(
     source = SourceFactory(body=" ".join(words))
     for word in words:
         CitationFactory(source=source, quote=word, claim__text=word)
-    # session, user, source+outlet, citations+claims+speakers, permissions (2)
-    with django_assert_num_queries(6):
+    # session, user, source+outlet, citations+claims+speakers, permissions (2), snapshots
+    with django_assert_num_queries(7):
         response = reader_client.get(source.get_absolute_url())
     assert response.content.decode().count('<a class="hl hl-verified"') == highlights
 

@@ -76,9 +76,10 @@ def test_a_source_dated_at_the_edge_of_the_range_is_kept_and_shown(researcher_cl
     for page in ("/", reverse("sources:source-list"), source.get_absolute_url()):
         assert researcher_client.get(page).status_code == 200
     edit = researcher_client.get(reverse("sources:source-update", args=[source.pk]))
-    # Four-digit years, so that the browser's date-time input shows the date it holds.
-    shown = source.published_at.strftime("%Y-%m-%dT%H:%M")
-    assert f'value="{shown}"' in edit.content.decode()
+    # Four-digit years, so that the browser's date input shows the date it holds.
+    day, time = source.published_at.strftime("%Y-%m-%d"), source.published_at.strftime("%H:%M")
+    assert f'name="published_at_0" value="{day}"' in edit.content.decode()
+    assert f'name="published_at_1" value="{time}"' in edit.content.decode()
 
 
 def test_a_claim_stated_before_the_year_1000_is_refused(researcher_client):
