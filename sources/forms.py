@@ -247,3 +247,17 @@ class PreviewForm(SourceForm):
             "kind": Source.Kind.ARTICLE if fields.get("format") == "html" else Source.Kind.OTHER,
             "notes": f"Author: {fields['author']}" if fields.get("author") else "",
         }
+
+
+class OutletForm(VersionedModelForm):
+    """Create or edit an outlet: who publishes, and its homepage (what a fetched page's
+    site is matched by)."""
+
+    class Meta:
+        model = Outlet
+        fields = ["name", "kind", "homepage", "country"]
+        widgets = {"homepage": forms.URLInput(attrs={"placeholder": "https://"})}
+        help_texts = {
+            "homepage": "Pages fetched from this site are matched to this outlet.",
+            "country": "ISO 3166 code: ID, RU, CN.",
+        }

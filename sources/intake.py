@@ -7,6 +7,7 @@ what they bring (the snapshot, the preview's fields) and turns it into records."
 import datetime
 import hashlib
 import logging
+from urllib.parse import urlsplit
 
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
@@ -163,10 +164,20 @@ def run_fetch(source_fetch: SourceFetch) -> SourceFetch:
     return source_fetch
 
 
+def site_root(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme and parts.netloc else ""
+
+
 @transaction.atomic
 def save_source(form, *, snapshot: Snapshot | None, page_starts: list[int] | None = None) -> Source:
     """Save the previewed source (the form holds what the researcher checked) and give it
-    its snapshot; the PDF's page offsets hold only while the body is the one read."""
+    its snapshot; the PDF's page offsets hold only while the body is the one read. A new
+    outlet gets the site's address as its homepage, so the site's next page finds it."""
+    outlet = form.cleaned_data.get("outlet")
+    address = form.cleaned_data.get("url") or (snapshot.url if snapshot is not None else "")
+    if outlet is not None and outlet.pk is None and not outlet.homepage and address:
+        outlet.homepage = site_root(address)
     source = form.save(commit=False)
     if snapshot is not None:
         source.retrieved_at = source.retrieved_at or snapshot.fetched_at

@@ -384,3 +384,41 @@ def test_addsource_says_what_went_wrong(web, settings):
         call_command("addsource", web.url("/a"), "--outlet", "X", stdout=io.StringIO())
     assert Source.objects.count() == 0
     assert Snapshot.objects.count() == 0
+
+
+def test_a_new_outlet_gets_the_sites_homepage_and_the_sites_next_page_finds_it(
+    researcher_client, web
+):
+    page = BY_KEY["tass"]
+    source_fetch = fetch_through_the_page(researcher_client, serve(web, page))
+    data = preview_data(researcher_client.get(source_fetch.get_absolute_url()))
+    assert (data.get("outlet"), data["new_outlet"]) == (None, "Новости Дня")
+    researcher_client.post(source_fetch.get_absolute_url(), data)
+    outlet = Outlet.objects.get(name="Новости Дня")
+    assert outlet.homepage == "https://novosti.example.ru/"
+
+    second = type(page)(**{**page.__dict__, "url": "https://novosti.example.ru/politika/2"})
+    next_fetch = fetch_through_the_page(researcher_client, serve(web, second, "/second"))
+
+    assert next_fetch.extracted["outlet"] == outlet.pk
+    assert next_fetch.extracted["new_outlet"] == ""
+
+
+def test_the_fetching_page_is_polled_until_the_fetch_is_done(researcher_client, researcher):
+    waiting = SourceFetch.objects.create(owner=researcher, url="https://news.example/a")
+    headers = {"HX-Request": "true", "HX-Target": "fetch-progress"}
+
+    polled = researcher_client.get(waiting.get_absolute_url(), headers=headers)
+    assert polled.status_code == 200
+    assert "Waiting for a task worker" in polled.text
+    assert 'hx-trigger="load delay:1s"' in polled.text
+    assert "<html" not in polled.text  # the fragment alone
+
+    SourceFetch.objects.filter(pk=waiting.pk).update(status="failed", error="It broke.")
+    done = researcher_client.get(waiting.get_absolute_url(), headers=headers)
+    assert done.headers.get("HX-Refresh") == "true"
+    page = researcher_client.get(waiting.get_absolute_url())
+    assert (
+        "It broke." in page.text
+        and "hx-trigger" not in page.text.split("fetch-progress", 1)[1][:200]
+    )
