@@ -20,16 +20,17 @@ from django.core.exceptions import ValidationError
 from django.db import (
     reset_queries,
 )
-from django.db.models import Case, Q, Value, When
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 from claims.anchoring import AmbiguousQuote
-from claims.derived import CHAIN_SEPARATOR
+from claims.derived import CHAIN_SEPARATOR, attribution_chains
 from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher
-from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker, refresh_claims
+from claims.models import Citation, Claim, ClaimRelation, Hop, Role, Speaker
+from claims.speaking import body_spoken_for
+from exchange.bulk import insert_with_history
 from exchange.cells import uncell
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
 from records.dates import RANGE_TEXT, in_utc, is_datetime_in_range, validate_date_in_range
@@ -462,9 +463,12 @@ class PairImporter:
         self.progress = progress
         self.speakers = speaker_matcher()
         self.outlets = {}
-        self.outlet_kinds = {}
+        self.outlet_kinds, self.outlet_names = {}, {}
         for pk, name, kind in Outlet.objects.values_list("pk", "name", "kind"):
-            self.outlets[fold(name)], self.outlet_kinds[pk] = pk, kind
+            self.outlets[fold(name)], self.outlet_kinds[pk], self.outlet_names[pk] = pk, kind, name
+        self.source_outlets: dict[int, int] = {}  # source -> its outlet, for chains
+        # Who speaks for whom, for the body each new claim is made for.
+        self.edges = Role.objects.speaking_for() if apply else []
         self.new_sources_by_url: dict[str, int] = {}
         self.new_sources_by_title: dict[tuple[str, int], int] = {}
         self.new_claims: dict[tuple[int, bytes], int] = {}
@@ -576,6 +580,7 @@ class PairImporter:
                     by_url[url] = pk
                 by_title.setdefault((title, outlet_id), pk)
                 bodies[pk] = body
+                self.source_outlets[pk] = outlet_id
         self._bodies = bodies
         for row, side, plan in sides:
             ref, verdict = None, "match"
@@ -737,76 +742,87 @@ class PairImporter:
 
     def _create(self, pending, rows: list[RowPlan]) -> None:
         """Create this chunk's new records, parents first, each kind in one bulk insert
-        with its history rows."""
+        with its history rows, with what their `save()` would have stored about them."""
         for speaker in pending["speaker"].values():
-            speaker.refresh_search_text()  # what save() would do
+            speaker.refresh_search_text()
         for kind, model in [("outlet", Outlet), ("speaker", Speaker)]:
             self._bulk(model, pending[kind])
-        self.outlet_kinds.update((outlet.pk, outlet.kind) for outlet in pending["outlet"].values())
+        for outlet in pending["outlet"].values():
+            self.outlet_kinds[outlet.pk], self.outlet_names[outlet.pk] = outlet.kind, outlet.name
         for source in pending["source"].values():
             source.outlet_id = self._pk(source._outlet_ref)
-            source.refresh_keys()  # what save() would do
+            source.refresh_keys()
         self._bulk(Source, pending["source"])
+        for source in pending["source"].values():
+            self.source_outlets[source.pk] = source.outlet_id
         for claim in pending["claim"].values():
             claim.speaker_id = self._pk(claim._speaker_ref)
+            # A new claim has no joint speakers: the body it was made for is its speaker's.
+            claim.made_for_id = body_spoken_for(claim.speaker_id, claim.stated_on, self.edges)
         self._bulk(Claim, pending["claim"])
-        for citation in pending["citation"].values():
+        citations = list(pending["citation"].values())
+        hops = []  # each citation's, in the same order
+        for citation in citations:
             claim_ref, source_ref = citation._refs
             citation.claim_id, citation.source_id = self._pk(claim_ref), self._pk(source_ref)
+            hops.append(list(self._hops(citation)))
+        # A new citation relays none: its chain is its source's outlet and its own hops.
+        chains = dict(
+            attribution_chains(
+                (
+                    number,
+                    citation.claim_id,
+                    None,
+                    (
+                        self.outlet_names[self.source_outlets[citation.source_id]],
+                        *(self._hop_label(hop) for hop in hops[number]),
+                    ),
+                )
+                for number, citation in sorted(
+                    enumerate(citations), key=lambda pair: pair[1].claim_id
+                )
+            )
+        )
+        for number, citation in enumerate(citations):
+            citation.attribution_chain = chains[number]
         self._bulk(Citation, pending["citation"])
-        self._bulk(Hop, {self._new_ref(): hop for hop in self._hops(pending["citation"].values())})
-        # What save() would have set off: what represents each claim, its chains, the body
-        # each new claim was made for.
-        cited = {citation.claim_id for citation in pending["citation"].values()}
-        refresh_claims(cited | {claim.pk for claim in pending["claim"].values()})
+        for citation, its_hops in zip(citations, hops, strict=True):
+            for hop in its_hops:
+                hop.citation_id = citation.pk
+        self._bulk(Hop, {self._new_ref(): hop for its_hops in hops for hop in its_hops})
+        # What represents each claim that has a new citation (the rule is a query).
+        Claim.objects.filter(
+            pk__in={citation.claim_id for citation in citations}
+        ).refresh_representatives()
         relations = pending["relation"]
         for relation in relations.values():
             relation.claim_id, relation.counter_id = map(self._pk, relation._refs)
         self._bulk(ClaimRelation, relations, keep_timestamps=True)
 
-    def _hops(self, citations) -> Iterator[Hop]:
-        """The hops the file's chains name, each linked to an outlet we know by that name
-        (the file's own new outlets included), as `Hop.named` would."""
-        for citation in citations:
-            for position, name in enumerate(citation._hops, start=1):
-                ref = self.outlets.get(fold(name))
-                outlet = self._pk(ref) if ref is not None else None
-                kind = hop_kind(name, self.outlet_kinds.get(outlet) if outlet else None)
-                yield Hop(
-                    citation_id=citation.pk,
-                    position=position,
-                    name=" ".join(name.split())[: Hop._meta.get_field("name").max_length],
-                    outlet_id=outlet,
-                    kind=kind,
-                )
+    def _hops(self, citation: Citation) -> Iterator[Hop]:
+        """The hops the file's chain names for a citation, each linked to an outlet we know
+        by that name (the file's own new outlets included), as `Hop.named` would."""
+        for position, name in enumerate(citation._hops, start=1):
+            ref = self.outlets.get(fold(name))
+            outlet = self._pk(ref) if ref is not None else None
+            kind = hop_kind(name, self.outlet_kinds.get(outlet) if outlet else None)
+            yield Hop(
+                position=position,
+                name=" ".join(name.split())[: Hop._meta.get_field("name").max_length],
+                outlet_id=outlet,
+                kind=kind,
+            )
+
+    def _hop_label(self, hop: Hop) -> str:
+        """`Hop.label`, from the outlets at hand."""
+        return self.outlet_names[hop.outlet_id] if hop.outlet_id else hop.name
 
     def _bulk(self, model, pending: dict[int, object], keep_timestamps: bool = False) -> None:
         if not pending:
             return
         objects = list(pending.values())
-        if not keep_timestamps:
-            bulk_create_with_history(
-                objects, model, default_user=self.user, default_change_reason=self.reason
-            )
-        else:
-            # The file's created/updated times outlive the insert (which stamps "now"),
-            # so that an export of the imported pairs says what the original said.
-            wanted = [(obj.created_at, obj.updated_at) for obj in objects]
-            model.objects.bulk_create(objects)
-            dated = [
-                (obj, created, updated)
-                for obj, (created, updated) in zip(objects, wanted, strict=True)
-                if created
-            ]
-            if dated:
-                model.objects.filter(pk__in=[obj.pk for obj, _, _ in dated]).update(
-                    created_at=Case(*[When(pk=obj.pk, then=Value(c)) for obj, c, _ in dated]),
-                    updated_at=Case(*[When(pk=obj.pk, then=Value(u)) for obj, _, u in dated]),
-                )
-                for obj, created, updated in dated:
-                    obj.created_at, obj.updated_at = created, updated
-            get_history_manager_for_model(model).bulk_history_create(
-                objects, default_user=self.user, default_change_reason=self.reason
-            )
+        insert_with_history(
+            model, objects, user=self.user, reason=self.reason, keep_timestamps=keep_timestamps
+        )
         for ref, obj in zip(pending, objects, strict=True):
             self.real[ref] = obj.pk

@@ -1,0 +1,111 @@
+"""Many new records at once, each with its history row ("created", by whom, why), for the
+import.
+
+On PostgreSQL the records' keys are drawn from their table's sequence in one query and the
+records and their history rows are written with `COPY`: Django's bulk insert spends far
+longer building its statement than the database spends on it. Elsewhere (SQLite) Django's
+and django-simple-history's own bulk inserts do the same work.
+
+Either way no `save()` runs: the caller sets what `save()` would derive, and the
+database's own triggers (search vectors, relay guards) run on every row as usual.
+"""
+
+from collections.abc import Sequence
+
+from django.db import connection
+from django.db.models import Case, Model, Value, When
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
+
+
+def insert_with_history(
+    model: type[Model],
+    objects: Sequence[Model],
+    *,
+    user=None,
+    reason: str = "",
+    keep_timestamps: bool = False,
+) -> None:
+    """Insert `objects` (unsaved instances of `model`) and a "created" history row for
+    each, and give each its primary key. With `keep_timestamps`, an object whose
+    `created_at` is set keeps it and its `updated_at` (a file's dates outlive the insert);
+    otherwise both are now, as on `save()`."""
+    if not objects:
+        return
+    if connection.vendor == "postgresql":
+        _copy_with_history(model, objects, user=user, reason=reason, keep=keep_timestamps)
+    else:
+        _django_bulk_with_history(model, objects, user=user, reason=reason, keep=keep_timestamps)
+
+
+def _copy_with_history(model, objects, *, user, reason: str, keep: bool) -> None:
+    meta = model._meta
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(objects)],
+        )
+        keys = [key for (key,) in cursor.fetchall()]
+        for obj, key in zip(objects, keys, strict=True):
+            obj.pk = key
+            obj._state.adding, obj._state.db = False, connection.alias
+            if not (keep and obj.created_at):
+                obj.created_at = obj.updated_at = now
+        fields = meta.concrete_fields
+        _copy(cursor, meta.db_table, [field.column for field in fields], objects, fields)
+        history = get_history_manager_for_model(model).model
+        user = user or history.get_default_history_user(objects[0])
+        constant = {
+            "history_date": now,
+            "history_change_reason": reason,
+            "history_type": "+",
+            "history_user_id": user.pk if user is not None else None,
+        }
+        tracked = [
+            field
+            for field in history._meta.concrete_fields
+            if field.attname != history._meta.pk.attname
+        ]
+        values = [constant.get(field.attname, field) for field in tracked]
+        _copy(cursor, history._meta.db_table, [field.column for field in tracked], objects, values)
+
+
+def _copy(cursor, table: str, columns: list[str], objects, values) -> None:
+    """COPY one row per object: each value is a field of the object (read by its
+    attribute name) or, for anything else, that constant."""
+    quote = connection.ops.quote_name
+    getters = [
+        (True, value.attname) if hasattr(value, "attname") else (False, value) for value in values
+    ]
+    statement = f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN"
+    # As Django's own statements: a unique key taken meanwhile is an IntegrityError.
+    with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
+        for obj in objects:
+            copy.write_row(
+                [getattr(obj, value) if is_field else value for is_field, value in getters]
+            )
+
+
+def _django_bulk_with_history(model, objects, *, user, reason: str, keep: bool) -> None:
+    objects = list(objects)
+    if not keep:
+        bulk_create_with_history(objects, model, default_user=user, default_change_reason=reason)
+        return
+    wanted = [(obj.created_at, obj.updated_at) for obj in objects]
+    model.objects.bulk_create(objects)  # stamps both times "now"
+    dated = [
+        (obj, created, updated or created)
+        for obj, (created, updated) in zip(objects, wanted, strict=True)
+        if created
+    ]
+    if dated:
+        model.objects.filter(pk__in=[obj.pk for obj, _, _ in dated]).update(
+            created_at=Case(*[When(pk=obj.pk, then=Value(c)) for obj, c, _ in dated]),
+            updated_at=Case(*[When(pk=obj.pk, then=Value(u)) for obj, _, u in dated]),
+        )
+        for obj, created, updated in dated:
+            obj.created_at, obj.updated_at = created, updated
+    get_history_manager_for_model(model).bulk_history_create(
+        objects, default_user=user, default_change_reason=reason
+    )
