@@ -114,6 +114,10 @@ class SpeakerMatcher:
 
     def __init__(self, speakers: Iterable[KnownSpeaker] = ()) -> None:
         self._by_key: dict[str, list[KnownSpeaker]] = {}
+        # The same, by spelling and folded description, so that a lookup among many
+        # namesakes (thousands share a surname) costs one step, not one a namesake.
+        self._by_description: dict[tuple[str, str], list[KnownSpeaker]] = {}
+        self._keyed: set[tuple[str, KnownSpeaker]] = set()
         self._speakers: list[KnownSpeaker] = []
         self._order: dict[int, int] = {}  # id(speaker) → when it was added
         self.first_words: set[str] = set()  # each spelling's first word, as keys are
@@ -130,9 +134,11 @@ class SpeakerMatcher:
             key = name_key(spelling)
             if not key:
                 continue
-            known = self._by_key.setdefault(key, [])
-            if speaker not in known:
-                known.append(speaker)
+            if (key, speaker) not in self._keyed:
+                self._keyed.add((key, speaker))
+                self._by_key.setdefault(key, []).append(speaker)
+                described = (key, fold(speaker.description))
+                self._by_description.setdefault(described, []).append(speaker)
             self.longest = max(self.longest, key.count(" ") + 1)
             self.first_words.add(key.split(" ")[0])
         self._order.setdefault(id(speaker), len(self._speakers))
@@ -187,13 +193,14 @@ class SpeakerMatcher:
         `description` tells namesakes apart; `hint` (an id the caller was given, such as
         the export's speaker id) chooses among speakers that fit equally well.
         """
-        candidates = self.named(name)
+        key = name_key(name)
+        candidates = self._by_key.get(key, ())
         if not candidates:
             return None
         if len(candidates) == 1 and not description:
             return candidates[0]
-        wanted = fold(description)
-        fitting = [speaker for speaker in candidates if fold(speaker.description) == wanted]
+        # Those whose description is this one, folded alike, in the order they were added.
+        fitting = self._by_description.get((key, fold(description)), ())
         if not fitting:
             if all(are_namesakes(speaker.description, description) for speaker in candidates):
                 return None  # a namesake: another person of the same name

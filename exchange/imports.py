@@ -569,18 +569,25 @@ class PairImporter:
             (row, side, plan) for row in rows for side, plan in row.sides.items() if plan.cites
         ]
         urls = {plan.source_url for _, _, plan in sides if plan.source_url}
-        titles = {plan.source_title for _, _, plan in sides if plan.source_title}
         by_url, by_title, bodies = {}, {}, {}
-        if urls or titles:
-            found = Source.objects.filter(Q(url__in=urls) | Q(title__in=titles)).values_list(
-                "pk", "url", "title", "outlet_id", "body"
-            )
-            for pk, url, title, outlet_id, body in found:
-                if url in urls:
-                    by_url[url] = pk
+        columns = ("pk", "url", "title", "outlet_id", "body")
+        found = list(Source.objects.filter(url__in=urls).values_list(*columns)) if urls else []
+        for pk, url, _, outlet_id, body in found:
+            by_url[url], bodies[pk], self.source_outlets[pk] = pk, body, outlet_id
+        # A title is looked up only for the sides that its URL does not name (the title has
+        # no index of its own: a file of known addresses never scans for titles).
+        titles = {
+            plan.source_title
+            for _, _, plan in sides
+            if plan.source_title
+            and plan.source_url not in by_url
+            and plan.source_url not in self.new_sources_by_url
+        }
+        if titles:
+            named = Source.objects.filter(title__in=titles).values_list(*columns)
+            for pk, _, title, outlet_id, body in named:
                 by_title.setdefault((title, outlet_id), pk)
-                bodies[pk] = body
-                self.source_outlets[pk] = outlet_id
+                bodies[pk], self.source_outlets[pk] = body, outlet_id
         self._bodies = bodies
         for row, side, plan in sides:
             ref, verdict = None, "match"
