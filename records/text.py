@@ -78,8 +78,9 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLDS).casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.split())
+    if not decomposed.isascii():  # ASCII has no combining marks: most names are quick
+        decomposed = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(decomposed.split())
 
 
 def words(text: str) -> list[re.Match]:
