@@ -18,6 +18,22 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 
+def draw_keys(model: type[Model], objects: Sequence[Model]) -> bool:
+    """Give `objects` their primary keys before they are inserted, where the database can
+    (PostgreSQL: from the table's sequence, in one query); False where the insert will."""
+    if connection.vendor != "postgresql" or not objects:
+        return connection.vendor == "postgresql"
+    meta = model._meta
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(objects)],
+        )
+        for obj, (key,) in zip(objects, cursor.fetchall(), strict=True):
+            obj.pk = key
+    return True
+
+
 def insert_with_history(
     model: type[Model],
     objects: Sequence[Model],
@@ -26,8 +42,8 @@ def insert_with_history(
     reason: str = "",
     keep_timestamps: bool = False,
 ) -> None:
-    """Insert `objects` (unsaved instances of `model`) and a "created" history row for
-    each, and give each its primary key. With `keep_timestamps`, an object whose
+    """Insert `objects` (unsaved instances of `model`, with keys from `draw_keys` or
+    none) and a "created" history row for each, and give each its primary key. With `keep_timestamps`, an object whose
     `created_at` is set keeps it and its `updated_at` (a file's dates outlive the insert);
     otherwise both are now, as on `save()`."""
     if not objects:
@@ -41,14 +57,10 @@ def insert_with_history(
 def _copy_with_history(model, objects, *, user, reason: str, keep: bool) -> None:
     meta = model._meta
     now = timezone.now()
+    if objects[0].pk is None:
+        draw_keys(model, objects)
     with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-            [meta.db_table, meta.pk.column, len(objects)],
-        )
-        keys = [key for (key,) in cursor.fetchall()]
-        for obj, key in zip(objects, keys, strict=True):
-            obj.pk = key
+        for obj in objects:
             obj._state.adding, obj._state.db = False, connection.alias
             if not (keep and obj.created_at):
                 obj.created_at = obj.updated_at = now

@@ -30,7 +30,7 @@ from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher
 from claims.models import Citation, Claim, ClaimRelation, Hop, Role, Speaker
 from claims.speaking import body_spoken_for
-from exchange.bulk import insert_with_history
+from exchange.bulk import draw_keys, insert_with_history
 from exchange.cells import uncell
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
 from records.dates import RANGE_TEXT, in_utc, is_datetime_in_range, validate_date_in_range
@@ -766,7 +766,15 @@ class PairImporter:
             claim.speaker_id = self._pk(claim._speaker_ref)
             # A new claim has no joint speakers: the body it was made for is its speaker's.
             claim.made_for_id = body_spoken_for(claim.speaker_id, claim.stated_on, self.edges)
-        self._bulk(Claim, pending["claim"])
+        # Where the claims' keys can be drawn first (PostgreSQL), their citations go in
+        # before them (foreign keys are checked at the commit), so that each new claim's
+        # search vector is made once, quotes and all, by its own insert, and not made again
+        # by the citations' insert.
+        citations_first = draw_keys(Claim, list(pending["claim"].values()))
+        if citations_first:
+            self.real.update((ref, claim.pk) for ref, claim in pending["claim"].items())
+        else:
+            self._bulk(Claim, pending["claim"])
         citations = list(pending["citation"].values())
         hops = []  # each citation's, in the same order
         for citation in citations:
@@ -792,11 +800,13 @@ class PairImporter:
         )
         for number, citation in enumerate(citations):
             citation.attribution_chain = chains[number]
-        self._bulk(Citation, pending["citation"])
+        self._bulk(Citation, pending["citation"], remember=False)
+        if citations_first:
+            self._bulk(Claim, pending["claim"])
         for citation, its_hops in zip(citations, hops, strict=True):
             for hop in its_hops:
                 hop.citation_id = citation.pk
-        self._bulk(Hop, {self._new_ref(): hop for its_hops in hops for hop in its_hops})
+        self._bulk(Hop, [hop for its_hops in hops for hop in its_hops])
         # What represents each claim that has a new citation (the rule is a query).
         Claim.objects.filter(
             pk__in={citation.claim_id for citation in citations}
@@ -804,7 +814,7 @@ class PairImporter:
         relations = pending["relation"]
         for relation in relations.values():
             relation.claim_id, relation.counter_id = map(self._pk, relation._refs)
-        self._bulk(ClaimRelation, relations, keep_timestamps=True)
+        self._bulk(ClaimRelation, relations, keep_timestamps=True, remember=False)
 
     def _hops(self, citation: Citation) -> Iterator[Hop]:
         """The hops the file's chain names for a citation, each linked to an outlet we know
@@ -824,12 +834,16 @@ class PairImporter:
         """`Hop.label`, from the outlets at hand."""
         return self.outlet_names[hop.outlet_id] if hop.outlet_id else hop.name
 
-    def _bulk(self, model, pending: dict[int, object], keep_timestamps: bool = False) -> None:
+    def _bulk(
+        self, model, pending: dict[int, object] | list, *, keep_timestamps=False, remember=True
+    ) -> None:
+        """Insert the records, and remember the key of each reference (unless no later
+        row can refer to them: citations, hops and relations)."""
         if not pending:
             return
-        objects = list(pending.values())
+        objects = list(pending.values()) if isinstance(pending, dict) else list(pending)
         insert_with_history(
             model, objects, user=self.user, reason=self.reason, keep_timestamps=keep_timestamps
         )
-        for ref, obj in zip(pending, objects, strict=True):
-            self.real[ref] = obj.pk
+        if remember:
+            self.real.update((ref, obj.pk) for ref, obj in zip(pending, objects, strict=True))
