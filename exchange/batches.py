@@ -24,6 +24,7 @@ from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from exchange.bulk import insert
 from exchange.imports import (
     CHUNK_SIZE,
     ImportFileError,
@@ -76,9 +77,9 @@ def _stage_rows(batch: ImportBatch, binary, progress: Callable[[int], None] | No
             )
         )
         if len(staged) >= CHUNK_SIZE:
-            ImportRow.objects.bulk_create(staged)
+            insert(ImportRow, staged)
             staged = []
-    ImportRow.objects.bulk_create(staged)
+    insert(ImportRow, staged)
     if not importer.rows:
         raise ImportFileError("The file has a header but no rows.")
     batch.row_count, batch.rejected_count = importer.rows, rejected

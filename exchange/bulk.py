@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from django.db import connection
 from django.db.models import Case, Model, Value, When
 from django.utils import timezone
+from psycopg.types.json import Jsonb
 from simple_history.utils import bulk_create_with_history, get_history_manager_for_model
 
 
@@ -83,20 +84,41 @@ def _copy_with_history(model, objects, *, user, reason: str, keep: bool) -> None
         _copy(cursor, history._meta.db_table, [field.column for field in tracked], objects, values)
 
 
+def insert(model: type[Model], objects: Sequence[Model]) -> None:
+    """Insert `objects` with no history and no keys wanted back (rows staged for later)."""
+    if not objects:
+        return
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(objects)
+        return
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    with connection.cursor() as cursor:
+        _copy(cursor, model._meta.db_table, [field.column for field in fields], objects, fields)
+
+
 def _copy(cursor, table: str, columns: list[str], objects, values) -> None:
     """COPY one row per object: each value is a field of the object (read by its
     attribute name) or, for anything else, that constant."""
     quote = connection.ops.quote_name
-    getters = [
-        (True, value.attname) if hasattr(value, "attname") else (False, value) for value in values
-    ]
+    getters = []
+    for value in values:
+        if not hasattr(value, "attname"):
+            getters.append((None, value))
+        elif value.get_internal_type() == "JSONField":
+            getters.append((Jsonb, value.attname))
+        else:
+            getters.append((_as_is, value.attname))
     statement = f"COPY {quote(table)} ({', '.join(map(quote, columns))}) FROM STDIN"
     # As Django's own statements: a unique key taken meanwhile is an IntegrityError.
     with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
         for obj in objects:
             copy.write_row(
-                [getattr(obj, value) if is_field else value for is_field, value in getters]
+                [value if adapt is None else adapt(getattr(obj, value)) for adapt, value in getters]
             )
+
+
+def _as_is(value):
+    return value
 
 
 def _django_bulk_with_history(model, objects, *, user, reason: str, keep: bool) -> None:

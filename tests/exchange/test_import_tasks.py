@@ -90,15 +90,15 @@ def test_a_running_step_is_seen_running_with_its_progress(user, monkeypatch):
     monkeypatch.setattr(exchange.batches, "CHUNK_SIZE", 10)
     batch = upload(user, count=25)
     seen, shown = [], []
-    original_bulk_create = exchange.batches.ImportRow.objects.bulk_create
+    original_insert = exchange.batches.insert
 
-    def watching_the_preview(rows, *args, **kwargs):
-        # As the page sees it, between two chunks of the preview.
+    def watching_the_preview(model, rows):
+        # As the page sees it, between two chunks of the preview (each staged in one insert).
         now = ImportBatch.objects.get(pk=batch.pk)
         seen.append(("preview", now.status, now.processed, task_result(now).status))
-        return original_bulk_create(rows, *args, **kwargs)
+        return original_insert(model, rows)
 
-    monkeypatch.setattr(exchange.batches.ImportRow.objects, "bulk_create", watching_the_preview)
+    monkeypatch.setattr(exchange.batches, "insert", watching_the_preview)
     run_queued_tasks()
     monkeypatch.undo()
     monkeypatch.setattr(exchange.imports, "CHUNK_SIZE", 10)
@@ -198,18 +198,16 @@ def test_a_preview_cancelled_while_it_reads_keeps_no_rows(user, monkeypatch):
     monkeypatch.setattr(exchange.imports, "CHUNK_SIZE", 10)
     monkeypatch.setattr(exchange.batches, "CHUNK_SIZE", 10)
     batch = upload(user, count=25)
-    original_bulk_create = exchange.batches.ImportRow.objects.bulk_create
+    original_insert = exchange.batches.insert
     calls = []
 
-    def cancelling_after_the_first_chunk(rows, *args, **kwargs):
+    def cancelling_after_the_first_chunk(model, rows):
         calls.append(len(rows))
         if len(calls) == 2:
             cancel(ImportBatch.objects.get(pk=batch.pk), user=user)
-        return original_bulk_create(rows, *args, **kwargs)
+        return original_insert(model, rows)
 
-    monkeypatch.setattr(
-        exchange.batches.ImportRow.objects, "bulk_create", cancelling_after_the_first_chunk
-    )
+    monkeypatch.setattr(exchange.batches, "insert", cancelling_after_the_first_chunk)
     run_queued_tasks()
 
     batch.refresh_from_db()
