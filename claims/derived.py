@@ -60,6 +60,18 @@ def store_representatives(claims: QuerySet, citations: QuerySet) -> int:
     return claims.update(**stored)
 
 
+def chosen_representatives(citations: QuerySet) -> dict[int, tuple[int, int]]:
+    """{claim: (the citation that represents it, how many passages cite it)} among
+    `citations`, by `representative_order`, for claims none of which is pinned: what
+    `store_representatives` would store for claims whose citations these all are (new
+    claims of a bulk insert, their citations written first). PostgreSQL only."""
+    counts = dict(
+        citations.order_by().values("claim_id").annotate(n=Count("pk")).values_list("claim_id", "n")
+    )
+    first = citations.order_by("claim_id", *representative_order()).distinct("claim_id")
+    return {claim: (pk, counts[claim]) for claim, pk in first.values_list("claim_id", "pk")}
+
+
 def store_voices(claims: QuerySet, edges: list, joint: QuerySet) -> int:
     """Store, for each of `claims`, the body it was made for (`claims.speaking`, on the day
     it was stated) and its joint speakers' names; `edges` are the roles that speak for a

@@ -1,6 +1,8 @@
 """The claim-pairs file's columns as the import reads them: each role the importer needs,
 and the export's column that carries it."""
 
+import functools
+
 SIDES = ("claim", "counter")
 SIDE_LABELS = {"claim": "claim", "counter": "counter-claim"}
 
@@ -36,6 +38,7 @@ REQUIRED_ROLES = ["relation_kind"] + [
 ]
 
 
+@functools.cache  # called for every cell of every row of an import
 def column_for(role: str) -> str:
     if "." in role:
         side, name = role.split(".")

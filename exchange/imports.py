@@ -9,6 +9,7 @@ writes nothing) and applies (decides and creates, inside the caller's one transa
 import codecs
 import csv
 import datetime
+import functools
 import hashlib
 import io
 import itertools
@@ -25,7 +26,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from claims.anchoring import AmbiguousQuote
-from claims.derived import CHAIN_SEPARATOR, attribution_chains
+from claims.derived import CHAIN_SEPARATOR, attribution_chains, chosen_representatives
 from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher
 from claims.models import Citation, Claim, ClaimRelation, Hop, Role, Speaker
@@ -338,6 +339,15 @@ ROLE_LABELS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # a file names the same sources over and over
+def _is_web_url(url: str) -> bool:
+    try:
+        validate_web_url(url)
+    except ValidationError:
+        return False
+    return True
+
+
 def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPlan:
     row = RowPlan(number=number, problems=list(problems))
 
@@ -415,14 +425,11 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
             row.problems.append(_out_of_range(f"{label} published date", side_cell("published")))
         except ValueError:
             row.problems.append(f"{label} published date “{side_cell('published')}” is not a date")
-        if plan.source_url:
-            try:
-                validate_web_url(plan.source_url)
-            except ValidationError:
-                row.problems.append(
-                    f"{label} source URL “{plan.source_url[:80]}” is not a web address "
-                    "(http:// or https://)"
-                )
+        if plan.source_url and not _is_web_url(plan.source_url):
+            row.problems.append(
+                f"{label} source URL “{plan.source_url[:80]}” is not a web address "
+                "(http:// or https://)"
+            )
         if plan.cites:
             if not plan.quote:
                 row.problems.append(f"{label} names a source but its quote is empty")
@@ -588,7 +595,7 @@ class PairImporter:
             for pk, _, title, outlet_id, body in named:
                 by_title.setdefault((title, outlet_id), pk)
                 bodies[pk], self.source_outlets[pk] = body, outlet_id
-        self._bodies = bodies
+        self._bodies, self._stand_ins = bodies, {}
         for row, side, plan in sides:
             ref, verdict = None, "match"
             # This import's own new records first: once applied, they are in the database
@@ -711,8 +718,7 @@ class PairImporter:
                     continue
                 # Anchored in the text it has now (none, if this import creates the source);
                 # the source itself is set once it exists.
-                body = self._bodies.get(plan.source, "") if plan.source > 0 else ""
-                citation = Citation.of(source=Source(body=body), quote=plan.quote)
+                citation = Citation.of(source=self._anchoring(plan.source), quote=plan.quote)
                 try:
                     citation.anchor()
                 except AmbiguousQuote as ambiguity:
@@ -746,6 +752,13 @@ class PairImporter:
                 self.new_pairs.add(pair)
                 self.created["relation"] += 1
                 row.actions["relation"] = "create"
+
+    def _anchoring(self, ref: int) -> Source:
+        """A stand-in for the source to anchor a quote in: the text it has now (none, if
+        this import creates it), one a source and chunk."""
+        if ref not in self._stand_ins:
+            self._stand_ins[ref] = Source(body=self._bodies.get(ref, "") if ref > 0 else "")
+        return self._stand_ins[ref]
 
     def _create(self, pending, rows: list[RowPlan]) -> None:
         """Create this chunk's new records, parents first, each kind in one bulk insert
@@ -801,16 +814,22 @@ class PairImporter:
         for number, citation in enumerate(citations):
             citation.attribution_chain = chains[number]
         self._bulk(Citation, pending["citation"], remember=False)
+        new_claims = {claim.pk for claim in pending["claim"].values()}
         if citations_first:
+            # And what represents each new claim goes in with it, not in an update after.
+            chosen = chosen_representatives(Citation.objects.filter(claim_id__in=new_claims))
+            for claim in pending["claim"].values():
+                claim.representative_id, claim.passage_count = chosen.get(claim.pk, (None, 0))
             self._bulk(Claim, pending["claim"])
         for citation, its_hops in zip(citations, hops, strict=True):
             for hop in its_hops:
                 hop.citation_id = citation.pk
         self._bulk(Hop, [hop for its_hops in hops for hop in its_hops])
-        # What represents each claim that has a new citation (the rule is a query).
-        Claim.objects.filter(
-            pk__in={citation.claim_id for citation in citations}
-        ).refresh_representatives()
+        # What represents each (other) claim that has a new citation.
+        cited = {citation.claim_id for citation in citations}
+        if citations_first:
+            cited -= new_claims
+        Claim.objects.filter(pk__in=cited).refresh_representatives()
         relations = pending["relation"]
         for relation in relations.values():
             relation.claim_id, relation.counter_id = map(self._pk, relation._refs)
