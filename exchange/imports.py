@@ -59,8 +59,13 @@ class ImportRejected(Exception):
         super().__init__(f"Nothing was imported. {first}{more}")
 
 
+def _either_way(claim: int, counter: int) -> tuple[int, int]:
+    """A pair of claims, whichever way round: a pair is recorded once."""
+    return (claim, counter) if claim <= counter else (counter, claim)
+
+
 def digest(text: str) -> bytes:
-    # Claims are keyed by a hash of their text so that remembering the new ones of a large
+    # New claims are keyed by a hash of their speaker and text so that remembering those of a large
     # file costs 20 bytes each, not the text.
     return hashlib.sha1(text.encode(), usedforsecurity=False).digest()
 
@@ -478,9 +483,11 @@ class PairImporter:
         self.edges = Role.objects.speaking_for() if apply else []
         self.new_sources_by_url: dict[str, int] = {}
         self.new_sources_by_title: dict[tuple[str, int], int] = {}
-        self.new_claims: dict[tuple[int, bytes], int] = {}
+        # What this file creates, to find a later row's mention of it; kept small (a digest,
+        # a pair of references), as it grows with the file.
+        self.new_claims: dict[bytes, int] = {}
         self.new_citations: set[tuple[int, int]] = set()
-        self.new_pairs: set[frozenset[int]] = set()
+        self.new_pairs: set[tuple[int, int]] = set()
         self.real: dict[int, int] = {}  # negative reference -> primary key, once created
         self._next_ref = 0
         self.created: Counter = Counter()
@@ -667,7 +674,7 @@ class PairImporter:
             if row.problems:
                 continue
             for side, plan in row.sides.items():
-                key = (plan.speaker, digest(plan.text))
+                key = digest(f"{plan.speaker}\n{plan.text}")
                 ref = self.new_claims.get(key)
                 if ref is None and (plan.speaker > 0 or plan.speaker in self.real):
                     ref = existing.get((self._pk(plan.speaker), plan.text))
@@ -707,7 +714,7 @@ class PairImporter:
             pairs = ClaimRelation.objects.filter(
                 Q(claim__in=claim_pks) | Q(counter__in=claim_pks)
             ).values_list("pk", "claim_id", "counter_id")
-            related = {frozenset((claim, counter)): pk for pk, claim, counter in pairs}
+            related = {_either_way(claim, counter): pk for pk, claim, counter in pairs}
         for row in rows:
             for side, plan in row.sides.items():
                 if not plan.cites:
@@ -734,7 +741,7 @@ class PairImporter:
                 row.actions[f"{side}.citation"] = "create"
             if row.problems:
                 continue
-            pair = frozenset((row.sides["claim"].claim, row.sides["counter"].claim))
+            pair = _either_way(row.sides["claim"].claim, row.sides["counter"].claim)
             if pair in related:
                 self.matched["relation"].add(related[pair])
                 row.actions["relation"] = "match"
@@ -824,7 +831,7 @@ class PairImporter:
         for citation, its_hops in zip(citations, hops, strict=True):
             for hop in its_hops:
                 hop.citation_id = citation.pk
-        self._bulk(Hop, [hop for its_hops in hops for hop in its_hops])
+        self._bulk(Hop, [hop for its_hops in hops for hop in its_hops], remember=False)
         # What represents each (other) claim that has a new citation.
         cited = {citation.claim_id for citation in citations}
         if citations_first:
@@ -860,7 +867,10 @@ class PairImporter:
         row can refer to them: citations, hops and relations)."""
         if not pending:
             return
-        objects = list(pending.values()) if isinstance(pending, dict) else list(pending)
+        if not isinstance(pending, dict):
+            pending = dict(enumerate(pending))  # references nobody will look up
+            remember = False
+        objects = list(pending.values())
         insert_with_history(
             model, objects, user=self.user, reason=self.reason, keep_timestamps=keep_timestamps
         )
