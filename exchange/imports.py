@@ -65,8 +65,8 @@ def _either_way(claim: int, counter: int) -> tuple[int, int]:
 
 
 def digest(text: str) -> bytes:
-    # New claims are keyed by a hash of their speaker and text so that remembering those of a large
-    # file costs 20 bytes each, not the text.
+    # New claims are keyed by a hash of their speaker and text so that remembering those of
+    # a large file costs 20 bytes each, not the text.
     return hashlib.sha1(text.encode(), usedforsecurity=False).digest()
 
 
