@@ -44,9 +44,9 @@ def insert_with_history(
     keep_timestamps: bool = False,
 ) -> None:
     """Insert `objects` (unsaved instances of `model`, with keys from `draw_keys` or
-    none) and a "created" history row for each, and give each its primary key. With `keep_timestamps`, an object whose
-    `created_at` is set keeps it and its `updated_at` (a file's dates outlive the insert);
-    otherwise both are now, as on `save()`."""
+    none) and a "created" history row for each, and give each its primary key. With
+    `keep_timestamps`, an object whose `created_at` is set keeps it and its `updated_at`
+    (a file's dates outlive the insert); otherwise both are now, as on `save()`."""
     if not objects:
         return
     if connection.vendor == "postgresql":
