@@ -62,12 +62,13 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
-    "django_tasks_db",
     "records",
     "sources",
     "claims",
     "exchange",
     "assistant",
+    # After exchange, whose `db_worker` (the library's, with a heartbeat) takes its place.
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -233,6 +234,8 @@ STORAGES = {
 # that proxy must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", not DEBUG)
+# A proxy's health checks reach an app server directly, in plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0" if DEBUG else "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

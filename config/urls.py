@@ -6,6 +6,7 @@ from django.urls import include, path
 from claims import urls as claims_urls
 from claims.views.home import home
 from exchange import urls as exchange_urls
+from exchange.views.health import healthz
 from records import accounts
 
 # A form over the request limit is answered in words (413), not with a bare 400.
@@ -13,6 +14,7 @@ handler400 = "records.errors.bad_request"
 
 urlpatterns = [
     path("", home, name="home"),
+    path("healthz", healthz, name="healthz"),  # for the proxy's health checks: no sign-in
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include(accounts.urlpatterns)),

@@ -19,7 +19,7 @@ from django.db import (
     connections,
     transaction,
 )
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.tasks import TaskResultStatus
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
@@ -32,7 +32,7 @@ from exchange.imports import (
     PairImporter,
     read_rows,
 )
-from exchange.models import ImportBatch, ImportFileChunk, ImportRow
+from exchange.models import ImportBatch, ImportFileChunk, ImportRow, TaskWorker
 
 logger = logging.getLogger(__name__)
 
@@ -354,6 +354,7 @@ class ProgressWriter:
 
 # A step that has shown no sign of life for this long, and holds no lock, died with its
 # worker (killed, its machine lost, its database restarted); it is failed, to be tried again.
+# On PostgreSQL, so does one whose worker's heartbeat stopped (`TaskWorker.GONE_AFTER`).
 STALE_AFTER = datetime.timedelta(minutes=2)
 STOPPED = (
     "The import stopped before it finished (its worker was stopped, or lost the "
@@ -474,6 +475,11 @@ def _settle(batch: ImportBatch) -> ImportBatch:
             return batch
     cutoff = timezone.now() - STALE_AFTER
     quiet = Q(progressed_at__lt=cutoff) | Q(progressed_at__isnull=True)
+    if connection.vendor == "postgresql":
+        # The worker running the step stopped beating: as good as silent, where the step's
+        # lock confirms it (on SQLite nothing would, and its one worker's heartbeat pauses
+        # while its apply holds the write lock).
+        quiet |= Exists(TaskWorker.objects.gone().filter(task_id=OuterRef("task_id")))
     if not ImportBatch.objects.filter(quiet, pk=batch.pk).exists() or _apply_is_alive(batch):
         return batch
     reading = batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.PREVIEWING)
@@ -495,6 +501,16 @@ def _settle(batch: ImportBatch) -> ImportBatch:
         return batch  # SQLite: a writer holds the lock, perhaps this very apply
     batch.refresh_from_db()
     return batch
+
+
+def settle_all() -> int:
+    """Settle every queued or running batch, as its page would: what the task workers do
+    every few seconds (`exchange.workers`), so that a step whose worker died is failed
+    without anyone looking at it. Returns how many it failed."""
+    failed = 0
+    for batch in ImportBatch.objects.filter(status__in=ImportBatch.ACTIVE).defer("counts"):
+        failed += _settle(batch).status == ImportBatch.Status.FAILED
+    return failed
 
 
 @contextmanager

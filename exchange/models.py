@@ -240,3 +240,40 @@ class ImportRow(models.Model):
     @property
     def counter_side(self) -> tuple[str, str]:
         return self.side("counter")
+
+
+class TaskWorkerQuerySet(models.QuerySet):
+    def seen(self):
+        """Workers whose heartbeat is recent: they are running."""
+        return self.filter(last_seen__gte=timezone.now() - TaskWorker.GONE_AFTER)
+
+    def gone(self):
+        """Workers whose heartbeat stopped without a goodbye: killed, or their machine lost."""
+        return self.filter(last_seen__lt=timezone.now() - TaskWorker.GONE_AFTER)
+
+
+class TaskWorker(models.Model):
+    """A task worker's heartbeat (django-tasks-db keeps none): each `manage.py db_worker`
+    writes its row every few seconds, with the task it is running, and deletes it when it
+    stops. A row whose heartbeat stopped is a worker that died."""
+
+    BEAT_EVERY = datetime.timedelta(seconds=2)
+    # Several beats missed: a busy database or a long pause of the process is not death.
+    GONE_AFTER = datetime.timedelta(seconds=15)
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    # The task it is running (django-tasks-db's result id), empty while it waits for one.
+    task_id = models.CharField(max_length=64, blank=True)
+    started_at = models.DateTimeField()
+    last_seen = models.DateTimeField()
+
+    objects = TaskWorkerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["worker_id"]
+
+    def __str__(self) -> str:
+        return self.worker_id
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:job-list")

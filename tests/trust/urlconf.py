@@ -88,6 +88,7 @@ EXCEPTIONS = {
     "password_reset_done": "public",
     "password_reset_confirm": "public",
     "password_reset_complete": "public",
+    "healthz": "public",  # the proxy's health check
     "logout": "logout",
     "sources:source-recheck": "write",  # fetch a source again (a task)
 }
