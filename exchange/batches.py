@@ -661,7 +661,8 @@ def _fail(batch: ImportBatch, reason: str, *, status=ImportBatch.Status.FAILED) 
 def prune(*, before: datetime.datetime) -> dict[str, int]:
     """Delete finished work older than `before`: the staged rows of uploads applied before
     it (the upload's summary stays, and its records), uploads never applied and idle since
-    before it, and the task table's finished results. Nothing queued or running is touched."""
+    before it, the task table's finished results, and the heartbeats of workers silent
+    since before it. Nothing queued or running is touched."""
     applied = ImportBatch.objects.filter(status=ImportBatch.Status.APPLIED, applied_at__lt=before)
     idle = ImportBatch.objects.exclude(
         status__in=(*ImportBatch.ACTIVE, ImportBatch.Status.APPLIED)
@@ -675,4 +676,6 @@ def prune(*, before: datetime.datetime) -> dict[str, int]:
         unapplied = idle.count()
         idle.delete()
         tasks, _ = finished.delete()
-    return {"rows": rows, "uploads": unapplied, "tasks": tasks}
+        # Heartbeats of workers killed long ago (one that stops deletes its own).
+        workers, _ = TaskWorker.objects.filter(last_seen__lt=before).delete()
+    return {"rows": rows, "uploads": unapplied, "tasks": tasks, "workers": workers}

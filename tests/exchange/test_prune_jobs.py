@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from claims.models import ClaimRelation
 from exchange.batches import apply_batch
-from exchange.models import ImportBatch, ImportFileChunk
+from exchange.models import ImportBatch, ImportFileChunk, TaskWorker
 from tests.exchange.test_import_batches import previewed
 
 pytestmark = pytest.mark.django_db
@@ -54,13 +54,16 @@ def test_prune_deletes_only_finished_work_past_the_retention_period(researcher):
     ImportFileChunk.objects.create(batch=old_queued, number=0, data=b"x")
     old_done, old_failed_task = task("SUCCESSFUL", 40), task("FAILED", 40)
     new_done, old_waiting = task("SUCCESSFUL", 5), task(TaskResultStatus.READY, 40)
+    for name, days in (("killed-long-ago", 40), ("killed-lately", 5)):
+        then = timezone.now() - datetime.timedelta(days=days)
+        TaskWorker.objects.create(worker_id=name, started_at=then, last_seen=then)
     out = io.StringIO()
 
     call_command("prune_jobs", stdout=out)
 
     assert out.getvalue().strip() == (
         "Deleted, older than 30 days: 3 staged rows of applied imports, 2 uploads never "
-        "applied, 2 finished tasks."
+        "applied, 2 finished tasks, 1 task workers long silent."
     )
     remaining = set(ImportBatch.objects.values_list("filename", flat=True))
     assert remaining == {"a.csv", "b.csv", "e.csv", "f.csv"}
@@ -72,6 +75,7 @@ def test_prune_deletes_only_finished_work_past_the_retention_period(researcher):
     assert ClaimRelation.objects.count() == 6, "what the uploads imported stays"
     assert set(DBTaskResult.objects.values_list("id", flat=True)) == {new_done.id, old_waiting.id}
     assert not DBTaskResult.objects.filter(id__in=[old_done.id, old_failed_task.id]).exists()
+    assert list(TaskWorker.objects.values_list("worker_id", flat=True)) == ["killed-lately"]
 
 
 def test_prune_keeps_as_many_days_as_asked(researcher):

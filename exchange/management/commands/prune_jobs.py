@@ -13,7 +13,8 @@ class Command(BaseCommand):
     help = (
         "Delete what finished work leaves behind once it is older than the retention period: "
         "the staged rows of applied imports (their records stay), uploads never applied, and "
-        "finished task results. Queued and running work is never touched."
+        "finished task results, heartbeats of workers long dead. Queued and running work is "
+        "never touched."
     )
 
     def add_arguments(self, parser) -> None:
@@ -31,5 +32,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Deleted, older than {days} days: {counts['rows']} staged rows of applied "
             f"imports, {counts['uploads']} uploads never applied, {counts['tasks']} finished "
-            "tasks."
+            f"tasks, {counts['workers']} task workers long silent."
         )
