@@ -13,7 +13,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 PIP := $(BIN)/pip install --quiet --disable-pip-version-check --require-hashes
 
-.PHONY: run test install install-dev lint screenshots eval-assistant bench clean
+.PHONY: run test install install-dev lint screenshots eval-assistant bench soak clean
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Claimtrail needs Python 3.12 or newer (Django 6.1): none found. Set PYTHON=/path/to/python3.12." >&2; exit 1; }
@@ -71,6 +71,13 @@ bench: install
 	$(BIN)/python -m bench.run --size $(SIZE) $(BENCH_ARGS)
 	# 20 researchers editing the same claims for 60 s: zero 5xx, zero lost updates, p95.
 	$(BIN)/python bench/load_edits.py $(if $(filter small,$(SIZE)),--seconds 15,)
+
+# Scale-out shown: two app servers and two task workers behind HAProxy on 127.0.0.1, a
+# scratch PostgreSQL database (SOAK_POSTGRES, 127.0.0.1's by default; dropped after), 50
+# researchers for 60 s, one server and one worker killed halfway. Its last line sums it up.
+soak: install
+	@command -v haproxy >/dev/null || (apt-get update -qq && apt-get install -y -qq haproxy)
+	$(BIN)/python -m bench.soak $(SOAK_ARGS)
 
 clean:
 	rm -rf $(VENV) var staticfiles

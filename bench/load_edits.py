@@ -13,6 +13,7 @@ The database is created if missing and rebuilt from the demo data; it is a scrat
 """
 
 import argparse
+import http.client
 import os
 import re
 import secrets
@@ -48,6 +49,7 @@ class Outcome:
     kind: str
     status: int
     seconds: float
+    started: float = 0.0  # time.monotonic() when it was sent
 
 
 @dataclass
@@ -56,6 +58,8 @@ class Results:
     accepted: list[tuple[str, int, str]] = field(default_factory=list)  # user, claim, text
     refused: list[tuple[str, int, str]] = field(default_factory=list)
     other: list[tuple[str, int, int]] = field(default_factory=list)
+    # Saves whose answer was lost (a 5xx, a connection cut): done or not, history tells.
+    unsure: list[tuple[str, int, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -72,10 +76,25 @@ class Researcher:
         self.cookies: dict[str, str] = {}
         self.opener = urllib.request.build_opener(NoRedirect)
         self.origin = "https://" + urllib.parse.urlsplit(base).netloc
+        self.location = ""  # the last answer's redirect
 
-    def request(self, method: str, path: str, data: dict | None = None) -> tuple[int, str]:
+    def request(
+        self, method: str, path: str, data: dict | None = None, files: dict | None = None
+    ) -> tuple[int, str]:
+        """One request; `files` ({field: (filename, bytes)}) sends a multipart form."""
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         request = urllib.request.Request(self.base + path, data=body, method=method)
+        if files:
+            boundary = secrets.token_hex(16)
+            parts = [
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: text/csv\r\n\r\n'.encode()
+                + content
+                + b"\r\n"
+                for name, (filename, content) in files.items()
+            ]
+            request.data = b"".join(parts) + f"--{boundary}--\r\n".encode()
+            request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
         request.add_header("X-Forwarded-Proto", "https")
         request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
         if method == "POST":
@@ -89,6 +108,7 @@ class Researcher:
         for header in response.headers.get_all("Set-Cookie") or []:
             name, _, rest = header.partition("=")
             self.cookies[name.strip()] = rest.split(";", 1)[0]
+        self.location = response.headers.get("Location", "")
         return response.status, response.read().decode("utf-8", "replace")
 
     def sign_in(self) -> None:
@@ -98,6 +118,60 @@ class Researcher:
         )
         if status != 302:
             raise RuntimeError(f"{self.username} could not sign in ({status})")
+
+
+def edit_claim(me: Researcher, claim: int, text: str, results: Results, rng) -> None:
+    """Open a claim's text in its click-to-edit form, type, save: accepted (302) or refused
+    as stale (409), either kept in `results` for `verify`; a save whose answer was lost,
+    in `results.unsure`."""
+    started = time.monotonic()
+    try:
+        status, html = me.request("GET", f"/claims/{claim}/fields/text/")
+    except (OSError, http.client.HTTPException):
+        status, html = 0, ""
+    results.outcomes.append(Outcome("edit form", status, time.monotonic() - started, started))
+    found = re.search(r'name="version" value="(\d+)"', html)
+    if status != 200 or found is None:
+        with results.lock:
+            results.other.append((me.username, claim, status))
+        return
+    time.sleep(rng.uniform(0.05, 0.4))  # reading the form, typing
+    started = time.monotonic()
+    try:
+        status, _ = me.request(
+            "POST", f"/claims/{claim}/fields/text/", {"text": text, "version": found[1]}
+        )
+    except (OSError, http.client.HTTPException):
+        status = 0
+    results.outcomes.append(Outcome("save", status, time.monotonic() - started, started))
+    with results.lock:
+        if status == 302:
+            results.accepted.append((me.username, claim, text))
+        elif status == 409:
+            results.refused.append((me.username, claim, text))
+        elif status == 0 or status >= 500:
+            results.unsure.append((me.username, claim, text))
+        else:
+            results.other.append((me.username, claim, status))
+
+
+def settle_unsure(database_url: str, results: Results) -> int:
+    """Count a save whose answer was lost as accepted if history has it (the answer, not
+    the save, was lost), else as never made; how many were saved."""
+    import psycopg
+
+    saved = 0
+    with psycopg.connect(database_url) as connection:
+        for user, claim, text in results.unsure:
+            found = connection.execute(
+                "SELECT 1 FROM claims_historicalclaim h JOIN auth_user u"
+                " ON u.id = h.history_user_id WHERE h.text = %s AND u.username = %s",
+                [text, user],
+            ).fetchone()
+            if found:
+                results.accepted.append((user, claim, text))
+                saved += 1
+    return saved
 
 
 def run_researcher(base, username, claim_ids, until, results: Results, seed: int) -> None:
@@ -110,31 +184,8 @@ def run_researcher(base, username, claim_ids, until, results: Results, seed: int
     while time.monotonic() < until:
         claim = rng.choice(claim_ids)
         if rng.random() < EDIT_SHARE:
-            started = time.monotonic()
-            status, html = me.request("GET", f"/claims/{claim}/fields/text/")
-            results.outcomes.append(Outcome("edit form", status, time.monotonic() - started))
-            found = re.search(r'name="version" value="(\d+)"', html)
-            if status != 200 or found is None:
-                with results.lock:
-                    results.other.append((username, claim, status))
-                continue
-            time.sleep(rng.uniform(0.05, 0.4))  # reading the form, typing
             edits += 1
-            text = f"Edit {edits} by {username} at {time.time():.6f}"
-            started = time.monotonic()
-            status, _ = me.request(
-                "POST",
-                f"/claims/{claim}/fields/text/",
-                {"text": text, "version": found[1]},
-            )
-            results.outcomes.append(Outcome("save", status, time.monotonic() - started))
-            with results.lock:
-                if status == 302:
-                    results.accepted.append((username, claim, text))
-                elif status == 409:
-                    results.refused.append((username, claim, text))
-                else:
-                    results.other.append((username, claim, status))
+            edit_claim(me, claim, f"Edit {edits} by {username} at {time.time():.6f}", results, rng)
         else:
             path = rng.choice(
                 [
@@ -147,7 +198,7 @@ def run_researcher(base, username, claim_ids, until, results: Results, seed: int
             )
             started = time.monotonic()
             status, _ = me.request("GET", path)
-            results.outcomes.append(Outcome("read", status, time.monotonic() - started))
+            results.outcomes.append(Outcome("read", status, time.monotonic() - started, started))
 
 
 def free_port() -> int:
@@ -185,12 +236,12 @@ def prepare(database_url: str, researchers: int) -> dict[int, int]:
         [*manage, "collectstatic", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True
     )
     script = f"""
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, User
 from claims.models import Claim
-group = Group.objects.get(name="Researchers")
-for n in range({researchers}):
-    user = User.objects.create_user(f"load{{n}}", password={PASSWORD!r})
-    user.groups.add(group)
+password = make_password({PASSWORD!r})  # hashed once: the same for every researcher
+users = User.objects.bulk_create(User(username=f"load{{n}}", password=password) for n in range({researchers}))
+Group.objects.get(name="Researchers").user_set.add(*users)
 print(",".join(f"{{pk}}:{{version}}" for pk, version in Claim.objects.order_by("pk").values_list("pk", "version")[:{HOT_CLAIMS}]))
 """
     output = subprocess.run(
