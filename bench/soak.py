@@ -412,19 +412,33 @@ def task_counts(database_url: str) -> Counter:
 
 
 def wait_for_task(database_url: str, worker_id: str, seconds: float) -> bool:
-    """Wait until the worker's heartbeat names a task it runs; whether it did in time."""
+    """Wait until the worker is running a task (the task table says so); whether it did."""
     import psycopg
 
     deadline = time.monotonic() + seconds
     with psycopg.connect(database_url, autocommit=True) as connection:
         while time.monotonic() < deadline:
-            row = connection.execute(
-                "SELECT task_id FROM exchange_taskworker WHERE worker_id = %s", [worker_id]
-            ).fetchone()
-            if row and row[0]:
+            if connection.execute(
+                "SELECT 1 FROM django_tasks_database_dbtaskresult"
+                " WHERE status = 'RUNNING' AND worker_ids->>-1 = %s",
+                [worker_id],
+            ).fetchone():
                 return True
-            time.sleep(0.05)
+            time.sleep(0.02)
     return False
+
+
+def tasks_lost_with_worker(database_url: str, worker_id: str) -> int:
+    """Tasks of the killed worker that the others found dead and failed."""
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        (count,) = connection.execute(
+            "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'FAILED'"
+            " AND exception_class_path = 'exchange.batches.WorkerLost' AND worker_ids->>-1 = %s",
+            [worker_id],
+        ).fetchone()
+    return count
 
 
 def create_database(server: str) -> str:
@@ -509,7 +523,7 @@ def soak(args, processes: Processes, directory: Path, database_url: str) -> int:
 
     time.sleep(args.seconds / 2)
     # The worker is killed in the middle of a task when it has one within a few seconds.
-    busy = wait_for_task(database_url, "worker-1", seconds=5)
+    busy = wait_for_task(database_url, "worker-1", seconds=10)
     killed_at = time.monotonic()
     processes.kill("app-a")
     processes.kill("worker-1")
@@ -573,12 +587,14 @@ def soak(args, processes: Processes, directory: Path, database_url: str) -> int:
         f"({missing} accepted but not in history, {leaked} refused but saved, {gaps} claims "
         "whose version is off)"
     )
+    lost_with_worker = tasks_lost_with_worker(database_url, "worker-1")
     applied = sum(job.outcome == "applied" for job in load.jobs)
     retried = sum(job.tries > 0 or len(job.batches) > 1 for job in load.jobs)
     print(
         f"imports: {len(load.jobs)} begun, {applied} applied exactly once, {retried} tried "
-        f"again after a step failed; tasks {dict(sorted(tasks.items()))}; lost or "
-        f"duplicated {lost_tasks}"
+        f"again (a step failed, or its request was lost); {lost_with_worker} task of "
+        f"worker-1 failed by the others as its worker's; tasks {dict(sorted(tasks.items()))};"
+        f" lost or duplicated {lost_tasks}"
     )
     for problem in problems[:10]:
         print(f"  {problem}")
