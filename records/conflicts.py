@@ -4,10 +4,11 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from records.models import EditConflict
@@ -93,3 +94,25 @@ def render_edit_conflict(
         "conflict_rows": conflict_rows(form, current),
     }
     return render(request, template_name, context, status=409)
+
+
+def update_page(
+    request: HttpRequest,
+    form,
+    template_name: str,
+    context: dict,
+    *,
+    saved: str,
+    then: str | None = None,
+) -> HttpResponse:
+    """A whole-page edit form of a versioned record: shown, or saved and left for the
+    record's page (`then`, another address, instead) with the message `saved`; an edit
+    over someone else's newer one answers 409 with both (`render_edit_conflict`)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = form.save()
+        except EditConflict as conflict:
+            return render_edit_conflict(request, template_name, context, conflict)
+        messages.success(request, saved.format(record=record))
+        return redirect(then or record)
+    return render(request, template_name, context)

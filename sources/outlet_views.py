@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from records.conflicts import render_edit_conflict
-from records.models import EditConflict
+from records.conflicts import update_page
 from records.pagination import LargeTablePaginator
 from records.roles import permission_required
 from sources.forms import OutletForm
@@ -41,11 +40,11 @@ def outlet_update(request: HttpRequest, pk: int) -> HttpResponse:
     outlet = get_object_or_404(Outlet, pk=pk)
     form = OutletForm(request.POST or None, instance=outlet)
     context = {"form": form, "outlet": outlet}
-    if request.method == "POST" and form.is_valid():
-        try:
-            outlet = form.save()
-        except EditConflict as conflict:
-            return render_edit_conflict(request, "sources/outlet_form.html", context, conflict)
-        messages.success(request, f"Outlet “{outlet.name}” saved.")
-        return redirect(reverse("sources:outlet-list"))
-    return render(request, "sources/outlet_form.html", context)
+    return update_page(
+        request,
+        form,
+        "sources/outlet_form.html",
+        context,
+        saved="Outlet “{record.name}” saved.",
+        then=reverse("sources:outlet-list"),
+    )

@@ -7,8 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from records.conflicts import render_edit_conflict
-from records.models import EditConflict
+from records.conflicts import update_page
 from records.pagination import LargeTablePaginator
 from records.roles import permission_required
 from sources.fetch_views import add_context
@@ -111,14 +110,9 @@ def source_update(request: HttpRequest, pk: int) -> HttpResponse:
     source = get_object_or_404(Source.objects.select_related("outlet"), pk=pk)
     form = SourceForm(request.POST or None, instance=source)
     context = {"form": form, "source": source}
-    if request.method == "POST" and form.is_valid():
-        try:
-            source = form.save()
-        except EditConflict as conflict:
-            return render_edit_conflict(request, "sources/source_form.html", context, conflict)
-        messages.success(request, f"Source “{source.title}” saved.")
-        return redirect(source)
-    return render(request, "sources/source_form.html", context)
+    return update_page(
+        request, form, "sources/source_form.html", context, saved="Source “{record.title}” saved."
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -9,8 +9,7 @@ from django_htmx.http import trigger_client_event
 from claims.editor_forms import InlineSpeakerForm, SpeakerForm
 from claims.models import Claim, ClaimRelation, Speaker
 from claims.rows import claims_page
-from records.conflicts import render_edit_conflict
-from records.models import EditConflict
+from records.conflicts import update_page
 from records.pagination import LargeTablePaginator
 from records.roles import permission_required
 
@@ -97,14 +96,9 @@ def speaker_update(request: HttpRequest, pk: int) -> HttpResponse:
     speaker = get_object_or_404(Speaker, pk=pk)
     form = SpeakerForm(request.POST or None, instance=speaker)
     context = {"form": form, "speaker": speaker}
-    if request.method == "POST" and form.is_valid():
-        try:
-            speaker = form.save()
-        except EditConflict as conflict:
-            return render_edit_conflict(request, "claims/speaker_form.html", context, conflict)
-        messages.success(request, f"Speaker “{speaker.name}” saved.")
-        return redirect(speaker)
-    return render(request, "claims/speaker_form.html", context)
+    return update_page(
+        request, form, "claims/speaker_form.html", context, saved="Speaker “{record.name}” saved."
+    )
 
 
 @require_http_methods(["GET", "POST"])

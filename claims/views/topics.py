@@ -9,8 +9,7 @@ from django_htmx.http import push_url
 from claims.forms import TopicDeleteForm, TopicForm
 from claims.models import Claim, Topic
 from claims.rows import claims_page
-from records.conflicts import render_edit_conflict
-from records.models import EditConflict
+from records.conflicts import update_page
 from records.roles import permission_required
 
 PAGE_SIZE = 50
@@ -53,14 +52,9 @@ def topic_update(request: HttpRequest, slug: str) -> HttpResponse:
     topic = get_object_or_404(Topic, slug=slug)
     form = TopicForm(request.POST or None, instance=topic)
     context = {"form": form, "topic": topic}
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.save()
-        except EditConflict as conflict:
-            return render_edit_conflict(request, "claims/topic_form.html", context, conflict)
-        messages.success(request, f"Topic “{topic.name}” saved.")
-        return redirect(topic)
-    return render(request, "claims/topic_form.html", context)
+    return update_page(
+        request, form, "claims/topic_form.html", context, saved="Topic “{record.name}” saved."
+    )
 
 
 @require_http_methods(["GET", "POST"])

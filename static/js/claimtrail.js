@@ -77,9 +77,11 @@
   document.addEventListener("htmx:load", (event) => enhance(event.detail.elt));
 
   // "/" goes to the search in the navigation from anywhere but a field; "?" lists the keys.
+  // Whether a key goes into a field, for every page's own shortcuts (queue.js too).
   function typing(target) {
     return target instanceof HTMLElement && target.closest("input, textarea, select, [contenteditable]");
   }
+  window.claimtrail = { typing };
   document.addEventListener("keydown", (event) => {
     const search = document.getElementById("site-search-q");
     if (!search) return;

@@ -16,9 +16,7 @@
     row.scrollIntoView({ block: "nearest" });
   }
 
-  function typing(target) {
-    return target instanceof HTMLElement && target.closest("input, textarea, select, [contenteditable]");
-  }
+  const typing = window.claimtrail.typing; // claimtrail.js runs first: both deferred, in order
 
   function follow(selector) {
     const link = document.querySelector(selector);
