@@ -67,6 +67,8 @@
     clearTimeout(timer);
     timer = setTimeout(update, 80);
   });
+  // Words selected while the page was still loading, before this listener existed, count.
+  update();
 
   // Keep the selection when the button is pressed with the mouse.
   document.addEventListener("mousedown", (event) => {
