@@ -11,7 +11,7 @@ import datetime
 
 from django.db.models import Case, Expression, Func, TextField, Value, When
 from django.db.models.functions import Cast, Concat, Left, NullIf
-from django.db.models.lookups import In, IsNull
+from django.db.models.lookups import Exact, In, IsNull
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0")
 # Zero-width space, non-joiner and joiner, word joiner, byte-order mark; the direction
@@ -52,6 +52,14 @@ def timestamp(value: datetime.datetime | None) -> str:
 
 def day(value: datetime.date | None) -> str:
     return value.isoformat() if value is not None else ""
+
+
+def published(value: datetime.datetime | None, date_only: bool) -> str:
+    """A source's publication (`Source.published`): `2024-10-16` when only the day is
+    known, never an invented `T00:00:00Z`; else its `timestamp()`."""
+    if value is None:
+        return ""
+    return day(value.astimezone(datetime.UTC).date()) if date_only else timestamp(value)
 
 
 def flag(value: object) -> str:
@@ -104,3 +112,19 @@ def sql_flag(expression: Expression) -> Expression:
 def sql_day(expression: Expression) -> Expression:
     """`day()` in SQL."""
     return Func(expression, Value("YYYY-MM-DD"), function="to_char", output_field=TextField())
+
+
+def sql_published(expression: Expression, date_only: Expression) -> Expression:
+    """`published()` in SQL."""
+    return Case(
+        When(
+            Exact(date_only, True),
+            then=Func(
+                expression,
+                template="to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
+                output_field=TextField(),
+            ),
+        ),
+        default=sql_timestamp(expression),
+        output_field=TextField(),
+    )

@@ -42,8 +42,9 @@ def _creative_work(citation: Citation) -> dict:
     work = {"@type": "CreativeWork", "headline": source.title, "publisher": _publisher(source)}
     if source.url:
         work["url"] = source.url
-    if source.published_at:
-        work["datePublished"] = source.published_at.isoformat()
+    if source.published:
+        # schema.org's Date or DateTime: a day alone stays a day.
+        work["datePublished"] = source.published.isoformat()
     if source.language:
         work["inLanguage"] = source.language
     if hops := list(citation.hops.all()):

@@ -37,9 +37,11 @@ from exchange.cells import (
     cell,
     day,
     flag,
+    published,
     sql_cell,
     sql_day,
     sql_flag,
+    sql_published,
     sql_timestamp,
     timestamp,
 )
@@ -69,7 +71,11 @@ FIRST_CITATION_FIELDS: list[tuple[str, str]] = [
     ("source_title", "Title of the representative citation's source (see above)."),
     ("source_outlet", "The outlet that published that source."),
     ("source_url", "That source's URL; empty if unknown."),
-    ("source_published_at", "When that source was published, ISO 8601 UTC."),
+    (
+        "source_published_at",
+        "When that source was published, ISO 8601 UTC; the day alone (`2024-10-16`) when"
+        " the source gives no time.",
+    ),
     ("quote", "The words as that source prints them."),
     (
         "verification",
@@ -145,9 +151,17 @@ class Field:
     """One column: the value it reads (a lookup from the exported model) and its kind."""
 
     lookup: str
-    # "id", "url" (the lookup is the claim's id), "text", "date", "timestamp", or "flag"
-    # (true when the lookup has a value)
+    # "id", "url" (the lookup is the claim's id), "text", "date", "timestamp", "flag"
+    # (true when the lookup has a value), or "published" (a source's `published_at`,
+    # read with its `published_date_only`)
     kind: str
+
+    @property
+    def lookups(self) -> tuple[str, ...]:
+        """What the Python writer reads for this column: one value, two for "published"."""
+        if self.kind == "published":
+            return (self.lookup, self.lookup.removesuffix("_at") + "_date_only")
+        return (self.lookup,)
 
 
 def _later_fields(prefix: str) -> list[Field]:
@@ -179,7 +193,7 @@ def _claim_fields(prefix: str) -> tuple[list[Field], list[Field]]:
         Field(f"{shown}source__title", "text"),
         Field(f"{shown}source__outlet__name", "text"),
         Field(f"{shown}source__url", "text"),
-        Field(f"{shown}source__published_at", "timestamp"),
+        Field(f"{shown}source__published_at", "published"),
         Field(f"{shown}quote", "text"),
         Field(f"{shown}verification", "text"),
         Field(f"{shown}attribution_chain", "text"),
@@ -245,6 +259,7 @@ def _formatter(kind: str, url: ClaimURL) -> Callable:
         "date": day,
         "timestamp": timestamp,
         "flag": flag,
+        "published": published,
     }[kind]
 
 
@@ -257,6 +272,7 @@ def _sql_formatted(field: Field, url: ClaimURL) -> Expression:
         "date": lambda: sql_day(value),
         "timestamp": lambda: sql_timestamp(value),
         "flag": lambda: sql_flag(value),
+        "published": lambda: sql_published(value, F(field.lookups[1])),
     }[field.kind]()
 
 
@@ -358,13 +374,27 @@ def _csv_lines(rows: list[list[str]]) -> bytes:
 # --- Python writers -------------------------------------------------------------------
 
 
+def _row_writer(fields: list[Field], url: ClaimURL) -> Callable[[tuple], list[str]]:
+    """The cells of one row of values read by `Field.lookups`, in the fields' order."""
+    formats = [_formatter(field.kind, url) for field in fields]
+    spans, at = [], 0
+    for field in fields:
+        spans.append((at, at + len(field.lookups)))
+        at += len(field.lookups)
+    return lambda row: [
+        format(*row[start:end]) for format, (start, end) in zip(formats, spans, strict=True)
+    ]
+
+
+def _lookups(fields: list[Field]) -> list[str]:
+    return [lookup for field in fields for lookup in field.lookups]
+
+
 def _write_pairs(pairs: QuerySet, url: ClaimURL) -> Iterator[bytes]:
-    formats = [_formatter(field.kind, url) for field in PAIR_FIELDS]
-    rows = _exported(pairs).values_list(*[field.lookup for field in PAIR_FIELDS])
+    write = _row_writer(PAIR_FIELDS, url)
+    rows = _exported(pairs).values_list(*_lookups(PAIR_FIELDS))
     for chunk in _chunks(rows.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
-        yield _csv_lines(
-            [[format(value) for format, value in zip(formats, row, strict=True)] for row in chunk]
-        )
+        yield _csv_lines([write(row) for row in chunk])
 
 
 def _citations_count() -> Expression:
@@ -398,22 +428,20 @@ def _topic_names(claim_ids: list[int]) -> dict[int, str]:
 
 
 def _write_claims(claims: QuerySet, url: ClaimURL) -> Iterator[bytes]:
-    formats = [_formatter(field.kind, url) for field in CLAIMS_FIELDS]
-    topics_at = [field.lookup for field in CLAIMS_FIELDS].index("topic_names")
-    lookups = [field.lookup for field in CLAIMS_FIELDS if field.lookup != "topic_names"]
+    write = _row_writer(CLAIMS_FIELDS, url)
+    lookups = _lookups(CLAIMS_FIELDS)
+    topics_at = lookups.index("topic_names")
     rows = (
         _exported(claims)
         .annotate(citations_count=_citations_count())
-        .values_list(*lookups)
+        .values_list(*[lookup for lookup in lookups if lookup != "topic_names"])
         .iterator(chunk_size=CHUNK_SIZE)
     )
     for chunk in _chunks(rows, CHUNK_SIZE):
         topics = _topic_names([row[0] for row in chunk])
-        lines = []
-        for row in chunk:
-            values = [*row[:topics_at], topics.get(row[0], ""), *row[topics_at:]]
-            lines.append([format(value) for format, value in zip(formats, values, strict=True)])
-        yield _csv_lines(lines)
+        yield _csv_lines(
+            [write((*row[:topics_at], topics.get(row[0], ""), *row[topics_at:])) for row in chunk]
+        )
 
 
 # --- Pairs: PostgreSQL COPY -----------------------------------------------------------

@@ -243,7 +243,7 @@ class SidePlan:
     source_title: str = ""
     outlet: str = ""
     source_url: str = ""
-    published_at: datetime.datetime | None = None
+    published: datetime.date | datetime.datetime | None = None
     quote: str = ""
     hops: tuple[str, ...] = ()  # who the source had it from, nearest first
     # Filled in by resolution: references to records, positive for rows in the database,
@@ -308,6 +308,12 @@ def _aware(value: str) -> datetime.datetime | None:
     if not is_datetime_in_range(parsed):
         raise OutOfRange(value)
     return in_utc(parsed)
+
+
+def _published(value: str) -> datetime.date | datetime.datetime | None:
+    """A source's publication as `Source.published` keeps it: a date alone stays a date."""
+    value = value.strip()
+    return _day(value) if len(value) == 10 else _aware(value)
 
 
 def _day(value: str) -> datetime.date:
@@ -425,7 +431,7 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
         if speaker_id := side_cell("speaker_id"):
             plan.speaker_id = int(speaker_id) if speaker_id.isdigit() else None
         try:
-            plan.published_at = _aware(side_cell("published"))
+            plan.published = _published(side_cell("published"))
         except OutOfRange:
             row.problems.append(_out_of_range(f"{label} published date", side_cell("published")))
         except ValueError:
@@ -620,7 +626,7 @@ class PairImporter:
                     pending["source"][ref] = Source(
                         title=plan.source_title,
                         url=plan.source_url,
-                        published_at=plan.published_at,
+                        published=plan.published,
                         # The file does not say the source's language; the claim's is the
                         # best guess, and a researcher can correct it.
                         language=plan.language,

@@ -97,17 +97,6 @@ class PublishedField(forms.MultiValueField):
         return timezone.make_aware(datetime.datetime.combine(day, time))
 
 
-def set_published(source, value) -> None:
-    """Store a date or a moment on `source` (`Source.published_date_only`)."""
-    if value is None:
-        source.published_at, source.published_date_only = None, False
-    elif isinstance(value, datetime.datetime):
-        source.published_at, source.published_date_only = value, False
-    else:
-        source.published_at = datetime.datetime.combine(value, datetime.time.min, datetime.UTC)
-        source.published_date_only = True
-
-
 class SourceForm(VersionedModelForm):
     """Create or edit a source; the outlet is chosen from the list or typed as a new one."""
 
@@ -166,7 +155,7 @@ class SourceForm(VersionedModelForm):
 
     def _post_clean(self):
         if "published_at" in self.cleaned_data:
-            set_published(self.instance, self.cleaned_data["published_at"])
+            self.instance.published = self.cleaned_data["published_at"]
         outlet = self.cleaned_data.get("outlet")
         if outlet is not None and outlet.pk is None:
             # A new outlet is saved with the source; until then validate the source without it.

@@ -1,3 +1,4 @@
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -306,12 +307,22 @@ class Source(Record):
         return record_url("sources:source-detail", self.pk)
 
     @property
-    def published(self):
+    def published(self) -> "datetime.date | datetime.datetime | None":
         """What the source says of its publication: a date when only the day is known,
         else the moment."""
         if self.published_at is None:
             return None
         return self.published_at.date() if self.published_date_only else self.published_at
+
+    @published.setter
+    def published(self, value: "datetime.date | datetime.datetime | None") -> None:
+        """A date stays a date (kept as that day at 00:00 UTC, to sort by); a moment stays
+        a moment."""
+        if isinstance(value, datetime.datetime) or value is None:
+            self.published_at, self.published_date_only = value, False
+        else:
+            self.published_at = datetime.datetime.combine(value, datetime.time.min, datetime.UTC)
+            self.published_date_only = True
 
     def locator_at(self, offset: int | None) -> str:
         """The page a passage at `offset` of the body stands on, for a PDF: "p. 3"."""

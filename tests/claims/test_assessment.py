@@ -8,7 +8,7 @@ from django.urls import reverse
 from pyld import jsonld
 
 from claims.models import Assessment, Claim
-from tests.factories import ClaimFactory
+from tests.factories import CitationFactory, ClaimFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -154,6 +154,20 @@ def test_a_person_speaker_is_a_person(reader_client, demo, researcher):
     document = page_json_ld(reader_client, claim)
     assert document["itemReviewed"]["author"]["@type"] == "Person"
     assert document["itemReviewed"]["author"]["description"] == "Minister of Defence of Russia"
+
+
+def test_a_source_that_gives_its_day_alone_appears_on_that_day(reader_client, researcher):
+    claim = ClaimFactory()
+    source = SourceFactory(published=datetime.date(2024, 10, 17))
+    CitationFactory(claim=claim, source=source)
+    Assessment.record(claim=claim, rating="false", explanation="No.", by=researcher)
+    publish(claim)
+    appearance = page_json_ld(reader_client, claim)["itemReviewed"]["appearance"][0]
+    assert appearance["datePublished"] == "2024-10-17"
+    page = reader_client.get(claim.get_absolute_url()).text
+    # The day, without the midnight it is kept at.
+    assert '<time datetime="2024-10-17">17 Oct 2024</time>' in page
+    assert "17 Oct 2024, 00:00" not in page
 
 
 def test_an_unverifiable_claim_has_a_rating_name_but_no_value(reader_client, researcher):

@@ -146,6 +146,11 @@ def make_nasty_pairs() -> list[ClaimRelation]:
                 quote=f"-{text}",
             )
         counter = ClaimFactory(text=f"Counter to {index}: {text}", speaker=speaker)
+        if index % 3 == 2:
+            # A source that gives its day alone.
+            CitationFactory(
+                claim=counter, source=SourceFactory(published=datetime.date(999 + index, 1, 2))
+            )
         pairs.append(
             ClaimRelationFactory(
                 claim=claim,
@@ -373,6 +378,22 @@ def test_the_chain_is_the_first_citations_relay_path(demo):
     assert row["claim_verification"] == "verified"
     assert row["claim_source_url"] == f"https://paper.example/{claim.pk}"
     assert row["claim_source_published_at"] == "2024-10-16T14:45:30Z"
+
+
+@pytest.mark.parametrize("use_copy", [False, pytest.param(True, marks=on_postgresql)])
+def test_a_source_that_gives_its_day_alone_is_exported_as_that_day(demo, use_copy):
+    dated = ClaimFactory()
+    CitationFactory(claim=dated, source=SourceFactory(published=datetime.date(2024, 10, 16)))
+    timed = ClaimFactory()
+    moment = datetime.datetime(2024, 10, 16, 0, 0, tzinfo=datetime.UTC)
+    CitationFactory(claim=timed, source=SourceFactory(published=moment))
+    pair = ClaimRelationFactory(claim=dated, counter=timed)
+    row = next(
+        row for row in read_rows(export(use_copy=use_copy)) if row["pair_id"] == str(pair.pk)
+    )
+    # Midnight UTC stated by the page stays a moment; a day alone gets no invented hour.
+    assert row["claim_source_published_at"] == "2024-10-16"
+    assert row["counter_source_published_at"] == "2024-10-16T00:00:00Z"
 
 
 # --- Filters ---------------------------------------------------------------------------

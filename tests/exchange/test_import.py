@@ -512,10 +512,13 @@ def test_round_trip_export_import_export_gives_the_same_rows(researcher):
         )
         CitationFactory(claim=claim, source=source, quote=f"+quote {n}")
         answer = ClaimFactory(text=counter, language="ru", speaker__name=f"Other {n}")
-        CitationFactory(claim=answer, source=SourceFactory(title=f"Untitled, {n}"), quote="q")
+        # The answer's source gives its day alone: it comes back as that day.
+        answer_source = SourceFactory(title=f"Untitled, {n}", published=datetime.date(2024, 10, 14))
+        CitationFactory(claim=answer, source=answer_source, quote="q")
         ClaimRelationFactory(claim=claim, counter=answer, kind="disputes", note=f"=note {n}")
     ClaimRelationFactory(claim=ClaimFactory(), counter=ClaimFactory(), kind="supports")
     before = export_rows()
+    assert sum(row["counter_source_published_at"] == "2024-10-14" for row in before) == 3
     data = export_bytes()
 
     empty_the_database()
