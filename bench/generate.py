@@ -263,12 +263,14 @@ def _sources(conn, sources: int) -> None:
         f"""INSERT INTO sources_source
             (id, title, outlet_id, kind, url, published_at, language, body, archive_url,
              retrieved_at, notes, search_vector, created_at, updated_at, version, url_key,
-             text_key)
+             text_key, page_starts, published_date_only)
         SELECT id, title, outlet_id, kind, url, published_at, language, body, '', NULL, '',
             claimtrail_tsvector(title, 'A') || claimtrail_tsvector(body, 'D'),
             published_at, published_at, 1,
             -- Every generated address and text is distinct: no keys to compare.
-            '', ''
+            '', '',
+            -- Pasted text, no pages; a published time, not a day alone.
+            '[]', false
         FROM (
             SELECT s.id,
                 format('%s: %s', w.subj[s.lang][1 + s.id % {len(corpus.SUBJECTS)}],
