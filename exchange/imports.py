@@ -31,7 +31,7 @@ from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher
 from claims.models import Citation, Claim, ClaimRelation, Hop, Role, Speaker
 from claims.speaking import body_spoken_for
-from exchange.bulk import draw_keys, insert_with_history
+from exchange.bulk import draw_keys, insert_with_history, unsaved
 from exchange.cells import uncell
 from exchange.columns import REQUIRED_ROLES, SIDE_LABELS, SIDES, column_for
 from records.dates import RANGE_TEXT, in_utc, is_datetime_in_range, validate_date_in_range
@@ -500,6 +500,9 @@ class PairImporter:
         self.matched: dict[str, set[int]] = defaultdict(set)
         self.problems: list[tuple[int, str]] = []
         self.rows = 0
+        # Unsaved records are made by the hundred thousand: without Django's `__init__`.
+        models = (Speaker, Outlet, Source, Claim, ClaimRelation, Hop)
+        self.new = {model: unsaved(model) for model in models}
 
     # References: a positive number is a row in the database; a negative one stands for a
     # record this import creates, mapped to its primary key in `real` once it exists.
@@ -569,7 +572,7 @@ class PairImporter:
                 ref = known.id if known else None
                 if ref is None:
                     ref = self._new_ref()
-                    pending["speaker"][ref] = Speaker(
+                    pending["speaker"][ref] = self.new[Speaker](
                         name=plan.speaker_name, description=plan.speaker_description
                     )
                     self.speakers.add(
@@ -623,7 +626,7 @@ class PairImporter:
                     ref = by_title.get(key)
                 if ref is None:
                     ref, verdict = self._new_ref(), "create"
-                    pending["source"][ref] = Source(
+                    pending["source"][ref] = self.new[Source](
                         title=plan.source_title,
                         url=plan.source_url,
                         published=plan.published,
@@ -654,7 +657,7 @@ class PairImporter:
         ref = self.outlets.get(key)
         if ref is None:
             ref = self._new_ref()
-            pending["outlet"][ref] = Outlet(name=plan.outlet)
+            pending["outlet"][ref] = self.new[Outlet](name=plan.outlet)
             self.outlets[key] = ref
             self.created["outlet"] += 1
             row.actions[f"{side}.outlet"] = "create"
@@ -686,7 +689,7 @@ class PairImporter:
                     ref = existing.get((self._pk(plan.speaker), plan.text))
                 if ref is None:
                     ref = self._new_ref()
-                    pending["claim"][ref] = Claim(
+                    pending["claim"][ref] = self.new[Claim](
                         text=plan.text,
                         translation=plan.translation,
                         language=plan.language,
@@ -754,7 +757,7 @@ class PairImporter:
             elif pair in self.new_pairs:
                 row.actions["relation"] = "new"
             else:
-                relation = ClaimRelation(
+                relation = self.new[ClaimRelation](
                     kind=row.relation_kind,
                     note=row.relation_note,
                     created_at=row.created_at,
@@ -770,7 +773,9 @@ class PairImporter:
         """A stand-in for the source to anchor a quote in: the text it has now (none, if
         this import creates it), one a source and chunk."""
         if ref not in self._stand_ins:
-            self._stand_ins[ref] = Source(body=self._bodies.get(ref, "") if ref > 0 else "")
+            self._stand_ins[ref] = self.new[Source](
+                body=self._bodies.get(ref, "") if ref > 0 else ""
+            )
         return self._stand_ins[ref]
 
     def _create(self, pending, rows: list[RowPlan]) -> None:
@@ -855,7 +860,7 @@ class PairImporter:
             ref = self.outlets.get(fold(name))
             outlet = self._pk(ref) if ref is not None else None
             kind = hop_kind(name, self.outlet_kinds.get(outlet) if outlet else None)
-            yield Hop(
+            yield self.new[Hop](
                 position=position,
                 name=" ".join(name.split())[: Hop._meta.get_field("name").max_length],
                 outlet_id=outlet,
