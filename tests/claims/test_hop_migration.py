@@ -151,7 +151,9 @@ def first_version_csv(apps) -> list[dict[str, str]]:
     same stored values, its columns being the ones the file had then."""
     url = ClaimURL("")
     fields = PAIR_FIELDS[: len(OLD_COLUMNS)]
-    formats = [_formatter(field.kind, url) for field in fields]
+    # The first version knew no date-only sources: every publication was a timestamp.
+    kinds = ["timestamp" if field.kind == "published" else field.kind for field in fields]
+    formats = [_formatter(kind, url) for kind in kinds]
     relations = apps.get_model("claims", "ClaimRelation").objects.order_by("pk")
     return [
         dict(

@@ -63,7 +63,8 @@ def test_prune_deletes_only_finished_work_past_the_retention_period(researcher):
 
     assert out.getvalue().strip() == (
         "Deleted, older than 30 days: 3 staged rows of applied imports, 2 uploads never "
-        "applied, 2 finished tasks, 1 task workers long silent."
+        "applied, 2 finished tasks, 1 task workers long silent, 0 documents never saved as a "
+        "source and 0 snapshots of them."
     )
     remaining = set(ImportBatch.objects.values_list("filename", flat=True))
     assert remaining == {"a.csv", "b.csv", "e.csv", "f.csv"}
