@@ -91,13 +91,18 @@ def sql_cell(expression: Expression) -> Expression:
     )
 
 
-def sql_timestamp(expression: Expression) -> Expression:
-    """`timestamp()` in SQL."""
+def _sql_utc(expression: Expression, pattern: str) -> Expression:
+    """A moment written in UTC by `to_char`'s `pattern`."""
     return Func(
         expression,
-        template="""to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')""",
+        template=f"to_char(%(expressions)s AT TIME ZONE 'UTC', '{pattern}')",
         output_field=TextField(),
     )
+
+
+def sql_timestamp(expression: Expression) -> Expression:
+    """`timestamp()` in SQL."""
+    return _sql_utc(expression, 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
 
 
 def sql_flag(expression: Expression) -> Expression:
@@ -117,14 +122,7 @@ def sql_day(expression: Expression) -> Expression:
 def sql_published(expression: Expression, date_only: Expression) -> Expression:
     """`published()` in SQL."""
     return Case(
-        When(
-            Exact(date_only, True),
-            then=Func(
-                expression,
-                template="to_char(%(expressions)s AT TIME ZONE 'UTC', 'YYYY-MM-DD')",
-                output_field=TextField(),
-            ),
-        ),
+        When(Exact(date_only, True), then=_sql_utc(expression, "YYYY-MM-DD")),
         default=sql_timestamp(expression),
         output_field=TextField(),
     )

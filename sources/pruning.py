@@ -23,7 +23,8 @@ def prune_unsaved(*, before: datetime.datetime) -> dict[str, int]:
         orphans = Snapshot.objects.filter(source__isnull=True, fetched_at__lt=before).exclude(
             Exists(SourceFetch.objects.filter(snapshot=OuterRef("pk")))
         )
-        files = [snapshot.file.name for snapshot in orphans if snapshot.file]
+        # Names only: a snapshot row also holds the whole text read from it.
+        files = list(orphans.exclude(file="").values_list("file", flat=True))
         snapshots, _ = orphans.delete()
         # The files go once the rows are gone for good: a rolled-back delete keeps both.
         storage = Snapshot._meta.get_field("file").storage
