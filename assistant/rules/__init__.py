@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant.rules import cues, dates, disputes
+from assistant.rules import cues, dates, disputes, transcripts
 from assistant.rules.cues import Attribution
 from assistant.rules.furniture import is_furniture
 from assistant.rules.language import resolve
@@ -159,6 +159,10 @@ def suggest(
         if not is_furniture(body[start:end], lexicon, first=number == 0)
     }
     credited = credit(body, spans, outlet_index)
+    # A briefing's turns are read as turns: its questions say nothing, its answers are
+    # quotes of whoever the label names.
+    turns = transcripts.turns(body, spans, kept, outlet_index)
+    kept -= {turn.paragraph for turn in turns}
     all_quotes = [quote for quotes in quotes_by_paragraph for quote in quotes]
     reading = [
         sentence
@@ -192,8 +196,41 @@ def suggest(
     candidates: list[_Candidate] = []
     for number, each in enumerate(read):
         candidates.extend(_statements(body, each, number, read, lexicon, credited, names))
+    candidates.extend(_answers(body, turns, names, credited))
     unique = _one_per_passage(body, candidates, lexicon)
     return _suggestions(body, unique, lexicon, names, published)
+
+
+def _answers(
+    body: str, turns: list[transcripts.Turn], names: Names, credited: str
+) -> list[_Candidate]:
+    """Each answer of a briefing transcript, one direct quote of its speaker."""
+    found: list[_Candidate] = []
+    speaker = None
+    for turn in turns:
+        if turn.question:
+            continue
+        speaker = transcripts.answerer(turn, names, speaker)
+        if speaker is not None:
+            names.remember(speaker)
+        sentence = Sentence(turn.start, turn.end, turn.paragraph)
+        found.append(
+            _Candidate(
+                turn.start,
+                turn.end,
+                body[turn.start : turn.end],
+                DIRECT_QUOTE,
+                speaker,
+                None,
+                "answer in a briefing transcript",
+                0.8 if speaker is not None else 0.4,
+                _chain(credited, []),
+                sentence,
+                words(body, turn.start, turn.end),
+                turn.start,
+            )
+        )
+    return found
 
 
 def _learn_names(
@@ -430,6 +467,8 @@ def _statements(
         speaker = read.speakers.get(id(attribution))
         if not _has_content(body, start, end, attribution, lexicon):
             continue
+        if body[start:end].endswith(("?", "？")):
+            continue  # "中方对此有何回应？": a question asks, it states nothing
         rule, confidence = _paraphrase_rule(attribution, speaker)
         content_start = attribution.end if attribution.start > start + 2 else start
         result.append(

@@ -301,6 +301,8 @@ def _skippable(segment: list[Word], language: Language) -> bool:
         return True
     if first in language.skipped and not segment[0].capitalised:
         return True  # an adverbial: "…, dalam keterangannya pada Senin (7/7), menyebut"
+    if first in language.circumstances and not segment[0].capitalised:
+        return True  # "Blinken, speaking to reporters in Brussels, said"
     # An apposition that describes ("…, portavoz de la Alianza, declaró"): the name is
     # in the segment before it.
     head = segment[1] if len(segment) > 1 and first in language.articles else segment[0]

@@ -57,6 +57,9 @@ class Language:
     places: frozenset[str] = frozenset()  # in, di, en: "the Embassy in London"
     openers: frozenset[str] = frozenset()  # while, sementara, mientras, tandis, а
     skipped: frozenset[str] = frozenset()  # also, has, juga, ya, ранее: beside the verb
+    # First words of a phrase set off between the subject and its verb, telling where or
+    # how it spoke: "Blinken, speaking to reporters in Brussels, said".
+    circumstances: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     weekdays: dict[str, int] = field(default_factory=dict)  # folded word → Monday = 0
@@ -212,6 +215,10 @@ EN.told = _set("to")
 EN.relatives = _set("who|which|whose|whom|that")
 EN.conjunctions = _set("and")
 EN.openers = _set("while|whereas|but|although")
+EN.circumstances = _set(
+    "speaking|writing|addressing|talking|asked|responding|answering|replying|appearing|"
+    "visiting|testifying|briefing|during|after|in|at|on|when|following|while"
+)
 EN.skipped = _set(
     "also|has|have|had|then|later|earlier|previously|again|once|repeatedly|separately|"
     "publicly|again|on|last|this|late|early|yesterday|today|tonight|in|a|statement|"
@@ -266,7 +273,8 @@ _add(
     "menyebutkan|mengklaim|memperingatkan|mengakui|menekankan|berjanji|bersumpah|menuturkan|"
     "menyampaikan|mengumumkan|memastikan|menilai|meminta|mendesak|mengimbau|mengecam|"
     "mengkritik|menanggapi|menjawab|memaparkan|menerangkan|mengingatkan|melanjutkan|"
-    "berkata|bilang|mengaku|menyebutnya|menyatakan bahwa|mengatakan bahwa",
+    "berkata|bilang|mengaku|menyebutnya|menyatakan bahwa|mengatakan bahwa|berpendapat|"
+    "memandang|mengingatkan bahwa|menduga|memperkirakan|menyoroti",
     Cue.SPEECH,
 )
 _add(
@@ -314,12 +322,16 @@ ID.roles = _set(
     "seorang|pak|bu|bapak|ibu|kolonel|letnan|kapten|mayor|laksamana|brigjen|irjen|"
     # The portfolios in a title: "Menteri Luar Negeri RI Sugiono", "Menteri Pertahanan".
     "luar|negeri|pertahanan|keuangan|perdagangan|energi|sumber|daya|mineral|ri|urusan|"
-    "koordinator|bidang|politik|hukum|keamanan|perekonomian|kesehatan|pendidikan"
+    "koordinator|bidang|politik|hukum|keamanan|perekonomian|kesehatan|pendidikan|"
+    # Offices and callings before a name: "Kepala Staf Kepresidenan Moeldoko".
+    "staf|kepresidenan|deputi|asisten|penasihat|khusus|pakar|peneliti|analis|rektor|dosen|"
+    "guru|profesor|prof|dr"
 )
 ID.organisations = _set(
     "kementerian|kemendag|kemenlu|departemen|pemerintah|asosiasi|serikat|komisi|dpr|"
     "kedutaan|badan|lembaga|dinas|partai|perusahaan|gedung|istana|militer|tentara|polisi|"
-    "kepolisian|pengadilan|bank|organisasi|dewan|majelis"
+    "kepolisian|pengadilan|bank|organisasi|dewan|majelis|universitas|kedubes|kantor|"
+    "institut|kampus"
 )
 ID.articles = _set("sang|si|para|seorang")
 ID.connectors = _set("bin|binti|van|de|al|dan")
@@ -328,6 +340,7 @@ ID.told = _set("kepada|pada")
 ID.relatives = _set("yang")
 ID.conjunctions = _set("dan|serta")
 ID.openers = _set("sementara|sedangkan|tetapi|namun|sementara itu|padahal")
+ID.circumstances = _set("saat|ketika|usai|seusai|setelah|sebelum|dalam|di|ditemui|dihubungi")
 ID.skipped = _set(
     "juga|pun|telah|sudah|kembali|lalu|kemudian|sebelumnya|sempat|pernah|akan|masih|"
     "secara|terpisah|tegas|pada|hari|ini|itu|kemarin|dalam|keterangannya|resminya"
@@ -427,6 +440,7 @@ ES.relatives = _set("que|quien|quienes|cuyo|cuya")
 ES.conjunctions = _set("y|e")
 ES.places = _set("en")
 ES.openers = _set("mientras|mientras que|pero|aunque|sin embargo")
+ES.circumstances = _set("durante|tras|en|hablando|respondiendo|al|preguntado|preguntada")
 ES.skipped = _set(
     "tambien|ya|luego|despues|ayer|hoy|este|esta|el|la|lunes|martes|miercoles|jueves|"
     "viernes|sabado|domingo|semana|pasada|manana|tarde|noche|recientemente|nuevamente|ha|"
@@ -530,6 +544,7 @@ FR.relatives = _set("qui|que|dont|lequel|laquelle")
 FR.conjunctions = _set("et")
 FR.places = _set("a|en")
 FR.openers = _set("tandis que|tandis|alors que|mais|cependant")
+FR.circumstances = _set("lors|interroge|interrogee|dans|devant|en|apres|s'exprimant")
 FR.skipped = _set(
     "aussi|egalement|deja|ensuite|puis|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     "hier|aujourd'hui|soir|matin|encore|meme|notamment|pourtant|ainsi|plus|tard"
@@ -622,7 +637,7 @@ RU.roles = _set(
     "руководитель|генеральный|секретарь|спикер|посол|замминистра|заместитель|депутат|"
     "сенатор|губернатор|мэр|командующий|начальник|эксперт|аналитик|официальный|"
     "официальная|министра|генсек|полковник|генерал-майор|генерал-лейтенант|адмирал|"
-    "майор|капитан"
+    "майор|капитан|госсекретарь|президента|посла|главы|советник|помощник"
 )
 RU.organisations = _set(
     "министерство|мид|минобороны|правительство|профсоюз|прокуратура|прокуратуре|комиссия|"
@@ -635,6 +650,7 @@ RU.told = _set("")
 RU.relatives = _set("который|которая|которое|которые|которого|которой|чьи|слова")
 RU.conjunctions = _set("и")
 RU.openers = _set("а|но|однако|тогда как|в то время как")
+RU.circumstances = _set("выступая|отвечая|комментируя|говоря|в|на|после|во")
 RU.skipped = _set(
     "также|тоже|ранее|позже|позднее|уже|вновь|снова|еще|в|во|понедельник|вторник|среду|"
     "четверг|пятницу|субботу|воскресенье|вчера|сегодня|публично|лично|официально"
@@ -691,7 +707,8 @@ ZH.plural_pronouns = _lower("他们|她们|该部|该公司|对方|该机构|该
 ZH.roles = _set(
     "新闻发言人|发言人|部长|副部长|外长|总统|副总统|主席|总理|大使|官员|秘书长|国务卿|司令|"
     "局长|负责人|主任|议员|董事长|首席执行官|总裁|教授|专家|代表|会长|领导人|首相|"
-    "总书记|院长|市长|州长|省长|队长|将军|上将|记者"
+    "总书记|院长|市长|州长|省长|队长|将军|上将|记者|新闻秘书|秘书|防长|国防部长|外交部长|"
+    "特使|顾问|助理|参议员|众议员"
 )
 ZH.organisations = _set(
     "部|院|局|会|署|厅|队|馆|政府|协会|公司|集团|委员会|组织|军|办|办公室|使馆|大使馆|"
@@ -764,6 +781,8 @@ ZH_SUBJECT_ENDS = (
     "最近",
 )
 ZH_OF_WORDS = ("的话", "的消息", "的声明", "的说法")
+# Words that open a clause without being its subject: "美方一边…，一边对…横加指责".
+ZH_CLAUSE_OPENERS = ("一边", "一方面", "另一方面", "同时", "并且", "而且", "但是", "但", "并", "却")
 
 LANGUAGES: dict[str, Language] = {language.code: language for language in (EN, ID, ES, FR, RU, ZH)}
 

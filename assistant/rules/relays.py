@@ -28,9 +28,19 @@ _DASH = r"\s*(?:\.-|\.–|[-–—]+|\.)\s+"
 # "MOSCOW, March 5 (Reuters) - ", "МОСКВА, 12 февраля. /ТАСС/. ", "MOSKOW, KOMPAS.com - ",
 # or a dateline with no credit: "RIVERSIDE — ".
 _DATELINE_CREDIT = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*{_CREDITED}{_DASH}")
+# A city in title case before a credit, as Indonesian and Chinese wires write it:
+# "Jakarta (ANTARA) - ", "Beijing (Xinhua) -- "; the site before the city: "TEMPO.CO,
+# Jakarta - ".
+_DATELINE_TITLE = re.compile(
+    rf"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}(?: [A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}})?"
+    rf"(?:,[^()\n/]{{0,30}}?)?\s*{_CREDITED}"
+    rf"|(?P<site_first>[A-Za-z]+\.(?:com|co|co\.id|id|net)),\s*[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}){_DASH}"
+)
 _DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?{_DASH}")
 _ZH_DATELINE = re.compile(
-    r"^(?:(?P<agency>[\u4e00-\u9fff]{2,4}社)[\u4e00-\u9fff]{1,6}\d{1,2}月\d{1,2}日电\s*"
+    r"^(?:(?P<agency>[\u4e00-\u9fff]{2,4}(?:社|网))[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电\s*"
+    # The reporter's byline after it: "（记者 王晓）".
+    r"(?:[（(](?:记者|通讯员)[^）)\n]{0,30}[）)]\s*)?"
     r"|【(?P<bracket>[^】]{2,12}?)(?:报道|讯|消息)?】\s*)"
 )
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -186,4 +196,9 @@ def dateline_end(body: str, start: int, end: int) -> int:
 
 
 def _dateline(text: str) -> re.Match | None:
-    return _DATELINE_CREDIT.match(text) or _ZH_DATELINE.match(text) or _DATELINE_PLAIN.match(text)
+    return (
+        _DATELINE_CREDIT.match(text)
+        or _DATELINE_TITLE.match(text)
+        or _ZH_DATELINE.match(text)
+        or _DATELINE_PLAIN.match(text)
+    )

@@ -20,7 +20,7 @@ from bisect import bisect_left
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 
-from assistant.rules.lexicon import ZH_OF_WORDS, ZH_SUBJECT_ENDS, Language
+from assistant.rules.lexicon import ZH_CLAUSE_OPENERS, ZH_OF_WORDS, ZH_SUBJECT_ENDS, Language
 from assistant.rules.text import Word, is_cjk
 from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.text import fold
@@ -216,6 +216,9 @@ def _is_name_word(word: Word, language: Language) -> bool:
         and word.lower not in language.pronouns
         and word.lower not in language.plural_pronouns
         and (word.acronym or word.folded not in language.not_names)
+        # "…, tutur Sugiono di Moskow, Selasa.": a day is nobody (a month may be a name:
+        # Julio, June).
+        and word.folded not in language.weekdays
     )
 
 
@@ -225,11 +228,14 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
     run: list[Word] = []
     for n in range(len(phrase) - 1, -1, -1):
         word = phrase[n]
+        # "the Russian Embassy in London", "Kedubes AS di Jakarta": the organisation (and
+        # whose it is) right before the place word.
+        owner = phrase[max(0, n - 2) : n]
         seat = (
             word.folded in language.places
-            and n > 0
-            and phrase[n - 1].capitalised
-            and phrase[n - 1].folded in language.organisations
+            and bool(owner)
+            and all(w.capitalised or w.acronym for w in owner)
+            and any(w.folded in language.organisations for w in owner)
         )
         if _is_name_word(word, language) or (run and (word.folded in language.connectors or seat)):
             run.insert(0, word)
@@ -240,15 +246,19 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
     return run
 
 
-def _person_part(run: list[Word], language: Language) -> tuple[list[Word], frozenset[str]]:
+def _person_part(
+    run: list[Word], language: Language, *, role_before: bool = False
+) -> tuple[list[Word], frozenset[str]]:
     """The name in a run of capitalised words, and the roles before it: "Transport Minister
-    Ana Kessler" is Ana Kessler, a minister; an organisation's name stays whole."""
+    Ana Kessler" is Ana Kessler, a minister; an organisation's name stays whole, unless a
+    role written before the run makes it the person's ("representative of the MID of
+    Russia Maria Zakharova": `role_before`)."""
     folded = [word.folded for word in run]
     marks = [n for n, word in enumerate(folded) if word in language.organisations | language.roles]
     tail = run[marks[-1] + 1 :] if marks else []
     if (
         marks
-        and any(word in language.roles for word in folded[: marks[-1] + 1])
+        and (role_before or any(word in language.roles for word in folded[: marks[-1] + 1]))
         and len(tail) >= 2
         and all(word.capitalised and not word.acronym for word in tail)
     ):
@@ -373,14 +383,21 @@ def interpret(
         name = _span(body, rest)
         return Subject(names.match(name, name), words=len(phrase))
     if run:
-        name_words, roles = _person_part(run, language)
+        # The role written before the name, in lower case or after the place it is of:
+        # "Duta Besar Rusia untuk Indonesia Sergei Tolchenov".
+        # Not a role "of" the run ("Un portavoz del Consorcio Andes Litio"): the run is
+        # whose the role is.
+        ahead = phrase[max(0, phrase.index(run[0]) - 4) : phrase.index(run[0])] if before else []
+        role_before = (
+            any(word.folded in language.roles for word in ahead)
+            and ahead[-1].folded not in language.connectors
+        )
+        name_words, roles = _person_part(run, language, role_before=role_before)
         roles |= frozenset(w.folded for w in phrase if w.folded in language.roles)
-        if before and len(name_words) >= 3 and not _organisation(name_words, language):
-            ahead = phrase[max(0, phrase.index(run[0]) - 2) : phrase.index(run[0])]
-            if any(word.folded in language.roles for word in ahead):
-                # "Министр обороны России Андрей Белусов": after a role, the place it
-                # belongs to, then the person's two names.
-                name_words = name_words[-2:]
+        if role_before and len(name_words) >= 3 and not _organisation(name_words, language):
+            # "Министр обороны России Андрей Белусов": after a role, the place it
+            # belongs to, then the person's two names.
+            name_words = name_words[-2:]
         for first in range(len(name_words) - 1):
             if known := names.known(_span(body, name_words[first:])):
                 mention = _span(body, name_words[first:])
@@ -539,6 +556,8 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
             cut = n
             break
     phrase = phrase[:cut]
+    for opener in ZH_CLAUSE_OPENERS:
+        phrase = phrase.removeprefix(opener)
     language = names.language
     if not phrase:
         return Subject()

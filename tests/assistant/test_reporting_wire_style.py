@@ -1,0 +1,136 @@
+"""The quote assistant on the shapes real wire and newspaper reporting takes, found by
+reading it as a researcher would (issue 12): titles and places before a name, the house
+styles of datelines, a spokesperson's briefing transcript, a subject interrupted by what
+it was doing."""
+
+from assistant.rules import DIRECT_QUOTE, suggest
+
+
+def speakers_of(body, **kwargs):
+    return [s.speaker.name if s.speaker else None for s in suggest(body, **kwargs)]
+
+
+# Titles and places before a name: the person is the name after them.
+
+
+def test_an_ambassador_to_a_country_is_the_person_after_the_country():
+    body = "Duta Besar Rusia untuk Indonesia Sergei Tolchenov menyebut tuduhan itu tidak berdasar."
+    assert speakers_of(body) == ["Sergei Tolchenov"]
+
+
+def test_a_chief_of_staff_is_the_person_after_the_office():
+    body = "Kepala Staf Kepresidenan Moeldoko menilai Indonesia tetap netral dalam konflik itu."
+    assert speakers_of(body) == ["Moeldoko"]
+
+
+def test_an_analyst_of_a_university_is_the_person_after_it():
+    body = (
+        "Pengamat hubungan internasional Universitas Indonesia Hikmahanto Juwana berpendapat "
+        "kunjungan itu wajar dalam kerangka diplomasi."
+    )
+    assert speakers_of(body) == ["Hikmahanto Juwana"]
+
+
+def test_an_embassy_in_a_city_is_the_embassy():
+    body = "Kedubes AS di Jakarta belum memberikan tanggapan atas pertemuan tersebut."
+    assert speakers_of(body) == ["Kedubes AS di Jakarta"]
+
+
+def test_a_country_abbreviation_after_a_title_is_not_part_of_the_name():
+    body = (
+        "Россия не намерена отвечать на санкции зеркально, заявил пресс-секретарь президента "
+        "РФ Дмитрий Песков.\n\n"
+        "Ранее госсекретарь США Энтони Блинкен заявил, что Китай помогает России.\n\n"
+        "Официальный представитель МИД России Мария Захарова назвала санкции незаконными."
+    )
+    assert speakers_of(body) == ["Дмитрий Песков", "Энтони Блинкен", "Мария Захарова"]
+
+
+def test_a_weekday_after_the_cue_is_never_the_speaker():
+    body = (
+        '"Indonesia konsisten dengan politik luar negeri bebas aktif," tutur Sugiono usai '
+        "bertemu Menlu Rusia Sergei Lavrov di Moskow, Selasa.\n\n"
+        "Ia menjelaskan bahwa kedua menteri membahas kerja sama energi."
+    )
+    assert speakers_of(body) == ["Sugiono", "Sugiono"]
+
+
+def test_a_chinese_press_secretary_is_the_name_after_the_title():
+    body = "俄罗斯总统新闻秘书佩斯科夫对记者说：“这些制裁不会改变我们的立场。”"
+    assert speakers_of(body) == ["佩斯科夫"]
+
+
+def test_a_subject_interrupted_by_what_it_was_doing_still_speaks():
+    body = (
+        "Secretary of State Antony Blinken, speaking to reporters in Brussels, said the "
+        "United States had shared intelligence with European allies."
+    )
+    assert speakers_of(body) == ["Antony Blinken"]
+
+
+# House styles of datelines and credits.
+
+
+def test_an_antara_dateline_in_title_case_credits_every_statement():
+    body = (
+        "Jakarta (ANTARA) - Menteri Luar Negeri Sugiono menegaskan Indonesia akan terus "
+        "mendorong penyelesaian damai.\n\n"
+        '"Indonesia konsisten dengan politik bebas aktif," kata Sugiono kepada wartawan.'
+    )
+    first, second = suggest(body)
+    assert first.quote.startswith("Menteri Luar Negeri Sugiono")
+    assert first.relays == second.relays == ("ANTARA",)
+
+
+def test_a_xinhua_dateline_leaves_out_the_reporter_byline():
+    body = "新华社北京12月1日电（记者 王晓）外交部发言人林剑1日在例行记者会上表示，中方从未提供致命性武器。"
+    (suggestion,) = suggest(body)
+    assert suggestion.quote.startswith("外交部发言人林剑")
+    assert suggestion.relays == ("新华社",)
+
+
+# A spokesperson's briefing, as the ministry publishes it: name, colon, answer.
+
+
+def test_a_briefing_transcript_is_the_spokespersons_statements_and_not_the_questions():
+    body = (
+        "中国外交部发言人毛宁在12月2日的例行记者会上回答提问。\n\n"
+        "路透社记者：美国财政部宣布对多家中国企业实施制裁。中方有何评论？\n\n"
+        "毛宁：中方坚决反对美方非法单边制裁。我们将采取必要措施，坚决维护中国企业的正当权益。\n\n"
+        "问：有报道称，美方还将实施二级制裁。\n\n"
+        "答：我不了解你提到的情况。"
+    )
+    found = suggest(body)
+    answers = [s for s in found if s.quote.startswith(("中方坚决", "我不了解"))]
+    assert [(s.speaker.name, s.kind) for s in answers] == [
+        ("毛宁", DIRECT_QUOTE),
+        ("毛宁", DIRECT_QUOTE),
+    ]
+    assert answers[0].quote.endswith("正当权益。")
+    assert not [s for s in found if "记者：" in s.quote or "有何评论" in s.quote]
+
+
+def test_an_english_briefing_transcript_is_read_the_same_way():
+    body = (
+        "Foreign Ministry Spokesperson Lin Jian's Regular Press Conference on December 2\n\n"
+        "AFP: The US Treasury has sanctioned several Chinese companies. What is your comment?\n\n"
+        "Lin Jian: China firmly opposes illegal unilateral sanctions. We will take necessary "
+        "measures to safeguard the lawful rights of Chinese companies."
+    )
+    (answer,) = [s for s in suggest(body) if s.quote.startswith("China firmly")]
+    assert answer.speaker.name == "Lin Jian" and answer.kind == DIRECT_QUOTE
+    assert not [s for s in suggest(body) if "What is your comment" in s.quote]
+
+
+def test_a_question_is_not_a_statement():
+    body = "有记者问：美国国务卿布林肯日前称，中国是俄罗斯国防工业的主要贡献者。中方对此有何回应？"
+    quotes = [s.quote for s in suggest(body)]
+    assert not [q for q in quotes if q.endswith("？")]
+
+
+def test_a_clause_opening_adverb_is_not_a_speaker_for_the_pronoun_after():
+    body = (
+        "林剑说，美方一边出台援助乌克兰的法案，一边对中俄正常贸易往来横加指责，这是双重标准。\n\n"
+        "他强调，中方在乌克兰问题上始终秉持客观公正立场。"
+    )
+    assert speakers_of(body) == ["林剑", "林剑"]
