@@ -25,7 +25,7 @@ from assistant.rules.cues import Attribution
 from assistant.rules.furniture import is_furniture
 from assistant.rules.language import resolve
 from assistant.rules.lexicon import LANGUAGES, Cue, Language
-from assistant.rules.relays import OutletIndex, credit, dateline_end
+from assistant.rules.relays import DATELINE_PARAGRAPHS, OutletIndex, credit, dateline_end
 from assistant.rules.speakers import Names, SpeakerMatch
 from assistant.rules.text import (
     Quote,
@@ -177,7 +177,7 @@ def suggest(
     read: list[_Read] = []
     for sentence in reading:
         start = sentence.start
-        if sentence.paragraph < 3:
+        if sentence.paragraph < DATELINE_PARAGRAPHS:
             start = max(start, dateline_end(body, *spans[sentence.paragraph]))
             sentence = Sentence(start, sentence.end, sentence.paragraph)
         if sentence.start >= sentence.end:

@@ -412,6 +412,9 @@ def find_zh(
             reported = _zh_reported(body, position + length, end)
             if name := outlets.name_of(reported):
                 attribution.outlet = name
+            elif reported and _zh_is_report(body, position + length + len(reported)):
+                # "据俄罗斯卫星通讯社报道": what reports is an outlet, known or not.
+                attribution.outlet = reported
             elif reported:
                 attribution.subject = zh_subject(
                     body, position + length, position + length + len(reported), names
@@ -454,6 +457,10 @@ def _zh_reported(body: str, start: int, end: int) -> str:
         if at != -1:
             stop = at
     return body[start:stop].strip()
+
+
+def _zh_is_report(body: str, at: int) -> bool:
+    return body.startswith(("报道", "报导", "消息"), at)
 
 
 def _zh_first_boundary(body: str, start: int, position: int) -> int:

@@ -33,7 +33,7 @@ _DATELINE_CREDIT = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*{_CREDITED}{_
 # Jakarta - ".
 _DATELINE_TITLE = re.compile(
     rf"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}(?: [A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}})?"
-    rf"(?:,[^()\n/]{{0,30}}?)?\s*{_CREDITED}"
+    rf"(?:,[^()\n/]{{0,30}}?)?\s+{_CREDITED}"
     rf"|(?P<site_first>[A-Za-z]+\.(?:com|co|co\.id|id|net)),\s*[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}){_DASH}"
 )
 _DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?{_DASH}")
@@ -43,6 +43,8 @@ _ZH_DATELINE = re.compile(
     r"(?:[（(](?:记者|通讯员)[^）)\n]{0,30}[）)]\s*)?"
     r"|【(?P<bracket>[^】]{2,12}?)(?:报道|讯|消息)?】\s*)"
 )
+# A dateline opens one of the first paragraphs, after a headline, a time stamp, a byline.
+DATELINE_PARAGRAPHS = 6
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _ELIDED = re.compile(r"^[LlDd][’']")
 _SITE = re.compile(r"[A-Za-z]+\.(?:com|co\.id|id|net)")
@@ -158,7 +160,7 @@ def credit(body: str, paragraphs: list[tuple[int, int]], outlets: OutletIndex) -
     """The outlet the credit line names, or "": a dateline in the first paragraphs, or a
     last paragraph that is only a credit."""
     name = ""
-    for p_start, p_end in paragraphs[:3]:
+    for p_start, p_end in paragraphs[:DATELINE_PARAGRAPHS]:
         text = body[p_start:p_end]
         if match := _dateline(text):
             named = next((value for value in match.groupdict().values() if value), None)

@@ -230,7 +230,7 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
         word = phrase[n]
         # "the Russian Embassy in London", "Kedubes AS di Jakarta": the organisation (and
         # whose it is) right before the place word.
-        owner = phrase[max(0, n - 2) : n]
+        owner = phrase[max(0, n - 3) : n]
         seat = (
             word.folded in language.places
             and bool(owner)
@@ -260,7 +260,9 @@ def _person_part(
         marks
         and (role_before or any(word in language.roles for word in folded[: marks[-1] + 1]))
         and len(tail) >= 2
-        and all(word.capitalised and not word.acronym for word in tail)
+        # "Anggota Komisi I DPR TB Hasanuddin": an initial may be in capitals.
+        and all(word.capitalised for word in tail)
+        and not tail[-1].acronym
     ):
         # "Anggota Komisi IV DPR Dedi Kurniawan": a member of an organisation, by name.
         return _two_names(tail, language), frozenset(w for w in folded if w in language.roles)
@@ -511,6 +513,13 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
             _is_name_word(word, language)
             or word.folded in language.roles
             or (chain and word.folded in language.connectors)
+            # A role of several words: "Pentagon press secretary Pat Ryder", "foreign
+            # ministry spokesperson Lin Jian".
+            or (
+                any(w.folded in language.roles for w in phrase[n + 1 : n + 3])
+                and word.folded not in language.circumstances
+                and word.folded not in language.stopwords
+            )
         ):
             chain.append(word)
             continue

@@ -134,3 +134,50 @@ def test_a_clause_opening_adverb_is_not_a_speaker_for_the_pronoun_after():
         "他强调，中方在乌克兰问题上始终秉持客观公正立场。"
     )
     assert speakers_of(body) == ["林剑", "林剑"]
+
+
+def test_a_role_of_several_words_after_the_verb_leads_to_the_name():
+    body = (
+        '"These are defensive capabilities meant to deter aggression," said Pentagon press '
+        "secretary Pat Ryder, adding that Washington had informed its allies."
+    )
+    assert speakers_of(body) == ["Pat Ryder"]
+
+
+def test_a_dateline_after_a_headline_a_time_stamp_and_a_byline_still_credits():
+    body = (
+        "Russia says US missile plan risks new arms race\n\n"
+        "Published December 1, 2025 3:45pm EST\n\n"
+        "By Guy Faulconbridge\n\n"
+        "MOSCOW, Dec 1 (Reuters) - Russia warned on Monday that the plan would trigger a new "
+        "arms race.\n\n"
+        "Kremlin spokesman Dmitry Peskov told reporters that the Europeans were targets again."
+    )
+    first, second = suggest(body)
+    assert first.quote.startswith("Russia warned")
+    assert first.relays == second.relays == ("Reuters",)
+
+
+def test_a_site_credit_is_read_whole():
+    body = (
+        "Kompas.com - 01/12/2025, 14:30 WIB\n\n"
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto menegaskan Indonesia tidak akan ikut "
+        "campur urusan negara lain."
+    )
+    (suggestion,) = suggest(body)
+    assert suggestion.relays == ("KOMPAS.com",)
+
+
+def test_an_embassy_of_a_country_in_a_city_and_an_initial_in_capitals():
+    body = (
+        "Anggota Komisi I DPR TB Hasanuddin mengkritik pemerintah yang dinilai terlalu lunak.\n\n"
+        "Kedutaan Besar China di Jakarta membantah kapal-kapalnya melanggar hukum internasional."
+    )
+    assert speakers_of(body) == ["TB Hasanuddin", "Kedutaan Besar China di Jakarta"]
+
+
+def test_ju_an_unknown_agency_baodao_is_a_relay_and_the_speaker_follows():
+    body = "据俄罗斯卫星通讯社报道，俄罗斯外长拉夫罗夫1日表示，俄方愿意与美方就乌克兰问题进行对话。"
+    (suggestion,) = suggest(body)
+    assert suggestion.speaker.name == "拉夫罗夫"
+    assert suggestion.relays == ("俄罗斯卫星通讯社",)
