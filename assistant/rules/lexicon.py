@@ -158,9 +158,12 @@ _add(
     "has said|have said|had said|is quoted as saying|was quoted as saying|called|calls|"
     "described|blamed|blames|criticised|criticized|condemned|berated|praised|thanked|"
     "apologised|apologized|apology was posted|apology was issued|"
-    "announced in a statement|said in a statement",
+    "announced in a statement|said in a statement|reiterated|suggested|revealed|recalled|"
+    "demanded|threatened|complained|remarked|commented|welcomed|signalled|signaled|"
+    "indicated|expressed|voiced|questioned",
     Cue.SPEECH,
 )
+_add(EN, "lashed out|hit out|lashes out|hits out", Cue.SPEECH, accusation=True)
 _add(
     EN,
     "denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|"
@@ -274,13 +277,14 @@ _add(
     "menyampaikan|mengumumkan|memastikan|menilai|meminta|mendesak|mengimbau|mengecam|"
     "mengkritik|menanggapi|menjawab|memaparkan|menerangkan|mengingatkan|melanjutkan|"
     "berkata|bilang|mengaku|menyebutnya|menyatakan bahwa|mengatakan bahwa|berpendapat|"
+    "tulis|menulis|mencuit|cuit|mengunggah|memposting|"
     "memandang|mengingatkan bahwa|menduga|memperkirakan|menyoroti",
     Cue.SPEECH,
 )
 _add(
     ID,
     "katanya|ujarnya|ucapnya|tuturnya|ungkapnya|imbuhnya|tegasnya|jelasnya|tambahnya|"
-    "lanjutnya|paparnya|terangnya|sebutnya|akunya",
+    "lanjutnya|paparnya|terangnya|sebutnya|akunya|tulisnya|cuitnya",
     Cue.SPEECH,
     pronoun=True,
 )

@@ -34,7 +34,10 @@ _DATELINE_CREDIT = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*{_CREDITED}{_
 _DATELINE_TITLE = re.compile(
     rf"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}(?: [A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}})?"
     rf"(?:,[^()\n/]{{0,30}}?)?\s+{_CREDITED}"
-    rf"|(?P<site_first>[A-Za-z]+\.(?:com|co|co\.id|id|net)),\s*[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}){_DASH}"
+    rf"|(?P<site_first>[A-Za-z]+\.(?:com|co|co\.id|id|net)),\s*[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}"
+    # A broadcaster named after the city: "Jakarta, CNN Indonesia -- ".
+    rf"|[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}},\s*(?P<broadcaster>[A-Z]{{2,}}(?: [A-Z][\w.]+){{0,2}})\s*(?=--|—)"
+    rf"){_DASH}"
 )
 _DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?{_DASH}")
 _ZH_DATELINE = re.compile(
@@ -182,8 +185,10 @@ def _credited(text: str, outlets: OutletIndex) -> str:
     # A credit line names a report even when we hold no outlet for it, if it reads as
     # an outlet's name: an acronym ("EFE"), a site ("KOMPAS.com"), a Chinese agency.
     letters = text.replace(" ", "").replace(".", "")
+    first = text.split()[0] if text.split() else ""
     if (
         (letters.isupper() and len(letters) >= 2)
+        or (len(first) >= 2 and first.isupper() and first.isalpha())  # "CNN Indonesia"
         or _SITE.fullmatch(text)
         or (any(is_cjk(char) for char in text) and len(text) <= 8 and text[-1] in "社报网台")
     ):

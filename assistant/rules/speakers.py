@@ -313,6 +313,18 @@ def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
             end -= 1
             continue
         break
+    # A phrase of how or where it spoke, between the subject and its verb: "Kementerian
+    # Pertahanan Rusia dalam pernyataannya di Telegram", "the ministry in a statement";
+    # not a seat ("Kedubes AS di Jakarta"), whose place is capitalised.
+    for n in range(1, end - 1):
+        word, following = phrase[n], phrase[n + 1]
+        if (
+            word.folded in language.circumstances
+            and not word.capitalised
+            and not following.capitalised
+            and (phrase[n - 1].capitalised or phrase[n - 1].acronym)
+        ):
+            return phrase[:n]
     return phrase[:end]
 
 

@@ -181,3 +181,28 @@ def test_ju_an_unknown_agency_baodao_is_a_relay_and_the_speaker_follows():
     (suggestion,) = suggest(body)
     assert suggestion.speaker.name == "拉夫罗夫"
     assert suggestion.relays == ("俄罗斯卫星通讯社",)
+
+
+def test_a_broadcasters_dateline_and_a_statement_posted_on_telegram():
+    body = (
+        "Jakarta, CNN Indonesia -- Kementerian Luar Negeri RI memastikan tidak ada WNI yang "
+        "menjadi korban serangan rudal di Kyiv.\n\n"
+        "Kementerian Pertahanan Rusia dalam pernyataannya di Telegram menyebut serangan itu hanya "
+        "menyasar fasilitas militer.\n\n"
+        '"Rusia kembali menyerang kota-kota kami," tulis Zelensky di akun X miliknya.'
+    )
+    first, second, third = suggest(body)
+    assert first.quote.startswith("Kementerian Luar Negeri RI")
+    assert first.relays[0] == "CNN Indonesia"
+    assert second.speaker.name == "Kementerian Pertahanan Rusia"
+    assert "Telegram" in second.relays
+    assert third.speaker.name == "Zelensky" and third.cue == "tulis"
+
+
+def test_lashing_out_and_calling_it_a_fragment_is_a_statement():
+    body = (
+        "President Donald Trump on Friday lashed out at the special counsel, calling the "
+        'investigation a "witch hunt" and insisting he had done nothing wrong.'
+    )
+    (suggestion,) = suggest(body)
+    assert suggestion.speaker.name == "Donald Trump" and suggestion.accusation
