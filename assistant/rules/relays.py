@@ -41,7 +41,8 @@ _DATELINE_TITLE = re.compile(
 )
 _DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?{_DASH}")
 _ZH_DATELINE = re.compile(
-    r"^(?:(?P<agency>[\u4e00-\u9fff]{2,4}(?:社|网))[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电\s*"
+    # "本报华盛顿12月1日电": the paper's own correspondent, no relay.
+    r"^(?:(?:本报|(?P<agency>[\u4e00-\u9fff]{2,4}(?:社|网)))[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电\s*"
     # The reporter's byline after it: "（记者 王晓）".
     r"(?:[（(](?:记者|通讯员)[^）)\n]{0,30}[）)]\s*)?"
     r"|【(?P<bracket>[^】]{2,12}?)(?:报道|讯|消息)?】\s*)"

@@ -206,3 +206,13 @@ def test_lashing_out_and_calling_it_a_fragment_is_a_statement():
     )
     (suggestion,) = suggest(body)
     assert suggestion.speaker.name == "Donald Trump" and suggestion.accusation
+
+
+def test_a_papers_own_dateline_and_a_chief_cabinet_secretary():
+    body = (
+        "本报华盛顿12月1日电 美国国务卿鲁比奥当地时间1日在国会听证会上称，中国是美国面临的最大威胁。\n\n"
+        "日本官房长官林芳正在记者会上表示，日方对此不予置评。"
+    )
+    first, second = suggest(body)
+    assert first.quote.startswith("美国国务卿鲁比奥") and first.relays == ()
+    assert [first.speaker.name, second.speaker.name] == ["鲁比奥", "林芳正"]
