@@ -234,16 +234,32 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
         seat = (
             word.folded in language.places
             and bool(owner)
-            and all(w.capitalised or w.acronym for w in owner)
             and any(w.folded in language.organisations for w in owner)
+            and all(w.capitalised or w.acronym or w.folded in language.organisations for w in owner)
         )
-        if _is_name_word(word, language) or (run and (word.folded in language.connectors or seat)):
+        # "The Russian embassy in Washington": the seat's organisation in lower case.
+        seated = (
+            bool(run) and run[0].folded in language.places and word.folded in language.organisations
+        )
+        if (
+            _is_name_word(word, language)
+            or seated
+            or (run and (word.folded in language.connectors or seat))
+        ):
             run.insert(0, word)
         else:
             break
-    while run and not _is_name_word(run[0], language):
+    while run and not (_is_name_word(run[0], language) or _seated_organisation(run, language)):
         run.pop(0)
     return run
+
+
+def _seated_organisation(run: list[Word], language: Language) -> bool:
+    return (
+        len(run) > 1
+        and run[0].folded in language.organisations
+        and any(word.folded in language.places for word in run[1:3])
+    )
 
 
 def _person_part(

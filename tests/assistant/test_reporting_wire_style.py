@@ -216,3 +216,8 @@ def test_a_papers_own_dateline_and_a_chief_cabinet_secretary():
     first, second = suggest(body)
     assert first.quote.startswith("美国国务卿鲁比奥") and first.relays == ()
     assert [first.speaker.name, second.speaker.name] == ["鲁比奥", "林芳正"]
+
+
+def test_an_embassy_in_lower_case_in_a_city_is_the_embassy():
+    body = "The Russian embassy in Washington did not immediately respond to a request for comment."
+    assert speakers_of(body) == ["Russian embassy in Washington"]
