@@ -50,6 +50,8 @@ class Language:
     roles: frozenset[str] = frozenset()  # minister, spokeswoman, juru bicara, 发言人
     organisations: frozenset[str] = frozenset()  # ministry, union, kementerian, 部
     articles: frozenset[str] = frozenset()  # the, el, la, le, les, a, un
+    # "A department spokesperson said": someone new, not the spokesperson named before.
+    indefinites: frozenset[str] = frozenset()
     connectors: frozenset[str] = frozenset()  # of, de, del: inside a name
     told: frozenset[str] = frozenset()  # to, kepada, a, à: "told Reuters"
     relatives: frozenset[str] = frozenset()  # who, yang, que, qui, который
@@ -212,6 +214,7 @@ EN.organisations = _set(
     "federation|group|institute|organisation|organization|coalition|alliance|board|bureau"
 )
 EN.articles = _set("the|a|an|this|that|its|his|her|their")
+EN.indefinites = _set("a|an|another")
 EN.connectors = _set("of|for|de|van|von|der|bin|al")
 EN.places = _set("in|at")
 EN.told = _set("to")
@@ -277,7 +280,7 @@ _add(
     "menyampaikan|mengumumkan|memastikan|menilai|meminta|mendesak|mengimbau|mengecam|"
     "mengkritik|menanggapi|menjawab|memaparkan|menerangkan|mengingatkan|melanjutkan|"
     "berkata|bilang|mengaku|menyebutnya|menyatakan bahwa|mengatakan bahwa|berpendapat|"
-    "tulis|menulis|mencuit|cuit|mengunggah|memposting|"
+    "tulis|menulis|mencuit|cuit|mengunggah|memposting|melaporkan|memberitakan|"
     "memandang|mengingatkan bahwa|menduga|memperkirakan|menyoroti",
     Cue.SPEECH,
 )
@@ -338,6 +341,7 @@ ID.organisations = _set(
     "institut|kampus"
 )
 ID.articles = _set("sang|si|para|seorang")
+ID.indefinites = _set("seorang|salah")
 ID.connectors = _set("bin|binti|van|de|al|dan")
 ID.places = _set("di")
 ID.told = _set("kepada|pada")
@@ -438,6 +442,7 @@ ES.organisations = _set(
     "tribunal|banco|alianza|asamblea|congreso|ayuntamiento|sanidad|union"
 )
 ES.articles = _set("el|la|los|las|un|una|su|sus|este|esta")
+ES.indefinites = _set("un|una|otro|otra")
 ES.connectors = _set("de|del|la|las|los|y")
 ES.told = _set("a|al|ante")
 ES.relatives = _set("que|quien|quienes|cuyo|cuya")
@@ -542,6 +547,7 @@ FR.organisations = _set(
     "senat|elysee|matignon|junte|opposition|cgt|cfdt|onu|otan"
 )
 FR.articles = _set("le|la|les|l|un|une|son|sa|ses|leur|ce|cette")
+FR.indefinites = _set("un|une")
 FR.connectors = _set("de|du|des|la|le|d|et|l")
 FR.told = _set("a|au|aux")
 FR.relatives = _set("qui|que|dont|lequel|laquelle")

@@ -40,6 +40,10 @@ _DATELINE_TITLE = re.compile(
     rf"){_DASH}"
 )
 _DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?{_DASH}")
+# A city in title case, alone before a dash: "Jakarta - Menteri …" (detik's style).
+_DATELINE_TITLE_PLAIN = re.compile(
+    r"^[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2,20}\s+(?:-|--|—)\s+(?=[A-ZÀ-ÞА-ЯЁ\"“])"
+)
 _ZH_DATELINE = re.compile(
     # "本报华盛顿12月1日电": the paper's own correspondent, no relay.
     r"^(?:(?:本报|(?P<agency>[\u4e00-\u9fff]{2,4}(?:社|网)))[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电\s*"
@@ -209,4 +213,5 @@ def _dateline(text: str) -> re.Match | None:
         or _DATELINE_TITLE.match(text)
         or _ZH_DATELINE.match(text)
         or _DATELINE_PLAIN.match(text)
+        or _DATELINE_TITLE_PLAIN.match(text)
     )

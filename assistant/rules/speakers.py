@@ -428,6 +428,13 @@ def interpret(
             # "Министр обороны России Андрей Белусов": after a role, the place it
             # belongs to, then the person's two names.
             name_words = name_words[-2:]
+        closing = [
+            n for n, w in enumerate(name_words[:-1]) if ")" in body[w.end : name_words[n + 1].start]
+        ]
+        if before and closing and len(name_words) - closing[-1] - 1 <= 3:
+            # "Institute for Security and Strategic Studies (ISESS) Khairul Fahmi": the
+            # person after the organisation's bracketed short name.
+            name_words = name_words[closing[-1] + 1 :]
         for first in range(len(name_words) - 1):
             if known := names.known(_span(body, name_words[first:])):
                 mention = _span(body, name_words[first:])
@@ -446,6 +453,10 @@ def interpret(
         rest = phrase
         while len(rest) > 1 and rest[0].folded in language.articles:
             rest = rest[1:]
+        if before and phrase[0].folded in language.indefinites and len(rest) <= 4:
+            # "A department spokesperson said": someone the text has not named, as written.
+            name = _span(body, rest)
+            return Subject(names.match(name, name), roles=roles, words=len(phrase))
         return Subject(roles=roles, words=len(phrase), phrase=_span(body, rest))
     organisations = [word for word in phrase if word.folded in language.organisations]
     rest = phrase

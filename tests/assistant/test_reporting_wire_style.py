@@ -221,3 +221,38 @@ def test_a_papers_own_dateline_and_a_chief_cabinet_secretary():
 def test_an_embassy_in_lower_case_in_a_city_is_the_embassy():
     body = "The Russian embassy in Washington did not immediately respond to a request for comment."
     assert speakers_of(body) == ["Russian embassy in Washington"]
+
+
+def test_a_city_alone_before_a_dash_is_a_dateline():
+    body = (
+        "Jakarta - Menteri Pertahanan Sjafrie Sjamsoeddin memastikan Indonesia tidak akan "
+        "membeli pesawat tempur dari Rusia."
+    )
+    (suggestion,) = suggest(body)
+    assert suggestion.quote.startswith("Menteri Pertahanan")
+
+
+def test_the_person_after_an_organisations_bracketed_short_name():
+    body = (
+        "Pengamat militer dari Institute for Security and Strategic Studies (ISESS) Khairul "
+        "Fahmi menilai pernyataan Menhan sudah tepat."
+    )
+    assert speakers_of(body) == ["Khairul Fahmi"]
+
+
+def test_an_unnamed_spokesperson_is_not_the_one_named_before():
+    body = (
+        '"This is typical economic coercion," said foreign ministry spokesperson Guo Jiakun.\n\n'
+        "A department spokesperson, who asked not to be named, said the listings were based on "
+        "solid evidence."
+    )
+    assert speakers_of(body) == ["Guo Jiakun", "department spokesperson"]
+
+
+def test_an_agency_reporting_is_a_statement_of_the_agency():
+    body = (
+        "Sebelumnya, kantor berita Rusia RIA Novosti melaporkan bahwa Moskow menawarkan Su-35 "
+        "kepada Jakarta dengan skema barter."
+    )
+    (suggestion,) = suggest(body)
+    assert "RIA Novosti" in suggestion.speaker.name or "RIA Novosti" in suggestion.relays
