@@ -61,7 +61,7 @@ MIN_CONTENT_CHARS = 4
 # A quotation of fewer words than this is a fragment of the reporter's sentence.
 MIN_QUOTE_WORDS = 2
 MIN_QUOTE_CHARS = 4
-_TRIM = " \t\n,;:—–-"
+_TRIM = " \t\n,;:—–-，、；："
 _LEAD_IN = ":,—–-：，"
 _CLOSING = "”\"’'»›」』"
 
@@ -439,7 +439,7 @@ def _statements(
                 speaker, rule, confidence, attribution = found
         if speaker is not None:
             read.quote_speaker = speaker
-        text = " ".join(body[s:e].strip() for s, e in parts)
+        text = _joined(body, parts)
         start, end = _strip(body, first_start, last_end)
         result.append(
             _Candidate(
@@ -518,8 +518,18 @@ def _quote_groups(body: str, read: _Read, lexicon: Language) -> list[list[tuple[
     return groups
 
 
+def _joined(body: str, parts: list[tuple[int, int]]) -> str:
+    """A quotation's passages as one text: with a space between, or none in Chinese."""
+    passages = [body[start:end].strip() for start, end in parts]
+    glue = "" if passages and is_cjk(passages[0][:1] or " ") else " "
+    return glue.join(passages)
+
+
 def _goes_on(body: str, previous: tuple[int, int], inner: str) -> bool:
     ending = body[previous[0] : previous[1]].rstrip()
+    if inner and is_cjk(inner[0]):
+        # Chinese has no lower case: a passage left on a comma goes on ("“…措施，”郭嘉昆说，“这是…”").
+        return ending[-1:] in "，,、"
     return bool(inner) and inner[0].islower() and ending[-1:] not in ".!?…。！？"
 
 

@@ -256,3 +256,10 @@ def test_an_agency_reporting_is_a_statement_of_the_agency():
     )
     (suggestion,) = suggest(body)
     assert "RIA Novosti" in suggestion.speaker.name or "RIA Novosti" in suggestion.relays
+
+
+def test_a_chinese_quote_its_attribution_interrupts_on_a_comma_is_one_statement():
+    body = "“美方泛化国家安全概念，滥用出口管制措施，”郭嘉昆说，“这是典型的经济胁迫。”"
+    (suggestion,) = suggest(body)
+    assert suggestion.speaker.name == "郭嘉昆" and suggestion.kind == DIRECT_QUOTE
+    assert suggestion.text == "美方泛化国家安全概念，滥用出口管制措施，这是典型的经济胁迫。"
