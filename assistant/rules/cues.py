@@ -299,7 +299,15 @@ def _skippable(segment: list[Word], language: Language) -> bool:
         return True
     if all(word.folded in language.skipped for word in segment):
         return True
-    if first in language.skipped and not segment[0].capitalised:
+    if " ".join(word.folded for word in segment) in language.discourse:
+        return True  # "Por su parte, el Departamento de Estado afirmó"
+    named = any(
+        word.capitalised
+        and word.folded not in language.weekdays
+        and word.folded not in language.months
+        for word in segment[1:]
+    )
+    if first in language.skipped and not segment[0].capitalised and not named:
         return True  # an adverbial: "…, dalam keterangannya pada Senin (7/7), menyebut"
     if first in language.circumstances and not segment[0].capitalised:
         return True  # "Blinken, speaking to reporters in Brussels, said"
@@ -340,7 +348,11 @@ def _after(
                 break
             if "," in gap and phrase:
                 # Past a comma only a name set off after a role: "son président, Marc Noizet".
-                if crossed or not any(w.folded in language.roles for w in phrase):
+                if (
+                    crossed
+                    or not any(w.folded in language.roles for w in phrase)
+                    or not (word.capitalised or word.acronym)
+                ):
                     break
                 crossed = True
         phrase.append(word)

@@ -62,6 +62,10 @@ class Language:
     # First words of a phrase set off between the subject and its verb, telling where or
     # how it spoke: "Blinken, speaking to reporters in Brussels, said".
     circumstances: frozenset[str] = frozenset()
+    # Discourse markers set off by a comma, never a subject: "Por su parte, …".
+    discourse: frozenset[str] = frozenset()
+    # Roles that name nobody in particular: "sources said" is never the last speaker.
+    anonymous: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     stopwords: frozenset[str] = frozenset()
     weekdays: dict[str, int] = field(default_factory=dict)  # folded word → Monday = 0
@@ -225,6 +229,11 @@ EN.circumstances = _set(
     "speaking|writing|addressing|talking|asked|responding|answering|replying|appearing|"
     "visiting|testifying|briefing|during|after|in|at|on|when|following|while"
 )
+EN.anonymous = _set("source|sources")
+EN.discourse = _set(
+    "meanwhile|however|in turn|for its part|for his part|for her part|separately|earlier|"
+    "later|in response|on the other hand|at the same time|in a statement|in addition"
+)
 EN.skipped = _set(
     "also|has|have|had|then|later|earlier|previously|again|once|repeatedly|separately|"
     "publicly|again|on|last|this|late|early|yesterday|today|tonight|in|a|statement|"
@@ -349,6 +358,10 @@ ID.relatives = _set("yang")
 ID.conjunctions = _set("dan|serta")
 ID.openers = _set("sementara|sedangkan|tetapi|namun|sementara itu|padahal")
 ID.circumstances = _set("saat|ketika|usai|seusai|setelah|sebelum|dalam|di|ditemui|dihubungi")
+ID.discourse = _set(
+    "sementara itu|di sisi lain|sebelumnya|selain itu|namun|di tempat terpisah|secara "
+    "terpisah|dalam kesempatan itu|dalam kesempatan yang sama|menanggapi hal itu|terkait hal itu"
+)
 ID.skipped = _set(
     "juga|pun|telah|sudah|kembali|lalu|kemudian|sebelumnya|sempat|pernah|akan|masih|"
     "secara|terpisah|tegas|pada|hari|ini|itu|kemarin|dalam|keterangannya|resminya"
@@ -417,7 +430,11 @@ ES.refutations = _set(
 _add(ES, "asegurando|afirmando|anadiendo|senalando|explicando", Cue.CONTINUING)
 _add(ES, "segun|de acuerdo con|segun el|segun la", Cue.ACCORDING)
 _add(ES, "citando a|citando|citado por", Cue.QUOTING)
-_add(ES, "segun informo|segun informa|segun publico|publico", Cue.REPORTED)
+_add(
+    ES,
+    "segun informo|segun informa|segun publico|publico|citadas por|citados por|citada por",
+    Cue.REPORTED,
+)
 _add(
     ES,
     "no comenta|declino comentar|se nego a comentar|no quiso comentar|no respondio|"
@@ -450,6 +467,11 @@ ES.conjunctions = _set("y|e")
 ES.places = _set("en")
 ES.openers = _set("mientras|mientras que|pero|aunque|sin embargo")
 ES.circumstances = _set("durante|tras|en|hablando|respondiendo|al|preguntado|preguntada")
+ES.anonymous = _set("fuente|fuentes")
+ES.discourse = _set(
+    "por su parte|por otra parte|en cambio|sin embargo|asimismo|ademas|mientras tanto|no "
+    "obstante|de hecho|por ello|por eso|en este sentido|en respuesta"
+)
 ES.skipped = _set(
     "tambien|ya|luego|despues|ayer|hoy|este|esta|el|la|lunes|martes|miercoles|jueves|"
     "viernes|sabado|domingo|semana|pasada|manana|tarde|noche|recientemente|nuevamente|ha|"
@@ -523,7 +545,12 @@ _add(
 )
 _add(FR, "selon|d'apres|aux dires de", Cue.ACCORDING)
 _add(FR, "citant|cite par|citee par|cites par|citees par", Cue.QUOTING)
-_add(FR, "a rapporte|rapporte|ont rapporte|rapporte par|rapportee par|relaye par", Cue.REPORTED)
+_add(
+    FR,
+    "a rapporte|rapporte|ont rapporte|rapporte par|rapportee par|relaye par|citees par|"
+    "cites par|citee par|cite par",
+    Cue.REPORTED,
+)
 _add(
     FR,
     "a refuse de commenter|ont refuse de commenter|n'a pas souhaite commenter|n'a pas "
@@ -555,6 +582,11 @@ FR.conjunctions = _set("et")
 FR.places = _set("a|en")
 FR.openers = _set("tandis que|tandis|alors que|mais|cependant")
 FR.circumstances = _set("lors|interroge|interrogee|dans|devant|en|apres|s'exprimant")
+FR.anonymous = _set("source|sources")
+FR.discourse = _set(
+    "pour sa part|de son cote|en revanche|par ailleurs|cependant|toutefois|de leur cote|"
+    "en reponse|dans la foulee"
+)
 FR.skipped = _set(
     "aussi|egalement|deja|ensuite|puis|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
     "hier|aujourd'hui|soir|matin|encore|meme|notamment|pourtant|ainsi|plus|tard"
@@ -647,7 +679,7 @@ RU.roles = _set(
     "руководитель|генеральный|секретарь|спикер|посол|замминистра|заместитель|депутат|"
     "сенатор|губернатор|мэр|командующий|начальник|эксперт|аналитик|официальный|"
     "официальная|министра|генсек|полковник|генерал-майор|генерал-лейтенант|адмирал|"
-    "майор|капитан|госсекретарь|президента|посла|главы|советник|помощник"
+    "майор|капитан|госсекретарь|президента|посла|главы|советник|помощник|дипломат|дипломата"
 )
 RU.organisations = _set(
     "министерство|мид|минобороны|правительство|профсоюз|прокуратура|прокуратуре|комиссия|"
@@ -661,6 +693,8 @@ RU.relatives = _set("который|которая|которое|которые
 RU.conjunctions = _set("и")
 RU.openers = _set("а|но|однако|тогда как|в то время как")
 RU.circumstances = _set("выступая|отвечая|комментируя|говоря|в|на|после|во")
+RU.anonymous = _set("источник|источники|источника|источников")
+RU.discourse = _set("в свою очередь|между тем|при этом|однако|кроме того|тем временем|в ответ")
 RU.skipped = _set(
     "также|тоже|ранее|позже|позднее|уже|вновь|снова|еще|в|во|понедельник|вторник|среду|"
     "четверг|пятницу|субботу|воскресенье|вчера|сегодня|публично|лично|официально"

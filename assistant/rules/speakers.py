@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from assistant.rules.lexicon import ZH_CLAUSE_OPENERS, ZH_OF_WORDS, ZH_SUBJECT_ENDS, Language
 from assistant.rules.text import Word, is_cjk
@@ -163,6 +164,8 @@ class Names:
                 return said.match
         if any(self.first_seen.get(role, position) < position for role in roles):
             return None
+        if roles <= self.language.anonymous:
+            return None  # "fuentes diplomáticas": unnamed sources, as written
         return self.last(person=person) if person else None
 
     def is_person(self, name: str) -> bool:
@@ -301,6 +304,20 @@ def _person_part(
     while start < len(run) - 1 and folded[start] in language.articles:
         start += 1
     return run[start:], frozenset()
+
+
+def _full_name_in(phrase: list[Word], language: Language) -> bool:
+    """Two capitalised words in a row that are neither roles nor organisations nor
+    acronyms: a person's names."""
+    return any(
+        all(
+            _is_name_word(w, language)
+            and not w.acronym
+            and w.folded not in language.roles | language.organisations
+            for w in pair
+        )
+        for pair in pairwise(phrase)
+    )
 
 
 def _two_names(name: list[Word], language: Language) -> list[Word]:
@@ -522,6 +539,16 @@ def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
         if phrase[start].lower in language.pronouns:
             break
         start += 1
+    # "a déclaré le chef de l'État lors d'une conférence de presse": the subject ends
+    # where how or where it spoke begins.
+    for end in range(start + 1, len(phrase)):
+        following = phrase[end + 1] if end + 1 < len(phrase) else None
+        if (
+            phrase[end].folded in language.circumstances
+            and not phrase[end].capitalised
+            and not (following is not None and following.capitalised)  # "in Gaza": a seat
+        ):
+            return phrase[start:end]
     return phrase[start:]
 
 
@@ -533,8 +560,12 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
     Interior" names no one but a role."""
     for n in range(1, len(phrase)):
         if "," in body[phrase[n - 1].end : phrase[n].start]:
-            if any(w.folded in language.roles for w in phrase[:n]) and _is_name_word(
-                phrase[n], language
+            if (
+                any(w.folded in language.roles for w in phrase[:n])
+                and _is_name_word(phrase[n], language)
+                # "Как заявил пресс-секретарь Кремля Дмитрий Песков, Москва …": the name
+                # stands before the comma already.
+                and not _full_name_in(phrase[:n], language)
             ):
                 return _leading_chain(body, phrase[n:], language)  # the name after the role
             phrase = phrase[:n]

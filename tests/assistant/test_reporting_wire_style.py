@@ -263,3 +263,29 @@ def test_a_chinese_quote_its_attribution_interrupts_on_a_comma_is_one_statement(
     (suggestion,) = suggest(body)
     assert suggestion.speaker.name == "郭嘉昆" and suggestion.kind == DIRECT_QUOTE
     assert suggestion.text == "美方泛化国家安全概念，滥用出口管制措施，这是典型的经济胁迫。"
+
+
+def test_discourse_markers_a_name_before_the_comma_and_unnamed_sources():
+    body = (
+        "Как заявил журналистам пресс-секретарь Кремля Дмитрий Песков, Москва с уважением "
+        "относится к позиции Пекина."
+    )
+    assert speakers_of(body) == ["Дмитрий Песков"]
+    body = (
+        "Por su parte, el Departamento de Estado estadounidense afirmó en un comunicado que "
+        "sigue comprometido con la paz.\n\n"
+        "Según fuentes diplomáticas citadas por la agencia EFE, la próxima ronda podría "
+        "celebrarse en Estambul."
+    )
+    first, second = suggest(body)
+    assert first.speaker.name == "Departamento de Estado estadounidense"
+    assert second.speaker.name == "fuentes diplomáticas" and "EFE" in second.relays
+
+
+def test_the_subject_after_the_verb_ends_where_the_circumstances_begin():
+    body = (
+        "« La Chine a un rôle majeur à jouer », a déclaré le chef de l'État lors d'une "
+        "conférence de presse à l'Élysée."
+    )
+    (suggestion,) = suggest(body)
+    assert suggestion.speaker.name == "chef de l'État"
