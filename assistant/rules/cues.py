@@ -10,7 +10,7 @@ so a sentence costs in proportion to its length.
 import re
 from dataclasses import dataclass
 
-from assistant.rules.lexicon import ZH_NOT_CUES, Cue, CueWord, Language
+from assistant.rules.lexicon import MEDIA_WORDS, ZH_NOT_CUES, Cue, CueWord, Language
 from assistant.rules.speakers import Names, Subject, interpret, zh_clause_start, zh_subject
 from assistant.rules.text import Word
 
@@ -246,7 +246,13 @@ def _before(
         )
     )
     for number, segment in enumerate(segments):
-        if number + 1 < len(segments) and (number in relaying or _skippable(segment, language)):
+        earlier = segments[number + 1] if number + 1 < len(segments) else None
+        # "Asked about Lavrov's comments, a White House official said": what stands
+        # before is how it came to speak, not a name the description follows.
+        circumstance = bool(segment and earlier) and earlier[0].folded in language.circumstances
+        if earlier is not None and (
+            number in relaying or (_skippable(segment, language) and not circumstance)
+        ):
             continue
         return segment, opener, postposed, described
     return segments[-1], opener, postposed, described
@@ -381,6 +387,16 @@ def _outlet(body: str, phrase: list[Word], outlets) -> str | None:
             spelling = body[phrase[skip].start : phrase[skip + length - 1].end]
             if name := outlets.name_of(spelling):
                 return name
+    # One we do not hold, named as such: "state broadcaster CCTV".
+    for n, word in enumerate(phrase[:4]):
+        if word.folded in MEDIA_WORDS and not word.capitalised:
+            run = []
+            for following in phrase[n + 1 : n + 5]:
+                if not (following.capitalised or following.acronym):
+                    break
+                run.append(following)
+            if run:
+                return body[run[0].start : run[-1].end]
     return None
 
 

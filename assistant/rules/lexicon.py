@@ -869,6 +869,52 @@ WIRE_SERVICES = {
     "共同社",
     "韩联社",
 }
+# Words that say the name after them is a news outlet: "state broadcaster CCTV", "the
+# newspaper Kommersant", "kantor berita RIA Novosti", "агентство Интерфакс".
+MEDIA_WORDS = frozenset(
+    fold(word)
+    for word in [
+        "broadcaster",
+        "agency",
+        "newspaper",
+        "daily",
+        "tabloid",
+        "television",
+        "channel",
+        "outlet",
+        "website",
+        "magazine",
+        "weekly",
+        "wire",
+        "berita",
+        "media",
+        "harian",
+        "televisi",
+        "stasiun",
+        "situs",
+        "majalah",
+        "agencia",
+        "diario",
+        "periodico",
+        "cadena",
+        "television",
+        "canal",
+        "revista",
+        "agence",
+        "quotidien",
+        "journal",
+        "chaine",
+        "hebdomadaire",
+        "агентство",
+        "агентства",
+        "газета",
+        "газеты",
+        "телеканал",
+        "телеканала",
+        "издание",
+        "издания",
+    ]
+)
 CREDIT_ABBREVIATIONS = {"ant": "Antara", "rtr": "Reuters", "afp": "AFP", "ap": "AP"}
 # Platforms a statement was posted on: the last hop a citation relays ("on Telegram").
 PLATFORMS = {

@@ -289,3 +289,15 @@ def test_the_subject_after_the_verb_ends_where_the_circumstances_begin():
     )
     (suggestion,) = suggest(body)
     assert suggestion.speaker.name == "chef de l'État"
+
+
+def test_what_brought_one_to_speak_is_not_a_name_and_a_broadcaster_named_as_such_relays():
+    body = (
+        "Asked about Lavrov's comments, a White House official said the administration "
+        "remained open to diplomacy.\n\n"
+        "Xi said the two countries' relationship was rock solid, according to state "
+        "broadcaster CCTV."
+    )
+    first, second = suggest(body)
+    assert first.speaker.name == "White House official"
+    assert second.relays == ("CCTV",)
