@@ -164,15 +164,14 @@ def suggest(
     turns = transcripts.turns(body, spans, kept, outlet_index)
     kept -= {turn.paragraph for turn in turns}
     all_quotes = [quote for quotes in quotes_by_paragraph for quote in quotes]
-    reading = [
-        sentence
-        for sentence in sentences(body, lexicon.code, all_quotes)
-        if sentence.paragraph in kept
-    ]
+    every_sentence = sentences(body, lexicon.code, all_quotes)
+    reading = [sentence for sentence in every_sentence if sentence.paragraph in kept]
+    # Names are learnt from captions and headlines too ("ILUSTRASI. Presiden Rusia Vladimir
+    # Putin …" makes a later "Putin mengatakan" Vladimir Putin), though they state nothing.
     sentence_words = {
-        sentence.start: words(body, sentence.start, sentence.end) for sentence in reading
+        sentence.start: words(body, sentence.start, sentence.end) for sentence in every_sentence
     }
-    _learn_names(body, reading, sentence_words, lexicon, names)
+    _learn_names(body, every_sentence, sentence_words, lexicon, names)
 
     read: list[_Read] = []
     for sentence in reading:

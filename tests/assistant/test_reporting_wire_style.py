@@ -301,3 +301,12 @@ def test_what_brought_one_to_speak_is_not_a_name_and_a_broadcaster_named_as_such
     first, second = suggest(body)
     assert first.speaker.name == "White House official"
     assert second.relays == ("CCTV",)
+
+
+def test_a_full_name_is_learnt_from_a_caption():
+    body = (
+        "ILUSTRASI. Presiden Rusia Vladimir Putin berbicara dalam rapat di Moskwa. "
+        "(ANTARA/REUTERS/Maxim Shemetov)\n\n"
+        "Putin mengatakan Rusia akan merespons setiap penempatan rudal AS di Eropa."
+    )
+    assert speakers_of(body) == ["Vladimir Putin"]
