@@ -364,7 +364,7 @@ def _resolve(attribution: Attribution, names: Names) -> SpeakerMatch | None:
         match = subject.match
     elif subject.pronoun:
         match = (
-            names.last(person=None if subject.plural else True)
+            names.last(person=None if subject.plural else True, woman=subject.woman)
             or names.last()
             or names.named_before(attribution.start)
         )

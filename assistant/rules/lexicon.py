@@ -46,6 +46,7 @@ class Language:
     # Chinese writes no spaces: its cues are strings of characters, matched as such.
     char_cues: dict[str, CueWord] = field(default_factory=dict)
     pronouns: frozenset[str] = frozenset()  # a person: he, dia, él, il, он, 他
+    feminine: frozenset[str] = frozenset()  # the pronouns of a woman: she, ella, она, 她
     plural_pronouns: frozenset[str] = frozenset()  # they, mereka, ellos, ils, они
     roles: frozenset[str] = frozenset()  # minister, spokeswoman, juru bicara, 发言人
     organisations: frozenset[str] = frozenset()  # ministry, union, kementerian, 部
@@ -200,6 +201,7 @@ _add(
     Cue.NO_COMMENT,
 )
 EN.pronouns = _lower("he|she")
+EN.feminine = _lower("she")
 EN.back_references = _set("thus|so")
 EN.plural_pronouns = _lower("they|it|we")
 EN.roles = _set(
@@ -443,6 +445,7 @@ _add(
 )
 ES.back_references = _set("asi")
 ES.pronouns = _lower("él|ella")
+ES.feminine = _lower("ella")
 ES.plural_pronouns = _lower("ellos|ellas")
 ES.roles = _set(
     "ministro|ministra|presidente|presidenta|portavoz|canciller|secretario|secretaria|"
@@ -559,6 +562,7 @@ _add(
 )
 FR.back_references = _set("ainsi")
 FR.pronouns = _lower("il|elle|lui")
+FR.feminine = _lower("elle")
 FR.plural_pronouns = _lower("ils|elles")
 FR.roles = _set(
     "ministre|president|presidente|porte-parole|secretaire|generale|general|chef|directeur|"
@@ -673,6 +677,7 @@ _add(
 )
 RU.back_references = _set("так|таково")
 RU.pronouns = _lower("он|она")
+RU.feminine = _lower("она")
 RU.plural_pronouns = _lower("они|мы")
 RU.roles = _set(
     "министр|глава|представитель|пресс-секретарь|президент|премьер|председатель|директор|"
@@ -747,6 +752,7 @@ _chars(ZH, "据|根据", Cue.ACCORDING)
 _chars(ZH, "援引|引述|引用", Cue.QUOTING)
 _chars(ZH, "拒绝置评|拒绝评论|未予置评|不予置评|未作回应|没有回应|未回应", Cue.NO_COMMENT)
 ZH.pronouns = _lower("他|她")
+ZH.feminine = _lower("她")
 ZH.plural_pronouns = _lower("他们|她们|该部|该公司|对方|该机构|该组织|该协会")
 ZH.roles = _set(
     "新闻发言人|发言人|部长|副部长|外长|总统|副总统|主席|总理|大使|官员|秘书长|国务卿|司令|"
@@ -869,6 +875,164 @@ WIRE_SERVICES = {
     "共同社",
     "韩联社",
 }
+# What tells that a speaker is a woman or a man, for "she said" after a man spoke last:
+# a role of one gender, a surname of one ("Zakharova", "Захарова"), a first name.
+FEMININE_ROLES = frozenset(
+    fold(word)
+    for word in [
+        "spokeswoman",
+        "chairwoman",
+        "congresswoman",
+        "businesswoman",
+        "councilwoman",
+        "mrs",
+        "ms",
+        "madam",
+        "madame",
+        "mme",
+        "ministra",
+        "diputada",
+        "senadora",
+        "presidenta",
+        "alcaldesa",
+        "directora",
+        "portavoza",
+        "syndicaliste",
+        "ministre-deleguee",
+        "officielle",
+        "официальная",
+    ]
+)
+MASCULINE_ROLES = frozenset(
+    fold(word)
+    for word in [
+        "spokesman",
+        "chairman",
+        "congressman",
+        "businessman",
+        "councilman",
+        "mr",
+        "sir",
+        "diputado",
+        "senador",
+    ]
+)
+FEMININE_FIRST_NAMES = frozenset(
+    fold(word)
+    for word in [
+        "maria",
+        "marie",
+        "mariya",
+        "anna",
+        "ana",
+        "elena",
+        "yelena",
+        "olga",
+        "natalia",
+        "natalya",
+        "irina",
+        "svetlana",
+        "tatiana",
+        "ekaterina",
+        "yekaterina",
+        "valentina",
+        "yulia",
+        "kamala",
+        "hillary",
+        "nancy",
+        "ursula",
+        "kaja",
+        "annalena",
+        "giorgia",
+        "marine",
+        "angela",
+        "theresa",
+        "liz",
+        "kristi",
+        "karine",
+        "karoline",
+        "janet",
+        "gina",
+        "linda",
+        "madeleine",
+        "samantha",
+        "nikki",
+        "tulsi",
+        "jen",
+        "sarah",
+        "susan",
+        "emily",
+        "elizabeth",
+        "catherine",
+        "kate",
+        "jessica",
+        "jennifer",
+        "michelle",
+        "melania",
+        "jill",
+        "claudia",
+        "cristina",
+        "dilma",
+        "mariana",
+        "sandra",
+        "laura",
+        "carmen",
+        "isabel",
+        "lucia",
+        "sofia",
+        "dewi",
+        "sri",
+        "siti",
+        "retno",
+        "puan",
+        "megawati",
+        "susi",
+        "rini",
+        "nurul",
+        "khofifah",
+        "segolene",
+        "elisabeth",
+        "anne",
+        "sophie",
+        "christine",
+        "agnes",
+        "rachida",
+        "valerie",
+        "nathalie",
+        "isabelle",
+        "brigitte",
+        "ellen",
+        "mary",
+        "margaret",
+        "helen",
+        "julia",
+        "alice",
+        "carla",
+        "rosa",
+        "ana",
+        "ines",
+        "marta",
+        "elisa",
+        "paula",
+        "beatriz",
+        "veronica",
+        "monica",
+        "мария",
+        "анна",
+        "елена",
+        "ольга",
+        "наталья",
+        "ирина",
+        "светлана",
+        "татьяна",
+        "екатерина",
+        "валентина",
+        "юлия",
+    ]
+)
+FEMININE_SURNAME_ENDINGS = ("ova", "eva", "yova", "ina", "skaya", "ова", "ева", "ина", "ская")
+MASCULINE_SURNAME_ENDINGS = ("ov", "ev", "yov", "sky", "skiy", "ов", "ев", "ин", "ский")
+
 # Words that say the name after them is a news outlet: "state broadcaster CCTV", "the
 # newspaper Kommersant", "kantor berita RIA Novosti", "агентство Интерфакс".
 MEDIA_WORDS = frozenset(

@@ -21,7 +21,17 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from assistant.rules.lexicon import ZH_CLAUSE_OPENERS, ZH_OF_WORDS, ZH_SUBJECT_ENDS, Language
+from assistant.rules.lexicon import (
+    FEMININE_FIRST_NAMES,
+    FEMININE_ROLES,
+    FEMININE_SURNAME_ENDINGS,
+    MASCULINE_ROLES,
+    MASCULINE_SURNAME_ENDINGS,
+    ZH_CLAUSE_OPENERS,
+    ZH_OF_WORDS,
+    ZH_SUBJECT_ENDS,
+    Language,
+)
 from assistant.rules.text import Word, is_cjk
 from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.text import fold
@@ -52,6 +62,28 @@ class _Said:
     match: SpeakerMatch
     roles: frozenset[str]
     person: bool
+    feminine: bool | None = None  # None: the text does not tell
+
+
+def feminine(name: str, roles: Iterable[str] = ()) -> bool | None:
+    """Is this speaker a woman, a man, or does nothing tell? Her role ("spokeswoman",
+    "la ministra"), her surname ("Zakharova", "Захарова"), her first name."""
+    roles = set(roles)
+    if roles & FEMININE_ROLES:
+        return True
+    if roles & MASCULINE_ROLES:
+        return False
+    parts = [fold(part) for part in name.split()]
+    if len(parts) < 2:
+        return None
+    if parts[0] in FEMININE_FIRST_NAMES:
+        return True
+    surname = parts[-1]
+    if len(surname) > 4 and surname.endswith(FEMININE_SURNAME_ENDINGS):
+        return True
+    if len(surname) > 4 and surname.endswith(MASCULINE_SURNAME_ENDINGS):
+        return False
+    return None
 
 
 @dataclass
@@ -138,12 +170,21 @@ class Names:
     # Who spoke
 
     def remember(self, match: SpeakerMatch, roles: Iterable[str] = ()) -> None:
-        self._said.append(_Said(match, frozenset(roles), self.is_person(match.name)))
+        roles = frozenset(roles)
+        person = self.is_person(match.name)
+        self._said.append(
+            _Said(match, roles, person, feminine(match.name, roles) if person else None)
+        )
 
-    def last(self, *, person: bool | None = None) -> SpeakerMatch | None:
+    def last(self, *, person: bool | None = None, woman: bool | None = None) -> SpeakerMatch | None:
+        """Who spoke last: a person, or not (`person`); a woman for "she", a man for "he"
+        (`woman`), passing over whoever the text says is not."""
         for said in reversed(self._said[-50:]):
-            if person is None or said.person == person:
-                return said.match
+            if person is not None and said.person != person:
+                continue
+            if woman is not None and said.feminine is not None and said.feminine != woman:
+                continue
+            return said.match
         return None
 
     def named_before(self, position: int) -> SpeakerMatch | None:
@@ -182,6 +223,12 @@ class Names:
         return not (len(words) == 1 and name.isupper())
 
 
+def _pronoun_gender(pronoun: str, language: Language) -> bool | None:
+    if not language.feminine:
+        return None  # dia, ia: either
+    return pronoun in language.feminine
+
+
 def _of(speaker: KnownSpeaker, mention: str) -> SpeakerMatch:
     return SpeakerMatch(
         name=speaker.name,
@@ -198,6 +245,7 @@ class Subject:
     match: SpeakerMatch | None = None
     pronoun: bool = False  # whoever fits before: he, dia, él, il, он, 他
     plural: bool = False
+    woman: bool | None = None  # the pronoun's gender: she, ella, она, 她 (None: dia, ia)
     roles: frozenset[str] = frozenset()  # a role alone: the one introduced with it
     words: int = 0  # how many words the mention takes, left out of a statement's content
     phrase: str = ""  # a role alone as written, for a speaker nobody introduced
@@ -400,7 +448,7 @@ def interpret(
         return Subject()
     edge = phrase[-1] if before else phrase[0]
     if edge.lower in language.pronouns:
-        return Subject(pronoun=True, words=1)
+        return Subject(pronoun=True, words=1, woman=_pronoun_gender(edge.lower, language))
     if edge.lower in language.plural_pronouns:
         return Subject(pronoun=True, plural=True, words=1)
 
@@ -641,7 +689,7 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     if not phrase:
         return Subject()
     if phrase in language.pronouns or (phrase[-1:] in language.pronouns and len(phrase) == 1):
-        return Subject(pronoun=True, words=1)
+        return Subject(pronoun=True, words=1, woman=_pronoun_gender(phrase, language))
     if phrase in language.plural_pronouns:
         return Subject(pronoun=True, plural=True, words=1)
     known = names.known_cjk(phrase)

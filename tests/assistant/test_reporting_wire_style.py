@@ -310,3 +310,12 @@ def test_a_full_name_is_learnt_from_a_caption():
         "Putin mengatakan Rusia akan merespons setiap penempatan rudal AS di Eropa."
     )
     assert speakers_of(body) == ["Vladimir Putin"]
+
+
+def test_she_said_passes_over_a_man_who_spoke_after_her():
+    body = (
+        "Russian Foreign Ministry spokeswoman Maria Zakharova said the sanctions were illegal.\n\n"
+        "Kremlin spokesman Dmitry Peskov said Moscow would respond.\n\n"
+        '"We will not be intimidated," she said.'
+    )
+    assert speakers_of(body) == ["Maria Zakharova", "Dmitry Peskov", "Maria Zakharova"]
