@@ -1639,6 +1639,13 @@ class Assessment(Record):
     assessed_at = models.DateTimeField(
         default=timezone.now, validators=[validate_datetime_in_range]
     )
+    # A verdict brought in from another fact-checker's ClaimReview names who gave it and
+    # where it is published; empty for our own (the `Publisher`'s, at our address).
+    reviewer = models.CharField(
+        "reviewed by", max_length=200, blank=True, help_text="Empty for our own verdicts."
+    )
+    reviewer_url = WebURLField("reviewer's address", max_length=500, blank=True)
+    review_url = WebURLField("review's address", max_length=2000, blank=True)
 
     history = HistoricalRecords()
 

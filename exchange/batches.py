@@ -25,6 +25,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from exchange.bulk import insert
+from exchange.claimreview_import import ClaimReviewImporter, read_reviews
 from exchange.imports import (
     CHUNK_SIZE,
     ImportFileError,
@@ -32,7 +33,13 @@ from exchange.imports import (
     PairImporter,
     read_rows,
 )
-from exchange.models import ImportBatch, ImportFileChunk, ImportRow, TaskWorker
+from exchange.models import ImportBatch, ImportFileChunk, ImportKind, ImportRow, TaskWorker
+
+# Each kind of file: how its rows are read, and who decides and creates them.
+FORMATS = {
+    ImportKind.PAIRS: (read_rows, PairImporter),
+    ImportKind.CLAIMREVIEW: (read_reviews, ClaimReviewImporter),
+}
 
 logger = logging.getLogger(__name__)
 
@@ -41,12 +48,16 @@ class Cancelled(Exception):
     """Someone asked the running step to stop; it keeps nothing."""
 
 
-def preview_upload(*, owner, filename: str, binary, size: int) -> ImportBatch:
+def preview_upload(
+    *, owner, filename: str, binary, size: int, kind: str = ImportKind.PAIRS
+) -> ImportBatch:
     """Read a file and keep its rows with what the preview decided for each, at once and in
     one transaction, and return the batch. Raises `ImportFileError` (and keeps nothing) if
     the file is unreadable. (The pages queue the same work for a worker: `stage_upload`.)"""
     with transaction.atomic():
-        batch = ImportBatch.objects.create(owner=owner, filename=filename[:255], size=size)
+        batch = ImportBatch.objects.create(
+            owner=owner, filename=filename[:255], size=size, kind=kind
+        )
         _stage_rows(batch, binary)
     return batch
 
@@ -54,8 +65,9 @@ def preview_upload(*, owner, filename: str, binary, size: int) -> ImportBatch:
 def _stage_rows(batch: ImportBatch, binary, progress: Callable[[int], None] | None = None) -> None:
     """Decide every row of the file, keep each with its decision (a chunk of rows per
     insert), and record the totals on the batch."""
-    importer = PairImporter(apply=False, progress=progress)
-    staged, rows = [], iter(read_rows(binary))
+    reader, importer_class = FORMATS[batch.kind]
+    importer = importer_class(apply=False, progress=progress)
+    staged, rows = [], iter(reader(binary))
     # Cells come from the reader; decisions from the importer, in the same order.
     cells_by_number = {}
 
@@ -87,22 +99,25 @@ def _stage_rows(batch: ImportBatch, binary, progress: Callable[[int], None] | No
     batch.save(update_fields=["row_count", "rejected_count", "counts"])
 
 
-def check_start(binary) -> None:
+def check_start(binary, kind: str = ImportKind.PAIRS) -> None:
     """Read a file's header and first row, as the upload arrives, so that a file that is
-    not a claim-pairs CSV at all is refused at once, in the upload page. Raises
-    `ImportFileError`. The rest is read by the preview, in a worker."""
-    if next(iter(read_rows(binary)), None) is None:
+    not a claim-pairs CSV at all is refused at once, in the upload page (ClaimReview
+    markup is read whole: it is one JSON document). Raises `ImportFileError`. The rest is
+    read by the preview, in a worker."""
+    reader, _ = FORMATS[kind]
+    if next(iter(reader(binary)), None) is None:
         raise ImportFileError("The file has a header but no rows.")
 
 
-def stage_upload(*, owner, filename: str, upload) -> ImportBatch:
+def stage_upload(*, owner, filename: str, upload, kind: str = ImportKind.PAIRS) -> ImportBatch:
     """Keep an uploaded file in the database, a megabyte a row, for a worker to preview;
     the batch waits as queued. Raises `ImportFileError` if its start is already wrong."""
-    check_start(upload)
+    check_start(upload, kind)
     upload.seek(0)
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             owner=owner,
+            kind=kind,
             filename=filename[:255],
             size=upload.size,
             status=ImportBatch.Status.QUEUED,
@@ -586,7 +601,7 @@ def apply_batch(batch: ImportBatch, *, user, task_id: str = "") -> ImportBatch:
     try:
         with transaction.atomic():
             _hold_apply_lock(batch)
-            importer = PairImporter(
+            importer = FORMATS[batch.kind][1](
                 apply=True,
                 user=user,
                 reason=f"Imported from {batch.filename} (import {batch.pk})",

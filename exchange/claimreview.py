@@ -100,19 +100,22 @@ def claim_review(claim: Claim, *, base_url: str, publisher: Publisher | None = N
     }
     if assessment.rating_value is not None:
         rating["ratingValue"] = assessment.rating_value
-    organisation = publisher or Publisher.current()
+    if assessment.reviewer:
+        # A verdict brought in from another fact-checker's review stays theirs.
+        author = {"@type": "Organization", "name": assessment.reviewer}
+        if assessment.reviewer_url:
+            author["url"] = assessment.reviewer_url
+    else:
+        organisation = publisher or Publisher.current()
+        author = {"@type": "Organization", "name": organisation.name, "url": organisation.url}
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": base_url + assessment.get_absolute_url(),
+        "url": assessment.review_url or base_url + assessment.get_absolute_url(),
         "claimReviewed": claim.translation or claim.text,
         "itemReviewed": item,
         "reviewRating": rating,
-        "author": {
-            "@type": "Organization",
-            "name": organisation.name,
-            "url": organisation.url,
-        },
+        "author": author,
         "datePublished": assessment.assessed_at.date().isoformat(),
         "dateModified": assessment.updated_at.isoformat(),
     }

@@ -239,6 +239,7 @@ class SidePlan:
     stated_on: datetime.date | None = None
     speaker_name: str = ""
     speaker_description: str = ""
+    speaker_kind: str = Speaker.Kind.PERSON  # of a new speaker
     speaker_id: int | None = None
     source_title: str = ""
     outlet: str = ""
@@ -522,7 +523,7 @@ class PairImporter:
     def run(self, rows: Iterable[tuple[int, dict[str, str], list[str]]]) -> Iterator[RowResult]:
         rows = iter(rows)
         while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
-            yield from self._chunk([parse_row(*row) for row in chunk])
+            yield from self._chunk([self.parse(*row) for row in chunk])
             self.rows += len(chunk)
             # With DEBUG on, Django keeps the last 9 000 statements, and a bulk insert's is
             # as long as its rows: a large import would hold gigabytes of SQL text.
@@ -548,13 +549,13 @@ class PairImporter:
             # Nothing will be kept: stop creating, keep checking to name every bad row.
             self._apply_requested, self.apply = True, False
 
+    # How a row of cells becomes a plan: the claim-pairs columns.
+    parse = staticmethod(parse_row)
+
     def _chunk(self, plans: list[RowPlan]) -> Iterator[RowResult]:
         good = [row for row in plans if not row.problems]
         pending = defaultdict(dict)  # kind -> {ref: unsaved instance}
-        self._resolve_speakers(good, pending)
-        self._resolve_sources(good, pending)
-        self._resolve_claims(good, pending)
-        self._resolve_citations_and_relations(good, pending)
+        self._resolve(good, pending)
         for row in plans:
             if row.problems:
                 self._reject(row)
@@ -562,6 +563,13 @@ class PairImporter:
             self._create(pending, [row for row in plans if not row.problems])
         for row in plans:
             yield RowResult(row.number, row.problems, row.actions if not row.problems else {})
+
+    def _resolve(self, rows: list[RowPlan], pending) -> None:
+        """Decide what the chunk's good rows match or create, one kind after another."""
+        self._resolve_speakers(rows, pending)
+        self._resolve_sources(rows, pending)
+        self._resolve_claims(rows, pending)
+        self._resolve_citations_and_relations(rows, pending)
 
     def _resolve_speakers(self, rows: list[RowPlan], pending) -> None:
         for row in rows:
@@ -573,7 +581,9 @@ class PairImporter:
                 if ref is None:
                     ref = self._new_ref()
                     pending["speaker"][ref] = self.new[Speaker](
-                        name=plan.speaker_name, description=plan.speaker_description
+                        name=plan.speaker_name,
+                        description=plan.speaker_description,
+                        kind=plan.speaker_kind,
                     )
                     self.speakers.add(
                         KnownSpeaker(ref, plan.speaker_name, (), plan.speaker_description)
@@ -641,7 +651,7 @@ class PairImporter:
                     self.created["source"] += 1
             elif ref is None:
                 row.problems.append(
-                    f"{SIDE_LABELS[side]} source URL “{plan.source_url[:80]}” is not known "
+                    f"{SIDE_LABELS.get(side, side)} source URL “{plan.source_url[:80]}” is not known "
                     "and the file gives no title and outlet to create it"
                 )
                 continue
@@ -706,7 +716,7 @@ class PairImporter:
                 else:
                     row.actions[f"{side}.claim"] = "new"
                 plan.claim = ref
-            if row.sides["claim"].claim == row.sides["counter"].claim:
+            if "counter" in row.sides and row.sides["claim"].claim == row.sides["counter"].claim:
                 row.problems.append(
                     "the claim and the counter-claim are the same claim (same speaker and "
                     "text): a claim cannot answer itself"
@@ -739,7 +749,7 @@ class PairImporter:
                     citation.anchor()
                 except AmbiguousQuote as ambiguity:
                     row.problems.append(
-                        f"{SIDE_LABELS[side]} quote occurs {ambiguity.occurrences} times in "
+                        f"{SIDE_LABELS.get(side, side)} quote occurs {ambiguity.occurrences} times in "
                         "its source's text; add it by hand with a few words around it"
                     )
                     continue
@@ -748,26 +758,29 @@ class PairImporter:
                 self.new_citations.add(key)
                 self.created["citation"] += 1
                 row.actions[f"{side}.citation"] = "create"
-            if row.problems:
-                continue
-            pair = _either_way(row.sides["claim"].claim, row.sides["counter"].claim)
-            if pair in related:
-                self.matched["relation"].add(related[pair])
-                row.actions["relation"] = "match"
-            elif pair in self.new_pairs:
-                row.actions["relation"] = "new"
-            else:
-                relation = self.new[ClaimRelation](
-                    kind=row.relation_kind,
-                    note=row.relation_note,
-                    created_at=row.created_at,
-                    updated_at=row.updated_at or row.created_at,
-                )
-                relation._refs = (row.sides["claim"].claim, row.sides["counter"].claim)
-                pending["relation"][self._new_ref()] = relation
-                self.new_pairs.add(pair)
-                self.created["relation"] += 1
-                row.actions["relation"] = "create"
+            if not row.problems:
+                self._resolve_relation(row, related, pending)
+
+    def _resolve_relation(self, row: RowPlan, related: dict, pending) -> None:
+        """The row's pair: one we hold (`related`), an earlier row's, or a new one."""
+        pair = _either_way(row.sides["claim"].claim, row.sides["counter"].claim)
+        if pair in related:
+            self.matched["relation"].add(related[pair])
+            row.actions["relation"] = "match"
+        elif pair in self.new_pairs:
+            row.actions["relation"] = "new"
+        else:
+            relation = self.new[ClaimRelation](
+                kind=row.relation_kind,
+                note=row.relation_note,
+                created_at=row.created_at,
+                updated_at=row.updated_at or row.created_at,
+            )
+            relation._refs = (row.sides["claim"].claim, row.sides["counter"].claim)
+            pending["relation"][self._new_ref()] = relation
+            self.new_pairs.add(pair)
+            self.created["relation"] += 1
+            row.actions["relation"] = "create"
 
     def _anchoring(self, ref: int) -> Source:
         """A stand-in for the source to anchor a quote in: the text it has now (none, if

@@ -33,16 +33,24 @@ class ImportBatchQuerySet(models.QuerySet):
         return self.visible_to(user).select_related("owner").defer("counts")
 
 
+class ImportKind(models.TextChoices):
+    PAIRS = "pairs", "Claim-pairs CSV"
+    CLAIMREVIEW = "claimreview", "ClaimReview JSON-LD"
+
+
 class ImportBatch(models.Model):
-    """One uploaded claim-pairs CSV on its way in: its rows wait here (as `ImportRow`s)
-    between preview and apply, so that any app server can serve the next step."""
+    """One uploaded file on its way in (a claim-pairs CSV, or ClaimReview markup): its rows
+    (a CSV's rows, or the reviews) wait here as `ImportRow`s between preview and apply, so
+    that any app server can serve the next step."""
 
     Status = ImportStatus
+    Kind = ImportKind
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_batches"
     )
     filename = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.PAIRS)
     size = models.PositiveBigIntegerField(default=0)
     status = models.CharField(max_length=20, choices=Status, default=Status.PREVIEWED)
     error = models.TextField(blank=True, help_text="Why the file or the apply was refused.")
@@ -74,7 +82,10 @@ class ImportBatch(models.Model):
             models.CheckConstraint(
                 condition=models.Q(status__in=ImportStatus.values),
                 name="importbatch_status_known",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=ImportKind.values), name="importbatch_kind_known"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -94,6 +105,11 @@ class ImportBatch(models.Model):
         ImportStatus.APPLYING,
     )
     RUNNING = (ImportStatus.PREVIEWING, ImportStatus.APPLYING)
+
+    @property
+    def unit(self) -> str:
+        """What the file's rows are, for its page."""
+        return "reviews" if self.kind == ImportKind.CLAIMREVIEW else "rows"
 
     @property
     def can_apply(self) -> bool:
@@ -214,7 +230,13 @@ class ImportRow(models.Model):
         """What the preview decided, side by side, in words: [("claim", "speaker existing ·
         claim new · …"), ("relation", "new")]."""
         lines = []
-        for side, label in (("claim", "Claim"), ("counter", "Counter-claim")):
+        # A review's further appearances are sides of their own ("appearance 2", …).
+        sides = {"claim": "Claim", "counter": "Counter-claim"} | {
+            key.split(".")[0]: key.split(".")[0].capitalize()
+            for key in self.actions
+            if key.startswith("appearance ")
+        }
+        for side, label in sides.items():
             parts = [
                 f"{part} {self.VERDICTS[self.actions[f'{side}.{part}']]}"
                 for part in ("speaker", "claim", "outlet", "source", "citation")
@@ -222,8 +244,9 @@ class ImportRow(models.Model):
             ]
             if parts:
                 lines.append((label, " · ".join(parts)))
-        if "relation" in self.actions:
-            lines.append(("Relation", self.VERDICTS[self.actions["relation"]]))
+        for part, label in (("relation", "Relation"), ("assessment", "Verdict")):
+            if part in self.actions:
+                lines.append((label, self.VERDICTS[self.actions[part]]))
         return lines
 
     def side(self, side: str) -> tuple[str, str]:
@@ -240,6 +263,12 @@ class ImportRow(models.Model):
     @property
     def counter_side(self) -> tuple[str, str]:
         return self.side("counter")
+
+    @property
+    def verdict(self) -> tuple[str, str]:
+        """(reviewer, rating) of a review, as its markup gives them."""
+        label = self.cells.get("rating_label") or self.cells.get("rating_value") or ""
+        return (self.cells.get("reviewer", ""), str(label))
 
 
 class TaskWorkerQuerySet(models.QuerySet):

@@ -61,10 +61,12 @@ def _enqueue(batch: ImportBatch, step, *args) -> ImportBatch:
     return batch
 
 
-def queue_preview(*, owner, filename: str, upload) -> ImportBatch:
+def queue_preview(
+    *, owner, filename: str, upload, kind: str = ImportBatch.Kind.PAIRS
+) -> ImportBatch:
     """Keep an upload and queue its preview. Raises `ImportFileError` at once for a file
-    whose start already shows it is no claim-pairs CSV."""
-    batch = stage_upload(owner=owner, filename=filename, upload=upload)
+    whose start already shows it is not of its kind (no claim-pairs CSV, no ClaimReview)."""
+    batch = stage_upload(owner=owner, filename=filename, upload=upload, kind=kind)
     return _enqueue(batch, preview_import, batch.pk)
 
 

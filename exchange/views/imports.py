@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,12 +10,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRefresh
 
+from exchange import claimreview_import as reviews
 from exchange.batches import cancel, settle
 from exchange.imports import ImportFileError
 from exchange.models import ImportBatch
 from exchange.tasks import queue_apply, queue_preview
 from exchange.uploads import SizeLimitUploadHandler
-from records.roles import permission_required
+from records.roles import READ_ONLY_MESSAGE, permission_required
+from sources.fetching import FetchError, fetch
 
 IMPORT_PERMISSIONS = (
     "exchange.add_importbatch",
@@ -24,6 +28,8 @@ IMPORT_PERMISSIONS = (
     "sources.add_source",
     "sources.add_outlet",
 )
+# A review brings its verdict in.
+CLAIMREVIEW_PERMISSIONS = (*IMPORT_PERMISSIONS, "claims.add_assessment")
 MAX_UPLOAD_BYTES = getattr(settings, "CLAIMTRAIL_IMPORT_MAX_BYTES", 200 * 1024 * 1024)
 ROWS_PER_PAGE = 100
 
@@ -67,6 +73,72 @@ def _pair_import(request: HttpRequest) -> HttpResponse:
     )
 
 
+@csrf_exempt  # Checked below, once the size-limiting upload handler is in place.
+@require_http_methods(["GET", "POST"])
+@permission_required(*CLAIMREVIEW_PERMISSIONS)
+def claimreview_import(request: HttpRequest) -> HttpResponse:
+    """ClaimReview markup in: a file (JSON-LD, or an HTML page with it embedded), a pasted
+    block, or a page's address; then the same preview and apply as a CSV's."""
+    request.upload_handlers.insert(0, SizeLimitUploadHandler(request, reviews.MAX_BYTES))
+    return _claimreview_import(request)
+
+
+@csrf_protect
+def _claimreview_import(request: HttpRequest) -> HttpResponse:
+    error, limit_mb = "", reviews.MAX_BYTES // 2**20
+    pasted = address = ""
+    if request.method == "POST":
+        try:
+            post, files = request.POST, request.FILES
+        except RequestDataTooBig:
+            post, files = {}, {}
+            error = f"What was sent is larger than {limit_mb} MB: upload it as a file."
+        upload = files.get("file")
+        pasted, address = post.get("markup", "").strip(), post.get("url", "").strip()
+        if error:
+            pass
+        elif getattr(request, "upload_too_large", False):
+            error = f"The file is larger than {limit_mb} MB, the limit for ClaimReview markup."
+        elif upload is None and pasted:
+            upload = SimpleUploadedFile("pasted.jsonld", pasted.encode())
+        elif upload is None and address:
+            try:
+                fetched = fetch(address, max_bytes=reviews.MAX_BYTES)
+            except FetchError as failed:
+                error = failed.message
+            else:
+                upload = SimpleUploadedFile(fetched.final_url[-255:], fetched.content)
+        elif upload is None:
+            error = "Choose a file, paste the markup, or give the page's address."
+        if upload is not None and not error:
+            try:
+                batch = queue_preview(
+                    owner=request.user,
+                    filename=upload.name,
+                    upload=upload,
+                    kind=ImportBatch.Kind.CLAIMREVIEW,
+                )
+            except ImportFileError as refused:
+                error = str(refused)
+            else:
+                return redirect(batch)
+    batches = ImportBatch.objects.visible_to(request.user).filter(
+        owner=request.user, kind=ImportBatch.Kind.CLAIMREVIEW
+    )[:10]
+    return render(
+        request,
+        "exchange/claimreview_import_form.html",
+        {
+            "error": error,
+            "batches": batches,
+            "max_mb": limit_mb,
+            "pasted": pasted,
+            "address": address,
+            "max_reviews": reviews.MAX_REVIEWS,
+        },
+    )
+
+
 def _detail_context(request: HttpRequest, batch: ImportBatch) -> dict:
     rows = batch.rows.order_by("number")
     if request.GET.get("show") == "rejected":
@@ -101,6 +173,10 @@ def pair_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
     batch = settle(get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk))
     was = batch.status
+    if batch.kind == ImportBatch.Kind.CLAIMREVIEW and not request.user.has_perms(
+        CLAIMREVIEW_PERMISSIONS
+    ):
+        raise PermissionDenied(READ_ONLY_MESSAGE)
     batch = queue_apply(batch, user=request.user)
     if request.htmx:
         return render(
@@ -109,7 +185,7 @@ def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
             _detail_context(request, batch),
         )
     if batch.status == ImportBatch.Status.APPLIED and was != batch.status:
-        messages.success(request, f"Imported {batch.row_count} rows from {batch.filename}.")
+        messages.success(request, f"Imported {batch.row_count} {batch.unit} from {batch.filename}.")
     elif batch.is_active and was != batch.status:
         messages.success(request, f"The import of {batch.filename} is queued: see its progress.")
     elif batch.status == ImportBatch.Status.FAILED:
