@@ -86,7 +86,7 @@ def claimreview_import(request: HttpRequest) -> HttpResponse:
 @csrf_protect
 def _claimreview_import(request: HttpRequest) -> HttpResponse:
     error, limit_mb = "", reviews.MAX_BYTES // 2**20
-    pasted = address = ""
+    pasted = address = filename = ""
     if request.method == "POST":
         try:
             post, files = request.POST, request.FILES
@@ -107,14 +107,15 @@ def _claimreview_import(request: HttpRequest) -> HttpResponse:
             except FetchError as failed:
                 error = failed.message
             else:
-                upload = SimpleUploadedFile(fetched.final_url[-255:], fetched.content)
+                upload = SimpleUploadedFile("page.html", fetched.content)
+                filename = fetched.final_url
         elif upload is None:
             error = "Choose a file, paste the markup, or give the page's address."
         if upload is not None and not error:
             try:
                 batch = queue_preview(
                     owner=request.user,
-                    filename=upload.name,
+                    filename=filename or upload.name,
                     upload=upload,
                     kind=ImportBatch.Kind.CLAIMREVIEW,
                 )
