@@ -942,6 +942,11 @@ class CitationQuerySet(models.QuerySet):
         claim_ids = set(self.values_list("claim_id", flat=True))
         return store_attribution_chains(Citation.objects.all(), claim_ids, Hop.objects.all())
 
+    def for_annotations(self):
+        """With the source's text (to show the exact words anchored) and the snapshot they
+        were anchored in, in the order they appeared."""
+        return self.select_related("source", "snapshot").in_appearance_order()
+
     def with_sources(self):
         """With each source and outlet, but not the source's text: an article body can
         run to a hundred kilobytes, and a list of claims shows none of it. Ordered by

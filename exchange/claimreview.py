@@ -8,6 +8,7 @@ relations between claims stay out of it.
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -121,11 +122,72 @@ def claim_review(claim: Claim, *, base_url: str, publisher: Publisher | None = N
     }
 
 
-def claim_review_feed(claims, *, base_url: str) -> dict:
+def claim_review_feed(claims, *, base_url: str, as_data_feed: bool = False) -> dict:
+    """The claims' reviews as one JSON-LD document: an `@graph`, or a schema.org `DataFeed`
+    (one `DataFeedItem` a review, as feeds for Google and Data Commons are written)."""
     reviews = []
     publisher = Publisher.current()
     for claim in claims:
         review = claim_review(claim, base_url=base_url, publisher=publisher)
         del review["@context"]
         reviews.append(review)
-    return {"@context": "https://schema.org", "@graph": reviews}
+    if not as_data_feed:
+        return {"@context": "https://schema.org", "@graph": reviews}
+    return {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        "name": f"{publisher.name}: ClaimReview feed",
+        "url": f"{base_url}{reverse('claims:claimreview-feed')}?as=datafeed",
+        "dateModified": max((review["dateModified"] for review in reviews), default=None),
+        "dataFeedElement": [
+            {
+                "@type": "DataFeedItem",
+                "dateCreated": review["datePublished"],
+                "dateModified": review["dateModified"],
+                "item": [review],
+            }
+            for review in reviews
+        ],
+    }
+
+
+def fact_check_tools_page(claim: Claim, *, base_url: str) -> dict:
+    """The body Google's Fact Check Tools API takes to publish one claim's review
+    (`pages.create`: a ClaimReviewMarkupPage), read off the same ClaimReview as the page
+    and the feed embed, so that the two say the same."""
+    review = claim_review(claim, base_url=base_url)
+    item, rating = review["itemReviewed"], review["reviewRating"]
+    authors = item["author"] if isinstance(item["author"], list) else [item["author"]]
+    claimant = {"name": authors[0]["name"]}
+    if description := authors[0].get("description"):
+        claimant["jobTitle"] = description
+    if same_as := authors[0].get("sameAs"):
+        claimant["sameAs"] = same_as
+    markup = {
+        "claimReviewed": review["claimReviewed"],
+        "claimAuthor": claimant,
+        "rating": {
+            key: rating[name]
+            for key, name in (
+                ("textualRating", "alternateName"),
+                ("ratingValue", "ratingValue"),
+                ("bestRating", "bestRating"),
+                ("worstRating", "worstRating"),
+                ("ratingExplanation", "ratingExplanation"),
+            )
+            if rating.get(name) not in (None, "")
+        },
+        "url": review["url"],
+    }
+    if "datePublished" in item:
+        markup["claimDate"] = item["datePublished"]
+    appearances = [work["url"] for work in item.get("appearance", []) if work.get("url")]
+    if appearances:
+        markup["claimAppearances"] = appearances
+        markup["claimFirstAppearance"] = appearances[0]
+    return {
+        "pageUrl": review["url"],
+        "publishDate": review["datePublished"],
+        "claimReviewAuthor": {"name": review["author"]["name"]},
+        "claimReviewMarkups": [markup],
+    }

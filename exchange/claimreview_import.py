@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 
-from claims.models import Assessment, Speaker
+from claims.models import Assessment, Publisher, Speaker
 from exchange.bulk import insert_with_history
 from exchange.imports import (
     LIMITS,
@@ -36,6 +36,7 @@ from exchange.imports import (
     _published,
 )
 from exchange.ratings import rating_for, understood
+from records.text import fold
 from records.validators import normalise_language_tag, validate_language_tag
 
 # A feed of ten thousand reviews is several fact-checkers' whole output; a file past these
@@ -512,6 +513,10 @@ def parse_review(number: int, cells: dict, problems: list[str]) -> RowPlan:
     review_url = cells.get("review_url", "")
     if review_url and not _is_web_url(review_url):
         row.problems.append(f"the review's url “{review_url[:80]}” is not a web address")
+    elif not reviewer and not cells.get("ours"):
+        # Someone else's verdict all the same: named by its site, never taken for ours.
+        reviewer = (urlsplit(review_url).hostname or "") if review_url else ""
+        reviewer = reviewer.removeprefix("www.") or "an unnamed fact-checker"
     reviewer_url = cells.get("reviewer_url", "")
     if reviewer_url and not _is_web_url(reviewer_url):
         reviewer_url = ""
@@ -553,13 +558,22 @@ class ClaimReviewImporter(PairImporter):
     to be changed on the claim's page, where history keeps the old one.
     """
 
-    parse = staticmethod(parse_review)
     KINDS = ("speaker", "outlet", "source", "claim", "citation", "assessment")
 
     def __init__(self, *, reason: str = "Imported from ClaimReview markup", **kwargs):
         super().__init__(reason=reason, **kwargs)
         self.new_verdicts: dict[int, str] = {}  # new claim's reference -> its rating
-        self.new[Assessment] = Assessment
+        publisher = Publisher.current()
+        self.ours = (fold(publisher.name), publisher.url.rstrip("/"))
+
+    def parse(self, number: int, cells: dict, problems: list[str]) -> RowPlan:
+        """A review whose author is our own organisation (our feed, read back) is a verdict
+        of ours: no other reviewer, at the claim's own page."""
+        if fold(cells.get("reviewer")) == self.ours[0] or (
+            cells.get("reviewer_url", "").rstrip("/") == self.ours[1]
+        ):
+            cells = {**cells, "reviewer": "", "reviewer_url": "", "review_url": "", "ours": True}
+        return parse_review(number, cells, problems)
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {

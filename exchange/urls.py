@@ -16,4 +16,14 @@ urlpatterns = [
     path("claimreview/import/", imports.claimreview_import, name="claimreview-import"),
     path("jobs/", jobs.job_list, name="job-list"),
     path("claimreview.jsonld", claimreview.claimreview_feed, name="claimreview-feed"),
+    path(
+        "claimreview/factcheck-tools.json",
+        claimreview.claimreview_factcheck_export,
+        name="claimreview-factcheck-export",
+    ),
+    path(
+        "claims/<int:pk>/annotations.jsonld",
+        claimreview.claim_annotation_export,
+        name="claim-annotation-export",
+    ),
 ]

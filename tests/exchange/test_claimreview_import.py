@@ -496,6 +496,12 @@ def test_the_import_page_and_the_csv_page_point_to_each_other(researcher_client)
     assert reverse("claims:claimreview-import") in pairs
 
 
+def test_a_review_that_names_no_author_is_someone_elses_not_ours(researcher):
+    anonymous = {key: value for key, value in ENGLISH.items() if key != "author"}
+    apply(anonymous, researcher)
+    assert Assessment.objects.get().reviewer == "factcheck.example.org"
+
+
 def test_a_claim_with_a_verdict_of_our_own_keeps_it(researcher):
     perry = SpeakerFactory(name="Rick Perry")
     claim = ClaimFactory(speaker=perry, text=ENGLISH["claimReviewed"])
