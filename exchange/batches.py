@@ -3,6 +3,7 @@ that any app server and any task worker can serve the next step; each step's pro
 from outside its transaction; and the rule that finds a step whose worker died."""
 
 import datetime
+import functools
 import io
 import logging
 import sqlite3
@@ -34,12 +35,26 @@ from exchange.imports import (
     read_rows,
 )
 from exchange.models import ImportBatch, ImportFileChunk, ImportKind, ImportRow, TaskWorker
+from exchange.table_import import ClaimsImporter, read_table
 
 # Each kind of file: how its rows are read, and who decides and creates them.
 FORMATS = {
     ImportKind.PAIRS: (read_rows, PairImporter),
     ImportKind.CLAIMREVIEW: (read_reviews, ClaimReviewImporter),
 }
+
+
+def reading(kind: str, options: dict | None = None):
+    """(reader, importer maker) of a kind of file, read as its options say (a CSV of
+    claims, by its column mapping)."""
+    if kind == ImportKind.CLAIMS:
+        columns, labels = (options or {}).get("columns", {}), (options or {}).get("labels", {})
+        return (
+            functools.partial(read_table, columns=columns),
+            functools.partial(ClaimsImporter, columns=columns, labels=labels),
+        )
+    return FORMATS[kind]
+
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +80,7 @@ def preview_upload(
 def _stage_rows(batch: ImportBatch, binary, progress: Callable[[int], None] | None = None) -> None:
     """Decide every row of the file, keep each with its decision (a chunk of rows per
     insert), and record the totals on the batch."""
-    reader, importer_class = FORMATS[batch.kind]
+    reader, importer_class = reading(batch.kind, batch.options)
     importer = importer_class(apply=False, progress=progress)
     staged, rows = [], iter(reader(binary))
     # Cells come from the reader; decisions from the importer, in the same order.
@@ -99,28 +114,38 @@ def _stage_rows(batch: ImportBatch, binary, progress: Callable[[int], None] | No
     batch.save(update_fields=["row_count", "rejected_count", "counts"])
 
 
-def check_start(binary, kind: str = ImportKind.PAIRS) -> None:
+def check_start(binary, kind: str = ImportKind.PAIRS, options: dict | None = None) -> None:
     """Read a file's header and first row, as the upload arrives, so that a file that is
     not a claim-pairs CSV at all is refused at once, in the upload page (ClaimReview
     markup is read whole: it is one JSON document). Raises `ImportFileError`. The rest is
     read by the preview, in a worker."""
-    reader, _ = FORMATS[kind]
+    reader, _ = reading(kind, options)
     if next(iter(reader(binary)), None) is None:
         raise ImportFileError("The file has a header but no rows.")
 
 
-def stage_upload(*, owner, filename: str, upload, kind: str = ImportKind.PAIRS) -> ImportBatch:
+def stage_upload(
+    *,
+    owner,
+    filename: str,
+    upload,
+    kind: str = ImportKind.PAIRS,
+    options: dict | None = None,
+    status: str = ImportBatch.Status.QUEUED,
+) -> ImportBatch:
     """Keep an uploaded file in the database, a megabyte a row, for a worker to preview;
     the batch waits as queued. Raises `ImportFileError` if its start is already wrong."""
-    check_start(upload, kind)
+    if status == ImportBatch.Status.QUEUED:
+        check_start(upload, kind, options)
     upload.seek(0)
     with transaction.atomic():
         batch = ImportBatch.objects.create(
             owner=owner,
             kind=kind,
+            options=options or {},
             filename=filename[:255],
             size=upload.size,
-            status=ImportBatch.Status.QUEUED,
+            status=status,
             progressed_at=timezone.now(),
         )
         for number, data in enumerate(iter(lambda: upload.read(ImportFileChunk.SIZE), b"")):
@@ -601,7 +626,7 @@ def apply_batch(batch: ImportBatch, *, user, task_id: str = "") -> ImportBatch:
     try:
         with transaction.atomic():
             _hold_apply_lock(batch)
-            importer = FORMATS[batch.kind][1](
+            importer = reading(batch.kind, batch.options)[1](
                 apply=True,
                 user=user,
                 reason=f"Imported from {batch.filename} (import {batch.pk})",

@@ -427,6 +427,32 @@ def read_reviews(binary) -> Iterator[tuple[int, dict, list[str]]]:
 # --- Deciding and creating -------------------------------------------------------------
 
 
+def appeared_in(plan: SidePlan, row: RowPlan, appearance: dict) -> None:
+    """Cite the claim where it appeared: an address, a title, an outlet, as far as they
+    are known (an address alone: its site stands for the outlet until someone names it)."""
+    url = appearance.get("url", "")
+    if not (url or appearance.get("title")):
+        return
+    plan.source_url = url
+    plan.source_title = appearance.get("title") or url
+    host = urlsplit(url).hostname or "" if url else ""
+    plan.outlet = appearance.get("outlet") or host.removeprefix("www.")
+    if not plan.outlet:
+        row.problems.append("where it appeared needs an address or an outlet's name")
+    # The claim as the review or the file words it: the source's text decides whether it
+    # is found there (a new source has none: `no_text`).
+    plan.quote = plan.text
+    plan.hops = tuple(appearance.get("hops") or ())
+    try:
+        plan.published = _published(appearance.get("published", "")[:25])
+    except OutOfRange:
+        row.problems.append(_out_of_range("the appearance's date", appearance["published"]))
+    except ValueError:
+        plan.published = None  # a date we cannot read is no reason to refuse the verdict
+    if url and not _is_web_url(url):
+        row.problems.append(f"the appearance “{url[:80]}” is not a web address")
+
+
 def _side(cells: dict, row: RowPlan, appearance: dict | None, language: str) -> SidePlan:
     plan = SidePlan(
         text=cells.get("claim_text", ""),
@@ -436,24 +462,7 @@ def _side(cells: dict, row: RowPlan, appearance: dict | None, language: str) -> 
         speaker_kind=cells.get("claim_speaker_kind") or Speaker.Kind.PERSON,
     )
     if appearance:
-        url = appearance.get("url", "")
-        plan.source_url = url
-        plan.source_title = appearance.get("title") or url
-        # An address alone: its site stands for the outlet until someone names it.
-        host = urlsplit(url).hostname or "" if url else ""
-        plan.outlet = appearance.get("outlet") or host.removeprefix("www.")
-        # The review quotes the claim as it words it: the source's text decides whether it
-        # is found there (a new source has none: `no_text`).
-        plan.quote = plan.text
-        plan.hops = tuple(appearance.get("hops") or ())
-        try:
-            plan.published = _published(appearance.get("published", "")[:25])
-        except OutOfRange:
-            row.problems.append(_out_of_range("the appearance's date", appearance["published"]))
-        except ValueError:
-            plan.published = None  # a date we cannot read is no reason to refuse the verdict
-        if url and not _is_web_url(url):
-            row.problems.append(f"the appearance “{url[:80]}” is not a web address")
+        appeared_in(plan, row, appearance)
     return plan
 
 
@@ -583,7 +592,10 @@ class ClaimReviewImporter(PairImporter):
 
     def _resolve(self, rows: list[RowPlan], pending) -> None:
         super()._resolve(rows, pending)
-        self._resolve_verdicts([row for row in rows if not row.problems], pending)
+        # (A spreadsheet's row may have no verdict.)
+        self._resolve_verdicts(
+            [row for row in rows if not row.problems and getattr(row, "verdict", None)], pending
+        )
 
     def _resolve_relation(self, row: RowPlan, related: dict, pending) -> None:
         """A review relates no claims."""

@@ -91,8 +91,17 @@ class _LineTooLong(Exception):
     pass
 
 
-def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], list[str]]]:
+def read_rows(
+    binary: io.BufferedIOBase,
+    *,
+    check_header: Callable[[list[str]], None] | None = None,
+    sniff: bool = False,
+) -> Iterator[tuple[int, dict[str, str], list[str]]]:
     """Yield (row number, cells by column name, problems) for each data row.
+
+    The header is checked as a claim-pairs file's unless `check_header` says otherwise;
+    with `sniff`, cells may be separated by tabs or semicolons too, whichever the header
+    uses most (a spreadsheet of claims from elsewhere).
 
     Row numbers count the header as row 1, as a spreadsheet shows them. Raises
     `ImportFileError` for anything that makes the whole file unreadable, as soon as it is
@@ -117,16 +126,17 @@ def read_rows(binary: io.BufferedIOBase) -> Iterator[tuple[int, dict[str, str], 
     try:
         first = next(lines, "")
         # Counting its commas costs nothing; parsing a vast header into names does.
-        if first.count(",") >= MAX_COLUMNS:
+        delimiter = max(",\t;", key=first.count) if sniff else ","
+        if first.count(delimiter) >= MAX_COLUMNS:
             raise ImportFileError(TOO_MANY_COLUMNS)
-        reader = csv.reader(itertools.chain([first], lines))
+        reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
         try:
             header = next(reader)
         except StopIteration:
             raise ImportFileError("The file is empty.") from None
         record = 1
         header = [name.strip() for name in header]
-        _check_header(header)
+        (check_header or _check_header)(header)
         width = len(header)
         for cells in reader:
             record += 1

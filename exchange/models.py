@@ -11,6 +11,7 @@ from exchange.columns import column_for
 
 
 class ImportStatus(models.TextChoices):
+    MAPPING = "mapping", "Waiting for its columns"
     QUEUED = "queued", "Waiting to be read"
     PREVIEWING = "previewing", "Reading"
     REFUSED = "refused", "File refused"
@@ -36,6 +37,7 @@ class ImportBatchQuerySet(models.QuerySet):
 class ImportKind(models.TextChoices):
     PAIRS = "pairs", "Claim-pairs CSV"
     CLAIMREVIEW = "claimreview", "ClaimReview JSON-LD"
+    CLAIMS = "claims", "CSV of claims"
 
 
 class ImportBatch(models.Model):
@@ -51,6 +53,9 @@ class ImportBatch(models.Model):
     )
     filename = models.CharField(max_length=255)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.PAIRS)
+    # How a CSV of claims is read: {"columns": {field: column}, "labels": {label: rating}},
+    # fixed when its preview is queued, so that its apply reads it the same way.
+    options = models.JSONField(default=dict, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     status = models.CharField(max_length=20, choices=Status, default=Status.PREVIEWED)
     error = models.TextField(blank=True, help_text="Why the file or the apply was refused.")
@@ -110,6 +115,10 @@ class ImportBatch(models.Model):
     def unit(self) -> str:
         """What the file's rows are, for its page."""
         return "reviews" if self.kind == ImportKind.CLAIMREVIEW else "rows"
+
+    @property
+    def needs_columns(self) -> bool:
+        return self.status == ImportStatus.MAPPING
 
     @property
     def can_apply(self) -> bool:
@@ -179,6 +188,28 @@ class ImportBatch(models.Model):
         else:
             rows_left = max(self.row_count - self.processed, 0)
         return round(rows_left / rate)
+
+
+class ImportMapping(models.Model):
+    """A named column mapping for CSVs of claims, saved for the next file of its kind:
+    which column holds which field, and what each verdict label means."""
+
+    name = models.CharField(max_length=100, unique=True)
+    columns = models.JSONField(default=dict)
+    labels = models.JSONField(default=dict, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("claims:claim-import") + f"?mapping={self.pk}"
 
 
 class ImportFileChunk(models.Model):

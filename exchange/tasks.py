@@ -70,6 +70,15 @@ def queue_preview(
     return _enqueue(batch, preview_import, batch.pk)
 
 
+def queue_mapped_preview(batch: ImportBatch, *, options: dict) -> ImportBatch:
+    """Queue the preview of an upload waiting for its columns, read as `options` say."""
+    queued = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.MAPPING).update(
+        status=ImportBatch.Status.QUEUED, options=options, progressed_at=timezone.now()
+    )
+    batch.refresh_from_db()
+    return _enqueue(batch, preview_import, batch.pk) if queued else batch
+
+
 def queue_apply(batch: ImportBatch, *, user) -> ImportBatch:
     """Queue the apply of a previewed (or failed, or cancelled) batch; a second apply of
     the same batch is a retry. Does nothing to a batch that cannot be applied."""

@@ -1,0 +1,101 @@
+"""Import any CSV of claims from the command line, through a column mapping: a preview by
+default, `--apply` to keep it (all rows, or none)."""
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from exchange.imports import ImportFileError, ImportRejected
+from exchange.models import ImportMapping
+from exchange.table_import import (
+    FIELDS,
+    ClaimsImporter,
+    mapping_problems,
+    parse_columns,
+    parse_labels,
+    read_table,
+)
+
+
+class Command(BaseCommand):
+    help = (
+        "Preview the import of a CSV of claims (one claim a row, a counter-claim if mapped) "
+        "read through a column mapping: a saved one (--mapping NAME) or one given here "
+        f"(--columns FIELD=COLUMN,…; fields: {', '.join(FIELDS)}); with --apply, import it in "
+        "one transaction."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", type=Path)
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--mapping", help="The name of a saved mapping.")
+        which.add_argument("--columns", help="FIELD=COLUMN,… e.g. text=statement,speaker=speaker")
+        parser.add_argument(
+            "--labels",
+            default="",
+            help="LABEL=RATING,… e.g. pants-fire=false,barely-true=misleading",
+        )
+        parser.add_argument("--save-as", help="Save the --columns and --labels under this name.")
+        parser.add_argument("--apply", action="store_true", help="Import the rows (all, or none).")
+        parser.add_argument("--user", help="Username recorded in the history (with --apply).")
+
+    def handle(self, *args, file: Path, apply: bool, user: str | None, **options) -> None:
+        importer_user = None
+        if apply:
+            if not user:
+                raise CommandError("Say who imports with --user USERNAME; history records it.")
+            try:
+                importer_user = get_user_model().objects.get_by_natural_key(user)
+            except get_user_model().DoesNotExist:
+                raise CommandError(f"No user named “{user}”.") from None
+        try:
+            labels = parse_labels(options["labels"])
+            if options["mapping"]:
+                saved = ImportMapping.objects.filter(name=options["mapping"]).first()
+                if saved is None:
+                    names = ", ".join(ImportMapping.objects.values_list("name", flat=True))
+                    raise CommandError(
+                        f"No saved mapping named “{options['mapping']}” (saved: {names or 'none'})."
+                    )
+                columns, labels = saved.columns, {**saved.labels, **labels}
+            else:
+                columns = parse_columns(options["columns"])
+        except ValueError as error:
+            raise CommandError(str(error)) from None
+        if problems := mapping_problems(columns):
+            raise CommandError(f"The mapping cannot make claims: {'; '.join(problems)}.")
+        if options["save_as"]:
+            ImportMapping.objects.update_or_create(
+                name=options["save_as"][:100], defaults={"columns": columns, "labels": labels}
+            )
+        try:
+            binary = file.open("rb")
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None
+        importer = ClaimsImporter(
+            apply=apply,
+            user=importer_user,
+            columns=columns,
+            labels=labels,
+            reason=f"Imported from {file.name} (import_claims)",
+        )
+        try:
+            with binary, transaction.atomic():
+                for result in importer.run(read_table(binary, columns)):
+                    for problem in result.problems:
+                        self.stderr.write(f"Row {result.number}: {problem}")
+        except ImportFileError as error:
+            raise CommandError(str(error)) from None
+        except ImportRejected as rejected:
+            raise CommandError(
+                f"Nothing was imported: {len(rejected.problems)} problem(s) in the rows above."
+            ) from None
+        verb = "Imported" if apply else "Preview (nothing written; --apply to import)"
+        rejected = len({number for number, _ in importer.problems})
+        self.stdout.write(f"{verb}: {importer.rows} rows, {rejected} rejected.")
+        for kind, count in importer.counts().items():
+            self.stdout.write(f"  {kind}: {count['create']} new, {count['match']} matched")
+        if rejected or not importer.rows:
+            raise CommandError(f"{rejected} row(s) rejected; nothing can be imported yet.")
