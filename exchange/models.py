@@ -281,7 +281,15 @@ class ImportRow(models.Model):
         return lines
 
     def side(self, side: str) -> tuple[str, str]:
-        """(speaker name, text) of one side, as the file gives them."""
+        """(speaker name, text) of one side, as the file gives them (a CSV of claims: in the
+        columns its mapping names)."""
+        if self.batch.kind == ImportKind.CLAIMS:
+            columns = self.batch.options.get("columns", {})
+            prefix = "" if side == "claim" else "counter_"
+            return (
+                self.cells.get(columns.get(f"{prefix}speaker", ""), ""),
+                self.cells.get(columns.get(f"{prefix}text", ""), ""),
+            )
         return (
             self.cells.get(column_for(f"{side}.speaker_name"), ""),
             self.cells.get(column_for(f"{side}.text"), ""),

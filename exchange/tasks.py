@@ -62,11 +62,11 @@ def _enqueue(batch: ImportBatch, step, *args) -> ImportBatch:
 
 
 def queue_preview(
-    *, owner, filename: str, upload, kind: str = ImportBatch.Kind.PAIRS
+    *, owner, filename: str, upload, kind: str = ImportBatch.Kind.PAIRS, options=None
 ) -> ImportBatch:
     """Keep an upload and queue its preview. Raises `ImportFileError` at once for a file
     whose start already shows it is not of its kind (no claim-pairs CSV, no ClaimReview)."""
-    batch = stage_upload(owner=owner, filename=filename, upload=upload, kind=kind)
+    batch = stage_upload(owner=owner, filename=filename, upload=upload, kind=kind, options=options)
     return _enqueue(batch, preview_import, batch.pk)
 
 

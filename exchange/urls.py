@@ -13,6 +13,12 @@ urlpatterns = [
     path("pairs/import/<int:pk>/apply/", imports.pair_import_apply, name="pair-import-apply"),
     path("pairs/import/<int:pk>/cancel/", imports.pair_import_cancel, name="pair-import-cancel"),
     path("pairs/import/<int:pk>/delete/", imports.pair_import_delete, name="pair-import-delete"),
+    path("claims/import/", imports.claim_import, name="claim-import"),
+    path(
+        "claims/import/<int:pk>/columns/",
+        imports.claim_import_columns,
+        name="claim-import-columns",
+    ),
     path("claimreview/import/", imports.claimreview_import, name="claimreview-import"),
     path("jobs/", jobs.job_list, name="job-list"),
     path("claimreview.jsonld", claimreview.claimreview_feed, name="claimreview-feed"),

@@ -1,3 +1,5 @@
+import itertools
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -11,10 +13,11 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRefresh
 
 from exchange import claimreview_import as reviews
-from exchange.batches import cancel, settle
-from exchange.imports import ImportFileError
-from exchange.models import ImportBatch
-from exchange.tasks import queue_apply, queue_preview
+from exchange.batches import StoredFile, cancel, settle, stage_upload
+from exchange.imports import ImportFileError, read_rows
+from exchange.models import ImportBatch, ImportMapping
+from exchange.table_import import FIELDS, mapping_problems, parse_labels
+from exchange.tasks import queue_apply, queue_mapped_preview, queue_preview
 from exchange.uploads import SizeLimitUploadHandler
 from records.roles import READ_ONLY_MESSAGE, permission_required
 from sources.fetching import FetchError, fetch
@@ -140,15 +143,131 @@ def _claimreview_import(request: HttpRequest) -> HttpResponse:
     )
 
 
+CLAIMS_PERMISSIONS = (*IMPORT_PERMISSIONS, "claims.add_assessment", "claims.add_topic")
+PREVIEW_ROWS = 5
+
+
+@csrf_exempt  # Checked below, once the size-limiting upload handler is in place.
+@require_http_methods(["GET", "POST"])
+@permission_required(*CLAIMS_PERMISSIONS)
+def claim_import(request: HttpRequest) -> HttpResponse:
+    """Any CSV of claims: upload it, then map its columns (or pick a saved mapping)."""
+    request.upload_handlers.insert(0, SizeLimitUploadHandler(request, MAX_UPLOAD_BYTES))
+    return _claim_import(request)
+
+
+@csrf_protect
+def _claim_import(request: HttpRequest) -> HttpResponse:
+    error = ""
+    mappings = ImportMapping.objects.all()
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        preset = mappings.filter(pk=request.POST.get("mapping") or None).first()
+        if getattr(request, "upload_too_large", False):
+            error = (
+                f"The file is larger than {MAX_UPLOAD_BYTES // 2**20} MB, the limit for an upload."
+            )
+        elif upload is None:
+            error = "Choose a CSV file to upload."
+        else:
+            try:
+                list(itertools.islice(read_rows(upload, check_header=_any, sniff=True), 1))
+                upload.seek(0)
+                if preset is not None:
+                    batch = queue_preview(
+                        owner=request.user,
+                        filename=upload.name,
+                        upload=upload,
+                        kind=ImportBatch.Kind.CLAIMS,
+                        options={"columns": preset.columns, "labels": preset.labels},
+                    )
+                else:
+                    batch = stage_upload(
+                        owner=request.user,
+                        filename=upload.name,
+                        upload=upload,
+                        kind=ImportBatch.Kind.CLAIMS,
+                        status=ImportBatch.Status.MAPPING,
+                    )
+                    return redirect("claims:claim-import-columns", pk=batch.pk)
+            except ImportFileError as refused:
+                error = str(refused)
+            else:
+                return redirect(batch)
+    return render(
+        request,
+        "exchange/claim_import_form.html",
+        {
+            "error": error,
+            "mappings": mappings,
+            "max_mb": MAX_UPLOAD_BYTES // 2**20,
+            "batches": ImportBatch.objects.filter(owner=request.user, kind=ImportBatch.Kind.CLAIMS)[
+                :10
+            ],
+        },
+    )
+
+
+def _any(header: list[str]) -> None:
+    """Any header will do, until its columns are mapped."""
+
+
+@require_http_methods(["GET", "POST"])
+@permission_required(*CLAIMS_PERMISSIONS)
+def claim_import_columns(request: HttpRequest, pk: int) -> HttpResponse:
+    """Map an uploaded CSV's columns to fields, seeing its first rows; then its preview."""
+    batch = get_object_or_404(
+        ImportBatch.objects.visible_to(request.user).filter(kind=ImportBatch.Kind.CLAIMS), pk=pk
+    )
+    if not batch.needs_columns:
+        return redirect(batch)
+    rows = list(
+        itertools.islice(read_rows(StoredFile(batch), check_header=_any, sniff=True), PREVIEW_ROWS)
+    )
+    header = list(rows[0][1]) if rows else []
+    columns = {field: request.POST.get(field, "") for field in FIELDS if request.POST.get(field)}
+    labels_text, save_as, problems = request.POST.get("labels", ""), "", []
+    if request.method == "POST":
+        save_as = request.POST.get("save_as", "").strip()[:100]
+        problems = mapping_problems(columns)
+        problems += [
+            f"there is no column “{column}”" for column in columns.values() if column not in header
+        ]
+        try:
+            labels = parse_labels(labels_text.replace("\n", ","))
+        except ValueError as error:
+            problems.append(str(error))
+        if not problems:
+            if save_as:
+                ImportMapping.objects.update_or_create(
+                    name=save_as,
+                    defaults={"columns": columns, "labels": labels, "created_by": request.user},
+                )
+            batch = queue_mapped_preview(batch, options={"columns": columns, "labels": labels})
+            return redirect(batch)
+    return render(
+        request,
+        "exchange/claim_import_columns.html",
+        {
+            "batch": batch,
+            "header": header,
+            "rows": [[cells.get(name, "") for name in header] for _, cells, _ in rows],
+            "fields": [(field, label, columns.get(field, "")) for field, label in FIELDS.items()],
+            "labels": labels_text,
+            "save_as": save_as,
+            "problems": problems,
+        },
+    )
+
+
 def _detail_context(request: HttpRequest, batch: ImportBatch) -> dict:
     rows = batch.rows.order_by("number")
     if request.GET.get("show") == "rejected":
         rows = rows.exclude(problems=[])
-    return {
-        "batch": batch,
-        "page": Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page")),
-        "show": request.GET.get("show", ""),
-    }
+    page = Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    for row in page:
+        row.batch = batch  # what its cells mean: the batch's kind and mapping
+    return {"batch": batch, "page": page, "show": request.GET.get("show", "")}
 
 
 @require_GET

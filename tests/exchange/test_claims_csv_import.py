@@ -202,3 +202,96 @@ def test_a_bad_mapping_says_what_is_wrong(tmp_path, arguments, message):
             stdout=io.StringIO(),
             stderr=io.StringIO(),
         )
+
+
+# --- The pages --------------------------------------------------------------------------
+
+
+def upload(client, text: str, **data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    file = SimpleUploadedFile("liar.tsv", text.encode(), "text/csv")
+    return client.post(reverse("claims:claim-import"), {"file": file, **data})
+
+
+def test_upload_see_the_columns_map_them_save_the_mapping_preview_and_apply(researcher_client):
+    from django.urls import reverse
+
+    from exchange.models import ImportBatch
+
+    response = upload(researcher_client, LIAR)
+    batch = ImportBatch.objects.get()
+    columns_url = reverse("claims:claim-import-columns", args=[batch.pk])
+    assert response.status_code == 302 and response.url == columns_url
+    assert batch.status == "mapping"
+
+    page = researcher_client.get(columns_url).content.decode()
+    assert '<th scope="col">statement</th>' in page
+    assert "Texas has the lowest unemployment rate in the country." in page
+
+    refused = researcher_client.post(columns_url, {"text": "statement"})
+    assert refused.status_code == 200
+    assert "map a column to the speaker" in refused.content.decode()
+
+    response = researcher_client.post(
+        columns_url,
+        {
+            "text": "statement",
+            "speaker": "speaker",
+            "verdict": "label",
+            "topic": "subject",
+            "labels": "barely-true=misleading\npants-fire=false",
+            "save_as": "LIAR",
+        },
+    )
+    assert response.status_code == 302 and response.url == batch.get_absolute_url()
+    batch.refresh_from_db()
+    assert (batch.status, batch.row_count, batch.rejected_count) == ("previewed", 3, 0)
+    detail = researcher_client.get(batch.get_absolute_url()).content.decode()
+    assert "rick-perry" in detail and "Texas has the lowest" in detail
+    assert ImportMapping.objects.get(name="LIAR").labels == {
+        "barely-true": "misleading",
+        "pants-fire": "false",
+    }
+
+    researcher_client.post(reverse("claims:pair-import-apply", args=[batch.pk]))
+    batch.refresh_from_db()
+    assert batch.status == "applied"
+    assert Speaker.objects.filter(name="Rick Perry").exists()
+    assert Claim.objects.get(speaker__name="Barack Obama").assessment.rating == "misleading"
+
+    # The next file goes straight to its preview through the saved mapping.
+    upload(researcher_client, LIAR, mapping=ImportMapping.objects.get(name="LIAR").pk)
+    second = ImportBatch.objects.latest("pk")
+    assert second.status == "previewed"
+    assert second.counts["claim"] == {"create": 0, "match": 3}
+
+
+def test_an_upload_with_a_mapping_that_names_a_missing_column_is_refused(researcher_client):
+    bad = ImportMapping.objects.create(name="old", columns={"text": "quote", "speaker": "who"})
+    response = upload(researcher_client, LIAR, mapping=bad.pk)
+    assert response.status_code == 200
+    assert (
+        "The mapping names columns the file does not have: quote, who" in response.content.decode()
+    )
+
+
+def test_the_columns_page_is_its_uploader_s_and_readers_cannot_import(researcher, reader):
+    from django.test import Client
+    from django.urls import reverse
+
+    from exchange.models import ImportBatch
+    from tests.factories import UserFactory
+
+    owner, other, reading = Client(), Client(), Client()
+    owner.force_login(researcher)
+    other.force_login(UserFactory(username="other", researcher=True))
+    reading.force_login(reader)
+    upload(owner, LIAR)
+    batch = ImportBatch.objects.get()
+    columns_url = reverse("claims:claim-import-columns", args=[batch.pk])
+    assert owner.get(columns_url).status_code == 200
+    assert other.get(columns_url).status_code == 404
+    assert reading.get(reverse("claims:claim-import")).status_code == 403
+    assert reading.get(columns_url).status_code == 403
