@@ -1705,6 +1705,8 @@ class Assessment(Record):
             assessment = cls(claim=claim)
         assessment.rating, assessment.explanation = rating, explanation
         assessment.assessed_by, assessment.assessed_at = by, timezone.now()
+        # A verdict given here is ours, even where another fact-checker's was imported.
+        assessment.reviewer = assessment.reviewer_url = assessment.review_url = ""
         assessment.full_clean(validate_unique=False)
         if not assessment._state.adding:
             assessment.save(expected_version=expected_version)

@@ -293,9 +293,11 @@ def pair_import_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
     batch = settle(get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk))
     was = batch.status
-    if batch.kind == ImportBatch.Kind.CLAIMREVIEW and not request.user.has_perms(
-        CLAIMREVIEW_PERMISSIONS
-    ):
+    needed = {
+        ImportBatch.Kind.CLAIMREVIEW: CLAIMREVIEW_PERMISSIONS,
+        ImportBatch.Kind.CLAIMS: CLAIMS_PERMISSIONS,
+    }.get(batch.kind, ())
+    if not request.user.has_perms(needed):
         raise PermissionDenied(READ_ONLY_MESSAGE)
     batch = queue_apply(batch, user=request.user)
     if request.htmx:

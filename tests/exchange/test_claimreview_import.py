@@ -510,3 +510,23 @@ def test_a_claim_with_a_verdict_of_our_own_keeps_it(researcher):
     _, results = preview(ENGLISH)
 
     assert "already has a verdict, “Mixed” by this newsroom" in results[0].problems[0]
+
+
+def test_a_verdict_changed_here_is_ours_not_the_imported_reviewer_s(researcher, client):
+    apply(ENGLISH, researcher)
+    claim = Claim.objects.get()
+    page = client
+    page.force_login(researcher)
+    assert "by Example Fact" in page.get(claim.get_absolute_url()).content.decode()
+
+    Assessment.record(
+        claim=claim,
+        rating="mixed",
+        explanation="We checked the jobs figures ourselves.",
+        by=researcher,
+        expected_version=claim.assessment.version,
+    )
+
+    verdict = Assessment.objects.get()
+    assert (verdict.reviewer, verdict.reviewer_url, verdict.review_url) == ("", "", "")
+    assert verdict.history.earliest("history_date").reviewer == "Example Fact"  # kept
