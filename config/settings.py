@@ -66,7 +66,10 @@ INSTALLED_APPS = [
     "sources",
     "claims",
     "exchange",
+    "exchange.api",
     "assistant",
+    "rest_framework",
+    "drf_spectacular",
     # After exchange, whose `db_worker` (the library's, with a heartbeat) takes its place.
     "django_tasks_db",
 ]
@@ -269,6 +272,46 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "claimtrail@localhost")
 # Password reset by email is offered only when mail really leaves the machine.
 CLAIMTRAIL_MAIL_CONFIGURED = "EMAIL_BACKEND" in os.environ or "EMAIL_HOST" in os.environ
+
+# The JSON API (exchange.api, README "API"): tokens or the signed-in session, JSON only,
+# cursor pages, and a rate per token counted in the database's cache (shared by every app
+# server), CLAIMTRAIL_API_RATE requests a token may make ("600/min", "20/s").
+CLAIMTRAIL_API_RATE = os.environ.get("CLAIMTRAIL_API_RATE", "600/min")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "exchange.api.authentication.TokenAuthentication",
+        # The signed-in browser, so the pages' own scripts may call the API: DRF checks
+        # the CSRF token (X-CSRFToken) on every unsafe request, as Django does for a page.
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["exchange.api.permissions.RolePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["exchange.api.throttling.TokenRateThrottle"],
+    "DEFAULT_PARSER_CLASSES": ["exchange.api.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "exchange.api.schema.ApiSchema",
+    "EXCEPTION_HANDLER": "exchange.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Claimtrail API",
+    "DESCRIPTION": "Sources, outlets, speakers, claims, citations, relations, topics and "
+    "verdicts, read and written with the same rules as the pages.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SCHEMA_PATH_PREFIX": "/api/",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "OutletKindEnum": "sources.models.Outlet.Kind",
+        "SourceKindEnum": "sources.models.Source.Kind",
+        "SpeakerKindEnum": "claims.models.Speaker.Kind",
+        "ClaimKindEnum": "claims.models.Claim.Kind",
+        "RelationKindEnum": "claims.models.ClaimRelation.Kind",
+        "RatingEnum": "claims.models.AssessmentRating",
+        "VerificationEnum": "claims.models.Citation.Verification",
+        "StatusEnum": "claims.workflow.Status",
+    },
+}
 
 # Who publishes Claimtrail's assessments (schema.org ClaimReview author).
 CLAIMTRAIL_ORGANISATION = {

@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include(accounts.urlpatterns)),
     path("admin/", admin.site.urls),
+    path("api/", include("exchange.api.urls")),
     path("sources/", include("sources.urls")),
     path("", include("assistant.urls")),
     # The exchange's pages (exports, imports, the ClaimReview feed) keep their names among

@@ -5,16 +5,17 @@ from claims.models import Claim
 from sources.models import Source
 from tests.factories import UserFactory
 from tests.roles import recreate_roles
-from tests.trust.urlconf import delete_some, duplicate_some
+from tests.trust.urlconf import assess_some, delete_some, duplicate_some
 
 
 @pytest.fixture
 def site_data(demo):
     """The demo dataset, plus one deleted claim and one deleted source to restore, a
-    possible duplicate pair and a merge."""
+    possible duplicate pair, a merge and a verdict."""
     Claim.objects.filter(speaker__name="Chinese military").delete()
     delete_some()
     duplicate_some()
+    assess_some()
     assert Claim.history.filter(history_type="-").exists()
     assert Source.history.filter(history_type="-").exists()
 

@@ -14,6 +14,9 @@ METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 # A researcher's write may answer with a form and its errors, a redirect after success,
 # a refusal of bad input, or a conflict — anything but "not allowed" or a crash.
 WRITE_OK = {200, 201, 204, 302, 303, 400, 409, 422}
+# An API write (with no body, as every cell sends) is refused as bad input, or for want of
+# If-Match (428), or succeeds (a delete) — never "not allowed" for a role that may.
+API_WRITE_OK = {200, 201, 204, 400, 409, 412, 428}
 
 
 def call(client, method: str, path: str):
@@ -28,6 +31,14 @@ def call(client, method: str, path: str):
 
 
 def expected(kind: str, role: str, method: str, allowed: bool) -> set[int]:
+    if kind == "api":
+        if not allowed:
+            return {405, 401}
+        if role == "anonymous":
+            return {401}
+        if method == "GET":
+            return {200}
+        return {403} if role == "reader" else API_WRITE_OK
     if kind == "public":
         return {200, 302} if allowed else {405}
     if role == "anonymous":
@@ -72,7 +83,7 @@ def test_every_url_every_method_every_role_gets_the_expected_status(site_data, r
                     )
                 elif (
                     role == "anonymous"
-                    and kind != "public"
+                    and kind not in ("public", "api")
                     and not response["Location"].startswith(login)
                 ):
                     failures.append(f"anonymous {method} {path}: not sent to sign in")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from claims.models import (
+    Assessment,
     Citation,
     Claim,
     ClaimRelation,
@@ -34,6 +35,7 @@ MODELS_BY_SEGMENT = {
     "merges": Merge,
     "outlets": Outlet,
     "topics": Topic,
+    "assessments": Assessment,
 }
 
 # Read or write, by the last word of the URL name; anything else must be listed below.
@@ -91,7 +93,11 @@ EXCEPTIONS = {
     "healthz": "public",  # the proxy's health check
     "logout": "logout",
     "sources:source-recheck": "write",  # fetch a source again (a task)
+    "api:reference": "read",  # the API's reference page, for a signed-in browser
 }
+# The JSON API: tokens or the session, refusals as JSON (401, not a redirect to sign in);
+# the permission matrix expects its own statuses of these (`api` kind).
+API_NAMESPACE = "api"
 # Namespaces with their own access rules, tested on their own (admin wants staff).
 SKIPPED_NAMESPACES = {"admin"}
 # An uploaded import belongs to whoever uploaded it (anyone else gets a 404), so these do
@@ -110,6 +116,9 @@ SKIPPED_NAMES = {
     # is for every signed-in user, and there is no snapshot in the grid's data.
     "sources:fetch-detail",
     "sources:snapshot-download",
+    # An API token is its owner's to see and revoke: tests/exchange/api/test_tokens.py.
+    "api:token-list",
+    "api:token-detail",
 }
 # Values for converters that are not an object id.
 FIXED_VALUES = {"field": "text", "uidb64": "MQ", "token": "no-such-token"}
@@ -130,6 +139,8 @@ class AppUrl:
 def url_kind(name: str) -> str:
     if name in EXCEPTIONS:
         return EXCEPTIONS[name]
+    if name.split(":", 1)[0] == API_NAMESPACE:
+        return "api"
     suffix = name.rsplit(":", 1)[-1].rsplit("-", 1)[-1]
     if suffix in READ_SUFFIXES:
         return "read"
@@ -185,6 +196,20 @@ def duplicate_some() -> None:
     )
     kept, merged = SpeakerFactory(name="Maria Zakharova"), SpeakerFactory(name="Zahkarova")
     merging.merge("speakers", kept, merged, by=UserFactory(username="merger"))
+
+
+def assess_some() -> None:
+    """A verdict, so that the API's assessment URLs can be filled."""
+    from tests.factories import UserFactory
+
+    claim = Claim.objects.order_by("pk").first()
+    Assessment.record(
+        claim=claim,
+        rating="false",
+        explanation="No evidence was offered.",
+        by=UserFactory(username="assessor"),
+        first=True,
+    )
 
 
 def deleted_row(model):
