@@ -11,6 +11,8 @@ from records import accounts
 
 # A form over the request limit is answered in words (413), not with a bare 400.
 handler400 = "records.errors.bad_request"
+# Under /api/, a 404 is JSON like every other answer there.
+handler404 = "exchange.api.errors.not_found"
 
 urlpatterns = [
     path("", home, name="home"),

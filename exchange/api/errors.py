@@ -5,7 +5,8 @@ constraint met in the database) are answered here too, so none of them is a 500.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.defaults import page_not_found
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
@@ -57,3 +58,10 @@ def exception_handler(exc, context):
     if response is not None and isinstance(response.data, dict) and "detail" not in response.data:
         response.data = {"detail": "The request was not valid.", "errors": response.data}
     return response
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """404: as JSON for an address under /api/ that is none of the API's, else the page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": "There is nothing at this address."}, status=404)
+    return page_not_found(request, exception)

@@ -72,10 +72,11 @@ def form_data(
             if value is None:
                 value = []
             if not isinstance(value, list) or any(
-                isinstance(item, dict | list | bool) for item in value
+                isinstance(item, dict | list | bool) or item is None for item in value
             ):
                 errors[outer] = ["Give a list of ids."]
                 continue
+            value = [str(item) for item in value]
         elif isinstance(value, dict | list):
             errors[outer] = ["Give one value, not an object or a list."]
             continue
@@ -84,6 +85,8 @@ def form_data(
             continue
         elif value is None:
             value = ""
+        elif not isinstance(value, bool):
+            value = str(value)  # as a browser posts it: the form parses text
         data[name] = value
     if errors:
         raise BodyError(errors)

@@ -125,6 +125,8 @@ class RecordViewSet(ApiViewSet):
         )
 
     def bound(self, instance, body, *, partial: bool, version: int | None):
+        if not isinstance(body, dict):
+            raise BodyError({"non_field_errors": ["Send a JSON object of fields and values."]})
         unbound = self.make_form(None, instance, body)
         data = form_data(
             {k: v for k, v in body.items() if k not in self.body_only}

@@ -3,6 +3,7 @@ from django.test import Client
 
 from exchange.api.models import ApiToken
 from tests.factories import UserFactory
+from tests.trust.conftest import site_data  # noqa: F401  (the permission matrix's data)
 
 
 def token_client(user) -> Client:
