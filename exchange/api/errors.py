@@ -2,7 +2,8 @@
 Django's own refusals (a model's ValidationError, a delete that something holds, a
 constraint met in the database) are answered here too, so none of them is a 500."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -43,6 +44,12 @@ def held(error: ProtectedError | RestrictedError) -> Response:
 
 
 def exception_handler(exc, context):
+    if isinstance(exc, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 2**20
+        return Response(
+            {"detail": f"The request body is larger than {limit} MB."},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
     if isinstance(exc, ValidationError):
         return bad_input(field_errors(exc))
     if isinstance(exc, ProtectedError | RestrictedError):

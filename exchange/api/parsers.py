@@ -28,6 +28,8 @@ class JSONParser(parsers.JSONParser):
             )
         except (ValueError, UnicodeDecodeError) as error:
             raise exceptions.ParseError(f"The body is not valid JSON: {error}") from None
+        except RecursionError:
+            raise exceptions.ParseError("The body's JSON is nested too deep.") from None
 
 
 def refuse_constant(name: str):

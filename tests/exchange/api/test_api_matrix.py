@@ -2,7 +2,6 @@
 tests/trust/test_permission_matrix.py): a Reader reads only, Researchers and Editors
 write, only Editors (and staff) publish."""
 
-
 import pytest
 from django.db import transaction
 
