@@ -182,3 +182,41 @@ def test_the_signed_in_session_works_with_the_csrf_token_on_unsafe_methods(db):
     assert with_token.status_code == 201
     topic = Topic.objects.get()
     assert topic.history.get().history_user.username == "rita"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"speaker": "9" * 30},
+        {"made_for": "-1"},
+        {"topic": "\x00"},
+        {"q": "\x00 senjata"},
+        {"q": "a" * 600},
+        {"has_counter": "maybe"},
+        {"verification": "trusted"},
+        {"cursor": "not-a-cursor"},
+        {"page_size": "-5"},
+        {"page_size": "9" * 30},
+    ],
+)
+def test_a_bad_filter_or_cursor_is_ignored_or_a_json_4xx(api, params):
+    ClaimFactory(text="Kami tidak memasok senjata")
+    response = api["reader"].get("/api/claims/", params)
+    assert response.status_code in {200, 404}, response.content[:200]
+    assert response["Content-Type"] == JSON
+    relations = api["reader"].get("/api/relations/", params)
+    assert relations.status_code in {200, 404}
+
+
+def test_a_move_the_workflow_does_not_have_is_refused_with_its_reason(api):
+    claim = ClaimFactory()
+    response = api["researcher"].post(
+        f"/api/claims/{claim.pk}/status/",
+        {"to": "published"},
+        content_type=JSON,
+        headers={"if-match": f'"{claim.version}"'},
+    )
+    assert response.status_code in {400, 403}
+    refused(response, response.status_code)
+    claim.refresh_from_db()
+    assert (claim.status, claim.version) == ("to_check", 1)

@@ -279,3 +279,41 @@ def test_an_outlet_made_through_the_api_is_listed_in_cursor_pages(api):
     names = [row["name"] for row in first["results"] + rest["results"]]
     assert sorted(names) == ["Outlet 0", "Outlet 1", "Outlet 2"]
     assert Outlet.objects.count() == 3
+
+
+def test_a_patch_keeps_what_it_does_not_name_a_sources_moment_and_its_day_alone(api):
+    kontan = post(
+        api["researcher"],
+        "/api/sources/",
+        {
+            "title": "Kontan",
+            "new_outlet": "Kontan",
+            "kind": "article",
+            "language": "id",
+            "published_at": "2024-10-16T14:45:00Z",
+        },
+    ).json()
+    reuters = post(
+        api["researcher"],
+        "/api/sources/",
+        {
+            "title": "Reuters",
+            "new_outlet": "Reuters",
+            "kind": "wire_report",
+            "language": "en",
+            "published_at": "2024-10-16",
+        },
+    ).json()
+    for made, published in [(kontan, "2024-10-16T14:45:00+00:00"), (reuters, "2024-10-16")]:
+        assert made["published_at"] == published
+        response = change(
+            api["researcher"],
+            "PATCH",
+            f"/api/sources/{made['id']}/",
+            {"notes": "checked"},
+            made["version"],
+        )
+        assert response.status_code == 200, response.json()
+        assert response.json()["published_at"] == published
+        assert response.json()["outlet"] == made["outlet"]
+        assert response.json()["notes"] == "checked"
