@@ -193,7 +193,7 @@ def body_field(field: forms.Field, *, required: bool) -> serializers.Field:
     if isinstance(field, ModelChoiceField):
         return serializers.IntegerField(allow_null=nullable, **common)
     if isinstance(field, forms.TypedChoiceField | forms.ChoiceField):
-        choices = [key for key, _ in field.choices if key != ""]
+        choices = [(key, label) for key, label in field.choices if key != ""]
         return serializers.ChoiceField(
             choices=choices, allow_blank=nullable, allow_null=nullable, **common
         )

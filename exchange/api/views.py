@@ -95,6 +95,7 @@ class RecordViewSet(ApiViewSet):
     filter_form: type[forms.Form] | None = None
     renamed: dict[str, str] = {}  # a form field's name → its name in the body
     fixed: dict[str, object] = {}  # form fields the API sets itself
+    body_only: tuple[str, ...] = ()  # body fields read before the form (a citation's claim)
     write_permissions: dict[str, tuple[str, ...]] = {}
 
     def filter_queryset(self, queryset):
@@ -129,9 +130,7 @@ class RecordViewSet(ApiViewSet):
             raise BodyError({"non_field_errors": ["Send a JSON object of fields and values."]})
         unbound = self.make_form(None, instance, body)
         data = form_data(
-            {k: v for k, v in body.items() if k not in self.body_only}
-            if isinstance(body, dict)
-            else body,
+            {key: value for key, value in body.items() if key not in self.body_only},
             unbound,
             partial=partial,
             read_only=self.read_only(),
@@ -141,8 +140,6 @@ class RecordViewSet(ApiViewSet):
         if version is not None:
             data[unbound.add_prefix("version")] = version
         return self.make_form(data, instance, body)
-
-    body_only: tuple[str, ...] = ()  # body fields read before the form (the claim of a citation)
 
     # The actions.
 

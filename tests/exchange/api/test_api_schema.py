@@ -49,3 +49,10 @@ def test_the_reference_page_is_written_on_the_server_without_scripts(reader_clie
     assert "cdn" not in page.lower() and "swagger" not in page.lower()
     assert "style=" not in page
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_the_schema_validates_without_a_warning(tmp_path):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "s.yaml"))
+    assert (tmp_path / "s.yaml").read_text().startswith("openapi: 3")
