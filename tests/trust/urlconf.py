@@ -83,6 +83,7 @@ EXCEPTIONS = {
     # Marking one's own notifications read: anyone signed in, a Reader too.
     "claims:notification-update": "own",
     "login": "public",
+    "set_language": "public",  # the language switcher, on the login page too
     # One's own password, for every signed-in role; a forgotten one, for anyone.
     "password_change": "own",
     "password_change_done": "own",
