@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from exchange.columns import column_for
 
@@ -114,7 +115,7 @@ class ImportBatch(models.Model):
     @property
     def unit(self) -> str:
         """What the file's rows are, for its page."""
-        return "reviews" if self.kind == ImportKind.CLAIMREVIEW else "rows"
+        return _("reviews") if self.kind == ImportKind.CLAIMREVIEW else _("rows")
 
     @property
     def needs_columns(self) -> bool:
