@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from claims.models import Claim
 
@@ -35,25 +36,25 @@ class SuggestionForm(SpanForm):
     """A suggestion as accepted, perhaps edited: the span is fixed (it is what the citation
     anchors), the wording, kind, speaker and relays may change."""
 
-    text = forms.CharField(label="Claim", widget=forms.Textarea(attrs={"rows": 3}))
-    kind = forms.ChoiceField(choices=Claim.Kind.choices)
+    text = forms.CharField(label=_("Claim"), widget=forms.Textarea(attrs={"rows": 3}))
+    kind = forms.ChoiceField(label=_("Kind"), choices=Claim.Kind.choices)
     speaker_name = forms.CharField(
-        label="Speaker",
+        label=_("Speaker"),
         max_length=300,
-        help_text="An existing speaker’s name, or a new name to create.",
+        help_text=_("An existing speaker’s name, or a new name to create."),
     )
     speaker_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     relays = forms.CharField(
-        label="Relayed via",
+        label=_("Relayed via"),
         required=False,
         max_length=500,
-        help_text="Outlets this source cites for it, nearest first, separated by commas.",
+        help_text=_("Outlets this source cites for it, nearest first, separated by commas."),
     )
     stated_on = forms.DateField(
-        label="Stated on",
+        label=_("Stated on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="When it was said: the source’s date, or the day the text names.",
+        help_text=_("When it was said: the source’s date, or the day the text names."),
     )
     # A claim recorded from another source that this statement denies.
     denies_claim = forms.IntegerField(required=False, widget=forms.HiddenInput)
@@ -71,7 +72,7 @@ class SuggestionForm(SpanForm):
 
 class AcceptAllForm(forms.Form):
     threshold = forms.DecimalField(
-        label="Accept every suggestion with a speaker and a confidence of at least",
+        label=_("Accept every suggestion with a speaker and a confidence of at least"),
         min_value=0,
         max_value=1,
         decimal_places=2,

@@ -4,6 +4,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -92,7 +94,7 @@ def suggestion_accept(request: HttpRequest, pk: int) -> HttpResponse:
         stated_on=data["stated_on"],
         denies_claim=data["denies_claim"],
     )
-    messages.success(request, f"Claim saved for {claim.speaker.name}.")
+    messages.success(request, _("Claim saved for {name}.").format(name=claim.speaker.name))
     if request.htmx:
         return _render(request, source)
     return redirect("assistant:suggestion-list", pk=source.pk)
@@ -115,14 +117,19 @@ def suggestion_add_passage(request: HttpRequest, pk: int) -> HttpResponse:
                 relays=form.relay_names,
             )
         except ValidationError as error:
-            messages.error(request, "Passage not added: " + " ".join(error.messages))
+            messages.error(
+                request, _("Passage not added: {items}").format(items=" ".join(error.messages))
+            )
         else:
             messages.success(
-                request, f"Passage added to #{data['claim'].pk} by {data['claim'].speaker.name}."
+                request,
+                _("Passage added to #{pk} by {name}.").format(
+                    pk=data["claim"].pk, name=data["claim"].speaker.name
+                ),
             )
     else:
         problems = [error for errors in form.errors.values() for error in errors]
-        messages.error(request, "Passage not added: " + " ".join(problems))
+        messages.error(request, _("Passage not added: {items}").format(items=" ".join(problems)))
     if request.htmx:
         return _render(request, source)
     return redirect("assistant:suggestion-list", pk=source.pk)
@@ -154,9 +161,14 @@ def suggestion_bulk_accept(request: HttpRequest, pk: int) -> HttpResponse:
     form = AcceptAllForm(request.POST)
     if form.is_valid():
         claims = review.accept_all(source=source, threshold=float(form.cleaned_data["threshold"]))
-        messages.success(request, f"{len(claims)} claim{'s' if len(claims) != 1 else ''} saved.")
+        messages.success(
+            request,
+            ngettext("{count} claim saved.", "{count} claims saved.", len(claims)).format(
+                count=len(claims)
+            ),
+        )
     else:
-        messages.error(request, "Give a confidence between 0 and 1.")
+        messages.error(request, _("Give a confidence between 0 and 1."))
     if request.htmx:
         return _render(request, source)
     return redirect("assistant:suggestion-list", pk=source.pk)

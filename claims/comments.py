@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import models, transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from records.links import record_url
@@ -45,7 +47,7 @@ class Comment(Record):
             models.CheckConstraint(
                 condition=models.Q(claim__isnull=True) ^ models.Q(source__isnull=True),
                 name="comment_on_one_record",
-                violation_error_message="A comment is on a claim or on a source.",
+                violation_error_message=_("A comment is on a claim or on a source."),
             ),
             models.CheckConstraint(condition=~models.Q(text=""), name="comment_not_empty"),
         ]
@@ -107,8 +109,9 @@ class Notification(models.Model):
 
     def send_mail(self) -> None:
         comment = self.comment
+        # In the language of the request that named them (the recipient's own is not kept).
         send_mail(
-            subject=f"{comment.author} mentioned you on Claimtrail",
+            subject=gettext("{author} mentioned you on Claimtrail").format(author=comment.author),
             message=f"{comment.text}\n\n{settings.CLAIMTRAIL_BASE_URL}{comment.get_absolute_url()}",
             from_email=None,
             recipient_list=[self.recipient.email],

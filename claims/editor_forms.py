@@ -3,6 +3,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.forms import HopsField, resolve_typed
 from claims.models import Citation, Claim, Speaker, Topic
@@ -35,15 +37,22 @@ def resolve_typed_speaker(form: forms.Form, field: str = "speaker") -> None:
         return
     typed = (form.data.get(f"{field}_search") or "").strip()
     if not typed:
-        form.add_error(field, "Choose a speaker.")
+        form.add_error(field, _("Choose a speaker."))
         return
     matches = Speaker.objects.named(typed)[:2] or list(Speaker.objects.search(typed)[:2])
     if len(matches) == 1:
         form.cleaned_data[field] = matches[0]
     elif matches:
-        form.add_error(field, f"More than one speaker matches “{typed}”: pick one from the list.")
+        form.add_error(
+            field,
+            _("More than one speaker matches “{typed}”: pick one from the list.").format(
+                typed=typed
+            ),
+        )
     else:
-        form.add_error(field, f"No speaker matches “{typed}”. Create the speaker first.")
+        form.add_error(
+            field, _("No speaker matches “{typed}”. Create the speaker first.").format(typed=typed)
+        )
 
 
 class ClaimFromSelectionForm(forms.Form):
@@ -51,32 +60,50 @@ class ClaimFromSelectionForm(forms.Form):
 
     quote = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The exact words as this source prints them.",
+        help_text=gettext_lazy("The exact words as this source prints them."),
+        label=gettext_lazy("Quote"),
     )
     start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     prefix = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
     suffix = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
     speaker = SpeakerChoiceField(required=False)
     text = forms.CharField(
-        label="Claim",
+        label=gettext_lazy("Claim"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The statement in its own language; for a direct quote, the quote itself.",
+        help_text=gettext_lazy(
+            "The statement in its own language; for a direct quote, the quote itself."
+        ),
     )
-    kind = forms.ChoiceField(choices=Claim.Kind.choices, initial=Claim.Kind.DIRECT_QUOTE)
+    kind = forms.ChoiceField(
+        choices=Claim.Kind.choices, initial=Claim.Kind.DIRECT_QUOTE, label=gettext_lazy("Kind")
+    )
     language = forms.CharField(
-        max_length=35, validators=[validate_language_tag], help_text="BCP 47 tag: id, en, ru, zh"
+        max_length=35,
+        validators=[validate_language_tag],
+        help_text=gettext_lazy("BCP 47 tag: id, en, ru, zh"),
+        label=gettext_lazy("Language"),
     )
     translation = forms.CharField(
-        label="English translation", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label=gettext_lazy("English translation"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
     )
     stated_on = forms.DateField(
-        label="Stated on", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Stated on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     topics = forms.ModelMultipleChoiceField(
-        Topic.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        Topic.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=gettext_lazy("Topics"),
     )
     locator = forms.CharField(
-        required=False, max_length=200, help_text="Page, paragraph or timestamp (optional)"
+        required=False,
+        max_length=200,
+        help_text=gettext_lazy("Page, paragraph or timestamp (optional)"),
+        label=gettext_lazy("Locator"),
     )
     relays = HopsField()
 
@@ -133,20 +160,20 @@ class PassageFromSelectionForm(forms.Form):
         error_messages={"required": "Choose the claim this passage carries."},
     )
     quote = forms.CharField(
-        label="Passage",
+        label=gettext_lazy("Passage"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="The exact words as this source prints them.",
+        help_text=gettext_lazy("The exact words as this source prints them."),
     )
     start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     prefix = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
     suffix = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
     locator = forms.CharField(
-        label="Where in the source",
+        label=gettext_lazy("Where in the source"),
         required=False,
         max_length=200,
-        help_text="Page, paragraph or timestamp (optional)",
+        help_text=gettext_lazy("Page, paragraph or timestamp (optional)"),
     )
-    relays = HopsField(label="This passage came through (optional)")
+    relays = HopsField(label=gettext_lazy("This passage came through (optional)"))
 
     def __init__(self, *args, source: Source, **kwargs):
         self.source = source
@@ -182,6 +209,13 @@ class SpeakerForm(VersionedModelForm):
         model = Speaker
         fields = ["name", "kind", "description", "country", "aliases", "wikidata_id"]
         widgets = {"aliases": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "name": gettext_lazy("Name"),
+            "kind": gettext_lazy("Kind"),
+            "description": gettext_lazy("Description"),
+            "country": gettext_lazy("Country"),
+            "aliases": gettext_lazy("Aliases"),
+        }
 
 
 class InlineSpeakerForm(forms.ModelForm):
@@ -193,6 +227,11 @@ class InlineSpeakerForm(forms.ModelForm):
     class Meta:
         model = Speaker
         fields = ["name", "kind", "description"]
+        labels = {
+            "name": gettext_lazy("Name"),
+            "kind": gettext_lazy("Kind"),
+            "description": gettext_lazy("Description"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

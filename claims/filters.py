@@ -6,38 +6,45 @@ parse (an unknown speaker id, a made-up kind) is reported and ignored, never a 5
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from claims.forms import resolve_typed
 from claims.models import Citation, Claim, ClaimRelation, Speaker, Topic
 
-ANY = [("", "Any")]
+ANY = [("", _("Any"))]
 
 
 class ClaimFilterForm(forms.Form):
-    q = forms.CharField(label="Search", required=False, max_length=500)
+    q = forms.CharField(label=_("Search"), required=False, max_length=500)
     speaker = forms.ModelChoiceField(
         Speaker.objects.all(), required=False, widget=forms.HiddenInput
     )
     topic = forms.ModelChoiceField(
-        Topic.objects.all(), required=False, to_field_name="slug", empty_label="Any"
+        Topic.objects.all(),
+        required=False,
+        to_field_name="slug",
+        empty_label=_("Any"),
+        label=_("Topic"),
     )
-    kind = forms.ChoiceField(choices=ANY + Claim.Kind.choices, required=False)
-    language = forms.CharField(required=False, max_length=35)
+    kind = forms.ChoiceField(choices=ANY + Claim.Kind.choices, required=False, label=_("Kind"))
+    language = forms.CharField(required=False, max_length=35, label=_("Language"))
     verification = forms.ChoiceField(
-        label="Quote check", choices=ANY + Citation.Verification.choices, required=False
+        label=_("Quote check"), choices=ANY + Citation.Verification.choices, required=False
     )
     made_for = forms.ModelChoiceField(
         Speaker.objects.all(),
-        label="Made for",
+        label=_("Made for"),
         required=False,
         widget=forms.HiddenInput,
-        help_text="A body, with everyone who speaks for it: “China” finds its ministries' "
-        "and spokespeople's claims too.",
+        help_text=_(
+            "A body, with everyone who speaks for it: “China” finds its ministries' "
+            "and spokespeople's claims too."
+        ),
     )
     has_counter = forms.NullBooleanField(
-        label="Has counter-claims",
+        label=_("Has counter-claims"),
         required=False,
-        widget=forms.Select(choices=[("", "Any"), ("true", "Yes"), ("false", "No")]),
+        widget=forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))]),
     )
 
     def __init__(self, *args, **kwargs):
@@ -58,5 +65,5 @@ class ClaimFilterForm(forms.Form):
 
 class PairFilterForm(ClaimFilterForm):
     relation_kind = forms.ChoiceField(
-        label="Relation", choices=ANY + ClaimRelation.Kind.choices, required=False
+        label=_("Relation"), choices=ANY + ClaimRelation.Kind.choices, required=False
     )

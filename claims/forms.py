@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.anchoring import CONTEXT_LENGTH
 from claims.derived import chain_label
@@ -67,11 +69,14 @@ class HopsField(TypedRecordsField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("label", "Relayed through (optional)")
+        kwargs.setdefault("label", gettext_lazy("Relayed through (optional)"))
         kwargs.setdefault(
             "help_text",
-            "If this source got the words from others (“citing Reuters”), name them, nearest "
-            "first, separated by ← or ;: “Reuters ← Russian Ministry of Defence (Telegram)”.",
+            gettext_lazy(
+                "If this source got the words from others (“citing Reuters”), name them, "
+                "nearest first, separated by ← or ;: “Reuters ← Russian Ministry of Defence "
+                "(Telegram)”."
+            ),
         )
         kwargs.setdefault("max_length", 2000)
         super().__init__(**kwargs)
@@ -79,10 +84,18 @@ class HopsField(TypedRecordsField):
     def resolve(self, text: str) -> list[Hop]:
         names = [name for name in HOP_SEPARATORS.split(text) if name]
         if len(names) > MAX_HOPS:
-            raise ValidationError(f"At most {MAX_HOPS} hops: the chain is longer than any we keep.")
+            raise ValidationError(
+                _("At most {MAX_HOPS} hops: the chain is longer than any we keep.").format(
+                    MAX_HOPS=MAX_HOPS
+                )
+            )
         limit = Hop._meta.get_field("name").max_length
         if too_long := [name for name in names if len(name) > limit]:
-            raise ValidationError(f"“{too_long[0][:40]}…” is longer than {limit} characters.")
+            raise ValidationError(
+                _("“{too_long}…” is longer than {limit} characters.").format(
+                    too_long=too_long[0][:40], limit=limit
+                )
+            )
         return [Hop.named(name) for name in names]
 
 
@@ -120,8 +133,9 @@ class SpeakerNamesField(TypedRecordsField):
             if len(named) != 1:
                 problem = "More than one speaker is" if named else "No speaker is"
                 raise ValidationError(
-                    f"{problem} named “{name[:80]}”: create the speaker first, or give the "
-                    "name exactly as it stands on the speaker's page."
+                    _(
+                        "{problem} named “{name}”: create the speaker first, or give the name exactly as it stands on the speaker's page."
+                    ).format(problem=problem, name=name[:80])
                 )
             speakers.append(named[0])
         return speakers
@@ -132,8 +146,8 @@ class ClaimForm(VersionedModelForm):
 
     joint_speakers = SpeakerNamesField(
         required=False,
-        label="Joint speakers",
-        help_text="Others who made the statement with the speaker, one name a line.",
+        label=gettext_lazy("Joint speakers"),
+        help_text=gettext_lazy("Others who made the statement with the speaker, one name a line."),
     )
 
     class Meta:
@@ -150,9 +164,15 @@ class ClaimForm(VersionedModelForm):
             "topics": forms.CheckboxSelectMultiple,
         }
         labels = {
-            "stated_on": "Date stated",
-            "kind": "Kind",
-            "pinned_citation": "Shown and exported with",
+            "stated_on": gettext_lazy("Date stated"),
+            "kind": gettext_lazy("Kind"),
+            "pinned_citation": gettext_lazy("Shown and exported with"),
+            "text": gettext_lazy("Text"),
+            "language": gettext_lazy("Language"),
+            "translation": gettext_lazy("Translation"),
+            "topics": gettext_lazy("Topics"),
+            "notes": gettext_lazy("Notes"),
+            "assignee": gettext_lazy("Assignee"),
         }
 
     def __init__(self, *args, only: str | None = None, **kwargs):
@@ -241,9 +261,11 @@ class CitationForm(VersionedModelForm):
             "quote": forms.Textarea(attrs={"rows": 3}),
         }
         labels = {
-            "via": "Relays (via)",
-            "anchor_prefix": "Words just before the quote",
-            "anchor_suffix": "Words just after the quote",
+            "via": gettext_lazy("Relays (via)"),
+            "anchor_prefix": gettext_lazy("Words just before the quote"),
+            "anchor_suffix": gettext_lazy("Words just after the quote"),
+            "quote": gettext_lazy("Quote"),
+            "locator": gettext_lazy("Locator"),
         }
 
     def __init__(self, *args, claim: Claim, **kwargs):
@@ -329,14 +351,18 @@ class RelationForm(forms.Form):
         ],
         initial=THIS_IS_ANSWERED,
         widget=forms.RadioSelect,
+        label=gettext_lazy("Direction"),
     )
     kind = forms.ChoiceField(
-        label="Relation", choices=ClaimRelation.Kind.choices, initial=ClaimRelation.Kind.DENIES
+        label=gettext_lazy("Relation"),
+        choices=ClaimRelation.Kind.choices,
+        initial=ClaimRelation.Kind.DENIES,
     )
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        help_text="Why these two belong together, in a sentence.",
+        help_text=gettext_lazy("Why these two belong together, in a sentence."),
+        label=gettext_lazy("Note"),
     )
 
     def __init__(self, *args, claim: Claim, **kwargs):
@@ -369,10 +395,10 @@ class RelationForm(forms.Form):
         if other is None and "other" not in self.errors:
             if not self.writes_new_claim:
                 raise forms.ValidationError(
-                    "Choose an existing claim, or write the other claim below."
+                    _("Choose an existing claim, or write the other claim below.")
                 )
             if not self.new_claim.is_valid():
-                raise forms.ValidationError("The new claim is not complete: see below.")
+                raise forms.ValidationError(_("The new claim is not complete: see below."))
             return cleaned
         if other is not None and cleaned.get("kind"):
             relation = self.build_relation(other)
@@ -407,13 +433,13 @@ class PairEditForm(VersionedModelForm):
 
     swap = forms.BooleanField(
         required=False,
-        label="Swap the two: the answering claim becomes the one answered",
+        label=gettext_lazy("Swap the two: the answering claim becomes the one answered"),
     )
 
     class Meta:
         model = ClaimRelation
         fields = ["kind", "note"]
-        labels = {"kind": "Relation"}
+        labels = {"kind": gettext_lazy("Relation"), "note": gettext_lazy("Note")}
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
     def clean(self):
@@ -431,7 +457,10 @@ class HopWordsForm(VersionedModelForm):
         model = Hop
         fields = ["quote", "language"]
         widgets = {"quote": forms.Textarea(attrs={"rows": 3})}
-        labels = {"quote": "Its words", "language": "Language of these words"}
+        labels = {
+            "quote": gettext_lazy("Its words"),
+            "language": gettext_lazy("Language of these words"),
+        }
 
 
 class ContradictionForm(forms.Form):
@@ -454,7 +483,7 @@ class ContradictionForm(forms.Form):
         widget=forms.HiddenInput,
         error_messages={"invalid_choice": "That claim is gone: reload the page."},
     )
-    kind = forms.ChoiceField(choices=KINDS, required=False)
+    kind = forms.ChoiceField(choices=KINDS, required=False, label=gettext_lazy("Kind"))
 
     def __init__(self, *args, speaker: Speaker, confirming: bool, **kwargs):
         super().__init__(*args, **kwargs)
@@ -468,14 +497,16 @@ class ContradictionForm(forms.Form):
             return cleaned
         said = first.as_said(), second.as_said()
         if first.pk == second.pk or not one_voice(*said):
-            raise forms.ValidationError("These two claims do not speak with one voice.")
+            raise forms.ValidationError(_("These two claims do not speak with one voice."))
         if self.speaker.pk not in {
             first.speaker_id,
             second.speaker_id,
             first.made_for_id,
             second.made_for_id,
         }:
-            raise forms.ValidationError(f"Neither claim is {self.speaker.name}'s.")
+            raise forms.ValidationError(
+                _("Neither claim is {name}'s.").format(name=self.speaker.name)
+            )
         if in_order(*said)[0].id != first.pk:
             cleaned["first"], cleaned["second"] = second, first
         if self.confirming and cleaned.get("kind"):
@@ -514,6 +545,10 @@ class TopicForm(VersionedModelForm):
         model = Topic
         fields = ["name", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        labels = {
+            "name": gettext_lazy("Name"),
+            "description": gettext_lazy("Description"),
+        }
 
 
 class TopicDeleteForm(forms.Form):
@@ -522,8 +557,8 @@ class TopicDeleteForm(forms.Form):
     move_to = forms.ModelChoiceField(
         Topic.objects.none(),
         required=False,
-        label="First move its claims to",
-        empty_label="Nowhere: the claims just lose this topic",
+        label=gettext_lazy("First move its claims to"),
+        empty_label=gettext_lazy("Nowhere: the claims just lose this topic"),
     )
 
     def __init__(self, *args, topic: Topic, **kwargs):

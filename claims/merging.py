@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from claims import duplicates
 from claims.matching import name_key
@@ -202,7 +203,7 @@ def merge(kind: str, kept, merged, *, by) -> Merge:
         row.pk: row for row in model.objects.select_for_update().filter(pk__in=[kept.pk, merged.pk])
     }
     if merged.pk not in locked or kept.pk not in locked:
-        raise ValidationError("One of the two has been deleted or merged meanwhile.")
+        raise ValidationError(_("One of the two has been deleted or merged meanwhile."))
     plan = preview(kind, locked[kept.pk], locked[merged.pk])
     if plan.refused:
         raise ValidationError(plan.refused)
@@ -289,7 +290,7 @@ def unmerge(record: Merge, *, by) -> list[str]:
     not come back, and why (a row deleted since, say)."""
     record = Merge.objects.select_for_update().get(pk=record.pk)
     if record.undone_at:
-        raise ValidationError("This merge has already been undone.")
+        raise ValidationError(_("This merge has already been undone."))
     model = _MERGED[record.kind]
     reason = f"Unmerged #{record.merged_id} from #{record.kept_id}"
     left_out: list[str] = []

@@ -13,6 +13,8 @@ from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.models import HistoricalRecords
 
 from claims import hops
@@ -69,7 +71,7 @@ class Topic(Record):
             models.UniqueConstraint(
                 Lower("name"),
                 name="topic_name_unique",
-                violation_error_message="A topic with this name already exists.",
+                violation_error_message=gettext_lazy("A topic with this name already exists."),
             )
         ]
 
@@ -228,23 +230,31 @@ class Speaker(Record):
     """
 
     class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANISATION = "organisation", "Organisation"
-        GOVERNMENT = "government", "Government"
+        PERSON = "person", gettext_lazy("Person")
+        ORGANISATION = "organisation", gettext_lazy("Organisation")
+        GOVERNMENT = "government", gettext_lazy("Government")
 
     name = models.CharField(max_length=300)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.PERSON)
     description = models.CharField(
-        max_length=300, blank=True, help_text="Role, e.g. “Minister of Defence of Russia”"
+        max_length=300,
+        blank=True,
+        help_text=gettext_lazy("Role, e.g. “Minister of Defence of Russia”"),
     )
     country = models.CharField(
-        max_length=2, blank=True, validators=[validate_country_code], help_text="ISO 3166 code"
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text=gettext_lazy("ISO 3166 code"),
     )
     aliases = models.TextField(
-        blank=True, help_text="Other spellings and names, one per line: “Belousov”, “Menhan Rusia”"
+        blank=True,
+        help_text=gettext_lazy(
+            "Other spellings and names, one per line: “Belousov”, “Menhan Rusia”"
+        ),
     )
     wikidata_id = models.CharField(
-        "Wikidata ID",
+        gettext_lazy("Wikidata ID"),
         max_length=20,
         blank=True,
         validators=[
@@ -386,19 +396,21 @@ class Role(Record):
     denials too."""
 
     speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
-    title = models.CharField(max_length=300, help_text="“Minister of Defence”, “Spokesperson”")
+    title = models.CharField(
+        max_length=300, help_text=gettext_lazy("“Minister of Defence”, “Spokesperson”")
+    )
     organisation = models.ForeignKey(
         Speaker,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="members",
-        help_text="The body the role is in, when we have it as a speaker.",
+        help_text=gettext_lazy("The body the role is in, when we have it as a speaker."),
     )
     speaks_for = models.BooleanField(
-        "speaks for the organisation",
+        gettext_lazy("speaks for the organisation"),
         default=False,
-        help_text="What they say in this role is said on behalf of the organisation.",
+        help_text=gettext_lazy("What they say in this role is said on behalf of the organisation."),
     )
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
@@ -413,19 +425,19 @@ class Role(Record):
             models.CheckConstraint(
                 condition=~models.Q(organisation=models.F("speaker")),
                 name="role_not_in_itself",
-                violation_error_message="A speaker cannot hold a role in itself.",
+                violation_error_message=gettext_lazy("A speaker cannot hold a role in itself."),
             ),
             models.CheckConstraint(
                 condition=models.Q(start__isnull=True)
                 | models.Q(end__isnull=True)
                 | models.Q(end__gte=models.F("start")),
                 name="role_ends_after_it_starts",
-                violation_error_message="A role cannot end before it starts.",
+                violation_error_message=gettext_lazy("A role cannot end before it starts."),
             ),
             models.CheckConstraint(
                 condition=models.Q(speaks_for=False) | models.Q(organisation__isnull=False),
                 name="role_speaks_for_a_body",
-                violation_error_message="Name the organisation this role speaks for.",
+                violation_error_message=gettext_lazy("Name the organisation this role speaks for."),
             ),
         ]
 
@@ -652,15 +664,19 @@ class Claim(Record):
     """One statement by one speaker, however many sources carry it."""
 
     class Kind(models.TextChoices):
-        DIRECT_QUOTE = "direct_quote", "Direct quote"
-        PARAPHRASE = "paraphrase", "Paraphrase"
+        DIRECT_QUOTE = "direct_quote", gettext_lazy("Direct quote")
+        PARAPHRASE = "paraphrase", gettext_lazy("Paraphrase")
 
     speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="claims")
-    text = models.TextField(help_text="The wording in its own language.")
+    text = models.TextField(help_text=gettext_lazy("The wording in its own language."))
     language = models.CharField(
-        max_length=35, validators=[validate_language_tag], help_text="BCP 47 tag: id, en, ru, zh"
+        max_length=35,
+        validators=[validate_language_tag],
+        help_text=gettext_lazy("BCP 47 tag: id, en, ru, zh"),
     )
-    translation = models.TextField(blank=True, help_text="English translation, if any.")
+    translation = models.TextField(
+        blank=True, help_text=gettext_lazy("English translation, if any.")
+    )
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.PARAPHRASE)
     stated_on = models.DateField(
         null=True, blank=True, db_index=True, validators=[validate_date_in_range]
@@ -670,7 +686,9 @@ class Claim(Record):
         Speaker,
         blank=True,
         related_name="joint_claims",
-        help_text="Others who made the statement with the speaker (a joint statement).",
+        help_text=gettext_lazy(
+            "Others who made the statement with the speaker (a joint statement)."
+        ),
     )
     notes = models.TextField(blank=True)
     pinned_citation = models.ForeignKey(
@@ -679,7 +697,9 @@ class Claim(Record):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The passage to show and export the claim with, instead of the default.",
+        help_text=gettext_lazy(
+            "The passage to show and export the claim with, instead of the default."
+        ),
     )
 
     # Derived, kept current by claims.derived whenever what they depend on changes: the
@@ -708,14 +728,14 @@ class Claim(Record):
         null=True,
         blank=True,
         related_name="assigned_claims",
-        help_text="Who is checking it.",
+        help_text=gettext_lazy("Who is checking it."),
     )
     due_on = models.DateField(
-        "due",
+        gettext_lazy("due"),
         null=True,
         blank=True,
         validators=[validate_date_in_range],
-        help_text="When the check is due.",
+        help_text=gettext_lazy("When the check is due."),
     )
 
     history = HistoricalRecords(
@@ -772,7 +792,7 @@ class Claim(Record):
         if self.language:
             self.language = normalise_language_tag(self.language)
         if self.pinned_citation_id and self.pinned_citation.claim_id != self.pk:
-            raise ValidationError({"pinned_citation": "Pin one of this claim's own citations."})
+            raise ValidationError({"pinned_citation": _("Pin one of this claim's own citations.")})
 
     def save(self, *args, **kwargs) -> None:
         adding = self._state.adding
@@ -822,7 +842,7 @@ class Claim(Record):
         as `Citation.of` says, with the hops it came through (nearest first, unsaved).
         Raises ValidationError (keyed by field), and then saves nothing."""
         if any(hop.source_id is not None and hop.source_id == source.pk for hop in relays):
-            raise ValidationError({"relays": "A source cannot relay itself."})
+            raise ValidationError({"relays": _("A source cannot relay itself.")})
         citation = Citation.of(
             claim=self,
             source=source,
@@ -1006,15 +1026,17 @@ class Citation(Record):
     fragment, the direct quote later): each is a citation with its own anchor."""
 
     class Verification(models.TextChoices):
-        VERIFIED = "verified", "Verified"
-        VERIFIED_NORMALISED = "verified_normalised", "Verified after normalising"
-        NOT_FOUND = "not_found", "Not found in source"
-        NO_TEXT = "no_text", "Source has no text"
+        VERIFIED = "verified", gettext_lazy("Verified")
+        VERIFIED_NORMALISED = "verified_normalised", gettext_lazy("Verified after normalising")
+        NOT_FOUND = "not_found", gettext_lazy("Not found in source")
+        NO_TEXT = "no_text", gettext_lazy("Source has no text")
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    quote = models.TextField(help_text="The exact words as this source prints them.")
-    locator = models.CharField(max_length=200, blank=True, help_text="Page, paragraph or timestamp")
+    quote = models.TextField(help_text=gettext_lazy("The exact words as this source prints them."))
+    locator = models.CharField(
+        max_length=200, blank=True, help_text=gettext_lazy("Page, paragraph or timestamp")
+    )
     # RESTRICT, not PROTECT: deleting a whole claim takes its relay chain with it, but a
     # single citation that another one relays cannot be deleted from under it.
     via = models.ForeignKey(
@@ -1023,7 +1045,7 @@ class Citation(Record):
         null=True,
         blank=True,
         related_name="relayed_by",
-        help_text="The citation this source relays (Kontan citing Reuters).",
+        help_text=gettext_lazy("The citation this source relays (Kontan citing Reuters)."),
     )
     anchor_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
     anchor_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
@@ -1066,7 +1088,7 @@ class Citation(Record):
             models.CheckConstraint(
                 condition=~models.Q(via=models.F("pk")),
                 name="citation_not_via_itself",
-                violation_error_message="A citation cannot relay itself.",
+                violation_error_message=gettext_lazy("A citation cannot relay itself."),
             ),
             models.CheckConstraint(
                 condition=models.Q(anchor_start__isnull=True)
@@ -1274,7 +1296,11 @@ class Citation(Record):
                 self.anchor()
             except AmbiguousQuote as ambiguity:
                 raise ValidationError(
-                    {"quote": f"These words occur {ambiguity.occurrences} times in the source."}
+                    {
+                        "quote": _("These words occur {occurrences} times in the source.").format(
+                            occurrences=ambiguity.occurrences
+                        )
+                    }
                 ) from ambiguity
         super().save(*args, **kwargs)
 
@@ -1293,18 +1319,21 @@ class Hop(Record):
     (a channel). A hop names a Source only when we hold, or want to hold, its text."""
 
     class Kind(models.TextChoices):
-        OUTLET = hops.OUTLET, "Outlet (a newspaper, an agency, a broadcaster)"
-        VENUE = hops.VENUE, "Venue (a news conference, a briefing, an interview)"
-        CHANNEL = hops.CHANNEL, "Channel (a Telegram post, a social-media account)"
-        DOCUMENT = hops.DOCUMENT, "Document (a statement, a report, a filing)"
+        OUTLET = hops.OUTLET, gettext_lazy("Outlet (a newspaper, an agency, a broadcaster)")
+        VENUE = hops.VENUE, gettext_lazy("Venue (a news conference, a briefing, an interview)")
+        CHANNEL = hops.CHANNEL, gettext_lazy("Channel (a Telegram post, a social-media account)")
+        DOCUMENT = hops.DOCUMENT, gettext_lazy("Document (a statement, a report, a filing)")
 
     citation = models.ForeignKey(Citation, on_delete=models.CASCADE, related_name="hops")
     position = models.PositiveSmallIntegerField(
-        help_text="1 for the one the citation's source got the words from, 2 for the one before…"
+        help_text=gettext_lazy(
+            "1 for the one the citation's source got the words from, 2 for the one before…"
+        )
     )
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.OUTLET)
     name = models.CharField(
-        max_length=300, help_text="Who relayed or said it: “Reuters”, “Lavrov's news conference”"
+        max_length=300,
+        help_text=gettext_lazy("Who relayed or said it: “Reuters”, “Lavrov's news conference”"),
     )
     outlet = models.ForeignKey(
         Outlet,
@@ -1312,7 +1341,7 @@ class Hop(Record):
         null=True,
         blank=True,
         related_name="hops",
-        help_text="The outlet, when the hop is one we know.",
+        help_text=gettext_lazy("The outlet, when the hop is one we know."),
     )
     source = models.ForeignKey(
         Source,
@@ -1320,17 +1349,20 @@ class Hop(Record):
         null=True,
         blank=True,
         related_name="hops",
-        help_text="The document itself, when we hold or want to hold its text.",
+        help_text=gettext_lazy("The document itself, when we hold or want to hold its text."),
     )
-    date = models.DateField(null=True, blank=True, help_text="When it was relayed or said.")
+    date = models.DateField(
+        null=True, blank=True, help_text=gettext_lazy("When it was relayed or said.")
+    )
     quote = models.TextField(
-        blank=True, help_text="Its words, when we know them: what the next step relayed."
+        blank=True,
+        help_text=gettext_lazy("Its words, when we know them: what the next step relayed."),
     )
     language = models.CharField(
         max_length=35,
         blank=True,
         validators=[validate_language_tag],
-        help_text="BCP 47 tag of those words: en, ru, zh",
+        help_text=gettext_lazy("BCP 47 tag of those words: en, ru, zh"),
     )
 
     history = HistoricalRecords()
@@ -1341,7 +1373,9 @@ class Hop(Record):
             models.UniqueConstraint(
                 fields=["citation", "position"],
                 name="hop_once_per_position",
-                violation_error_message="This citation has a hop at that place already.",
+                violation_error_message=gettext_lazy(
+                    "This citation has a hop at that place already."
+                ),
             ),
             models.CheckConstraint(condition=~models.Q(name=""), name="hop_name_not_empty"),
             models.CheckConstraint(
@@ -1351,7 +1385,7 @@ class Hop(Record):
             models.CheckConstraint(
                 condition=models.Q(quote="") | ~models.Q(language=""),
                 name="hop_quote_has_language",
-                violation_error_message="Give the language of the hop's words.",
+                violation_error_message=gettext_lazy("Give the language of the hop's words."),
             ),
         ]
 
@@ -1362,7 +1396,7 @@ class Hop(Record):
         if self.language:
             self.language = normalise_language_tag(self.language)
         if self.quote and not self.language:
-            raise ValidationError({"language": "Give the language of these words: en, ru, zh…"})
+            raise ValidationError({"language": _("Give the language of these words: en, ru, zh…")})
 
     def get_absolute_url(self) -> str:
         return self.citation.get_absolute_url()
@@ -1448,27 +1482,27 @@ class ClaimRelation(Record):
     """A typed link from a claim to the claim that answers it: a denial, a dispute…"""
 
     class Kind(models.TextChoices):
-        DENIES = "denies", "denies"
-        DISPUTES = "disputes", "disputes"
-        SUPPORTS = "supports", "supports"
-        QUALIFIES = "qualifies", "qualifies"
-        RESPONDS_TO = "responds_to", "responds to"
+        DENIES = "denies", gettext_lazy("denies")
+        DISPUTES = "disputes", gettext_lazy("disputes")
+        SUPPORTS = "supports", gettext_lazy("supports")
+        QUALIFIES = "qualifies", gettext_lazy("qualifies")
+        RESPONDS_TO = "responds_to", gettext_lazy("responds to")
         # The same position stated again, by the same speaker or one who speaks with them.
-        RESTATES = "restates", "restates"
+        RESTATES = "restates", gettext_lazy("restates")
         # The speaker withdrawing what they (or a body they speak for) said before.
-        RETRACTS = "retracts", "retracts"
+        RETRACTS = "retracts", gettext_lazy("retracts")
 
     claim = models.ForeignKey(
         Claim,
         on_delete=models.CASCADE,
         related_name="relations_as_claim",
-        help_text="The earlier statement, e.g. the allegation.",
+        help_text=gettext_lazy("The earlier statement, e.g. the allegation."),
     )
     counter = models.ForeignKey(
         Claim,
         on_delete=models.CASCADE,
         related_name="relations_as_counter",
-        help_text="The statement that answers it, e.g. the denial.",
+        help_text=gettext_lazy("The statement that answers it, e.g. the denial."),
     )
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.DISPUTES, db_index=True)
     note = models.TextField(blank=True)
@@ -1484,13 +1518,13 @@ class ClaimRelation(Record):
             models.CheckConstraint(
                 condition=~models.Q(claim=models.F("counter")),
                 name="relation_not_self",
-                violation_error_message="A claim cannot answer itself.",
+                violation_error_message=gettext_lazy("A claim cannot answer itself."),
             ),
             models.UniqueConstraint(
                 Least("claim", "counter"),
                 Greatest("claim", "counter"),
                 name="relation_pair_once",
-                violation_error_message="These two claims are already related.",
+                violation_error_message=gettext_lazy("These two claims are already related."),
             ),
             # An import keeps the file's times (exchange.imports checks them first).
             within_range("created_at", name="relation_created_in_range"),
@@ -1604,13 +1638,13 @@ class DismissedContradiction(models.Model):
 
 
 class AssessmentRating(models.TextChoices):
-    ACCURATE = "accurate", "Accurate"
-    MOSTLY_ACCURATE = "mostly_accurate", "Mostly accurate"
-    MIXED = "mixed", "Mixed"
-    MISLEADING = "misleading", "Misleading"
-    FALSE = "false", "False"
-    UNSUPPORTED = "unsupported", "Unsupported"
-    UNVERIFIABLE = "unverifiable", "Unverifiable"
+    ACCURATE = "accurate", gettext_lazy("Accurate")
+    MOSTLY_ACCURATE = "mostly_accurate", gettext_lazy("Mostly accurate")
+    MIXED = "mixed", gettext_lazy("Mixed")
+    MISLEADING = "misleading", gettext_lazy("Misleading")
+    FALSE = "false", gettext_lazy("False")
+    UNSUPPORTED = "unsupported", gettext_lazy("Unsupported")
+    UNVERIFIABLE = "unverifiable", gettext_lazy("Unverifiable")
 
 
 class Assessment(Record):
@@ -1636,7 +1670,8 @@ class Assessment(Record):
     claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="assessment")
     rating = models.CharField(max_length=20, choices=Rating)
     explanation = models.TextField(
-        max_length=2000, help_text="Why this verdict, in a few sentences, with the evidence."
+        max_length=2000,
+        help_text=gettext_lazy("Why this verdict, in a few sentences, with the evidence."),
     )
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments"
@@ -1735,14 +1770,14 @@ class PossibleDuplicate(models.Model):
     (`claims.duplicates`), until a researcher merges or dismisses them."""
 
     class Kind(models.TextChoices):
-        CLAIMS = "claims", "Claims"
-        SPEAKERS = "speakers", "Speakers"
-        SOURCES = "sources", "Sources"
+        CLAIMS = "claims", gettext_lazy("Claims")
+        SPEAKERS = "speakers", gettext_lazy("Speakers")
+        SOURCES = "sources", gettext_lazy("Sources")
 
     kind = models.CharField(max_length=10, choices=Kind)
     first_id = models.PositiveBigIntegerField()  # the lower id of the two
     second_id = models.PositiveBigIntegerField()
-    score = models.FloatField(help_text="How alike, from 0 to 1.")
+    score = models.FloatField(help_text=gettext_lazy("How alike, from 0 to 1."))
     reason = models.CharField(max_length=200)
     found_at = models.DateTimeField(auto_now=True)
     dismissed_at = models.DateTimeField(null=True, blank=True)
@@ -1809,7 +1844,7 @@ class Publisher(models.Model):
     url = WebURLField("address", max_length=500)
 
     class Meta:
-        verbose_name = "publishing organisation"
+        verbose_name = gettext_lazy("publishing organisation")
 
     def __str__(self) -> str:
         return self.name

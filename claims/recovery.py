@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
+from django.utils.translation import gettext as _
 
 from claims.models import Citation, Claim, ClaimRelation, Hop, Speaker
 from sources.models import Outlet, Source
@@ -156,9 +157,15 @@ def _check_restorable(model, pk: int, *, parent, parent_id: int) -> None:
     if not parent.objects.filter(pk=parent_id).exists():
         plural = parent._meta.verbose_name_plural
         raise ValidationError(
-            f"Its {parent_name} “{_last_name(parent, parent_id)}” has been deleted too. "
-            f"Recover the {parent_name} first (admin → {plural.capitalize()} → History → "
-            f"Recover deleted {plural}), then restore this {name}."
+            _(
+                "Its {parent_name} “{last_name}” has been deleted too. Recover the {parent_name} first (admin → {capitalize} → History → Recover deleted {plural}), then restore this {name}."
+            ).format(
+                parent_name=parent_name,
+                last_name=_last_name(parent, parent_id),
+                capitalize=plural.capitalize(),
+                plural=plural,
+                name=name,
+            )
         )
 
 
@@ -219,7 +226,11 @@ def bring_back_deleted(model, pk: int, *, reason: str) -> models.Model:
     if deletion is None:
         if model.objects.filter(pk=pk).exists():
             raise AlreadyRestored(f"This {model._meta.verbose_name} is here already.")
-        raise ValidationError(f"No deletion of {model._meta.verbose_name} #{pk} is recorded.")
+        raise ValidationError(
+            _("No deletion of {verbose_name} #{pk} is recorded.").format(
+                verbose_name=model._meta.verbose_name, pk=pk
+            )
+        )
     record = _bring_back_first(deletion, reason)
     _link_as_before(record, deletion)
     record._change_reason = None

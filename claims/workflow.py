@@ -14,19 +14,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 CHANGE = "claims.change_claim"
 PUBLISH = "claims.publish_claim"
 
 
 class Status(models.TextChoices):
-    TO_CHECK = "to_check", "To check"
-    IN_PROGRESS = "in_progress", "In progress"
-    IN_REVIEW = "in_review", "In review"
-    CHECKED = "checked", "Checked"
-    PUBLISHED = "published", "Published"
-    NOT_CHECKABLE = "not_checkable", "Not checkable"
-    DISMISSED = "dismissed", "Dismissed"
+    TO_CHECK = "to_check", gettext_lazy("To check")
+    IN_PROGRESS = "in_progress", gettext_lazy("In progress")
+    IN_REVIEW = "in_review", gettext_lazy("In review")
+    CHECKED = "checked", gettext_lazy("Checked")
+    PUBLISHED = "published", gettext_lazy("Published")
+    NOT_CHECKABLE = "not_checkable", gettext_lazy("Not checkable")
+    DISMISSED = "dismissed", gettext_lazy("Dismissed")
 
 
 # From each status: where it may go, and the permission that move needs.
@@ -95,8 +97,9 @@ def check_move(status: str, to: str, user) -> None:
     (PermissionDenied), saying why."""
     if to not in MOVES.get(status, {}):
         raise ValidationError(
-            f"A claim that is “{Status(status).label}” cannot become "
-            f"“{Status(to).label if to in Status.values else to}”."
+            _("A claim that is “{label}” cannot become “{value}”.").format(
+                label=Status(status).label, value=Status(to).label if to in Status.values else to
+            )
         )
     if not user.has_perm(MOVES[status][to]):
         raise PermissionDenied(

@@ -23,6 +23,7 @@ from django.db import (
 from django.db.models import Exists, OuterRef, Q
 from django.tasks import TaskResultStatus
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks_db.models import DBTaskResult
 
 from exchange.bulk import insert
@@ -108,7 +109,7 @@ def _stage_rows(batch: ImportBatch, binary, progress: Callable[[int], None] | No
             staged = []
     insert(ImportRow, staged)
     if not importer.rows:
-        raise ImportFileError("The file has a header but no rows.")
+        raise ImportFileError(_("The file has a header but no rows."))
     batch.row_count, batch.rejected_count = importer.rows, rejected
     batch.counts = importer.counts()
     batch.save(update_fields=["row_count", "rejected_count", "counts"])
@@ -119,9 +120,9 @@ def check_start(binary, kind: str = ImportKind.PAIRS, options: dict | None = Non
     not a claim-pairs CSV at all is refused at once, in the upload page (ClaimReview
     markup is read whole: it is one JSON document). Raises `ImportFileError`. The rest is
     read by the preview, in a worker."""
-    reader, _ = reading(kind, options)
+    reader, _importer = reading(kind, options)
     if next(iter(reader(binary)), None) is None:
-        raise ImportFileError("The file has a header but no rows.")
+        raise ImportFileError(_("The file has a header but no rows."))
 
 
 def stage_upload(

@@ -22,8 +22,9 @@ from django.db import (
     reset_queries,
 )
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
 
 from claims.anchoring import AmbiguousQuote
 from claims.derived import CHAIN_SEPARATOR, attribution_chains, chosen_representatives
@@ -109,12 +110,12 @@ def read_rows(
     """
     head = binary.read(4096)
     if not head.strip():
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(_("The file is empty."))
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
         head.count(b"\x00") > len(head) // 4
     ):
         raise ImportFileError(
-            "The file is UTF-16 text (or binary data), not UTF-8. Save it as “CSV UTF-8”."
+            _("The file is UTF-16 text (or binary data), not UTF-8. Save it as “CSV UTF-8”.")
         )
     # Old Mac files end their lines with a carriage return alone.
     line_end = b"\r" if b"\r" in head and b"\n" not in head else b"\n"
@@ -133,7 +134,7 @@ def read_rows(
         try:
             header = next(reader)
         except StopIteration:
-            raise ImportFileError("The file is empty.") from None
+            raise ImportFileError(_("The file is empty.")) from None
         record = 1
         header = [name.strip() for name in header]
         (check_header or _check_header)(header)
@@ -155,31 +156,38 @@ def read_rows(
             )
     except _BinaryData:
         raise ImportFileError(
-            f"This is not a CSV text file: it holds binary data (a NUL byte in row {record + 1})."
+            _(
+                "This is not a CSV text file: it holds binary data (a NUL byte in row {value})."
+            ).format(value=record + 1)
         ) from None
     except _LineTooLong:
         raise ImportFileError(
-            f"Row {record + 1} is longer than {MAX_LINE_BYTES // 2**20} MB: that is not a "
-            "claim pairs file (or its line ends are missing)."
+            _(
+                "Row {value} is longer than {value2} MB: that is not a claim pairs file (or its line ends are missing)."
+            ).format(value=record + 1, value2=MAX_LINE_BYTES // 2**20)
         ) from None
     except UnicodeDecodeError:
         raise ImportFileError(
-            f"The file is not UTF-8 text: row {record + 1} holds bytes that are not UTF-8 "
-            "(Latin-1 or Windows-1252?). Save it as “CSV UTF-8” and upload it again."
+            _(
+                "The file is not UTF-8 text: row {value} holds bytes that are not UTF-8 (Latin-1 or Windows-1252?). Save it as “CSV UTF-8” and upload it again."
+            ).format(value=record + 1)
         ) from None
     except csv.Error as error:
         if "field larger than field limit" in str(error):
             raise ImportFileError(
-                f"Row {record + 1} has a cell longer than {MAX_CELL_CHARS:,} characters; "
-                "that is not a claim pairs file."
+                _(
+                    "Row {value} has a cell longer than {MAX_CELL_CHARS:,} characters; that is not a claim pairs file."
+                ).format(value=record + 1, MAX_CELL_CHARS=MAX_CELL_CHARS)
             ) from None
         if "new-line character seen in unquoted field" in str(error):
             raise ImportFileError(
-                f"Row {record + 1} breaks a line inside a cell that is not in quotes (its "
-                "line ends mix carriage returns and line feeds). Save the file again as "
-                "“CSV UTF-8” and upload it again."
+                _(
+                    "Row {value} breaks a line inside a cell that is not in quotes (its line ends mix carriage returns and line feeds). Save the file again as “CSV UTF-8” and upload it again."
+                ).format(value=record + 1)
             ) from None
-        raise ImportFileError(f"Row {record + 1} is not valid CSV ({error}).") from None
+        raise ImportFileError(
+            _("Row {value} is not valid CSV ({error}).").format(value=record + 1, error=error)
+        ) from None
 
 
 def _decoded_lines(chunks: Iterable[bytes], line_end: bytes = b"\n") -> Iterator[str]:
@@ -219,20 +227,27 @@ def _check_header(header: list[str]) -> None:
     counts = Counter(header)
     duplicates = sorted(name for name, count in counts.items() if count > 1 and name)
     if duplicates:
-        raise ImportFileError(f"Columns appear twice in the header: {', '.join(duplicates)}.")
+        raise ImportFileError(
+            _("Columns appear twice in the header: {items}.").format(items=", ".join(duplicates))
+        )
     missing = [column_for(role) for role in REQUIRED_ROLES if column_for(role) not in counts]
     if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
         raise ImportFileError(
-            "The columns are separated by semicolons or tabs; a claim-pairs CSV uses commas. "
-            "Save it again as “CSV UTF-8 (comma delimited)”."
+            _(
+                "The columns are separated by semicolons or tabs; a claim-pairs CSV uses commas. "
+                "Save it again as “CSV UTF-8 (comma delimited)”."
+            )
         )
     if len(missing) == len(REQUIRED_ROLES):
         raise ImportFileError(
-            "This is not a claim-pairs CSV: its first row should name the columns, as the "
-            f"pairs export does ({', '.join(missing)}, …)."
+            _(
+                "This is not a claim-pairs CSV: its first row should name the columns, as the pairs export does ({items}, …)."
+            ).format(items=", ".join(missing))
         )
     if missing:
-        raise ImportFileError(f"Columns missing from the header: {', '.join(missing)}.")
+        raise ImportFileError(
+            _("Columns missing from the header: {items}.").format(items=", ".join(missing))
+        )
 
 
 # --- Deciding and creating ------------------------------------------------------------
@@ -289,11 +304,13 @@ class RowResult:
 
 
 def _choice(value: str, choices: type) -> str | None:
-    """A TextChoices value from its value or its label, in any case; None if unknown."""
+    """A TextChoices value from its value or its English label, in any case; None if
+    unknown. A file reads the same whatever the language of the page that uploaded it."""
     wanted = value.strip().casefold().replace(" ", "_").replace("-", "_")
-    for choice in choices:
-        if wanted in (choice.value, str(choice.label).casefold().replace(" ", "_")):
-            return choice.value
+    with translation.override("en"):
+        for choice in choices:
+            if wanted in (choice.value, str(choice.label).casefold().replace(" ", "_")):
+                return choice.value
     return None
 
 
@@ -544,7 +561,7 @@ class PairImporter:
             raise ImportRejected(self.problems)
 
     def run_all(self, rows) -> dict[str, dict[str, int]]:
-        for _ in self.run(rows):
+        for _row in self.run(rows):
             pass
         return self.counts()
 
@@ -615,7 +632,7 @@ class PairImporter:
         by_url, by_title, bodies = {}, {}, {}
         columns = ("pk", "url", "title", "outlet_id", "body")
         found = list(Source.objects.filter(url__in=urls).values_list(*columns)) if urls else []
-        for pk, url, _, outlet_id, body in found:
+        for pk, url, _title, outlet_id, body in found:
             by_url[url], bodies[pk], self.source_outlets[pk] = pk, body, outlet_id
         # A title is looked up only for the sides that its URL does not name (the title has
         # no index of its own: a file of known addresses never scans for titles).

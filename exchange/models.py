@@ -6,22 +6,22 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from exchange.columns import column_for
 
 
 class ImportStatus(models.TextChoices):
-    MAPPING = "mapping", "Waiting for its columns"
-    QUEUED = "queued", "Waiting to be read"
-    PREVIEWING = "previewing", "Reading"
-    REFUSED = "refused", "File refused"
-    PREVIEWED = "previewed", "Previewed"
-    APPLY_QUEUED = "apply_queued", "Waiting to be imported"
-    APPLYING = "applying", "Applying"
-    APPLIED = "applied", "Applied"
-    FAILED = "failed", "Failed, nothing imported"
-    CANCELLED = "cancelled", "Cancelled, nothing imported"
+    MAPPING = "mapping", _("Waiting for its columns")
+    QUEUED = "queued", _("Waiting to be read")
+    PREVIEWING = "previewing", _("Reading")
+    REFUSED = "refused", _("File refused")
+    PREVIEWED = "previewed", _("Previewed")
+    APPLY_QUEUED = "apply_queued", _("Waiting to be imported")
+    APPLYING = "applying", _("Applying")
+    APPLIED = "applied", _("Applied")
+    FAILED = "failed", _("Failed, nothing imported")
+    CANCELLED = "cancelled", _("Cancelled, nothing imported")
 
 
 class ImportBatchQuerySet(models.QuerySet):
@@ -36,9 +36,9 @@ class ImportBatchQuerySet(models.QuerySet):
 
 
 class ImportKind(models.TextChoices):
-    PAIRS = "pairs", "Claim-pairs CSV"
-    CLAIMREVIEW = "claimreview", "ClaimReview JSON-LD"
-    CLAIMS = "claims", "CSV of claims"
+    PAIRS = "pairs", _("Claim-pairs CSV")
+    CLAIMREVIEW = "claimreview", _("ClaimReview JSON-LD")
+    CLAIMS = "claims", _("CSV of claims")
 
 
 class ImportBatch(models.Model):
@@ -59,7 +59,7 @@ class ImportBatch(models.Model):
     options = models.JSONField(default=dict, blank=True)
     size = models.PositiveBigIntegerField(default=0)
     status = models.CharField(max_length=20, choices=Status, default=Status.PREVIEWED)
-    error = models.TextField(blank=True, help_text="Why the file or the apply was refused.")
+    error = models.TextField(blank=True, help_text=_("Why the file or the apply was refused."))
     row_count = models.PositiveIntegerField(default=0)
     rejected_count = models.PositiveIntegerField(default=0)
     # What the preview (or, once applied, the apply) found: {"speaker": {"create": 3, ...}}.
@@ -241,7 +241,7 @@ class ImportRow(models.Model):
     preview decided for it."""
 
     batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
-    number = models.PositiveIntegerField(help_text="Line of the file, counting the header as 1.")
+    number = models.PositiveIntegerField(help_text=_("Line of the file, counting the header as 1."))
     cells = models.JSONField(default=dict)
     problems = models.JSONField(default=list, blank=True)
     actions = models.JSONField(default=dict, blank=True)

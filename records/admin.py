@@ -13,6 +13,7 @@ from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from records.models import EditConflict
@@ -53,9 +54,9 @@ class VersionedAdminForm(forms.ModelForm):
             )
             when = f" on {latest.history_date:%-d %b %Y, %H:%M} UTC" if latest else ""
             raise ValidationError(
-                f"{who} saved a newer version of this record{when}, after you opened this form. "
-                "Your changes have not been saved. Open the record again in a new tab to see "
-                "theirs, merge, and save.",
+                _(
+                    "{who} saved a newer version of this record{when}, after you opened this form. Your changes have not been saved. Open the record again in a new tab to see theirs, merge, and save."
+                ).format(who=who, when=when),
                 code="edit_conflict",
             )
         return cleaned

@@ -16,6 +16,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
 
 EARLIEST_DAY = datetime.date(1000, 1, 1)
 LATEST_DAY = datetime.date(9999, 12, 31)
@@ -42,7 +43,7 @@ def is_datetime_in_range(value: datetime.datetime) -> bool:
 def validate_datetime_in_range(value: datetime.datetime) -> None:
     if value is not None and not is_datetime_in_range(value):
         raise ValidationError(
-            "Enter a date and time %(range)s (in UTC: %(given)s is outside it).",
+            _("Enter a date and time %(range)s (in UTC: %(given)s is outside it)."),
             code="date_out_of_range",
             params={"range": RANGE_TEXT, "given": value.isoformat()},
         )
@@ -51,7 +52,7 @@ def validate_datetime_in_range(value: datetime.datetime) -> None:
 def validate_date_in_range(value: datetime.date) -> None:
     if value is not None and not EARLIEST_DAY <= value <= LATEST_DAY:
         raise ValidationError(
-            "Enter a date %(range)s.", code="date_out_of_range", params={"range": RANGE_TEXT}
+            _("Enter a date %(range)s."), code="date_out_of_range", params={"range": RANGE_TEXT}
         )
 
 

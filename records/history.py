@@ -16,6 +16,8 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -209,7 +211,7 @@ class RestoreForm(forms.Form):
     reason = forms.CharField(
         max_length=80,
         strip=True,
-        help_text="Why this version comes back; kept in the history.",
+        help_text=gettext_lazy("Why this version comes back; kept in the history."),
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
@@ -268,7 +270,7 @@ def restore(
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, f"Not restored: {error}")
+                messages.error(request, _("Not restored: {error}").format(error=error))
         return redirect(back)
     try:
         record.restore_version(
@@ -279,14 +281,19 @@ def restore(
     except EditConflict:
         messages.error(
             request,
-            "Not restored: someone changed this record after you opened its history. "
-            "Look at the newest version below and restore again if you still want to.",
+            _(
+                "Not restored: someone changed this record after you opened its history. "
+                "Look at the newest version below and restore again if you still want to."
+            ),
         )
     except ValidationError as error:
         problems = "; ".join(message for message in error.messages)
-        messages.error(request, f"Not restored: {problems}")
+        messages.error(request, _("Not restored: {problems}").format(problems=problems))
     else:
         messages.success(
-            request, f"Restored the version of {version.history_date:%-d %b %Y, %H:%M}."
+            request,
+            _("Restored the version of {history_date:%-d %b %Y, %H:%M}.").format(
+                history_date=version.history_date
+            ),
         )
     return redirect(back)

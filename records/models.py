@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.contrib.admin.utils import NestedObjects
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
+from django.utils.translation import gettext as _
 
 from records.validators import validate_web_url
 
@@ -117,8 +118,9 @@ class Record(models.Model):
             target = model_field.related_model
             if value is not None and target and not target._base_manager.filter(pk=value).exists():
                 raise ValidationError(
-                    f"the {model_field.verbose_name} this version names (#{value}) has "
-                    "been deleted since: recover it first."
+                    _(
+                        "the {verbose_name} this version names (#{value}) has been deleted since: recover it first."
+                    ).format(verbose_name=model_field.verbose_name, value=value)
                 )
         self.full_clean(exclude=sorted(bookkeeping))
         self._change_reason = f"Restored #{version.history_id}: {reason}"[:100]

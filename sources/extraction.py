@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -60,13 +61,17 @@ def sniffed_format(content: bytes, content_type: str, filename: str = "") -> str
     head = content[:1024].lstrip()
     name = filename.lower()
     if not content.strip():
-        raise ExtractionError("The file is empty. Choose the saved page, the PDF or the text file.")
+        raise ExtractionError(
+            _("The file is empty. Choose the saved page, the PDF or the text file.")
+        )
     if head.startswith(b"%PDF-") or content[:1024].find(b"%PDF-") != -1:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         raise ExtractionError(
-            "This is a ZIP archive (an Office document or an EPUB, say), not a PDF, a page or "
-            "a text file. Save it as PDF or copy its text, then upload or paste that."
+            _(
+                "This is a ZIP archive (an Office document or an EPUB, say), not a PDF, a page or "
+                "a text file. Save it as PDF or copy its text, then upload or paste that."
+            )
         )
     for magic, kind in (
         (b"\x89PNG", "a PNG image"),
@@ -81,8 +86,10 @@ def sniffed_format(content: bytes, content_type: str, filename: str = "") -> str
         raise ExtractionError(_not_text(f"{content_type.split('/')[0]} ({content_type})"))
     if content_type in PDF_TYPES or name.endswith(".pdf"):
         raise ExtractionError(
-            "The file is called a PDF but is not one (it does not start as a PDF does). It "
-            "may be damaged: download it again, or paste its text."
+            _(
+                "The file is called a PDF but is not one (it does not start as a PDF does). It "
+                "may be damaged: download it again, or paste its text."
+            )
         )
     if content_type in HTML_TYPES or name.endswith(HTML_SUFFIXES):
         return "html"
@@ -118,8 +125,9 @@ def extract(
     except (RecursionError, MemoryError, ValueError, etree.LxmlError) as error:
         logger.warning("A document could not be read: %r", error)
         raise ExtractionError(
-            "The document could not be read: it is built in a way no reader takes "
-            f"({error.__class__.__name__}). Open it in your browser and paste its text."
+            _(
+                "The document could not be read: it is built in a way no reader takes ({name__}). Open it in your browser and paste its text."
+            ).format(name__=error.__class__.__name__)
         ) from None
     # The detector reads the text itself; a page's own `lang` is often its template's.
     extracted.language = detected_language(extracted.body) or extracted.language
@@ -155,14 +163,18 @@ def extract_html(text: str, *, url: str = "") -> Extracted:
     body = _paragraphs(document.text if document is not None else "")
     if len(body) < LOGIN_WALL_CHARS and _has_password_field(text):
         raise ExtractionError(
-            "The page shows a sign-in form and no article: the site wants a sign-in or a "
-            "subscription. Open it in your browser, signed in, save the page (Ctrl+S) and "
-            "upload the file, or paste the article's text."
+            _(
+                "The page shows a sign-in form and no article: the site wants a sign-in or a "
+                "subscription. Open it in your browser, signed in, save the page (Ctrl+S) and "
+                "upload the file, or paste the article's text."
+            )
         )
     if not body:
         raise ExtractionError(
-            "No article text was found on the page (it may be built by scripts, or be a "
-            "list of links). Open it in your browser and paste the article's text."
+            _(
+                "No article text was found on the page (it may be built by scripts, or be a "
+                "list of links). Open it in your browser and paste the article's text."
+            )
         )
     published = None
     if document is not None and document.date:
@@ -187,7 +199,7 @@ def _parse(text: str):
     parser = lxml_html.HTMLParser(recover=True, huge_tree=False, remove_comments=True)
     tree = lxml_html.document_fromstring(text or "<html></html>", parser=parser)
     if tree is None:
-        raise ExtractionError("The page is empty. Check the address, or paste the text.")
+        raise ExtractionError(_("The page is empty. Check the address, or paste the text."))
     return tree
 
 
@@ -256,15 +268,17 @@ def extract_pdf(content: bytes) -> Extracted:
         reader = PdfReader(io.BytesIO(content))
         if reader.is_encrypted and not reader.decrypt(""):
             raise ExtractionError(
-                "The PDF is protected by a password. Open it, save a copy without the "
-                "password (or print it to PDF), and upload that."
+                _(
+                    "The PDF is protected by a password. Open it, save a copy without the "
+                    "password (or print it to PDF), and upload that."
+                )
             )
         count = len(reader.pages)
         if count > settings.CLAIMTRAIL_PDF_MAX_PAGES:
             raise ExtractionError(
-                f"The PDF has {count} pages; a source may have at most "
-                f"{settings.CLAIMTRAIL_PDF_MAX_PAGES}. Save the pages you cite as a PDF of "
-                "their own and upload that."
+                _(
+                    "The PDF has {count} pages; a source may have at most {CLAIMTRAIL_PDF_MAX_PAGES}. Save the pages you cite as a PDF of their own and upload that."
+                ).format(count=count, CLAIMTRAIL_PDF_MAX_PAGES=settings.CLAIMTRAIL_PDF_MAX_PAGES)
             )
         pages = [(page.extract_text() or "").strip() for page in reader.pages]
         info = reader.metadata
@@ -273,12 +287,15 @@ def extract_pdf(content: bytes) -> Extracted:
     except (PdfReadError, PyPdfError, KeyError, TypeError, AttributeError, ValueError) as error:
         if "encrypt" in str(error).lower() or "crypt" in error.__class__.__name__.lower():
             raise ExtractionError(
-                "The PDF is encrypted in a way that cannot be opened here. Open it, save a "
-                "copy without protection (or print it to PDF), and upload that."
+                _(
+                    "The PDF is encrypted in a way that cannot be opened here. Open it, save a "
+                    "copy without protection (or print it to PDF), and upload that."
+                )
             ) from None
         raise ExtractionError(
-            f"The PDF is damaged and cannot be read ({error.__class__.__name__}). Download "
-            "it again, or paste its text."
+            _(
+                "The PDF is damaged and cannot be read ({name__}). Download it again, or paste its text."
+            ).format(name__=error.__class__.__name__)
         ) from None
     body, starts = "", []
     for text in pages:
@@ -288,8 +305,10 @@ def extract_pdf(content: bytes) -> Extracted:
         body += _pdf_paragraphs(text)
     if not body.strip():
         raise ExtractionError(
-            "The PDF holds no text, only images of pages (a scan). Run it through text "
-            "recognition (OCR) first, or paste its text."
+            _(
+                "The PDF holds no text, only images of pages (a scan). Run it through text "
+                "recognition (OCR) first, or paste its text."
+            )
         )
     title = author = ""
     published = None
@@ -328,7 +347,7 @@ def page_of(page_starts: list[int], offset: int) -> int | None:
 def extract_text(text: str, *, filename: str = "") -> Extracted:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not text:
-        raise ExtractionError("The file holds no text. Choose another, or paste the text.")
+        raise ExtractionError(_("The file holds no text. Choose another, or paste the text."))
     title = ""
     first = text.split("\n", 1)[0].strip()
     if first.startswith("#"):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRefresh
@@ -68,7 +69,10 @@ def fetch_create(request: HttpRequest) -> HttpResponse:
         existing = Source.objects.filter(url=url).first()
         if existing is not None:
             fetch_form.add_error(
-                "url", f"This address is already a source: “{existing.title}” (id {existing.pk})."
+                "url",
+                _("This address is already a source: “{title}” (id {pk}).").format(
+                    title=existing.title, pk=existing.pk
+                ),
             )
             context = add_context(fetch_form=fetch_form, tab="url")
             return render(request, "sources/source_form.html", context)
@@ -110,13 +114,16 @@ def fetch_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     status=SourceFetch.Status.SAVED, source=source
                 )
                 messages.success(
-                    request, f"Source “{source.title}” added. Select text to add claims."
+                    request,
+                    _("Source “{title}” added. Select text to add claims.").format(
+                        title=source.title
+                    ),
                 )
                 return redirect(source)
         else:
             form = PreviewForm(initial=PreviewForm.initial_from(source_fetch.extracted))
     elif request.method == "POST":
-        raise PermissionDenied("This fetch has nothing to save.")
+        raise PermissionDenied(_("This fetch has nothing to save."))
     return render(
         request,
         template,
@@ -151,7 +158,7 @@ def source_recheck(request: HttpRequest, pk: int) -> HttpResponse:
     """Fetch a source again, as a task, to see whether it changed since it was cited."""
     source = get_object_or_404(Source, pk=pk)
     if not source.url:
-        messages.error(request, "This source has no URL to fetch it again from.")
+        messages.error(request, _("This source has no URL to fetch it again from."))
         return redirect(source)
     source_fetch = SourceFetch.objects.create(
         owner=request.user, url=source.url, source=source, purpose=SourceFetch.Purpose.RECHECK

@@ -26,6 +26,7 @@ import certifi
 import urllib3
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 MAX_REDIRECTS = 5
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
@@ -96,20 +97,23 @@ def checked_addresses(host: str, port: int) -> list[str]:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
         raise FetchError(
-            f"The address {host} could not be found ({error}). Check the URL for typing "
-            "mistakes, or try again later."
+            _(
+                "The address {host} could not be found ({error}). Check the URL for typing mistakes, or try again later."
+            ).format(host=host, error=error)
         ) from None
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
     if not addresses:
-        raise FetchError(f"The address {host} could not be found. Check the URL.")
+        raise FetchError(
+            _("The address {host} could not be found. Check the URL.").format(host=host)
+        )
     if not is_allowed_host(host):
         for address in addresses:
             reason = refused_address(address)
             if reason:
                 raise FetchError(
-                    f"{host} is {reason}: Claimtrail fetches only from the public web. Save "
-                    "the page in your browser and upload the file instead, or ask an "
-                    "administrator to allow this host (CLAIMTRAIL_FETCH_ALLOW_HOSTS)."
+                    _(
+                        "{host} is {reason}: Claimtrail fetches only from the public web. Save the page in your browser and upload the file instead, or ask an administrator to allow this host (CLAIMTRAIL_FETCH_ALLOW_HOSTS)."
+                    ).format(host=host, reason=reason)
                 )
     return addresses
 
@@ -119,16 +123,21 @@ def _split(url: str) -> tuple[str, str, int, str]:
         parts = urlsplit(url.strip())
         port = parts.port
     except ValueError:
-        raise FetchError(f"“{url}” is not a web address. Give one starting https://.") from None
+        raise FetchError(
+            _("“{url}” is not a web address. Give one starting https://.").format(url=url)
+        ) from None
     scheme = parts.scheme.lower()
     if scheme not in {"http", "https"}:
         raise FetchError(
-            f"Only http and https addresses can be fetched, not “{scheme or url}”. "
-            "Give the page's web address, or upload the file."
+            _(
+                "Only http and https addresses can be fetched, not “{value}”. Give the page's web address, or upload the file."
+            ).format(value=scheme or url)
         )
     host = parts.hostname or ""
     if not host:
-        raise FetchError(f"“{url}” names no host. Give the full address, https://….")
+        raise FetchError(
+            _("“{url}” names no host. Give the full address, https://….").format(url=url)
+        )
     port = port or (443 if scheme == "https" else 80)
     target = parts.path or "/"
     if parts.query:
@@ -161,8 +170,9 @@ def _request(url: str, *, deadline: float, max_bytes: int):
         except urllib3.exceptions.NewConnectionError as error:
             if number == len(addresses):
                 raise FetchError(
-                    f"{host} could not be reached ({error.__class__.__name__}). Check the "
-                    "address, or try again later."
+                    _(
+                        "{host} could not be reached ({name__}). Check the address, or try again later."
+                    ).format(host=host, name__=error.__class__.__name__)
                 ) from None
     raise AssertionError("unreachable")
 
@@ -203,13 +213,15 @@ def _request_from(address, scheme, host, port, target, headers, timeout, url, de
         raise _timed_out(url) from None
     except urllib3.exceptions.SSLError as error:
         raise FetchError(
-            f"The secure connection to {host} failed ({error}). The site's certificate may "
-            "be wrong: check the address, or save the page in your browser and upload it."
+            _(
+                "The secure connection to {host} failed ({error}). The site's certificate may be wrong: check the address, or save the page in your browser and upload it."
+            ).format(host=host, error=error)
         ) from None
     except (urllib3.exceptions.HTTPError, OSError) as error:
         raise FetchError(
-            f"{host} could not be reached ({error.__class__.__name__}). Check the address, "
-            "or try again later."
+            _(
+                "{host} could not be reached ({name__}). Check the address, or try again later."
+            ).format(host=host, name__=error.__class__.__name__)
         ) from None
     finally:
         pool.close()
@@ -232,16 +244,18 @@ def _read(response, url: str, deadline: float, max_bytes: int) -> bytes:
 
 def _timed_out(url: str) -> FetchError:
     return FetchError(
-        f"{url} did not answer within {settings.CLAIMTRAIL_FETCH_TIMEOUT} seconds. Try again "
-        "later, or save the page in your browser and upload the file."
+        _(
+            "{url} did not answer within {CLAIMTRAIL_FETCH_TIMEOUT} seconds. Try again later, or save the page in your browser and upload the file."
+        ).format(url=url, CLAIMTRAIL_FETCH_TIMEOUT=settings.CLAIMTRAIL_FETCH_TIMEOUT)
     )
 
 
 def _too_large(url: str, max_bytes: int, size: int | None = None) -> FetchError:
     said = f" ({size // 2**20} MB)" if size else ""
     return FetchError(
-        f"{url} is larger than {max_bytes // 2**20} MB{said}, the most a source may be. "
-        "Save the part you cite and upload that, or paste its text."
+        _(
+            "{url} is larger than {value} MB{said}, the most a source may be. Save the part you cite and upload that, or paste its text."
+        ).format(url=url, value=max_bytes // 2**20, said=said)
     )
 
 
@@ -268,18 +282,23 @@ def fetch(url: str, *, max_bytes: int | None = None) -> Fetched:
     max_bytes = max_bytes or settings.CLAIMTRAIL_FETCH_MAX_BYTES
     deadline = time.monotonic() + settings.CLAIMTRAIL_FETCH_TIMEOUT
     current, seen = url.strip(), []
-    for _ in range(MAX_REDIRECTS + 1):
+    for _redirect in range(MAX_REDIRECTS + 1):
         seen.append(current)
         status, headers, content = _request(current, deadline=deadline, max_bytes=max_bytes)
         if status in REDIRECT_STATUSES:
             location = headers.get("Location", "")
             if not location:
-                raise FetchError(f"{current} redirects without saying where to. Check the address.")
+                raise FetchError(
+                    _("{current} redirects without saying where to. Check the address.").format(
+                        current=current
+                    )
+                )
             target = urljoin(current, location)
             if target in seen:
                 raise FetchError(
-                    f"{url} redirects in a loop ({current} → {target}). The site may want a "
-                    "cookie or a sign-in: open it in your browser, save the page and upload it."
+                    _(
+                        "{url} redirects in a loop ({current} → {target}). The site may want a cookie or a sign-in: open it in your browser, save the page and upload it."
+                    ).format(url=url, current=current, target=target)
                 )
             current = target
             continue
@@ -296,6 +315,7 @@ def fetch(url: str, *, max_bytes: int | None = None) -> Fetched:
             content=content,
         )
     raise FetchError(
-        f"{url} redirects more than {MAX_REDIRECTS} times. Open it in your browser and give "
-        "the address where it ends."
+        _(
+            "{url} redirects more than {MAX_REDIRECTS} times. Open it in your browser and give the address where it ends."
+        ).format(url=url, MAX_REDIRECTS=MAX_REDIRECTS)
     )

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from records.dates import validate_date_in_range, validate_datetime_in_range
 from records.forms import VersionedModelForm
@@ -14,10 +16,24 @@ from sources.models import Outlet, Source
 class SourceFilterForm(forms.Form):
     """The sources list's filters, read from the query string; a bad value is ignored."""
 
-    q = forms.CharField(label="Search sources", required=False, max_length=500)
-    outlet = forms.ModelChoiceField(Outlet.objects.all(), required=False, empty_label="Any")
-    kind = forms.ChoiceField(choices=[("", "Any"), *Source.Kind.choices], required=False)
-    language = forms.CharField(required=False, max_length=35, help_text="e.g. id, en, ru")
+    q = forms.CharField(label=gettext_lazy("Search sources"), required=False, max_length=500)
+    outlet = forms.ModelChoiceField(
+        Outlet.objects.all(),
+        required=False,
+        empty_label=gettext_lazy("Any"),
+        label=gettext_lazy("Outlet"),
+    )
+    kind = forms.ChoiceField(
+        choices=[("", gettext_lazy("Any")), *Source.Kind.choices],
+        required=False,
+        label=gettext_lazy("Kind"),
+    )
+    language = forms.CharField(
+        required=False,
+        max_length=35,
+        help_text=gettext_lazy("e.g. id, en, ru"),
+        label=gettext_lazy("Language"),
+    )
 
     def filter(self, sources):
         self.is_valid()
@@ -90,7 +106,7 @@ class PublishedField(forms.MultiValueField):
         day, time = [*(data_list or []), None, None][:2]
         if day is None:
             if time is not None:
-                raise ValidationError("Give the day too, or leave the time empty.")
+                raise ValidationError(_("Give the day too, or leave the time empty."))
             return None
         if time is None:
             return day
@@ -101,14 +117,14 @@ class SourceForm(VersionedModelForm):
     """Create or edit a source; the outlet is chosen from the list or typed as a new one."""
 
     new_outlet = forms.CharField(
-        label="…or a new outlet",
+        label=gettext_lazy("…or a new outlet"),
         required=False,
         max_length=200,
-        help_text="Type a name to add an outlet that is not in the list yet.",
+        help_text=gettext_lazy("Type a name to add an outlet that is not in the list yet."),
     )
     published_at = PublishedField(
-        label="Published",
-        help_text="The day; the time too if the source gives one (UTC).",
+        label=gettext_lazy("Published"),
+        help_text=gettext_lazy("The day; the time too if the source gives one (UTC)."),
     )
 
     class Meta:
@@ -129,7 +145,19 @@ class SourceForm(VersionedModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
             "url": forms.URLInput(attrs={"placeholder": "https://"}),
         }
-        help_texts = {"body": "Paste the article's full text. Quotes are anchored in it."}
+        help_texts = {
+            "body": gettext_lazy("Paste the article's full text. Quotes are anchored in it.")
+        }
+        labels = {
+            "title": gettext_lazy("Title"),
+            "outlet": gettext_lazy("Outlet"),
+            "kind": gettext_lazy("Kind"),
+            "url": gettext_lazy("URL"),
+            "language": gettext_lazy("Language"),
+            "body": gettext_lazy("Body"),
+            "archive_url": gettext_lazy("Archive URL"),
+            "notes": gettext_lazy("Notes"),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -150,7 +178,7 @@ class SourceForm(VersionedModelForm):
             existing = Outlet.objects.filter(name__iexact=name).first()
             cleaned["outlet"] = existing or Outlet(name=name)
         elif not cleaned.get("outlet") and "outlet" not in self.errors:
-            self.add_error("outlet", "Choose an outlet, or type the name of a new one.")
+            self.add_error("outlet", _("Choose an outlet, or type the name of a new one."))
         return cleaned
 
     def _post_clean(self):
@@ -179,16 +207,18 @@ class FetchForm(forms.Form):
     """Add a source from its web address: the server fetches it."""
 
     url = forms.CharField(
-        label="Web address",
+        label=gettext_lazy("Web address"),
         max_length=2000,
         widget=forms.URLInput(attrs={"placeholder": "https://"}),
-        help_text="A news page, a statement or a PDF. Claimtrail fetches it and keeps a copy.",
+        help_text=gettext_lazy(
+            "A news page, a statement or a PDF. Claimtrail fetches it and keeps a copy."
+        ),
     )
 
     def clean_url(self) -> str:
         url = self.cleaned_data["url"].strip()
         if not url.lower().startswith(("http://", "https://")):
-            raise ValidationError("Give an address starting with https:// (or http://).")
+            raise ValidationError(_("Give an address starting with https:// (or http://)."))
         return url
 
 
@@ -196,8 +226,10 @@ class UploadForm(forms.Form):
     """Add a source from a file: a saved page, a PDF, a plain-text or Markdown file."""
 
     file = forms.FileField(
-        label="File",
-        help_text="HTML (a page saved from your browser), PDF, plain text or Markdown.",
+        label=gettext_lazy("File"),
+        help_text=gettext_lazy(
+            "HTML (a page saved from your browser), PDF, plain text or Markdown."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".html,.htm,.pdf,.txt,.md,.markdown"}),
     )
 
@@ -206,8 +238,9 @@ class UploadForm(forms.Form):
         limit = settings.CLAIMTRAIL_FETCH_MAX_BYTES
         if upload.size > limit:
             raise ValidationError(
-                f"The file is {upload.size // 2**20} MB; a source may be at most "
-                f"{limit // 2**20} MB. Upload the part you cite, or paste its text."
+                _(
+                    "The file is {value} MB; a source may be at most {value2} MB. Upload the part you cite, or paste its text."
+                ).format(value=upload.size // 2**20, value2=limit // 2**20)
             )
         return upload
 
@@ -247,6 +280,12 @@ class OutletForm(VersionedModelForm):
         fields = ["name", "kind", "homepage", "country"]
         widgets = {"homepage": forms.URLInput(attrs={"placeholder": "https://"})}
         help_texts = {
-            "homepage": "Pages fetched from this site are matched to this outlet.",
-            "country": "ISO 3166 code: ID, RU, CN.",
+            "homepage": gettext_lazy("Pages fetched from this site are matched to this outlet."),
+            "country": gettext_lazy("ISO 3166 code: ID, RU, CN."),
+        }
+        labels = {
+            "name": gettext_lazy("Name"),
+            "kind": gettext_lazy("Kind"),
+            "homepage": gettext_lazy("Homepage"),
+            "country": gettext_lazy("Country"),
         }

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from django.core.files.base import ContentFile
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sources.extraction import Extracted, ExtractionError, extract, sniffed_format
 from sources.fetching import FetchError, fetch
@@ -199,7 +200,7 @@ def recheck(source: Source, *, user=None) -> dict:
     each quote not found any more is flagged changed since cited, its citation keeping
     the snapshot it was found in. A page gone (404, 410) is flagged on the source."""
     if not source.url:
-        raise IntakeError("This source has no URL to fetch it again from.")
+        raise IntakeError(_("This source has no URL to fetch it again from."))
     try:
         fetched = fetch(source.url)
     except FetchError as error:

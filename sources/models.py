@@ -9,6 +9,7 @@ from django.db import connections, models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from records.dates import validate_datetime_in_range, within_range
@@ -73,18 +74,18 @@ class Outlet(Record):
     """Who publishes: a newspaper, a wire agency, a government channel, an account."""
 
     class Kind(models.TextChoices):
-        NEWSPAPER = "newspaper", "Newspaper or magazine"
-        WIRE_AGENCY = "wire_agency", "Wire agency"
-        BROADCASTER = "broadcaster", "Broadcaster"
-        GOVERNMENT = "government", "Government channel"
-        SOCIAL_ACCOUNT = "social_account", "Social-media account"
-        OTHER = "other", "Other"
+        NEWSPAPER = "newspaper", _("Newspaper or magazine")
+        WIRE_AGENCY = "wire_agency", _("Wire agency")
+        BROADCASTER = "broadcaster", _("Broadcaster")
+        GOVERNMENT = "government", _("Government channel")
+        SOCIAL_ACCOUNT = "social_account", _("Social-media account")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.NEWSPAPER)
     homepage = WebURLField(max_length=500, blank=True)
     country = models.CharField(
-        max_length=2, blank=True, validators=[validate_country_code], help_text="ISO 3166 code"
+        max_length=2, blank=True, validators=[validate_country_code], help_text=_("ISO 3166 code")
     )
 
     history = HistoricalRecords()
@@ -96,7 +97,7 @@ class Outlet(Record):
             models.UniqueConstraint(
                 Lower("name"),
                 name="outlet_name_unique",
-                violation_error_message="An outlet with this name already exists.",
+                violation_error_message=_("An outlet with this name already exists."),
             ),
         ]
 
@@ -204,13 +205,13 @@ class Source(Record):
     """One document: an article, a wire report, a statement, a post, a transcript."""
 
     class Kind(models.TextChoices):
-        ARTICLE = "article", "Article"
-        WIRE_REPORT = "wire_report", "Wire report"
-        OFFICIAL_STATEMENT = "official_statement", "Official statement"
-        SOCIAL_POST = "social_post", "Social-media post"
-        TRANSCRIPT = "transcript", "Transcript"
-        VIDEO = "video", "Video"
-        OTHER = "other", "Other"
+        ARTICLE = "article", _("Article")
+        WIRE_REPORT = "wire_report", _("Wire report")
+        OFFICIAL_STATEMENT = "official_statement", _("Official statement")
+        SOCIAL_POST = "social_post", _("Social-media post")
+        TRANSCRIPT = "transcript", _("Transcript")
+        VIDEO = "video", _("Video")
+        OTHER = "other", _("Other")
 
     title = models.CharField(max_length=500)
     outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
@@ -220,11 +221,11 @@ class Source(Record):
         null=True, blank=True, db_index=True, validators=[validate_datetime_in_range]
     )
     language = models.CharField(
-        max_length=35, validators=[validate_language_tag], help_text="BCP 47 tag: id, en, ru, zh"
+        max_length=35, validators=[validate_language_tag], help_text=_("BCP 47 tag: id, en, ru, zh")
     )
     body = models.TextField(
         blank=True,
-        help_text="The full text as published. Quotes are anchored and verified against it.",
+        help_text=_("The full text as published. Quotes are anchored and verified against it."),
     )
     archive_url = WebURLField("archive URL", max_length=2000, blank=True)
     # A date alone is a date: the page said the day, not the hour. `published_at` then
@@ -270,7 +271,7 @@ class Source(Record):
                 fields=["url"],
                 condition=~models.Q(url=""),
                 name="source_url_unique",
-                violation_error_message="A source with this URL already exists.",
+                violation_error_message=_("A source with this URL already exists."),
             ),
             models.CheckConstraint(condition=~models.Q(title=""), name="source_title_not_empty"),
             within_range("published_at", name="source_published_in_range"),
@@ -369,13 +370,18 @@ class Snapshot(models.Model):
         Source, on_delete=models.CASCADE, null=True, blank=True, related_name="snapshots"
     )
     file = models.FileField(upload_to=snapshot_path, max_length=200)
-    sha256 = models.CharField("SHA-256", max_length=64)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
     size = models.PositiveBigIntegerField()
     content_type = models.CharField(max_length=100, blank=True)
     url = models.URLField(
-        "URL", max_length=2000, blank=True, help_text="Where it was fetched from (after redirects)."
+        _("URL"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Where it was fetched from (after redirects)."),
     )
-    filename = models.CharField(max_length=255, blank=True, help_text="The uploaded file's name.")
+    filename = models.CharField(
+        max_length=255, blank=True, help_text=_("The uploaded file's name.")
+    )
     fetched_at = models.DateTimeField(default=timezone.now)
     # The text read from these bytes then, and where each PDF page starts in it.
     text = models.TextField(blank=True)
@@ -409,21 +415,21 @@ class SourceFetch(models.Model):
     (`sources.tasks`), then previewed and saved, or refused with the reason."""
 
     class Status(models.TextChoices):
-        QUEUED = "queued", "Waiting to be fetched"
-        RUNNING = "running", "Fetching"
-        READY = "ready", "Ready to check"
-        FAILED = "failed", "Failed, nothing kept"
-        SAVED = "saved", "Saved"
+        QUEUED = "queued", _("Waiting to be fetched")
+        RUNNING = "running", _("Fetching")
+        READY = "ready", _("Ready to check")
+        FAILED = "failed", _("Failed, nothing kept")
+        SAVED = "saved", _("Saved")
 
     class Purpose(models.TextChoices):
-        ADD = "add", "Add a source"
-        RECHECK = "recheck", "Fetch a source again"
+        ADD = "add", _("Add a source")
+        RECHECK = "recheck", _("Fetch a source again")
 
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
     purpose = models.CharField(max_length=10, choices=Purpose, default=Purpose.ADD)
-    url = models.URLField("URL", max_length=2000, blank=True)
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
     filename = models.CharField(max_length=255, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.QUEUED)
     error = models.TextField(blank=True)

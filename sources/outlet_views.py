@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from records.conflicts import update_page
@@ -29,7 +30,7 @@ def outlet_create(request: HttpRequest) -> HttpResponse:
     form = OutletForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         outlet = form.save()
-        messages.success(request, f"Outlet “{outlet.name}” added.")
+        messages.success(request, _("Outlet “{name}” added.").format(name=outlet.name))
         return redirect("sources:outlet-list")
     return render(request, "sources/outlet_form.html", {"form": form})
 

@@ -3,6 +3,7 @@ from django.db.models import F, ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -98,7 +99,10 @@ def source_create(request: HttpRequest) -> HttpResponse:
     form = SourceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         source = form.save()
-        messages.success(request, f"Source “{source.title}” added. Select text to add claims.")
+        messages.success(
+            request,
+            _("Source “{title}” added. Select text to add claims.").format(title=source.title),
+        )
         return redirect(source)
     tab = request.GET.get("from", "paste") if request.method == "GET" else "paste"
     return render(request, "sources/source_form.html", add_context(form=form, tab=tab))
@@ -126,7 +130,7 @@ def source_delete(request: HttpRequest, pk: int) -> HttpResponse:
         except (ProtectedError, RestrictedError):
             pass  # cited meanwhile: the page below explains what holds it
         else:
-            messages.success(request, f"Source “{title}” deleted.")
+            messages.success(request, _("Source “{title}” deleted.").format(title=title))
             if request.htmx:
                 return HttpResponseClientRedirect(reverse("sources:source-list"))
             return redirect("sources:source-list")

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.db.models import RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -79,7 +80,7 @@ def citation_delete(request: HttpRequest, pk: int) -> HttpResponse:
             status = 409
         else:
             if not request.htmx:
-                messages.success(request, "Citation removed. Its history is kept.")
+                messages.success(request, _("Citation removed. Its history is kept."))
                 return redirect(claim)
             return claim_page_section(request, claim.pk, "citations")
     context["relayed_by"] = list(citation.relayed_by.select_related("source__outlet"))
@@ -106,7 +107,7 @@ def hop_update(request: HttpRequest, pk: int) -> HttpResponse:
         except EditConflict as conflict:
             return render_edit_conflict(request, template, context, conflict)
         if not request.htmx:
-            messages.success(request, f"Saved the words of {hop.label}.")
+            messages.success(request, _("Saved the words of {label}.").format(label=hop.label))
             return redirect(claim.get_absolute_url() + "#wording")
         return claim_page_section(request, claim.pk, "wording")
     return render(request, template, context)

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect, push_url, reswap, retarget
@@ -84,7 +85,7 @@ def claim_field_update(request: HttpRequest, pk: int, field: str) -> HttpRespons
             context["stored_value"] = current.display_value(field) if current else ""
             return render_edit_conflict(request, template, context, conflict)
         if not request.htmx:
-            messages.success(request, f"Saved the {label.lower()}.")
+            messages.success(request, _("Saved the {label}.").format(label=label.lower()))
             return redirect(claim)
         claim = Claim.objects.for_detail().get(pk=pk)
         context = {"claim": claim, "field": field, "label": label, "saved": True}
@@ -99,7 +100,9 @@ def claim_delete(request: HttpRequest, pk: int) -> HttpResponse:
     claim = get_object_or_404(Claim.objects.for_detail(), pk=pk)
     if request.method == "POST":
         claim.delete()
-        messages.success(request, f"Deleted the claim “{claim}”. Its history is kept.")
+        messages.success(
+            request, _("Deleted the claim “{claim}”. Its history is kept.").format(claim=claim)
+        )
         if request.htmx:
             return HttpResponseClientRedirect(reverse("claims:claim-list"))
         return redirect("claims:claim-list")

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -22,10 +24,10 @@ SUBJECTS = {"claims": Claim, "sources": Source}
 
 class CommentForm(forms.Form):
     text = forms.CharField(
-        label="Comment",
+        label=gettext_lazy("Comment"),
         max_length=MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Name a colleague with @username to notify them.",
+        help_text=gettext_lazy("Name a colleague with @username to notify them."),
     )
 
 
@@ -70,7 +72,7 @@ def comment_create(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             named = comment.notify_mentioned()
             if named:
                 who = ", ".join(n.recipient.get_username() for n in named)
-                messages.success(request, f"Comment added; {who} notified.")
+                messages.success(request, _("Comment added; {who} notified.").format(who=who))
             if not request.htmx:
                 return redirect(comment.get_absolute_url())
             form = None
@@ -84,7 +86,7 @@ def comment_update(request: HttpRequest, pk: int) -> HttpResponse:
     for the first time are notified."""
     comment = get_object_or_404(Comment.objects.select_related("author"), pk=pk)
     if comment.author_id != request.user.pk:
-        raise PermissionDenied("Only its author can edit a comment.")
+        raise PermissionDenied(_("Only its author can edit a comment."))
     form = CommentForm(request.POST or None, initial={"text": comment.text})
     if request.method == "POST" and form.is_valid():
         already = mentioned_usernames(comment.text)
@@ -94,7 +96,7 @@ def comment_update(request: HttpRequest, pk: int) -> HttpResponse:
             comment.full_clean()
             comment.save(expected_version=int(version) if version.isdigit() else None)
         except EditConflict:
-            messages.error(request, "This comment was changed meanwhile: reload it first.")
+            messages.error(request, _("This comment was changed meanwhile: reload it first."))
         except ValidationError as error:
             form.add_error("text", " ".join(error.messages))
         else:
@@ -109,10 +111,10 @@ def comment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Its author (or an administrator) deletes a comment; history keeps what it said."""
     comment = get_object_or_404(Comment, pk=pk)
     if comment.author_id != request.user.pk and not request.user.is_staff:
-        raise PermissionDenied("Only its author can delete a comment.")
+        raise PermissionDenied(_("Only its author can delete a comment."))
     subject = comment.subject
     comment.delete()
-    messages.success(request, "Comment deleted; its history keeps what it said.")
+    messages.success(request, _("Comment deleted; its history keeps what it said."))
     return redirect(subject)
 
 

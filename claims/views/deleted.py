@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -52,7 +53,7 @@ def _report(request: HttpRequest, what: str, result) -> None:
         parts.append(f"and {result.relations} relation{'s' if result.relations != 1 else ''}")
     messages.success(request, " ".join(parts) + ".")
     for item in result.left_out:
-        messages.warning(request, f"Not restored: {item}.")
+        messages.warning(request, _("Not restored: {item}.").format(item=item))
 
 
 def _already_restored(request: HttpRequest, model, deletion, done: AlreadyRestored) -> HttpResponse:
@@ -71,7 +72,10 @@ def deleted_claim_restore(request: HttpRequest, history_id: int) -> HttpResponse
     except AlreadyRestored as done:
         return _already_restored(request, Claim, deletion, done)
     except ValidationError as error:
-        messages.error(request, "Could not restore the claim: " + " ".join(error.messages))
+        messages.error(
+            request,
+            _("Could not restore the claim: {items}").format(items=" ".join(error.messages)),
+        )
         return redirect(reverse("claims:deleted-list"))
     _report(request, "the claim", result)
     return redirect(result.record.get_absolute_url())
@@ -86,7 +90,10 @@ def deleted_source_restore(request: HttpRequest, history_id: int) -> HttpRespons
     except AlreadyRestored as done:
         return _already_restored(request, Source, deletion, done)
     except ValidationError as error:
-        messages.error(request, "Could not restore the source: " + " ".join(error.messages))
+        messages.error(
+            request,
+            _("Could not restore the source: {items}").format(items=" ".join(error.messages)),
+        )
         return redirect(reverse("claims:deleted-list") + "?kind=sources")
     _report(request, "the source", result)
     return redirect(result.record.get_absolute_url())

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -71,7 +72,7 @@ def duplicate_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
     if pair.dismissed_at is None:
         pair.dismissed_at, pair.dismissed_by = timezone.now(), request.user
         pair.save(update_fields=["dismissed_at", "dismissed_by"])
-        messages.success(request, f"{pair} marked as not the same.")
+        messages.success(request, _("{pair} marked as not the same.").format(pair=pair))
     return redirect(pair.get_absolute_url())
 
 
@@ -88,7 +89,7 @@ def merge_preview(request: HttpRequest, pk: int) -> HttpResponse:
     _check_may_merge(request, pair.kind)
     records = RECORDS[pair.kind].in_bulk([pair.first_id, pair.second_id])
     if len(records) < 2:
-        messages.info(request, "One of the two has been deleted or merged since.")
+        messages.info(request, _("One of the two has been deleted or merged since."))
         return redirect(pair.get_absolute_url())
     wanted = request.POST.get("keep") or request.GET.get("keep")
     keep = int(wanted) if wanted in {str(pair.first_id), str(pair.second_id)} else pair.first_id
@@ -98,9 +99,14 @@ def merge_preview(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             done = merging.merge(pair.kind, kept, other, by=request.user)
         except ValidationError as error:
-            messages.error(request, "Not merged: " + " ".join(error.messages))
+            messages.error(request, _("Not merged: {items}").format(items=" ".join(error.messages)))
             return redirect(request.path + f"?keep={keep}")
-        messages.success(request, f"Merged #{done.merged_id} into #{done.kept_id}.")
+        messages.success(
+            request,
+            _("Merged #{merged_id} into #{kept_id}.").format(
+                merged_id=done.merged_id, kept_id=done.kept_id
+            ),
+        )
         return redirect(done.get_absolute_url())
     plan = merging.preview(pair.kind, kept, other)
     context = {"pair": pair, "plan": plan, "kept": kept, "other": other}
@@ -122,11 +128,13 @@ def merge_undo(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         left_out = merging.unmerge(record, by=request.user)
     except ValidationError as error:
-        messages.error(request, "Not undone: " + " ".join(error.messages))
+        messages.error(request, _("Not undone: {items}").format(items=" ".join(error.messages)))
         return redirect(record.get_absolute_url())
-    messages.success(request, f"Unmerged: #{record.merged_id} is back as it was.")
+    messages.success(
+        request, _("Unmerged: #{merged_id} is back as it was.").format(merged_id=record.merged_id)
+    )
     for item in left_out:
-        messages.warning(request, f"Not put back: {item}.")
+        messages.warning(request, _("Not put back: {item}.").format(item=item))
     restored = RECORDS[record.kind].filter(pk=record.merged_id).first()
     return redirect(restored.get_absolute_url() if restored else record.get_absolute_url())
 

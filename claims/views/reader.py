@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import reswap, retarget
@@ -39,7 +40,9 @@ def source_claim_create(request: HttpRequest, pk: int) -> HttpResponse:
                         "saved_citation": citation,
                     }
                     return render(request, "sources/source_detail.html#reader-body", context)
-                messages.success(request, f"Claim by {claim.speaker.name} saved.")
+                messages.success(
+                    request, _("Claim by {name} saved.").format(name=claim.speaker.name)
+                )
                 if not citation.is_verified:
                     messages.warning(request, unverified_message(citation))
                 return redirect(source)
@@ -85,7 +88,8 @@ def source_passage_create(request: HttpRequest, pk: int) -> HttpResponse:
                 }
                 return render(request, "sources/source_detail.html#reader-body", context)
             messages.success(
-                request, f"Passage added to the claim by {citation.claim.speaker.name}."
+                request,
+                _("Passage added to the claim by {name}.").format(name=citation.claim.speaker.name),
             )
             return redirect(source)
     context = {

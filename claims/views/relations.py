@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
@@ -24,11 +25,11 @@ def relation_create(request: HttpRequest, pk: int) -> HttpResponse:
     form = RelationForm(request.POST or None, claim=claim)
     if request.method == "POST":
         if form.writes_new_claim and not request.user.has_perm("claims.add_claim"):
-            form.add_error(None, "You may relate claims but not write new ones.")
+            form.add_error(None, _("You may relate claims but not write new ones."))
         elif form.is_valid():
             form.save()
             if not request.htmx:
-                messages.success(request, "Pair recorded.")
+                messages.success(request, _("Pair recorded."))
                 return redirect(claim)
             return claim_page_section(request, pk, "relations", added_relation=True)
     template = "claims/pair_form.html#pair-form" if request.htmx else "claims/pair_form.html"
@@ -59,7 +60,7 @@ def relation_update(request: HttpRequest, pk: int) -> HttpResponse:
         except EditConflict as conflict:
             return render_edit_conflict(request, template, context, conflict)
         if not request.htmx:
-            messages.success(request, "Pair saved.")
+            messages.success(request, _("Pair saved."))
             return redirect(back)
         return claim_page_section(request, back.pk, "relations")
     return render(request, template, context)
@@ -79,7 +80,7 @@ def relation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         relation.delete()
         if not request.htmx:
-            messages.success(request, "Pair removed; both claims stay. Its history is kept.")
+            messages.success(request, _("Pair removed; both claims stay. Its history is kept."))
             return redirect(back)
         return claim_page_section(request, back.pk, "relations")
     template = "claims/pair_confirm_delete.html"

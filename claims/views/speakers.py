@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
@@ -73,7 +74,7 @@ def speaker_create(request: HttpRequest) -> HttpResponse:
     form = SpeakerForm(request.POST or None, initial={"name": request.GET.get("name", "")})
     if request.method == "POST" and form.is_valid():
         speaker = form.save()
-        messages.success(request, f"Speaker “{speaker.name}” added.")
+        messages.success(request, _("Speaker “{name}” added.").format(name=speaker.name))
         return redirect(speaker)
     return render(request, "claims/speaker_form.html", {"form": form})
 
@@ -112,7 +113,7 @@ def speaker_delete(request: HttpRequest, pk: int) -> HttpResponse:
         except (ProtectedError, RestrictedError):
             pass  # claims were added meanwhile: the page below says which
         else:
-            messages.success(request, f"Speaker “{name}” deleted.")
+            messages.success(request, _("Speaker “{name}” deleted.").format(name=name))
             return redirect("claims:speaker-list")
     context = {"speaker": speaker, "impact": speaker.deletion_impact()}
     return render(request, "claims/speaker_confirm_delete.html", context)

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -37,7 +38,7 @@ def _answer(request: HttpRequest, pk: int, *, confirming: bool) -> HttpResponse:
             form.save(by=request.user)
         except IntegrityError:
             # Someone else related the two claims between our check and our insert.
-            form.add_error(None, "These two claims were related a moment ago: reload the page.")
+            form.add_error(None, _("These two claims were related a moment ago: reload the page."))
         else:
             done = (
                 "Recorded the contradiction." if confirming else "Dismissed: not suggested again."

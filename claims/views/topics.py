@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
@@ -41,7 +42,7 @@ def topic_create(request: HttpRequest) -> HttpResponse:
     form = TopicForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         topic = form.save()
-        messages.success(request, f"Topic “{topic.name}” added.")
+        messages.success(request, _("Topic “{name}” added.").format(name=topic.name))
         return redirect(topic)
     return render(request, "claims/topic_form.html", {"form": form})
 
@@ -66,7 +67,12 @@ def topic_delete(request: HttpRequest, slug: str) -> HttpResponse:
         move_to = form.cleaned_data["move_to"]
         count = topic.delete_moving_claims(move_to)
         where = f"; its {count} claims now have “{move_to.name}”" if move_to and count else ""
-        messages.success(request, f"Topic “{topic.name}” deleted{where}. Its history is kept.")
+        messages.success(
+            request,
+            _("Topic “{name}” deleted{where}. Its history is kept.").format(
+                name=topic.name, where=where
+            ),
+        )
         return redirect(move_to or "claims:topic-list")
     context = {
         "form": form,

@@ -8,6 +8,8 @@ from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -30,7 +32,10 @@ class PublisherForm(forms.ModelForm):
     class Meta:
         model = Publisher
         fields = ["name", "url"]
-        labels = {"name": "Publishing organisation", "url": "Its web address"}
+        labels = {
+            "name": gettext_lazy("Publishing organisation"),
+            "url": gettext_lazy("Its web address"),
+        }
 
 
 def status_history(claim: Claim) -> list[dict]:
@@ -79,25 +84,30 @@ def claim_move(request: HttpRequest, pk: int) -> HttpResponse:
     publisher_form = None
     try:
         if not version.isdigit():
-            raise ValidationError("The page was loaded without the claim's version: reload it.")
+            raise ValidationError(_("The page was loaded without the claim's version: reload it."))
         if to == Status.PUBLISHED and Publisher.current().is_placeholder:
             publisher_form = PublisherForm(request.POST, prefix="publisher")
             if not publisher_form.is_valid():
                 raise ValidationError(
-                    "Say who publishes the verdicts first: the organisation's name and address."
+                    _("Say who publishes the verdicts first: the organisation's name and address.")
                 )
         claim.move_to(to, by=request.user, note=note, expected_version=int(version))
         if publisher_form is not None:
             publisher_form.save()
     except EditConflict:
         messages.error(
-            request, "Someone else changed this claim meanwhile: reload it, then move it."
+            request, _("Someone else changed this claim meanwhile: reload it, then move it.")
         )
     except (ValidationError, PermissionDenied) as problem:
         text = " ".join(problem.messages) if isinstance(problem, ValidationError) else str(problem)
-        messages.error(request, f"Not moved: {text}")
+        messages.error(request, _("Not moved: {text}").format(text=text))
     else:
-        messages.success(request, f"Claim #{claim.pk} is now “{claim.get_status_display()}”.")
+        messages.success(
+            request,
+            _("Claim #{pk} is now “{status}”.").format(
+                pk=claim.pk, status=claim.get_status_display()
+            ),
+        )
         publisher_form = None
     if request.htmx:
         claim.refresh_from_db()
@@ -152,9 +162,9 @@ def claim_take(request: HttpRequest, pk: int) -> HttpResponse:
         context = {"claim": rows[0], "problem": problem}
         return render(request, "claims/queue_list.html#queue-row", context, status=status)
     if problem:
-        messages.error(request, f"Not assigned: {problem}")
+        messages.error(request, _("Not assigned: {problem}").format(problem=problem))
     else:
-        messages.success(request, f"Claim #{claim.pk} is assigned to you.")
+        messages.success(request, _("Claim #{pk} is assigned to you.").format(pk=claim.pk))
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
         return redirect(back)

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -307,9 +308,19 @@ def pair_import_apply(request: HttpRequest, pk: int) -> HttpResponse:
             _detail_context(request, batch),
         )
     if batch.status == ImportBatch.Status.APPLIED and was != batch.status:
-        messages.success(request, f"Imported {batch.row_count} {batch.unit} from {batch.filename}.")
+        messages.success(
+            request,
+            _("Imported {row_count} {unit} from {filename}.").format(
+                row_count=batch.row_count, unit=batch.unit, filename=batch.filename
+            ),
+        )
     elif batch.is_active and was != batch.status:
-        messages.success(request, f"The import of {batch.filename} is queued: see its progress.")
+        messages.success(
+            request,
+            _("The import of {filename} is queued: see its progress.").format(
+                filename=batch.filename
+            ),
+        )
     elif batch.status == ImportBatch.Status.FAILED:
         messages.error(request, batch.error)
     return redirect(batch)
@@ -331,9 +342,12 @@ def pair_import_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if refusal:
         messages.error(request, refusal)
     elif batch.status == ImportBatch.Status.CANCELLED:
-        messages.success(request, f"Cancelled: nothing from {batch.filename} was imported.")
+        messages.success(
+            request,
+            _("Cancelled: nothing from {filename} was imported.").format(filename=batch.filename),
+        )
     elif batch.cancel_requested:
-        messages.success(request, "Stopping: the import stops at its next 500 rows.")
+        messages.success(request, _("Stopping: the import stops at its next 500 rows."))
     if request.POST.get("next") == "jobs":
         return redirect("claims:job-list")
     return redirect(batch)
@@ -345,10 +359,13 @@ def pair_import_delete(request: HttpRequest, pk: int) -> HttpResponse:
     """Throw an upload away: its staged rows go, and whatever it imported stays."""
     batch = settle(get_object_or_404(ImportBatch.objects.visible_to(request.user), pk=pk))
     if not batch.can_delete:
-        messages.error(request, "This import is queued or running: cancel it first.")
+        messages.error(request, _("This import is queued or running: cancel it first."))
         return redirect(batch)
     applied = batch.status == ImportBatch.Status.APPLIED
     batch.delete()
     kept = "the records it imported stay" if applied else "nothing from it was imported"
-    messages.success(request, f"Deleted the upload {batch.filename} ({kept}).")
+    messages.success(
+        request,
+        _("Deleted the upload {filename} ({kept}).").format(filename=batch.filename, kept=kept),
+    )
     return redirect("claims:pair-import")

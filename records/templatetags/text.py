@@ -11,6 +11,7 @@ screen, so it is returned at once; only longer ones go through Django's Truncato
 from django import template
 from django.conf.locale import LANG_INFO
 from django.utils.text import Truncator
+from django.utils.translation import gettext
 
 from records.text import primary_language
 
@@ -25,11 +26,12 @@ def clip(text: str, length: int) -> str:
 
 @register.filter
 def language_name(tag: str) -> str:
-    """A BCP 47 tag with its language's name where Django knows it: "Russian (ru)"."""
+    """A BCP 47 tag with its language's name where Django knows it, in the reader's
+    language from Django's own catalogue: "Russian (ru)", "Rusia (ru)"."""
     if not tag:
         return ""
     info = LANG_INFO.get(tag.casefold()) or LANG_INFO.get(primary_language(tag), {})
     if "fallback" in info:
         info = LANG_INFO.get(info["fallback"][0], {})
     name = info.get("name")
-    return f"{name} ({tag})" if name else tag
+    return f"{gettext(name)} ({tag})" if name else tag
