@@ -11,6 +11,14 @@
     return document.getElementById("htmx-alerts");
   }
 
+  // The words come from the page (base.html's data-text-* on #htmx-alerts), translated
+  // there; "{status}" in them is the HTTP status.
+  function said(name, status) {
+    const region = alertRegion();
+    const text = (region && region.dataset[name]) || "";
+    return text.replace("{status}", String(status));
+  }
+
   function showAlert(text) {
     const region = alertRegion();
     if (!region) return;
@@ -28,19 +36,19 @@
     button.type = "button";
     button.className = "link-button";
     button.dataset.dismiss = "";
-    button.textContent = "Dismiss";
+    button.textContent = said("textDismiss");
     return button;
   }
 
   document.addEventListener("htmx:responseError", (event) => {
     const status = event.detail.xhr.status;
-    if (status === 404) showAlert("That record no longer exists. Reload the page to see the current state.");
-    else if (status >= 500) showAlert(`The server failed (${status}); nothing was saved. Try again, or reload the page.`);
-    else showAlert(`The request was refused (${status}). Reload the page and try again.`);
+    if (status === 404) showAlert(said("textGone"));
+    else if (status >= 500) showAlert(said("textFailed", status));
+    else showAlert(said("textRefused", status));
   });
 
   document.addEventListener("htmx:sendError", () => {
-    showAlert("Could not reach the server; nothing was saved. Check the connection and try again.");
+    showAlert(said("textUnreachable"));
   });
 
   // A 403 fragment swapped into the alert region gets a dismiss button too.

@@ -43,9 +43,10 @@
     if (add) add.disabled = !selected;
     const hint = document.getElementById("selection-hint");
     if (hint) {
+      // The words are the template's (data-text-*), in the page's language.
       hint.textContent = selected
-        ? `${selected.endUnits - selected.startUnits} characters selected.`
-        : "Select a sentence in the text to add it as a claim.";
+        ? hint.dataset.textSelected.replace("{count}", String(selected.endUnits - selected.startUnits))
+        : hint.dataset.textNone;
     }
   }
 

@@ -18,7 +18,8 @@ from django.template.base import DebugLexer, TokenType
 
 TAG = "\x01"  # a {% tag %} or {# comment #}: it cuts a text in two
 VAR = "\x02"  # a {{ variable }}: part of the text around it
-# Read or heard by a user when they are on an element.
+# Read or heard by a user when they are on an element; data-text-* are the words a script
+# shows (static/js reads them from the page, which has them in its language).
 SPOKEN_ATTRIBUTES = {"title", "placeholder", "aria-label", "alt", "data-label", "hx-confirm"}
 # Words that are the same in every language: the product's name.
 NOT_TRANSLATED = {"Claimtrail"}
@@ -128,7 +129,8 @@ def unmarked(source: str) -> list[Piece]:
             for attr in ATTRIBUTE.finditer(inside, len(name)):
                 key = attr.group(1).lower()
                 value_group = next((g for g in (2, 3, 4) if attr.group(g) is not None), None)
-                if key in SPOKEN_ATTRIBUTES and value_group:
+                spoken = key in SPOKEN_ATTRIBUTES or key.startswith("data-text-")
+                if spoken and value_group:
                     offset = i + 1 + attr.start(value_group)
                     found(offset, offset + len(attr.group(value_group)), key)
             i = close + 1

@@ -32,6 +32,10 @@ def test_every_template_string_is_marked_for_translation():
         ('{% include "field.html" with label="Speaker" %}', ["Speaker"]),
         ("{% block title %}Sources{% endblock %}", ["Sources"]),
         ("<p>&larr; Back</p>", ["← Back"]),
+        (
+            '<div data-text-gone="That record no longer exists."></div>',
+            ["That record no longer exists."],
+        ),
     ],
 )
 def test_an_unmarked_string_is_caught(template, caught):
