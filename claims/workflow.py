@@ -52,15 +52,15 @@ MOVES: dict[str, dict[str, str]] = {
 }
 # How a move reads on its button, where the status's name alone would not say it.
 VERBS = {
-    (Status.TO_CHECK, Status.IN_PROGRESS): "Start checking",
-    (Status.IN_PROGRESS, Status.IN_REVIEW): "Send to review",
-    (Status.IN_REVIEW, Status.CHECKED): "Mark as checked",
-    (Status.IN_REVIEW, Status.IN_PROGRESS): "Send back",
-    (Status.CHECKED, Status.IN_PROGRESS): "Reopen",
-    (Status.CHECKED, Status.PUBLISHED): "Publish",
-    (Status.PUBLISHED, Status.CHECKED): "Unpublish",
-    (Status.NOT_CHECKABLE, Status.TO_CHECK): "Reopen",
-    (Status.DISMISSED, Status.TO_CHECK): "Reopen",
+    (Status.TO_CHECK, Status.IN_PROGRESS): gettext_lazy("Start checking"),
+    (Status.IN_PROGRESS, Status.IN_REVIEW): gettext_lazy("Send to review"),
+    (Status.IN_REVIEW, Status.CHECKED): gettext_lazy("Mark as checked"),
+    (Status.IN_REVIEW, Status.IN_PROGRESS): gettext_lazy("Send back"),
+    (Status.CHECKED, Status.IN_PROGRESS): gettext_lazy("Reopen"),
+    (Status.CHECKED, Status.PUBLISHED): gettext_lazy("Publish"),
+    (Status.PUBLISHED, Status.CHECKED): gettext_lazy("Unpublish"),
+    (Status.NOT_CHECKABLE, Status.TO_CHECK): gettext_lazy("Reopen"),
+    (Status.DISMISSED, Status.TO_CHECK): gettext_lazy("Reopen"),
 }
 # Work still to be done: what the queue counts as open.
 OPEN = (Status.TO_CHECK, Status.IN_PROGRESS, Status.IN_REVIEW)

@@ -41,6 +41,13 @@ from assistant.rules.text import (
 from claims.matching import KnownSpeaker
 from records.text import fold
 
+
+def gettext_noop(message: str) -> str:
+    """A rule's words marked for the catalogue (makemessages reads this name) and left as
+    they are: the rules stay plain Python, and the page translates them when it shows them."""
+    return message
+
+
 __all__ = [
     "DIRECT_QUOTE",
     "PARAPHRASE",
@@ -80,7 +87,9 @@ class Suggestion:
     cue: str = ""
     cue_start: int | None = None
     cue_end: int | None = None
-    rule: str = ""  # the rule that fired, in words
+    # The rule that fired, in English words (marked for the catalogue: the page shows it
+    # in the reader's language).
+    rule: str = ""
     confidence: float = 0.0
     stated_on: datetime.date | None = None
     denial: bool = False  # its cue denies or disputes (for pairs with recorded claims)
@@ -427,7 +436,7 @@ def _statements(
     for parts in groups:
         first_start, last_end = parts[0][0], parts[-1][1]
         attribution = _nearest(speaking, first_start, last_end, read)
-        speaker, rule, confidence = None, "quote with no attribution", 0.35
+        speaker, rule, confidence = None, gettext_noop("quote with no attribution"), 0.35
         if attribution is not None:
             consumed.add(id(attribution))
             speaker = read.speakers.get(id(attribution))
@@ -558,7 +567,12 @@ def _neighbour(body: str, everything: list[_Read], number: int):
         if first and first[0].folded in lexicon.back_references:
             for attribution in following.attributions:
                 if speaker := following.speakers.get(id(attribution)):
-                    return speaker, "quote that the next sentence attributes", 0.8, attribution
+                    return (
+                        speaker,
+                        gettext_noop("quote that the next sentence attributes"),
+                        0.8,
+                        attribution,
+                    )
         if following.sentence.paragraph == here.sentence.paragraph:
             for attribution in following.attributions:
                 speaker = following.speakers.get(id(attribution))
@@ -572,7 +586,12 @@ def _neighbour(body: str, everything: list[_Read], number: int):
                 ):
                     # "“…。”何亚东说，“…”", "“…” Kessler said.": the attribution that
                     # opens the next sentence is this quotation's too.
-                    return speaker, "quote attributed in the next sentence", 0.75, attribution
+                    return (
+                        speaker,
+                        gettext_noop("quote attributed in the next sentence"),
+                        0.75,
+                        attribution,
+                    )
     if number > 0:
         previous = everything[number - 1]
         body = here.body
@@ -586,13 +605,18 @@ def _neighbour(body: str, everything: list[_Read], number: int):
             and left_open
             and previous.quote_speaker is not None
         ):
-            rule = "quote that goes on from the paragraph before"
+            rule = gettext_noop("quote that goes on from the paragraph before")
             return previous.quote_speaker, rule, 0.7, None
         if previous.sentence.paragraph == here.sentence.paragraph:
             for attribution in reversed(previous.attributions):
                 speaker = previous.speakers.get(id(attribution))
                 if speaker is not None:
-                    return speaker, "quote that goes on from the sentence before", 0.7, None
+                    return (
+                        speaker,
+                        gettext_noop("quote that goes on from the sentence before"),
+                        0.7,
+                        None,
+                    )
     return None
 
 
@@ -683,12 +707,14 @@ def _has_content(
 
 def _quote_rule(attribution: Attribution, speaker: SpeakerMatch | None) -> tuple[str, float]:
     if speaker is None:
-        return "quote whose attribution names nobody", 0.4
+        return gettext_noop("quote whose attribution names nobody"), 0.4
     if attribution.subject.pronoun:
-        return "quote attributed to a pronoun", 0.8
+        return gettext_noop("quote attributed to a pronoun"), 0.8
     if attribution.subject.match is None:
-        return "quote attributed to a role", 0.75
-    return "quote attributed in its sentence", 0.92 if speaker.id is not None else 0.88
+        return gettext_noop("quote attributed to a role"), 0.75
+    return gettext_noop(
+        "quote attributed in its sentence"
+    ), 0.92 if speaker.id is not None else 0.88
 
 
 def _paraphrase_rule(attribution: Attribution, speaker: SpeakerMatch | None) -> tuple[str, float]:

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -151,7 +152,7 @@ def _claim_context(pk: int) -> tuple[dict, str]:
     claim = get_object_or_404(Claim.objects.select_related("speaker"), pk=pk)
     claims, relations, truncated = _component(claim)
     context = _map_context(
-        f"the dispute around claim #{claim.pk} by {claim.speaker.name}",
+        _("the dispute around claim #{pk} by {name}").format(pk=claim.pk, name=claim.speaker.name),
         claims,
         relations,
         truncated=truncated,

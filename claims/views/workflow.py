@@ -117,10 +117,10 @@ def claim_move(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 QUEUES = {
-    "mine": "Mine",
-    "unassigned": "Unassigned",
-    "review": "Waiting for review",
-    "overdue": "Overdue",
+    "mine": gettext_lazy("Mine"),
+    "unassigned": gettext_lazy("Unassigned"),
+    "review": gettext_lazy("Waiting for review"),
+    "overdue": gettext_lazy("Overdue"),
 }
 
 

@@ -14,6 +14,8 @@ class Command(makemessages.Command):
     NOT_OURS = [".venv", "tests", "bench", "staticfiles", "var", "node_modules", "docs"]
 
     def handle(self, *args, **options):
+        # The dispute map's SVG is a template too.
+        options["extensions"] = [*(options.get("extensions") or ["html", "txt", "py"]), "svg"]
         options["ignore_patterns"] = [*options.get("ignore_patterns", []), *self.NOT_OURS]
         # Each message says which files use it, not which lines: lines move with every edit.
         options["add_location"] = options.get("add_location") or "file"
