@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from tests.factories import UserFactory
 from tests.roles import recreate_roles
@@ -77,11 +78,32 @@ def page_errors(page):
     return errors
 
 
-def sign_in(page, live_server, username: str) -> None:
+@pytest.fixture
+def language() -> str:
+    """The language the browser asks for (its Accept-Language). A test runs in both with
+    `@pytest.mark.parametrize("language", ["en", "id"])` and reads its words with `said`."""
+    return "en"
+
+
+@pytest.fixture
+def said(language):
+    """The interface's words in the test's language, from the catalogue the app uses:
+    `said("Save claim")`, `said("New claim from %(name)s", name=…)`."""
+
+    def words(message: str, **values) -> str:
+        with translation.override(language):
+            text = translation.gettext(message)
+        return text % values if values else text
+
+    return words
+
+
+def sign_in(page, live_server, username: str, said=None) -> None:
+    said = said or (lambda message: message)
     page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.get_by_label(said("Username")).fill(username)
+    page.get_by_label(said("Password")).fill(PASSWORD)
+    page.get_by_role("button", name=said("Sign in"), exact=True).click()
     page.wait_for_url(f"{live_server.url}/")
 
 
@@ -93,9 +115,10 @@ def roles(transactional_db):
 
 
 @pytest.fixture
-def researcher_page(page, page_errors, live_server, roles):
+def researcher_page(page, page_errors, live_server, roles, language, said):
     UserFactory(username="rita", researcher=True)
-    sign_in(page, live_server, "rita")
+    page.set_extra_http_headers({"Accept-Language": language})
+    sign_in(page, live_server, "rita", said)
     return page
 
 

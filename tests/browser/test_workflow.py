@@ -14,8 +14,11 @@ from tests.factories import ClaimFactory, UserFactory
 pytestmark = pytest.mark.browser
 
 
+# In English and in Indonesian: each person's browser asks for the language, and the test
+# reads every word it looks for from the catalogue (`said`).
+@pytest.mark.parametrize("language", ["en", "id"])
 def test_from_the_queue_to_the_feed_with_a_mention_between_two_people(
-    researcher_page, page_errors, live_server, browser
+    researcher_page, page_errors, live_server, browser, language, said
 ):
     claim = ClaimFactory(text="China says it does not provide weapons to any party.")
     Assessment.objects.create(
@@ -34,35 +37,41 @@ def test_from_the_queue_to_the_feed_with_a_mention_between_two_people(
     row = page.locator(f"#queue-claim-{claim.pk}")
     expect(row).to_be_focused()
     page.keyboard.press("t")
-    expect(page.locator(f"#queue-claim-{claim.pk}")).to_contain_text("assigned to you")
+    expect(page.locator(f"#queue-claim-{claim.pk}")).to_contain_text(said("assigned to you"))
     expect(page.locator(f"#queue-claim-{claim.pk}")).to_be_focused()
     page.keyboard.press("Enter")
-    expect(page.locator("#workflow")).to_contain_text("Assigned to rita")
-    page.locator("#comments").get_by_label("Comment").fill("@edna can you review the wording?")
-    page.get_by_role("button", name="Add comment").click()
+    expect(page.locator("#workflow")).to_contain_text(f"{said('Assigned to')} rita")
+    comments = page.locator("#comments")
+    comments.get_by_label(said("Comment")).fill("@edna can you review the wording?")
+    page.get_by_role("button", name=said("Add comment")).click()
     expect(page.locator("#comments")).to_contain_text("@edna can you review the wording?")
-    page.get_by_role("button", name="Start checking").click()
-    expect(page.locator("#workflow h2")).to_contain_text("In progress")
-    page.get_by_role("button", name="Send to review").click()
-    expect(page.locator("#workflow h2")).to_contain_text("In review")
+    page.get_by_role("button", name=said("Start checking")).click()
+    expect(page.locator("#workflow h2")).to_contain_text(said("In progress"))
+    page.get_by_role("button", name=said("Send to review")).click()
+    expect(page.locator("#workflow h2")).to_contain_text(said("In review"))
 
     # Edna, signed in elsewhere, sees she was named, checks and publishes.
-    other = browser.new_context(viewport={"width": 1440, "height": 900})
+    other = browser.new_context(
+        viewport={"width": 1440, "height": 900}, extra_http_headers={"Accept-Language": language}
+    )
     edna = other.new_page()
-    sign_in(edna, live_server, "edna")
-    expect(edna.get_by_role("link", name="Notifications")).to_contain_text("1")
-    edna.get_by_role("link", name="Notifications").click()
+    sign_in(edna, live_server, "edna", said)
+    notifications = edna.get_by_role("link", name=said("Notifications"))
+    expect(notifications).to_contain_text("1")
+    notifications.click()
     edna.get_by_role("link", name=claim.text[:40], exact=False).click()
-    edna.get_by_role("button", name="Mark as checked").click()
-    expect(edna.locator("#workflow h2")).to_contain_text("Checked")
-    edna.get_by_label("Publishing organisation").fill("Cek Fakta")
-    edna.get_by_label("Its web address").fill("https://cekfakta.example.id/")
-    edna.get_by_role("button", name="Publish").click()
-    expect(edna.locator("#workflow h2")).to_contain_text("Published")
+    edna.get_by_role("button", name=said("Mark as checked")).click()
+    expect(edna.locator("#workflow h2")).to_contain_text(said("Checked"))
+    edna.get_by_label(said("Publishing organisation")).fill("Cek Fakta")
+    edna.get_by_label(said("Its web address")).fill("https://cekfakta.example.id/")
+    edna.get_by_role("button", name=said("Publish")).click()
+    expect(edna.locator("#workflow h2")).to_contain_text(said("Published"))
 
     feed = json.loads(edna.goto(f"{live_server.url}/claimreview.jsonld").body())
     assert [node["claimReviewed"] for node in feed["@graph"]] == [claim.text]
     assert feed["@graph"][0]["author"]["name"] == "Cek Fakta"
+    # The verdict's name is the reader's language (the ClaimReview's human text is ours).
+    assert feed["@graph"][0]["reviewRating"]["alternateName"] == said("Accurate")
     assert Claim.objects.get(pk=claim.pk).status == "published"
     other.close()
     assert page_errors == []
