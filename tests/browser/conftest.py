@@ -99,7 +99,7 @@ def said(language):
 
 
 def sign_in(page, live_server, username: str, said=None) -> None:
-    said = said or (lambda message: message)
+    said = said or (lambda message: message)  # the words as written, in English
     page.goto(f"{live_server.url}/accounts/login/")
     page.get_by_label(said("Username")).fill(username)
     page.get_by_label(said("Password")).fill(PASSWORD)

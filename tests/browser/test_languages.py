@@ -20,7 +20,7 @@ def test_the_switcher_is_worked_by_keyboard_and_the_choice_is_remembered(
     sign_in(page, live_server, "rita")
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
-    switcher = page.get_by_label("Language", exact=True)
+    switcher = page.get_by_label("Show the site in")
     switcher.focus()
     page.keyboard.press("End")  # the last language: Bahasa Indonesia
     expect(switcher).to_have_value("id")
@@ -43,7 +43,7 @@ def test_the_switcher_is_worked_by_keyboard_and_the_choice_is_remembered(
     expect(page.locator("html")).to_have_attribute("lang", "id")
 
     # And back to English from the login page, signed out.
-    page.get_by_label("Bahasa", exact=True).select_option("en")
+    page.get_by_label("Tampilkan situs dalam").select_option("en")
     page.get_by_role("button", name="Ganti bahasa").click()
     expect(page.get_by_role("heading", name="Sign in to Claimtrail")).to_be_visible()
     assert page_errors == []

@@ -41,7 +41,11 @@ SELECT_TEXT = """
 """
 
 
-def open_claim_form_from_selection(page, sentence: str, said=lambda message: message) -> None:
+def english(message: str, **values) -> str:
+    return message % values if values else message
+
+
+def open_claim_form_from_selection(page, sentence: str, said=english) -> None:
     assert page.evaluate(SELECT_TEXT, sentence)
     add = page.get_by_role("button", name=said("Add claim from selection"))
     expect(add).to_be_enabled()
@@ -210,9 +214,14 @@ def test_the_sources_list_searches_as_you_type_and_keeps_the_url(
     assert page_errors == []
 
 
+@pytest.mark.parametrize("language", ["en", "id"])
 @pytest.mark.parametrize("width, height", [(1440, 900), (375, 812)])
-def test_screenshot_of_the_reader(researcher_page, page_errors, live_server, width, height):
+def test_screenshot_of_the_reader(
+    researcher_page, page_errors, live_server, width, height, language, said
+):
     call_command("loaddemo", stdout=io.StringIO())
+    # The Indonesian reader's files say so: reader-id-1440.png (README "Languages").
+    name = "reader" if language == "en" else f"reader-{language}"
     page = researcher_page
     page.set_viewport_size({"width": width, "height": height})
     source = Source.objects.get(outlet__name="Kontan")
@@ -221,13 +230,13 @@ def test_screenshot_of_the_reader(researcher_page, page_errors, live_server, wid
     assert page.locator("#source-body a.hl").count() >= 9
     # the body shown is the stored text, character for character
     assert page.locator("#source-body").text_content() == source.body
-    screenshot(page, f"reader-{width}")
+    screenshot(page, f"{name}-{width}")
     if width == 1440:
-        open_claim_form_from_selection(page, "Sebelumnya, China menggelar latihan perang")
-        page.get_by_role("combobox", name="Speaker").fill("China")
+        open_claim_form_from_selection(page, "Sebelumnya, China menggelar latihan perang", said)
+        page.get_by_role("combobox", name=said("Speaker")).fill("China")
         expect(page.get_by_role("listbox").get_by_role("option").first).to_be_visible()
         page.mouse.move(0, 0)
-        screenshot(page, f"reader-add-claim-{width}")
+        screenshot(page, f"{name}-add-claim-{width}")
     assert page_errors == []
 
 
