@@ -80,3 +80,20 @@ def test_the_mention_mail_is_written_in_the_language_of_who_named_them(
     assert [message.subject for message in mail.outbox] == [
         "researcher menyebut Anda di Claimtrail"
     ]
+
+
+def test_a_machine_readable_number_stays_a_number_in_indonesian(researcher_client):
+    from claims.models import PossibleDuplicate
+    from tests.factories import SpeakerFactory
+
+    first, second = SpeakerFactory(name="Lavrov"), SpeakerFactory(name="Sergei Lavrov")
+    PossibleDuplicate.objects.update_or_create(
+        kind="speakers",
+        first_id=first.pk,
+        second_id=second.pk,
+        defaults={"score": 0.85, "reason": "a near miss"},
+    )
+    page = researcher_client.get(
+        reverse("claims:duplicate-list") + "?kind=speakers", headers=INDONESIAN
+    ).content.decode()
+    assert '<data value="0.85">0,85</data>' in page  # shown the Indonesian way, kept as data
