@@ -22,6 +22,7 @@ from django.contrib.postgres.search import TrigramSimilarity
 from django.db import connections, models, transaction
 from django.db.models.functions import Greatest
 from django.db.models.lookups import GreaterThanOrEqual
+from django.utils.translation import gettext_noop
 
 from claims.matching import SpeakerMatcher, are_namesakes, skeleton
 from claims.models import Claim, PossibleDuplicate, Role, Speaker
@@ -71,9 +72,9 @@ def wording_likeness(a: Wording, b: Wording) -> tuple[float, str]:
     English of each (a translation, or a text written in English)."""
     found = []
     if a.language and a.language == b.language:
-        found.append((trigram_similarity(a.text, b.text), "alike wording"))
+        found.append((trigram_similarity(a.text, b.text), gettext_noop("alike wording")))
     if (english_a := a.english()) and (english_b := b.english()):
-        found.append((trigram_similarity(english_a, english_b), "alike in English"))
+        found.append((trigram_similarity(english_a, english_b), gettext_noop("alike in English")))
     return max(found, default=(0.0, ""))
 
 
@@ -193,9 +194,9 @@ def speaker_likeness(
     if are_namesakes(speaker.description, other.description):
         return None  # another person of the same name (claims.matching)
     if same_name:
-        return 0.95, "the same name"
+        return 0.95, gettext_noop("the same name")
     if near_miss and speaker.kind == other.kind == Speaker.Kind.PERSON:
-        return 0.8, "a near-miss spelling"
+        return 0.8, gettext_noop("a near-miss spelling")
     return None
 
 
@@ -205,10 +206,10 @@ def similar_sources(source: Source) -> list[Likeness]:
     others = Source.objects.exclude(pk=source.pk)
     if source.text_key:
         for other in others.filter(text_key=source.text_key)[:MAX_CANDIDATES]:
-            found[other.pk] = Likeness(other, 1.0, "the same text")
+            found[other.pk] = Likeness(other, 1.0, gettext_noop("the same text"))
     if source.url_key:
         for other in others.filter(url_key=source.url_key)[:MAX_CANDIDATES]:
-            found.setdefault(other.pk, Likeness(other, 1.0, "the same address"))
+            found.setdefault(other.pk, Likeness(other, 1.0, gettext_noop("the same address")))
     return list(found.values())
 
 
@@ -360,7 +361,10 @@ def find_all(kind: str) -> int:
             list(Speaker.objects.only("name", "aliases", "description", "kind", "wikidata_id"))
         )
     else:
-        for key, reason in (("text_key", "the same text"), ("url_key", "the same address")):
+        for key, reason in (
+            ("text_key", gettext_noop("the same text")),
+            ("url_key", gettext_noop("the same address")),
+        ):
             shared = (
                 Source.objects.exclude(**{key: ""})
                 .values(key)
