@@ -10,6 +10,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 from claims.models import Assessment, Claim, ClaimRelation, Topic
 from exchange.claimreview_import import UNDETERMINED, ClaimReviewImporter, appeared_in
@@ -31,19 +32,19 @@ from records.validators import normalise_language_tag, validate_language_tag
 
 # The fields a column can be mapped to, as `manage.py import_claims --columns` names them.
 FIELDS = {
-    "text": "claim text",
-    "speaker": "speaker",
-    "speaker_role": "speaker role",
-    "stated_on": "date",
-    "language": "language",
-    "source_url": "source URL",
-    "source_title": "source title",
-    "appeared_in": "where it appeared",
-    "verdict": "verdict label",
-    "topic": "topic",
-    "counter_text": "counter-claim text",
-    "counter_speaker": "counter-claim speaker",
-    "relation_kind": "relation kind",
+    "text": _("claim text"),
+    "speaker": _("speaker"),
+    "speaker_role": _("speaker role"),
+    "stated_on": _("date"),
+    "language": _("language"),
+    "source_url": _("source URL"),
+    "source_title": _("source title"),
+    "appeared_in": _("where it appeared"),
+    "verdict": _("verdict label"),
+    "topic": _("topic"),
+    "counter_text": _("counter-claim text"),
+    "counter_speaker": _("counter-claim speaker"),
+    "relation_kind": _("relation kind"),
 }
 REQUIRED = ("text", "speaker")
 # A pair whose file does not say how the two relate: the weakest link, a researcher can
