@@ -130,6 +130,10 @@ class RelationSerializer(RecordSerializer):
 
 
 class TopicSerializer(RecordSerializer):
+    # A topic's slug keeps its letters (allow_unicode: "ekonomi-dunia", "经济"): no ASCII
+    # pattern in the schema, which a name such as "øØ" would break.
+    slug = serializers.CharField(read_only=True, max_length=200)
+
     class Meta:
         model = Topic
         fields = ["id", "name", "slug", "description", *BOOKKEEPING]
