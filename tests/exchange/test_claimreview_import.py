@@ -372,7 +372,7 @@ def test_the_command_previews_then_applies(tmp_path, researcher):
 
 def test_the_command_exits_non_zero_when_nothing_can_be_imported(tmp_path, researcher):
     err = io.StringIO()
-    with pytest.raises(CommandError, match="1 review\\(s\\) rejected"):
+    with pytest.raises(CommandError, match="1 of 2 reviews rejected"):
         call_command(
             "import_claimreview", write(tmp_path, "m.json", [ENGLISH, MEDIA_REVIEW]), stderr=err
         )

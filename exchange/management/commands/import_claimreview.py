@@ -4,12 +4,10 @@ it (all reviews, or none)."""
 import io
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from exchange.claimreview_import import MAX_BYTES, ClaimReviewImporter, read_reviews
-from exchange.imports import ImportFileError, ImportRejected
+from exchange.management.importing import importing_user, run
 from sources.fetching import FetchError, fetch
 
 
@@ -31,14 +29,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file: str, apply: bool, user: str | None, **options) -> None:
-        importer_user = None
-        if apply:
-            if not user:
-                raise CommandError("Say who imports with --user USERNAME; history records it.")
-            try:
-                importer_user = get_user_model().objects.get_by_natural_key(user)
-            except get_user_model().DoesNotExist:
-                raise CommandError(f"No user named “{user}”.") from None
+        importer_user = importing_user(apply=apply, username=user)
         if file.startswith(("http://", "https://")):
             try:
                 binary, name = io.BytesIO(fetch(file, max_bytes=MAX_BYTES).content), file
@@ -53,21 +44,4 @@ class Command(BaseCommand):
         importer = ClaimReviewImporter(
             apply=apply, user=importer_user, reason=f"Imported from {name} (import_claimreview)"
         )
-        try:
-            with binary, transaction.atomic():
-                for result in importer.run(read_reviews(binary)):
-                    for problem in result.problems:
-                        self.stderr.write(f"Review {result.number}: {problem}")
-        except ImportFileError as error:
-            raise CommandError(str(error)) from None
-        except ImportRejected as rejected:
-            raise CommandError(
-                f"Nothing was imported: {len(rejected.problems)} problem(s) in the reviews above."
-            ) from None
-        verb = "Imported" if apply else "Preview (nothing written; --apply to import)"
-        rejected = len({number for number, _ in importer.problems})
-        self.stdout.write(f"{verb}: {importer.rows} reviews, {rejected} rejected.")
-        for kind, count in importer.counts().items():
-            self.stdout.write(f"  {kind}: {count['create']} new, {count['match']} matched")
-        if rejected:
-            raise CommandError(f"{rejected} review(s) rejected; nothing can be imported yet.")
+        run(self, importer, read_reviews(binary), binary, unit="reviews", one="Review")

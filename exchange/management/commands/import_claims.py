@@ -3,11 +3,9 @@ default, `--apply` to keep it (all rows, or none)."""
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from exchange.imports import ImportFileError, ImportRejected
+from exchange.management.importing import importing_user, run
 from exchange.models import ImportMapping
 from exchange.table_import import (
     FIELDS,
@@ -42,14 +40,7 @@ class Command(BaseCommand):
         parser.add_argument("--user", help="Username recorded in the history (with --apply).")
 
     def handle(self, *args, file: Path, apply: bool, user: str | None, **options) -> None:
-        importer_user = None
-        if apply:
-            if not user:
-                raise CommandError("Say who imports with --user USERNAME; history records it.")
-            try:
-                importer_user = get_user_model().objects.get_by_natural_key(user)
-            except get_user_model().DoesNotExist:
-                raise CommandError(f"No user named “{user}”.") from None
+        importer_user = importing_user(apply=apply, username=user)
         try:
             labels = parse_labels(options["labels"])
             if options["mapping"]:
@@ -81,21 +72,4 @@ class Command(BaseCommand):
             labels=labels,
             reason=f"Imported from {file.name} (import_claims)",
         )
-        try:
-            with binary, transaction.atomic():
-                for result in importer.run(read_table(binary, columns)):
-                    for problem in result.problems:
-                        self.stderr.write(f"Row {result.number}: {problem}")
-        except ImportFileError as error:
-            raise CommandError(str(error)) from None
-        except ImportRejected as rejected:
-            raise CommandError(
-                f"Nothing was imported: {len(rejected.problems)} problem(s) in the rows above."
-            ) from None
-        verb = "Imported" if apply else "Preview (nothing written; --apply to import)"
-        rejected = len({number for number, _ in importer.problems})
-        self.stdout.write(f"{verb}: {importer.rows} rows, {rejected} rejected.")
-        for kind, count in importer.counts().items():
-            self.stdout.write(f"  {kind}: {count['create']} new, {count['match']} matched")
-        if rejected or not importer.rows:
-            raise CommandError(f"{rejected} row(s) rejected; nothing can be imported yet.")
+        run(self, importer, read_table(binary, columns), binary, unit="rows", one="Row")

@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from exchange.imports import ImportFileError, ImportRejected, PairImporter, read_rows
+from exchange.imports import PairImporter, read_rows
+from exchange.management.importing import importing_user, run
 
 
 class Command(BaseCommand):
@@ -26,14 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, apply: bool, user: str | None, **options) -> None:
         self.verbosity = options["verbosity"]
-        importer_user = None
-        if apply:
-            if not user:
-                raise CommandError("Say who imports with --user USERNAME; history records it.")
-            try:
-                importer_user = get_user_model().objects.get_by_natural_key(user)
-            except get_user_model().DoesNotExist:
-                raise CommandError(f"No user named “{user}”.") from None
+        importer_user = importing_user(apply=apply, username=user)
         try:
             binary = file.open("rb")
         except OSError as error:
@@ -44,26 +36,7 @@ class Command(BaseCommand):
             reason=f"Imported from {file.name} (import_pairs)",
             progress=self._progress if apply else None,
         )
-        try:
-            with binary, transaction.atomic():
-                for result in importer.run(read_rows(binary)):
-                    for problem in result.problems:
-                        self.stderr.write(f"Row {result.number}: {problem}")
-        except ImportFileError as error:
-            raise CommandError(str(error)) from None
-        except ImportRejected as rejected:
-            raise CommandError(
-                f"Nothing was imported: {len(rejected.problems)} problem(s) in the rows above."
-            ) from None
-        verb = "Imported" if apply else "Preview (nothing written; --apply to import)"
-        self.stdout.write(f"{verb}: {importer.rows} rows.")
-        for kind, count in importer.counts().items():
-            self.stdout.write(f"  {kind}: {count['create']} new, {count['match']} matched")
-        if importer.problems:
-            raise CommandError(
-                f"{len({number for number, _ in importer.problems})} row(s) rejected; "
-                "fix them and run again."
-            )
+        run(self, importer, read_rows(binary), binary, unit="rows", one="Row")
 
     def _progress(self, rows: int) -> None:
         if self.verbosity > 1:
