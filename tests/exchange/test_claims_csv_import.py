@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from claims.models import Assessment, Claim, ClaimRelation, Speaker, Topic
 from exchange.models import ImportMapping
 from exchange.table_import import ClaimsImporter, parse_columns, readable_name
+from sources.models import Source
 
 pytestmark = pytest.mark.django_db
 
@@ -117,11 +118,28 @@ def test_a_claimskg_like_file_with_claimants_dates_and_review_addresses(tmp_path
         path,
         "--columns",
         CLAIMSKG_COLUMNS,
+        "--save-as",
+        "claimskg",
         "--apply",
         "--user",
         "researcher",
         stdout=io.StringIO(),
     )
+    counts = (Claim.objects.count(), Assessment.objects.count(), Source.objects.count())
+    # The next extract goes through the mapping saved with the first, and matches it all.
+    again = io.StringIO()
+    call_command(
+        "import_claims",
+        path,
+        "--mapping",
+        "claimskg",
+        "--apply",
+        "--user",
+        "researcher",
+        stdout=again,
+    )
+    assert "  claim: 0 new, 2 matched" in again.getvalue()
+    assert (Claim.objects.count(), Assessment.objects.count(), Source.objects.count()) == counts
 
     fires = Claim.objects.get(language="es")
     assert fires.speaker.name == "Pedro Sánchez"
