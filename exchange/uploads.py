@@ -1,6 +1,10 @@
-"""An upload handler that stops reading a file past the import's size limit."""
+"""An upload handler that stops reading a file past the import's size limit, and the view
+decorator that puts it in place."""
+
+import functools
 
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 
 class SizeLimitUploadHandler(FileUploadHandler):
@@ -19,3 +23,22 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
     def file_complete(self, file_size: int) -> None:
         return None
+
+
+def limits_upload(limit: int):
+    """A view whose uploads stop at `limit` bytes. The handler must be in place before
+    anything reads the body, the CSRF check included: so the middleware's check is
+    skipped and run here, after the handler is set."""
+
+    def decorate(view):
+        protected = csrf_protect(view)
+
+        @csrf_exempt
+        @functools.wraps(view)
+        def limited(request, *args, **kwargs):
+            request.upload_handlers.insert(0, SizeLimitUploadHandler(request, limit))
+            return protected(request, *args, **kwargs)
+
+        return limited
+
+    return decorate

@@ -8,7 +8,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRefresh
@@ -19,7 +18,7 @@ from exchange.imports import ImportFileError, read_rows
 from exchange.models import ImportBatch, ImportMapping
 from exchange.table_import import FIELDS, mapping_problems, parse_labels
 from exchange.tasks import queue_apply, queue_mapped_preview, queue_preview
-from exchange.uploads import SizeLimitUploadHandler
+from exchange.uploads import limits_upload
 from records.roles import READ_ONLY_MESSAGE, permission_required
 from sources.fetching import FetchError, fetch
 
@@ -38,17 +37,10 @@ MAX_UPLOAD_BYTES = getattr(settings, "CLAIMTRAIL_IMPORT_MAX_BYTES", 200 * 1024 *
 ROWS_PER_PAGE = 100
 
 
-@csrf_exempt  # Checked below, once the size-limiting upload handler is in place.
 @require_http_methods(["GET", "POST"])
 @permission_required(*IMPORT_PERMISSIONS)
+@limits_upload(MAX_UPLOAD_BYTES)
 def pair_import(request: HttpRequest) -> HttpResponse:
-    # Upload handlers must be set before anything reads the body, the CSRF check included.
-    request.upload_handlers.insert(0, SizeLimitUploadHandler(request, MAX_UPLOAD_BYTES))
-    return _pair_import(request)
-
-
-@csrf_protect
-def _pair_import(request: HttpRequest) -> HttpResponse:
     error = ""
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -77,18 +69,12 @@ def _pair_import(request: HttpRequest) -> HttpResponse:
     )
 
 
-@csrf_exempt  # Checked below, once the size-limiting upload handler is in place.
 @require_http_methods(["GET", "POST"])
 @permission_required(*CLAIMREVIEW_PERMISSIONS)
+@limits_upload(reviews.MAX_BYTES)
 def claimreview_import(request: HttpRequest) -> HttpResponse:
     """ClaimReview markup in: a file (JSON-LD, or an HTML page with it embedded), a pasted
     block, or a page's address; then the same preview and apply as a CSV's."""
-    request.upload_handlers.insert(0, SizeLimitUploadHandler(request, reviews.MAX_BYTES))
-    return _claimreview_import(request)
-
-
-@csrf_protect
-def _claimreview_import(request: HttpRequest) -> HttpResponse:
     error, limit_mb = "", reviews.MAX_BYTES // 2**20
     pasted = address = filename = ""
     if request.method == "POST":
@@ -148,17 +134,11 @@ CLAIMS_PERMISSIONS = (*IMPORT_PERMISSIONS, "claims.add_assessment", "claims.add_
 PREVIEW_ROWS = 5
 
 
-@csrf_exempt  # Checked below, once the size-limiting upload handler is in place.
 @require_http_methods(["GET", "POST"])
 @permission_required(*CLAIMS_PERMISSIONS)
+@limits_upload(MAX_UPLOAD_BYTES)
 def claim_import(request: HttpRequest) -> HttpResponse:
     """Any CSV of claims: upload it, then map its columns (or pick a saved mapping)."""
-    request.upload_handlers.insert(0, SizeLimitUploadHandler(request, MAX_UPLOAD_BYTES))
-    return _claim_import(request)
-
-
-@csrf_protect
-def _claim_import(request: HttpRequest) -> HttpResponse:
     error = ""
     mappings = ImportMapping.objects.all()
     if request.method == "POST":
