@@ -165,6 +165,9 @@ def _speaker(
     if opener is not None and segment:
         attribution.clause_start = segment[0].start
         attribution.opener_start = sentence_words[opener].start
+        if sentence_words[opener].folded in language.articles:
+            # "…, a charge Beijing rejected": the noun is what the clause answers.
+            attribution.clause_start = attribution.opener_start
 
 
 def _lower_noun_phrase(segment: list[Word], language: Language) -> bool:
@@ -220,6 +223,9 @@ def _before(
         if word.folded in language.openers:
             opener = position
             break
+        if len(segments) == 1 and _answering_apposition(body, sentence_words, position, language):
+            opener = position - 1  # its article: the clause is "a charge Beijing rejected"
+            break
         if not segments[-1] and word.folded in language.skipped:
             following = position
             position -= 1  # "…, ранее назвал", "…, also said": beside the verb, no subject
@@ -250,12 +256,34 @@ def _before(
         # "Asked about Lavrov's comments, a White House official said": what stands
         # before is how it came to speak, not a name the description follows.
         circumstance = bool(segment and earlier) and earlier[0].folded in language.circumstances
+        # "Sementara itu, ekonom CORE Mohammad Faisal mengatakan": after a connective
+        # (or nothing but an opener and time words) there is no name for a description
+        # to follow; the description is the subject.
+        if earlier is not None and (not earlier or _connective(earlier, language)):
+            return segment, opener, postposed, described
         if earlier is not None and (
             number in relaying or (_skippable(segment, language) and not circumstance)
         ):
             continue
         return segment, opener, postposed, described
     return segments[-1], opener, postposed, described
+
+
+def _answering_apposition(
+    body: str, sentence_words: list[Word], position: int, language: Language
+) -> bool:
+    """Is the word at `position` the noun of "…, a charge Beijing rejected": a clause
+    after a comma, an article and a noun for what was said, whose own subject answers it?"""
+    if position < 2 or sentence_words[position].folded not in language.accusation_nouns:
+        return False
+    article = sentence_words[position - 1]
+    return article.folded in language.articles and "," in _gap(
+        body, sentence_words[position - 2], article
+    )
+
+
+def _connective(segment: list[Word], language: Language) -> bool:
+    return bool(segment) and " ".join(word.folded for word in segment) in language.discourse
 
 
 def _in_brackets(body: str, word: Word, following: Word) -> bool:

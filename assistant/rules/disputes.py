@@ -176,6 +176,11 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 # What a denial answers is the claim as reported, more than a quote
                 # around it, and the accuser's first statement more than their later ones.
                 score += 0.6 if not candidate.direct else 0
+                # What is denied asserts: a "no" near a denial is on its side ("There is
+                # no plan," said the ministry's spokesman).
+                score -= 2 if negative[other] else 0
+                # "…, a claim Moscow denies": a denial in the sentence that makes the claim.
+                score += 3 if candidate.sentence_start == statement.sentence_start else 0
                 score += 0.4 if first_of_speaker.get(candidate.speaker_key) == other else 0
             score -= abs(index - other) * 0.01  # between equals, the nearest
             if other > index:

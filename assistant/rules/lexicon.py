@@ -760,6 +760,9 @@ ZH.roles = _set(
     "总书记|院长|市长|州长|省长|队长|将军|上将|记者|新闻秘书|秘书|防长|国防部长|外交部长|"
     "特使|顾问|助理|参议员|众议员|长官|官房长官|副总理|外交部长|防务部长"
 )
+# Roles whose holder, unnamed, speaks for the organisation before them (外交部发言人 is the
+# ministry speaking); any other role is one office's holder (美国商务部长, the secretary).
+ZH_SPEAKING_FOR = _set("新闻发言人|发言人|官员|代表|负责人|新闻秘书|秘书|专家|记者|顾问|助理")
 ZH.organisations = _set(
     "部|院|局|会|署|厅|队|馆|政府|协会|公司|集团|委员会|组织|军|办|办公室|使馆|大使馆|"
     "警卫队|海警|联盟|议会|法院|银行|中心|机构|国务院|外交部|国防部|商务部"

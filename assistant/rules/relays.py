@@ -39,7 +39,8 @@ _DATELINE_TITLE = re.compile(
     rf"|[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}},\s*(?P<broadcaster>[A-Z]{{2,}}(?: [A-Z][\w.]+){{0,2}})\s*(?=--|—)"
     rf"){_DASH}"
 )
-_DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?{_DASH}")
+# With a dash alone: a period after capitals is an abbreviation too ("U.S. accuses …").
+_DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*[-–—]+\s+")
 # A city in title case, alone before a dash: "Jakarta - Menteri …" (detik's style).
 _DATELINE_TITLE_PLAIN = re.compile(
     r"^[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2,20}\s+(?:-|--|—)\s+(?=[A-ZÀ-ÞА-ЯЁ\"“])"

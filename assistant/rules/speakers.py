@@ -29,6 +29,7 @@ from assistant.rules.lexicon import (
     MASCULINE_SURNAME_ENDINGS,
     ZH_CLAUSE_OPENERS,
     ZH_OF_WORDS,
+    ZH_SPEAKING_FOR,
     ZH_SUBJECT_ENDS,
     Language,
 )
@@ -120,13 +121,16 @@ class Names:
 
     def learn_full_name(self, name: str, position: int = 0) -> None:
         """A name of several words the article writes: its surname (and, for a name of two
-        words, its first word too: "Lin" for Lin Jian) stands for it from now on."""
+        words or in Indonesian, its first word too: "Lin" for Lin Jian) stands for it from
+        now on."""
         parts = name.split()
         if len(parts) < 2:
             return
         self._named_at.append((position, name))
         keys = [skeleton(parts[-1])]
-        if len(parts) == 2:
+        # Indonesian papers call a person by the first name, whatever its length: "Agus
+        # Cahyono Adi" is "Agus" the next time.
+        if len(parts) == 2 or self.language.code == "id":
             keys.append(skeleton(parts[0]))
         for key in keys:
             self._full_names.setdefault(key, name)
@@ -375,6 +379,11 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     connectors = [n for n, word in enumerate(name) if word.folded in language.connectors]
     if connectors:
         name = name[connectors[-1] + 1 :]
+    # An acronym closes what the role is of ("Kementerian ESDM Agus Cahyono Adi"): all
+    # the names after it are the person's.
+    acronyms = [n for n, word in enumerate(name[:-1]) if word.acronym]
+    if acronyms and 2 <= len(name) - acronyms[-1] - 1 <= 3:
+        return name[acronyms[-1] + 1 :]
     return name[-2:] if len(name) >= 3 else name
 
 
@@ -443,6 +452,7 @@ def interpret(
     """The speaker named by the words beside a cue: before it (`before`, the name at the
     end) or after it (the name at the start)."""
     language = names.language
+    indefinite = bool(phrase) and phrase[0].folded in language.indefinites
     phrase = _strip_tail(phrase, language) if before else _after_phrase(phrase, language)
     if not phrase:
         return Subject()
@@ -518,7 +528,10 @@ def interpret(
         rest = phrase
         while len(rest) > 1 and rest[0].folded in language.articles:
             rest = rest[1:]
-        if before and phrase[0].folded in language.indefinites and len(rest) <= 4:
+        relative = next((n for n, w in enumerate(rest) if w.folded in language.relatives), None)
+        if noun_phrase and indefinite and relative:
+            rest = rest[:relative]  # "according to a senior official who spoke on condition…"
+        if (before or noun_phrase) and indefinite and len(rest) <= 4:
             # "A department spokesperson said": someone the text has not named, as written.
             name = _span(body, rest)
             return Subject(names.match(name, name), roles=roles, words=len(phrase))
@@ -594,7 +607,12 @@ def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
         if (
             phrase[end].folded in language.circumstances
             and not phrase[end].capitalised
-            and not (following is not None and following.capitalised)  # "in Gaza": a seat
+            and (
+                not (following is not None and following.capitalised)  # "in Gaza": a seat
+                # …unless a person's names come before it: a person has no seat, "kata
+                # Menteri Luar Negeri Ukraina Andrii Sybiha di Kyiv" is where he spoke.
+                or _full_name_in(phrase[max(start, end - 2) : end], language)
+            )
         ):
             return phrase[start:end]
     return phrase[start:]
@@ -685,6 +703,8 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     phrase = phrase[:cut]
     for opener in ZH_CLAUSE_OPENERS:
         phrase = phrase.removeprefix(opener)
+    if phrase.startswith("有") and not phrase.startswith("有关") and len(phrase) > 2:
+        phrase = phrase[1:]  # "有分析人士认为": there are analysts who think (有关 is "concerned")
     language = names.language
     if not phrase:
         return Subject()
@@ -701,6 +721,10 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
         name = phrase[role_end:]
         return Subject(names.match(name, name), roles=roles, words=1)
     if role_end:
+        last_role = max((role for role in roles if phrase.endswith(role)), key=len, default="")
+        if last_role and last_role not in ZH_SPEAKING_FOR and len(phrase) > len(last_role):
+            # "美国商务部长在声明中称": the secretary, unnamed, as written.
+            return Subject(names.match(phrase, phrase), roles=roles, words=1)
         owner = phrase[: role_end - max(len(role) for role in roles)]
         if owner:
             if known is not None:
