@@ -123,6 +123,8 @@ class _Candidate:
     sentence: Sentence
     sentence_words: list[Word] = field(default_factory=list)
     content_start: int = 0
+    # It answers though its own verb does not: "China hit back. It said …".
+    answers: bool = False
 
 
 @dataclass
@@ -140,6 +142,9 @@ class _Read:
     body: str
     quote_speaker: SpeakerMatch | None = None  # who speaks its last quotation, once found
     speaking_starts: list[int] = field(default_factory=list)
+    # Who answered in this sentence without saying anything yet ("China's commerce
+    # ministry hit back within hours."): their next statement is the answer.
+    answered_by: SpeakerMatch | None = None
 
 
 def suggest(
@@ -203,10 +208,36 @@ def suggest(
 
     candidates: list[_Candidate] = []
     for number, each in enumerate(read):
-        candidates.extend(_statements(body, each, number, read, lexicon, credited, names))
+        found = _statements(body, each, number, read, lexicon, credited, names)
+        if number and _restates(each, lexicon):
+            found = _restated(found, read[number - 1], candidates)
+        if number and (answerer := read[number - 1].answered_by) is not None:
+            for candidate in found:
+                candidate.answers = _speaker_key(candidate.speaker) == _speaker_key(answerer)
+        candidates.extend(found)
     candidates.extend(_answers(body, turns, names, credited))
     unique = _one_per_passage(body, candidates, lexicon)
     return _suggestions(body, unique, lexicon, names, published)
+
+
+def _restates(read: _Read, lexicon: Language) -> bool:
+    """Does the sentence open by pointing at the one before ("Об этом заявила …")?"""
+    opening = " ".join(word.folded for word in read.words[:2])
+    return opening in lexicon.restatements or opening.split(" ")[0] in lexicon.restatements
+
+
+def _restated(found: list[_Candidate], previous: _Read, earlier: list[_Candidate]):
+    """ "Россия считает, что … . Об этом заявила Мария Захарова": the sentence before was
+    hers, and this one states nothing of its own; its quotations stay statements."""
+    said = [c for c in found if c.kind == PARAPHRASE and c.speaker is not None]
+    if not said:
+        return found
+    for candidate in earlier:
+        if candidate.sentence.start == previous.sentence.start and candidate.kind == PARAPHRASE:
+            candidate.speaker = said[0].speaker
+            candidate.attribution = said[0].attribution
+            candidate.rule = gettext_noop("reported speech the next sentence attributes")
+    return [c for c in found if c.kind != PARAPHRASE]
 
 
 def _answers(
@@ -252,27 +283,35 @@ def _learn_names(
     its later "Lavrov said" is Sergei Lavrov."""
     if lexicon.code == "zh":
         return
-    from assistant.rules.speakers import _person_part, _trailing_run
-
     for sentence in reading:
-        for word in sentence_words[sentence.start]:
+        every = sentence_words[sentence.start]
+        for word in every:
             names.first_seen.setdefault(word.folded, word.start)
         run: list[Word] = []
-        for word in [*sentence_words[sentence.start], None]:
+        # Was the run after a role in lower case ("министр энергетики Украины Герман
+        # Галущенко")? Then a place may stand before the person's two names.
+        after_role = False
+        for number, word in enumerate([*every, None]):
             if word is not None and (
                 word.capitalised or (run and word.folded in lexicon.connectors)
             ):
                 if run and body[run[-1].end : word.start].strip(" '’"):
-                    _learn_run(body, run, lexicon, names, _person_part, _trailing_run)
+                    _learn_run(body, run, lexicon, names, after_role)
                     run = []
+                if not run:
+                    after_role = any(
+                        w.folded in lexicon.roles for w in every[max(0, number - 3) : number]
+                    )
                 run.append(word)
                 continue
-            _learn_run(body, run, lexicon, names, _person_part, _trailing_run)
+            _learn_run(body, run, lexicon, names, after_role)
             run = []
 
 
-def _learn_run(body, run, lexicon, names, person_part, trailing_run) -> None:
-    run = trailing_run(run, lexicon)
+def _learn_run(body, run, lexicon, names, after_role: bool) -> None:
+    from assistant.rules.speakers import _person_part, _trailing_run, person_after_role
+
+    run = _trailing_run(run, lexicon)
     while run and (
         run[0].folded in lexicon.first_cue_words
         or run[0].folded in lexicon.weekdays
@@ -281,8 +320,13 @@ def _learn_run(body, run, lexicon, names, person_part, trailing_run) -> None:
         run = run[1:]  # "Según Paredes", "Selon Marc Noizet": a cue, then the name
     if len(run) < 2:
         return
-    person, _ = person_part(run, lexicon)
-    if len(person) >= 2 and not any(w.folded in lexicon.organisations for w in person):
+    person, _ = _person_part(run, lexicon, role_before=after_role)
+    if after_role:
+        person = person_after_role(person, lexicon)
+    # "Varsovie et Kiev s'opposent": two names joined, nobody's full name.
+    if len(person) >= 2 and not any(
+        w.folded in lexicon.organisations or w.folded in lexicon.conjunctions for w in person
+    ):
         names.learn_full_name(body[person[0].start : person[-1].end], person[0].start)
 
 
@@ -322,6 +366,10 @@ def _read(
     lead_ins: list[int] = []
     unquoted: list[tuple[int, int]] = []
     for quote in quotes:
+        if outlets.name_of(body[quote.inner_start : quote.inner_end]):
+            # "газета «Коммерсант»": an outlet's name in marks, as Russian writes it.
+            unquoted.append((quote.start, quote.end))
+            continue
         split = _split_dashed(body, quote, lexicon)
         if len(split) == 3:
             parts += split[:2]
@@ -340,7 +388,7 @@ def _read(
         found = cues.find(body, sentence_words, quoted, lexicon, names, outlets)
     resolved: dict[int, SpeakerMatch | None] = {}
     for attribution in found:
-        resolved[id(attribution)] = _resolve(attribution, names)
+        resolved[id(attribution)] = _resolve(attribution, names, sentence.start)
     relays = outlets.mentioned(body, sentence_words, quoted)
     relays += [a.outlet for a in found if a.outlet and a.outlet not in relays]
     return _Read(sentence, sentence_words, parts, lead_ins, found, resolved, relays, lexicon, body)
@@ -362,7 +410,7 @@ def _quoted_mask(
     return mask
 
 
-def _resolve(attribution: Attribution, names: Names) -> SpeakerMatch | None:
+def _resolve(attribution: Attribution, names: Names, sentence_start: int) -> SpeakerMatch | None:
     """Whom an attribution's subject means, and remember them for the pronouns after. A
     person quoted ("mengutip pernyataan Menteri Andrei Belousov") counts too."""
     quoting = attribution.cue is Cue.QUOTING and attribution.subject.match is not None
@@ -379,9 +427,9 @@ def _resolve(attribution: Attribution, names: Names) -> SpeakerMatch | None:
         )
     elif subject.roles:
         organisation = any(role in names.language.organisations for role in subject.roles)
-        match = names.by_role(
-            set(subject.roles), person=not organisation, position=attribution.start
-        )
+        # The role in an earlier sentence, not this one's own subject, is what the text
+        # named before.
+        match = names.by_role(set(subject.roles), person=not organisation, position=sentence_start)
         if match is None and subject.phrase:
             # "El alcalde calificó …" with no mayor before: the role as written.
             match = names.match(subject.phrase, subject.phrase)
@@ -429,6 +477,10 @@ def _statements(
 ) -> list[_Candidate]:
     relays = _chain(credited, read.relays)
     speaking = [a for a in read.attributions if a.speaks]
+    if not speaking and not read.parts:
+        # "Как сообщила газета «Коммерсант», …", "…, as reported by Reuters": a report
+        # relayed, its speaker unnamed; still a statement to check.
+        speaking = [a for a in read.attributions if a.outlet is not None][:1]
     read.speaking_starts = [a.start for a in speaking]
     result: list[_Candidate] = []
     groups = _quote_groups(body, read, lexicon)
@@ -474,6 +526,8 @@ def _statements(
         start, end = _strip(body, start, end)
         speaker = read.speakers.get(id(attribution))
         if not _has_content(body, start, end, attribution, lexicon):
+            if attribution.word.answer or attribution.word.denial:
+                read.answered_by = speaker
             continue
         if body[start:end].endswith(("?", "？")):
             continue  # "中方对此有何回应？": a question asks, it states nothing
@@ -699,7 +753,9 @@ def _has_content(
         cue = body[attribution.start : attribution.end]
         size = sum(1 for char in text if is_cjk(char)) - len(cue)
         return answers or size - 4 >= MIN_CONTENT_CHARS
-    count = len(words(body, start, end))
+    every = words(body, start, end)
+    # "… hit back within hours.": what stands beside the verb is no content of an answer.
+    count = len([w for w in every if w.folded not in lexicon.skipped]) if answers else len(every)
     cue_words = len(words(body, attribution.start, attribution.end))
     left = count - cue_words - attribution.subject.words
     return left >= (1 if answers else MIN_CONTENT_WORDS)
@@ -794,7 +850,7 @@ def _suggestions(
             denial=bool(c.attribution and c.attribution.word.denial),
             accusation=bool(c.attribution and c.attribution.word.accusation),
             direct=c.kind == DIRECT_QUOTE,
-            answer=bool(c.attribution and c.attribution.word.answer),
+            answer=bool(c.attribution and c.attribution.word.answer) or c.answers,
             sentence_start=c.sentence.start,
             sentence_end=c.sentence.end,
         )

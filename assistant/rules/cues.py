@@ -16,6 +16,7 @@ from assistant.rules.text import Word
 
 _PHRASE_LIMIT = 12
 # Between words, these end the phrase that names a speaker (a comma only a segment).
+_NAME_MARKS = set(' "“”«»„')
 _HARD_STOPS = set('.;:!?"“”«»„‘’()[]—–\n「」『』')
 _APPOSITION_STARTS = {"a", "an", "un", "una", "une", "seorang", "sebuah"}
 
@@ -60,7 +61,35 @@ def _match(language: Language, sentence_words: list[Word], quoted: list[bool], i
         found = language.cues.get(key)
         if found is not None:
             return found, length
+    if (
+        language.code == "fr"
+        and index + 2 < len(sentence_words)
+        and not any(quoted[index : index + 3])
+    ):
+        # "a aussitôt jugée": an adverb between the auxiliary and the participle, and the
+        # participle agreeing with what stands before ("une décision que Kiev a jugée").
+        auxiliary, between, participle = sentence_words[index : index + 3]
+        if between.folded in language.skipped:
+            for stem in (participle.folded, _fr_unagreed(participle.folded)):
+                if found := language.cues.get((auxiliary.folded, stem)):
+                    return found, 3
+    if (
+        language.code == "fr"
+        and index + 1 < len(sentence_words)
+        and not any(quoted[index : index + 2])
+    ):
+        auxiliary, participle = sentence_words[index : index + 2]
+        if found := language.cues.get((auxiliary.folded, _fr_unagreed(participle.folded))):
+            return found, 2
     return None
+
+
+def _fr_unagreed(participle: str) -> str:
+    """ "jugée", "qualifiées" as "jugé": the participle before its agreement."""
+    for ending in ("ees", "ee"):
+        if participle.endswith(ending):
+            return participle[: -len(ending) + 1]
+    return participle
 
 
 def _not_a_cue(
@@ -259,7 +288,7 @@ def _before(
         # "Sementara itu, ekonom CORE Mohammad Faisal mengatakan": after a connective
         # (or nothing but an opener and time words) there is no name for a description
         # to follow; the description is the subject.
-        if earlier is not None and (not earlier or _connective(earlier, language)):
+        if segment and earlier is not None and (not earlier or _connective(earlier, language)):
             return segment, opener, postposed, described
         if earlier is not None and (
             number in relaying or (_skippable(segment, language) and not circumstance)
@@ -378,7 +407,8 @@ def _after(
         previous = sentence_words[position - 1] if position else None
         if previous is not None and (phrase or position == index):
             gap = _gap(body, previous, word)
-            if _stops(gap, previous):
+            # Marks around words not quoted are a name's ("газета «Коммерсант»").
+            if _stops(gap, previous) and not set(gap) <= _NAME_MARKS:
                 break
             if "," in gap and phrase:
                 # Past a comma only a name set off after a role: "son président, Marc Noizet".

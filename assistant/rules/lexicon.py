@@ -76,6 +76,9 @@ class Language:
     # First words of a sentence that point back at the quotation before it: "Demikian
     # pernyataan …" (so said …).
     back_references: frozenset[str] = frozenset()
+    # Openings of a sentence that only says who said the sentence before: "Об этом
+    # заявила Мария Захарова", "Hal itu disampaikan Menteri …".
+    restatements: frozenset[str] = frozenset()
     # Nouns by which an answer points at what it answers: "denied the accusation",
     # "membantah tuduhan itu", "美方的指责".
     accusation_nouns: frozenset[str] = frozenset()
@@ -183,7 +186,7 @@ _add(EN, "accused|accuses|alleged|alleges|charged", Cue.SPEECH, accusation=True)
 _add(EN, "responded|replied|countered|retorted|hit back", Cue.SPEECH, answer=True)
 EN.accusation_nouns = _set(
     "accusation|accusations|allegation|allegations|claim|claims|charge|charges|criticism|"
-    "findings|report|remarks|accuse|allegedly"
+    "findings|report|remarks|accuse|allegedly|decision|move|announcement"
 )
 EN.refutations = _set(
     "false|untrue|baseless|groundless|unfounded|lie|lies|lying|fabricated|fabrication|"
@@ -239,7 +242,7 @@ EN.discourse = _set(
 EN.skipped = _set(
     "also|has|have|had|then|later|earlier|previously|again|once|repeatedly|separately|"
     "publicly|again|on|last|this|late|early|yesterday|today|tonight|in|a|statement|"
-    "immediately|had|reportedly|further"
+    "immediately|had|reportedly|further|swiftly|quickly|within|hours|minutes"
 )
 EN.negations = NEGATIONS["en"]
 EN.stopwords = _set(
@@ -310,7 +313,9 @@ _add(
 )
 _add(ID, "menuduh|menuding|mendakwa|menyalahkan", Cue.SPEECH, accusation=True)
 _add(ID, "menanggapi|menjawab|membalas", Cue.SPEECH, answer=True)
-ID.accusation_nouns = _set("tuduhan|tudingan|klaim|laporan|kritik|pernyataan|tuduhannya")
+ID.accusation_nouns = _set(
+    "tuduhan|tudingan|klaim|laporan|kritik|pernyataan|tuduhannya|keputusan|langkah"
+)
 ID.refutations = _set(
     "bohong|kebohongan|fitnah|hoaks|hoax|keliru|salah|mengada-ada|propaganda|omong|kosong"
 )
@@ -331,6 +336,7 @@ _add(
     Cue.NO_COMMENT,
 )
 ID.back_references = _set("demikian|begitu|itulah")
+ID.restatements = _set("hal itu|hal tersebut|hal ini")
 ID.pronouns = _lower("dia|ia|beliau|nya")
 ID.plural_pronouns = _lower("mereka|pihaknya|kami")
 ID.roles = _set(
@@ -366,7 +372,7 @@ ID.discourse = _set(
 )
 ID.skipped = _set(
     "juga|pun|telah|sudah|kembali|lalu|kemudian|sebelumnya|sempat|pernah|akan|masih|"
-    "secara|terpisah|tegas|pada|hari|ini|itu|kemarin|dalam|keterangannya|resminya"
+    "secara|terpisah|tegas|pada|hari|ini|itu|kemarin|dalam|keterangannya|resminya|hal"
 )
 ID.negations = NEGATIONS["id"]
 ID.stopwords = _set(
@@ -423,7 +429,7 @@ _add(ES, "acuso|acusaron|acusa|culpo|culparon|culpa|ha acusado", Cue.SPEECH, acc
 _add(ES, "respondio|replico|contesto|ha respondido", Cue.SPEECH, answer=True)
 ES.accusation_nouns = _set(
     "acusacion|acusaciones|denuncia|denuncias|criticas|critica|cifras|afirmaciones|hechos|"
-    "informe|senalamientos"
+    "informe|senalamientos|decision|medida|anuncio"
 )
 ES.refutations = _set(
     "falso|falsa|falsos|falsas|infundado|infundada|infundados|infundadas|mentira|mentiras|"
@@ -452,7 +458,8 @@ ES.roles = _set(
     "diputado|diputada|senador|senadora|alcalde|alcaldesa|gobernador|gobernadora|director|"
     "directora|jefe|jefa|lider|legislador|legisladora|oficial|funcionario|funcionaria|"
     "embajador|embajadora|dirigente|vocero|vocera|representante|asesor|asesora|general|"
-    "fuentes|fuente|"
+    "fuentes|fuente|vicecanciller|viceministro|viceministra|vicepresidente|vicepresidenta|"
+    "subsecretario|subsecretaria|"
     "juez|fiscal|experto|experta|senor|senora|sr|sra|dr|dra|coronel|capitan|teniente|"
     "comandante|almirante|sargento"
 )
@@ -463,7 +470,7 @@ ES.organisations = _set(
 )
 ES.articles = _set("el|la|los|las|un|una|su|sus|este|esta")
 ES.indefinites = _set("un|una|otro|otra")
-ES.connectors = _set("de|del|la|las|los|y")
+ES.connectors = _set("de|del|la|las|los|y|van|von")
 ES.told = _set("a|al|ante")
 ES.relatives = _set("que|quien|quienes|cuyo|cuya")
 ES.conjunctions = _set("y|e")
@@ -533,6 +540,7 @@ _add(FR, _fr_past(_accusations) + "|accuse|accusent|reproche", Cue.SPEECH, accus
 _add(FR, _fr_past("repondu|retorque|replique|retoque"), Cue.SPEECH, answer=True)
 FR.accusation_nouns = _set(
     "accusation|accusations|allegations|allegation|critiques|critique|chiffre|chiffres|"
+    "decision|mesure|annonce|"
     "affirmations|propos|rapport"
 )
 FR.refutations = _set(
@@ -577,9 +585,9 @@ FR.organisations = _set(
     "ambassade|parti|armee|police|tribunal|banque|federation|association|comite|assemblee|"
     "senat|elysee|matignon|junte|opposition|cgt|cfdt|onu|otan"
 )
-FR.articles = _set("le|la|les|l|un|une|son|sa|ses|leur|ce|cette")
+FR.articles = _set("le|la|les|l|un|une|des|son|sa|ses|leur|ce|cette")
 FR.indefinites = _set("un|une")
-FR.connectors = _set("de|du|des|la|le|d|et|l")
+FR.connectors = _set("de|du|des|la|le|d|et|l|van|von")
 FR.told = _set("a|au|aux")
 FR.relatives = _set("qui|que|dont|lequel|laquelle")
 FR.conjunctions = _set("et")
@@ -593,7 +601,8 @@ FR.discourse = _set(
 )
 FR.skipped = _set(
     "aussi|egalement|deja|ensuite|puis|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    "hier|aujourd'hui|soir|matin|encore|meme|notamment|pourtant|ainsi|plus|tard"
+    "hier|aujourd'hui|soir|matin|encore|meme|notamment|pourtant|ainsi|plus|tard|aussitot|"
+    "immediatement|vivement|fermement|publiquement|clairement|longuement"
 )
 FR.negations = NEGATIONS["fr"]
 FR.stopwords = _set(
@@ -665,7 +674,8 @@ _add(RU, "по его словам|по ее словам|по их словам
 _add(RU, "со ссылкой на|ссылаясь на", Cue.QUOTING)
 _add(
     RU,
-    "как сообщило|как сообщает|как сообщил|как передает|как передало|передает|сообщает|"
+    "как сообщило|как сообщает|как сообщил|как сообщила|как сообщили|как передает|как передало|"
+    "как передала|как пишут|передает|сообщает|"
     "по данным|по информации|слова которого приводит|приводит|пишет|как пишет",
     Cue.REPORTED,
 )
@@ -676,6 +686,7 @@ _add(
     Cue.NO_COMMENT,
 )
 RU.back_references = _set("так|таково")
+RU.restatements = _set("об этом|о чем|об этом же")
 RU.pronouns = _lower("он|она")
 RU.feminine = _lower("она")
 RU.plural_pronouns = _lower("они|мы")
@@ -702,7 +713,7 @@ RU.anonymous = _set("источник|источники|источника|ис
 RU.discourse = _set("в свою очередь|между тем|при этом|однако|кроме того|тем временем|в ответ")
 RU.skipped = _set(
     "также|тоже|ранее|позже|позднее|уже|вновь|снова|еще|в|во|понедельник|вторник|среду|"
-    "четверг|пятницу|субботу|воскресенье|вчера|сегодня|публично|лично|официально"
+    "четверг|пятницу|субботу|воскресенье|вчера|сегодня|публично|лично|официально|об|этом"
 )
 RU.negations = NEGATIONS["ru"]
 RU.stopwords = _set(

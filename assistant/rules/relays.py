@@ -28,11 +28,11 @@ _DASH = r"\s*(?:\.-|\.–|[-–—]+|\.)\s+"
 # "MOSCOW, March 5 (Reuters) - ", "МОСКВА, 12 февраля. /ТАСС/. ", "MOSKOW, KOMPAS.com - ",
 # or a dateline with no credit: "RIVERSIDE — ".
 _DATELINE_CREDIT = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*{_CREDITED}{_DASH}")
-# A city in title case before a credit, as Indonesian and Chinese wires write it:
-# "Jakarta (ANTARA) - ", "Beijing (Xinhua) -- "; the site before the city: "TEMPO.CO,
+# A city in title case before a credit, as Indonesian, Chinese and Spanish wires write it:
+# "Jakarta (ANTARA) - ", "Beijing (Xinhua) -- ", "Santiago de Chile, 25 nov (EFE).- "; the site before the city: "TEMPO.CO,
 # Jakarta - ".
 _DATELINE_TITLE = re.compile(
-    rf"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}(?: [A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}})?"
+    rf"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}(?: (?:(?:de|del|da|do|di) )?[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}})?"
     rf"(?:,[^()\n/]{{0,30}}?)?\s+{_CREDITED}"
     rf"|(?P<site_first>[A-Za-z]+\.(?:com|co|co\.id|id|net)),\s*[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}"
     # A broadcaster named after the city: "Jakarta, CNN Indonesia -- ".

@@ -27,6 +27,7 @@ from assistant.rules.lexicon import (
     FEMININE_SURNAME_ENDINGS,
     MASCULINE_ROLES,
     MASCULINE_SURNAME_ENDINGS,
+    WIRE_SERVICES,
     ZH_CLAUSE_OPENERS,
     ZH_OF_WORDS,
     ZH_SPEAKING_FOR,
@@ -296,15 +297,25 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
         seated = (
             bool(run) and run[0].folded in language.places and word.folded in language.organisations
         )
+        # "una acusación que La Paz calificó": inside a sentence, a capitalised article is
+        # the name's own (La Paz, Le Monde, El País).
+        named_article = (
+            bool(run) and n > 0 and word.capitalised and word.folded in language.articles
+        )
         if (
             _is_name_word(word, language)
             or seated
+            or named_article
             or (run and (word.folded in language.connectors or seat))
         ):
             run.insert(0, word)
         else:
             break
-    while run and not (_is_name_word(run[0], language) or _seated_organisation(run, language)):
+    while run and not (
+        _is_name_word(run[0], language)
+        or _seated_organisation(run, language)
+        or (run[0] is not phrase[0] and run[0].capitalised and run[0].folded in language.articles)
+    ):
         run.pop(0)
     return run
 
@@ -340,7 +351,7 @@ def _person_part(
     if any(word in language.organisations for word in folded):
         start = 0
         while start < len(run) - 1 and (
-            folded[start] in language.articles
+            (folded[start] in language.articles and not _named_article(run, start))
             # "Fuentes del Ministerio de Defensa": those who speak for it, then it.
             or (folded[start] in language.roles and folded[start + 1] in language.connectors)
             or (start and folded[start] in language.connectors)
@@ -353,9 +364,19 @@ def _person_part(
         # Negeri Ukraina Andrii Sybiha", "Foreign Minister of Ukraine Andrii Sybiha".
         return _two_names(run[last_role + 1 :], language), frozenset(folded[: last_role + 1])
     start = 0
-    while start < len(run) - 1 and folded[start] in language.articles:
+    while (
+        start < len(run) - 1
+        and folded[start] in language.articles
+        and not _named_article(run, start)
+    ):
         start += 1
     return run[start:], frozenset()
+
+
+def _named_article(run: list[Word], index: int) -> bool:
+    """A capitalised article at the head of a run is the name's own ("La Paz"): a run
+    takes one only inside a sentence (`_trailing_run`)."""
+    return index == 0 and run[0].capitalised
 
 
 def _full_name_in(phrase: list[Word], language: Language) -> bool:
@@ -499,10 +520,8 @@ def interpret(
         )
         name_words, roles = _person_part(run, language, role_before=role_before)
         roles |= frozenset(w.folded for w in phrase if w.folded in language.roles)
-        if role_before and len(name_words) >= 3 and not _organisation(name_words, language):
-            # "Министр обороны России Андрей Белусов": after a role, the place it
-            # belongs to, then the person's two names.
-            name_words = name_words[-2:]
+        if role_before:
+            name_words = person_after_role(name_words, language)
         closing = [
             n for n, w in enumerate(name_words[:-1]) if ")" in body[w.end : name_words[n + 1].start]
         ]
@@ -554,6 +573,14 @@ def interpret(
     return Subject()
 
 
+def person_after_role(name_words: list[Word], language: Language) -> list[Word]:
+    """ "Министр обороны России Андрей Белусов": after a role, the place it belongs to,
+    then the person's two names."""
+    if len(name_words) >= 3 and not _organisation(name_words, language):
+        return name_words[-2:]
+    return name_words
+
+
 def _run_completes_a_noun(phrase: list[Word], run: list[Word], language: Language) -> bool:
     """Does the name end a noun phrase it belongs to ("vecinos de Cerro Alto", "residents
     of Port Alden")? Not after a role ("secretary of State …"), whose name it is."""
@@ -600,6 +627,14 @@ def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
         if phrase[start].lower in language.pronouns:
             break
         start += 1
+    # "dijo a EFE Marcelina Choque": the agency told, then the one who spoke.
+    if (
+        start + 2 < len(phrase)
+        and phrase[start].folded in language.told
+        and (phrase[start + 1].acronym or phrase[start + 1].text in WIRE_SERVICES)
+        and phrase[start + 2].capitalised
+    ):
+        start += 2
     # "a déclaré le chef de l'État lors d'une conférence de presse": the subject ends
     # where how or where it spoke begins.
     for end in range(start + 1, len(phrase)):

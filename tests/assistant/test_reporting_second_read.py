@@ -89,3 +89,115 @@ def test_a_chinese_office_holder_unnamed_is_the_office_and_there_are_analysts_is
         "有分析人士认为，新的管制措施可能推高全球芯片价格。"
     )
     assert speakers_of(body) == ["美国商务部长", "外交部", "分析人士"]
+
+
+# The third round: Spanish, French, Russian and English wires read before tuning.
+
+
+def test_a_spanish_dateline_with_a_city_of_two_words_credits_its_agency():
+    body = (
+        "Chile y Bolivia se acusan por el salar\n\n"
+        "Santiago de Chile, 25 nov (EFE).- El Gobierno chileno acusó este martes a Bolivia de "
+        "extraer salmuera de un salar compartido."
+    )
+    (found,) = suggest(body, outlets=["EFE"], publisher="La Nación")
+    assert found.relays == ("EFE",)
+
+
+def test_a_capitalised_article_inside_a_sentence_is_the_names_own():
+    body = (
+        "El Gobierno chileno acusó a Bolivia de extraer salmuera, una acusación que La Paz "
+        'calificó de "infundada".\n\n'
+        "La Cancillería boliviana negó cualquier actividad extractiva en la zona."
+    )
+    assert speakers_of(body) == ["Gobierno chileno", "La Paz", "Cancillería boliviana"]
+
+
+def test_a_spanish_name_with_van_and_the_minister_who_spoke_before():
+    body = (
+        '"Hemos constatado que las bombas operan cerca de la frontera", afirmó el canciller '
+        "chileno, Alberto van Klaveren, en rueda de prensa.\n\n"
+        "El ministro añadió que Chile enviará una nota de protesta formal."
+    )
+    assert speakers_of(body) == ["Alberto van Klaveren", "Alberto van Klaveren"]
+
+
+def test_told_to_the_agency_then_the_one_who_spoke():
+    body = (
+        '"El agua del salar es nuestra vida y nadie nos pregunta", dijo a EFE Marcelina '
+        "Choque, dirigente de la comunidad de Ollagüe.\n\n"
+        '"Bolivia respeta el derecho internacional", declaró la vicecanciller Elizabeth Reyes '
+        "a la agencia estatal ABI."
+    )
+    assert speakers_of(body, outlets=["EFE", "ABI"]) == ["Marcelina Choque", "Elizabeth Reyes"]
+
+
+def test_a_french_participle_after_an_adverb_and_agreeing_is_a_cue():
+    body = (
+        "Le gouvernement polonais a annoncé mercredi la prolongation de l'embargo sur les "
+        "céréales ukrainiennes, une décision que Kiev a aussitôt jugée « contraire aux accords "
+        "européens »."
+    )
+    assert speakers_of(body) == ["gouvernement polonais", "Kiev"]
+
+
+def test_names_joined_in_a_headline_are_nobodys_full_name():
+    body = (
+        "Blé ukrainien : Varsovie et Kiev s'opposent sur les importations\n\n"
+        "Le ministère polonais a annoncé la prolongation de l'embargo, une décision que Kiev "
+        "a jugée « contraire aux accords européens »."
+    )
+    assert speakers_of(body)[-1] == "Kiev"
+
+
+def test_a_french_plural_indefinite_article_is_not_part_of_the_speaker():
+    body = (
+        "Des représentants des agriculteurs polonais ont prévenu qu'ils bloqueraient à nouveau "
+        "les postes-frontières."
+    )
+    assert speakers_of(body) == ["représentants des agriculteurs polonais"]
+
+
+def test_about_this_said_gives_the_sentence_before_its_speaker_and_states_nothing():
+    body = (
+        "МОСКВА, 27 ноября. /ТАСС/. Россия считает, что Украина сознательно сорвала переговоры "
+        "о продлении транзита газа. Об этом заявила официальный представитель МИД РФ Мария "
+        "Захарова на брифинге.\n\n"
+        '"Киевский режим в очередной раз показал, что ему безразличны интересы потребителей", '
+        "- сказала дипломат."
+    )
+    found = suggest(body, outlets=["ТАСС"], publisher="Lenta.ru")
+    assert [s.quote[:14] for s in found] == ["Россия считает", "Киевский режим"]
+    assert [s.speaker.name for s in found] == ["Мария Захарова", "Мария Захарова"]
+
+
+def test_a_name_learnt_after_a_role_and_a_place_drops_the_place():
+    body = (
+        "Министр энергетики Украины Герман Галущенко заявил, что Киев не намерен вести "
+        "переговоры.\n\n"
+        '"Мы не будем финансировать войну против самих себя", - написал Галущенко в Facebook.'
+    )
+    assert speakers_of(body) == ["Герман Галущенко", "Герман Галущенко"]
+
+
+def test_a_report_relayed_with_its_outlet_in_marks_is_a_statement_of_nobody_named():
+    body = (
+        'Как сообщила газета "Коммерсант" со ссылкой на источники в отрасли, Словакия и '
+        "Венгрия предлагают выкупать газ на российско-украинской границе."
+    )
+    (found,) = suggest(body, outlets=["Коммерсант"], language="ru")
+    assert found.speaker is None and found.relays == ("Коммерсант",)
+
+
+def test_an_answer_without_words_makes_the_next_statement_the_answer():
+    body = (
+        "The European Commission said Tuesday it would keep its tariffs on Chinese electric "
+        "vehicles in place.\n\n"
+        "China's commerce ministry hit back within hours. It said the tariffs were "
+        '"protectionism, pure and simple".\n\n'
+        "Hungary, however, called the tariffs a mistake."
+    )
+    commission, ministry, hungary = suggest(body)
+    assert ministry.speaker.name == "China's commerce ministry"
+    assert ministry.denies == ((commission.start, commission.end),)
+    assert hungary.speaker.name == "Hungary"
