@@ -188,6 +188,8 @@ def _speaker(
         attribution.implicit = all(word.folded in language.skipped for word in segment) and not (
             after and after[0].capitalised
         )
+    if subject.pronoun and segment and not postposed:
+        subject = _main_subject(body, sentence_words, segment[-1], names) or subject
     if subject.match is not None and described:
         subject.roles = subject.roles | described
     attribution.subject = subject
@@ -197,6 +199,27 @@ def _speaker(
         if sentence_words[opener].folded in language.articles:
             # "…, a charge Beijing rejected": the noun is what the clause answers.
             attribution.clause_start = attribution.opener_start
+
+
+def _main_subject(body: str, sentence_words: list[Word], pronoun: Word, names) -> Subject | None:
+    """ "The UK has sanctioned five companies it says supplied …": a pronoun right after a
+    noun, in a clause of its own, is the sentence's subject, its name at the start."""
+    at = sentence_words.index(pronoun)
+    if at < 2 or _gap(body, sentence_words[at - 1], pronoun) != " ":
+        return None
+    if sentence_words[at - 1].capitalised:
+        return None
+    language = names.language
+    lead = sentence_words[1 if sentence_words[0].folded in language.articles else 0 :]
+    run = []
+    for word in lead:
+        if not (word.capitalised or word.acronym) or word is pronoun:
+            break
+        run.append(word)
+    if not run or run[0].lower in language.pronouns:
+        return None
+    found = interpret(body, run, names, before=True)
+    return found if found.match is not None else None
 
 
 def _lower_noun_phrase(segment: list[Word], language: Language) -> bool:

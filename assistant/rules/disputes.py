@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from assistant.rules.lexicon import Language
 from assistant.rules.text import is_cjk, words
-from records.text import ZH_NEGATIONS
+from records.text import ZH_NEGATIONS, fold
 
 _MIN_WORD = 4
 _MIN_SHARED_STEM = 5
@@ -95,6 +95,21 @@ def _names(body: str, statement: Statement, names: set[str]) -> bool:
     return any(name and len(name) >= 2 and name in text for name in names)
 
 
+def _opens_as_answer(body: str, statement: Statement, language: Language) -> bool:
+    """Does its sentence open as an answer ("对此，…", "In response, …")?"""
+    opening = body[statement.sentence_start : statement.sentence_start + 24].casefold()
+    opening = fold(opening) if language.code != "zh" else opening
+    return any(opening.startswith(marker) for marker in language.answer_openers)
+
+
+def _countries(statement: Statement, language: Language) -> set[str]:
+    """The country a Chinese organisation's name opens with (美国 in 美国国务院), by which
+    an answer names it; elsewhere nothing (names are compared whole)."""
+    if language.code != "zh":
+        return set()
+    return {name[:2] for name in statement.speaker_names if len(name) >= 4}
+
+
 def calls_untrue(body: str, start: int, end: int, language: Language) -> bool:
     """Does the statement call something untrue ("false", "fitnah", "infondées", "捏造")?"""
     if language.code == "zh":
@@ -117,6 +132,7 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
     # told of the mayor's remarks"), not only in the quotation.
     pointing = [points_back(body, s.sentence_start, s.sentence_end, language) for s in statements]
     refuted = [calls_untrue(body, s.content_start, s.end, language) for s in statements]
+    opens_answering = [_opens_as_answer(body, s, language) for s in statements]
     answered: dict[int, int] = {}  # denying index → the statement it answers
     first_of_speaker: dict[object, int] = {}
     for index, statement in enumerate(statements):
@@ -139,7 +155,9 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
         continuing = earlier_denial is not None and (statement.direct or negative[index])
         # "The reports are pure fabrication": refuting what it names is answering it.
         refuting = (negative[index] and pointing[index]) or refuted[index]
-        answering = statement.denial or statement.answer or continuing or refuting
+        answering = (
+            statement.denial or statement.answer or continuing or refuting or opens_answering[index]
+        )
         # The one an accusation just named speaks next: their answer, whatever its words.
         named_by_accusation = any(
             statements[other].accusation
@@ -156,8 +174,12 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             if other == index or candidate.speaker_key == statement.speaker_key or candidate.denial:
                 continue  # an unattributed statement may still be what is denied
             shared = shared_words(vocab[index], vocab[other])
-            # Naming the one who answers is what an accusation before its answer does.
-            about = other < index and _names(body, candidate, statement.speaker_names)
+            # Naming the one who answers is what an accusation before its answer does; an
+            # answer names whom it answers ("美国不是南海问题当事方" answers the US).
+            about = other < index and (
+                _names(body, candidate, statement.speaker_names)
+                or (answering and _names(body, statement, _countries(candidate, language)))
+            )
             score = shared + (2 if candidate.accusation else 0) + (2 if about else 0)
             if other == earlier_denial:
                 score += 3

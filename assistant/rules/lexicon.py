@@ -79,6 +79,8 @@ class Language:
     # Openings of a sentence that only says who said the sentence before: "Об этом
     # заявила Мария Захарова", "Hal itu disampaikan Menteri …".
     restatements: frozenset[str] = frozenset()
+    # Openings of a sentence that answer what came before: "对此", "In response", "Menanggapi".
+    answer_openers: tuple[str, ...] = ()
     # Nouns by which an answer points at what it answers: "denied the accusation",
     # "membantah tuduhan itu", "美方的指责".
     accusation_nouns: frozenset[str] = frozenset()
@@ -206,6 +208,7 @@ _add(
 EN.pronouns = _lower("he|she")
 EN.feminine = _lower("she")
 EN.back_references = _set("thus|so")
+EN.answer_openers = ("in response", "responding", "in reply")
 EN.plural_pronouns = _lower("they|it|we")
 EN.roles = _set(
     "minister|spokesman|spokeswoman|spokesperson|president|prime|secretary|senator|governor|"
@@ -337,6 +340,7 @@ _add(
 )
 ID.back_references = _set("demikian|begitu|itulah")
 ID.restatements = _set("hal itu|hal tersebut|hal ini")
+ID.answer_openers = ("menanggapi", "merespons", "terkait hal itu", "atas hal itu")
 ID.pronouns = _lower("dia|ia|beliau|nya")
 ID.plural_pronouns = _lower("mereka|pihaknya|kami")
 ID.roles = _set(
@@ -450,6 +454,7 @@ _add(
     Cue.NO_COMMENT,
 )
 ES.back_references = _set("asi")
+ES.answer_openers = ("en respuesta", "respondiendo", "ante ello", "ante esto")
 ES.pronouns = _lower("él|ella")
 ES.feminine = _lower("ella")
 ES.plural_pronouns = _lower("ellos|ellas")
@@ -569,6 +574,7 @@ _add(
     Cue.NO_COMMENT,
 )
 FR.back_references = _set("ainsi")
+FR.answer_openers = ("en reponse", "repondant", "en retour")
 FR.pronouns = _lower("il|elle|lui")
 FR.feminine = _lower("elle")
 FR.plural_pronouns = _lower("ils|elles")
@@ -687,6 +693,7 @@ _add(
 )
 RU.back_references = _set("так|таково")
 RU.restatements = _set("об этом|о чем|об этом же")
+RU.answer_openers = ("в ответ",)
 RU.pronouns = _lower("он|она")
 RU.feminine = _lower("она")
 RU.plural_pronouns = _lower("они|мы")
@@ -755,6 +762,7 @@ _chars(
     Cue.SPEECH,
 )
 _chars(ZH, "回应称|回应说|回应|回答说|答复|回击", Cue.SPEECH, answer=True)
+ZH.answer_openers = ("对此", "针对此事", "针对上述", "就此")
 ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|此事")
 ZH.refutations = _set("毫无根据|不实|谎言|抹黑|造谣|捏造|荒谬|污蔑|无中生有|子虚乌有|假新闻|纯属")
 _chars(ZH, "否认|驳斥|反驳|否定|辟谣|拒绝承认|予以否认", Cue.SPEECH, denial=True)

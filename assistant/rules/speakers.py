@@ -192,6 +192,15 @@ class Names:
             return said.match
         return None
 
+    def said_as(self, noun: list[Word]) -> SpeakerMatch | None:
+        """The last speaker whose name holds this one word ("embassy": China's embassy
+        in London)."""
+        wanted = noun[0].folded
+        for said in reversed(self._said[-50:]):
+            if wanted in {fold(word) for word in said.match.name.split()}:
+                return said.match
+        return None
+
     def named_before(self, position: int) -> SpeakerMatch | None:
         """The person the article named last before `position`."""
         index = bisect_left(self._named_at, (position, ""))
@@ -542,7 +551,9 @@ def interpret(
     spoken_for = _spoken_for(phrase, language)
     if spoken_for:
         name = _span(body, spoken_for)
-        return Subject(names.match(name, name), roles=roles, words=len(phrase))
+        # "A spokesperson for the embassy": the embassy the text has heard from.
+        heard = names.said_as(spoken_for) if len(spoken_for) == 1 else None
+        return Subject(heard or names.match(name, name), roles=roles, words=len(phrase))
     if roles:
         rest = phrase
         while len(rest) > 1 and rest[0].folded in language.articles:
@@ -639,6 +650,8 @@ def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
     # where how or where it spoke begins.
     for end in range(start + 1, len(phrase)):
         following = phrase[end + 1] if end + 1 < len(phrase) else None
+        if phrase[end].folded in language.told and not phrase[end].capitalised:
+            return phrase[start:end]  # "ujar Tolchenov kepada wartawan di …": whom he told
         if (
             phrase[end].folded in language.circumstances
             and not phrase[end].capitalised

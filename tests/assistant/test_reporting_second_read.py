@@ -201,3 +201,43 @@ def test_an_answer_without_words_makes_the_next_statement_the_answer():
     assert ministry.speaker.name == "China's commerce ministry"
     assert ministry.denies == ((commission.start, commission.end),)
     assert hungary.speaker.name == "Hungary"
+
+
+# The fourth round: an Indonesian online paper, a Chinese daily and a British broadcaster.
+
+
+def test_it_says_after_a_noun_is_the_subject_of_the_sentence():
+    body = (
+        "UK sanctions Chinese firms over Russia drone parts\n\n"
+        "By Laura Gozzi, BBC News\n\n"
+        "The UK has sanctioned five Chinese companies it says supplied components for Russian "
+        "military drones used against Ukraine."
+    )
+    assert speakers_of(body, publisher="BBC News") == ["UK"]
+
+
+def test_a_spokesperson_for_the_embassy_heard_from_is_that_embassy():
+    body = (
+        'China\'s embassy in London said it "firmly opposes" the sanctions.\n\n'
+        "A spokesperson for the embassy said China had always taken an impartial position on "
+        "the war."
+    )
+    assert speakers_of(body) == ["China's embassy in London", "China's embassy in London"]
+
+
+def test_whom_the_speaker_told_ends_the_name():
+    body = (
+        '"Itu sama sekali tidak benar. Rusia tidak punya personel militer di Myanmar," ujar '
+        "Tolchenov kepada wartawan di Kedutaan Besar Rusia, Jakarta Selatan, Rabu (25/11/2026)."
+    )
+    assert speakers_of(body) == ["Tolchenov"]
+
+
+def test_a_chinese_statement_opening_in_response_answers_the_one_before():
+    body = (
+        "菲律宾海岸警卫队发言人塔里埃拉25日声称，中国海警船在仁爱礁附近对菲方补给船实施危险拦截。\n\n"
+        "对此，中国海警局新闻发言人刘德军当天发表声明说，菲方船只擅自闯入中国黄岩岛邻近海域，"
+        "中国海警依法采取了必要管控措施。"
+    )
+    claim, answer = suggest(body)
+    assert answer.denies == ((claim.start, claim.end),)
