@@ -385,7 +385,7 @@ def _skippable(segment: list[Word], language: Language) -> bool:
         return True
     if all(word.folded in language.skipped for word in segment):
         return True
-    if " ".join(word.folded for word in segment) in language.discourse:
+    if _connective(segment, language):
         return True  # "Por su parte, el Departamento de Estado afirmó"
     named = any(
         word.capitalised
