@@ -16,6 +16,7 @@ names (capitalised words say who, not what). Chinese is compared by pairs of cha
 """
 
 import itertools
+import re
 from dataclasses import dataclass
 
 from assistant.rules.lexicon import Language
@@ -102,12 +103,37 @@ def _opens_as_answer(body: str, statement: Statement, language: Language) -> boo
     return any(opening.startswith(marker) for marker in language.answer_openers)
 
 
-def _countries(statement: Statement, language: Language) -> set[str]:
-    """The country a Chinese organisation's name opens with (美国 in 美国国务院), by which
-    an answer names it; elsewhere nothing (names are compared whole)."""
-    if language.code != "zh":
-        return set()
-    return {name[:2] for name in statement.speaker_names if len(name) >= 4}
+def _named_as(statement: Statement, language: Language) -> set[str]:
+    """The names by which an answer may name the statement's speaker: theirs ("Peskov's
+    remarks", "驳斥了美方说法"), and in Chinese the country an organisation's name opens
+    with (美国 in 美国国务院)."""
+    names = {name for name in statement.speaker_names if len(name) >= 2}
+    if language.code == "zh":
+        names |= {name[:2] for name in names if len(name) >= 4}
+    return names
+
+
+def _names_claim(body: str, statement: Statement, names: set[str], language: Language) -> bool:
+    """Does the statement name what one of `names` said: "Peskov's remarks", "tuduhan AS",
+    "美方说法", "美方的指责" (a name beside a noun for what was said, as whole words)?"""
+    text = fold(body[statement.sentence_start : statement.sentence_end])
+    nouns = "|".join(re.escape(noun) for noun in sorted(language.accusation_nouns, key=len)[::-1])
+    if not nouns:
+        return False
+    for name in names:
+        if len(name) < (2 if language.code == "zh" else 3):
+            continue
+        named = re.escape(name)
+        if language.code == "zh":
+            pattern = rf"{named}的?(?:{nouns})"
+        else:
+            pattern = (
+                rf"(?<!\w){named}(?:'s|’s)?\s+(?:\w+\s+)?(?:{nouns})(?!\w)"
+                rf"|(?<!\w)(?:{nouns})(?:\s+\w+)?\s+{named}(?!\w)"
+            )
+        if re.search(pattern, text):
+            return True
+    return False
 
 
 def calls_untrue(body: str, start: int, end: int, language: Language) -> bool:
@@ -155,8 +181,21 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
         continuing = earlier_denial is not None and (statement.direct or negative[index])
         # "The reports are pure fabrication": refuting what it names is answering it.
         refuting = (negative[index] and pointing[index]) or refuted[index]
+        low, high = max(0, index - _WINDOW_BEFORE), min(len(statements), index + _WINDOW_AFTER)
+        # "said Peskov's remarks were 'cynical'", "美方行径…中方对此强烈不满": what it points
+        # at, by the name of whoever said it before.
+        answering_by_name = pointing[index] and any(
+            statements[other].speaker_key not in (None, statement.speaker_key)
+            and _names_claim(body, statement, _named_as(statements[other], language), language)
+            for other in range(low, index)
+        )
         answering = (
-            statement.denial or statement.answer or continuing or refuting or opens_answering[index]
+            statement.denial
+            or statement.answer
+            or continuing
+            or refuting
+            or opens_answering[index]
+            or answering_by_name
         )
         # The one an accusation just named speaks next: their answer, whatever its words.
         named_by_accusation = any(
@@ -168,7 +207,6 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
         if not (answering or negative[index] or named_by_accusation):
             continue
         best, best_score = None, 0.0
-        low, high = max(0, index - _WINDOW_BEFORE), min(len(statements), index + _WINDOW_AFTER)
         for other in range(low, high):
             candidate = statements[other]
             if other == index or candidate.speaker_key == statement.speaker_key or candidate.denial:
@@ -178,7 +216,10 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             # answer names whom it answers ("美国不是南海问题当事方" answers the US).
             about = other < index and (
                 _names(body, candidate, statement.speaker_names)
-                or (answering and _names(body, statement, _countries(candidate, language)))
+                or (
+                    answering
+                    and _names_claim(body, statement, _named_as(candidate, language), language)
+                )
             )
             score = shared + (2 if candidate.accusation else 0) + (2 if about else 0)
             if other == earlier_denial:

@@ -310,7 +310,8 @@ _add(
 )
 _add(
     ID,
-    "membantah|menampik|menyangkal|menolak|membantahnya|mengecam|mengkritik",
+    "membantah|menampik|menyangkal|menolak|membantahnya|mengecam|mengkritik|menepis|"
+    "membantahkan|menampiknya|menepisnya",
     Cue.SPEECH,
     denial=True,
 )
@@ -763,7 +764,7 @@ _chars(
 )
 _chars(ZH, "回应称|回应说|回应|回答说|答复|回击", Cue.SPEECH, answer=True)
 ZH.answer_openers = ("对此", "针对此事", "针对上述", "就此")
-ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|此事")
+ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|此事|行径|做法")
 ZH.refutations = _set("毫无根据|不实|谎言|抹黑|造谣|捏造|荒谬|污蔑|无中生有|子虚乌有|假新闻|纯属")
 _chars(ZH, "否认|驳斥|反驳|否定|辟谣|拒绝承认|予以否认", Cue.SPEECH, denial=True)
 _chars(ZH, "指责|指控|谴责|抨击|控诉|批评", Cue.SPEECH, accusation=True)

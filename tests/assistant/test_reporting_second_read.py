@@ -241,3 +241,36 @@ def test_a_chinese_statement_opening_in_response_answers_the_one_before():
     )
     claim, answer = suggest(body)
     assert answer.denies == ((claim.start, claim.end),)
+
+
+# The fifth round: pairs, read blind in an English wire, an Indonesian broadcaster's site
+# and a Chinese agency.
+
+
+def test_menepis_denies():
+    body = "Perum Bulog menepis kabar yang menyebut stok beras nasional menipis menjelang Natal."
+    (found,) = suggest(body)
+    assert found.speaker.name == "Perum Bulog" and found.denial
+
+
+def test_naming_what_someone_said_answers_their_statement():
+    body = (
+        '"Russia remains a responsible supplier of grain," Kremlin spokesman Dmitry Peskov '
+        "told reporters.\n\n"
+        "Turkish President Tayyip Erdogan called for restraint and said Ankara was ready to "
+        "host talks.\n\n"
+        "Ukraine's foreign ministry said Peskov's remarks were \"cynical\" and urged partners "
+        "to tighten sanctions."
+    )
+    peskov, _erdogan, ministry = suggest(body)
+    assert ministry.denies == ((peskov.start, peskov.end),)
+
+
+def test_a_chinese_refutation_of_what_a_side_said_answers_that_side():
+    body = (
+        "美方称，此次军售有助于维护台海和平稳定。\n\n"
+        "台湾地区领导人办公室则声称，军售“符合双方共同利益”。\n\n"
+        "外交部发言人林剑当天在例行记者会上驳斥了美方说法，强调台湾问题是中国内政。"
+    )
+    us, _taipei, lin = suggest(body)
+    assert lin.denies == ((us.start, us.end),)
