@@ -26,7 +26,13 @@ from assistant.rules.furniture import is_furniture
 from assistant.rules.language import resolve
 from assistant.rules.lexicon import LANGUAGES, Cue, Language
 from assistant.rules.relays import DATELINE_PARAGRAPHS, OutletIndex, credit, dateline_end
-from assistant.rules.speakers import Names, SpeakerMatch
+from assistant.rules.speakers import (
+    Names,
+    SpeakerMatch,
+    _person_part,
+    _trailing_run,
+    person_after_role,
+)
 from assistant.rules.text import (
     Quote,
     Sentence,
@@ -309,8 +315,6 @@ def _learn_names(
 
 
 def _learn_run(body, run, lexicon, names, after_role: bool) -> None:
-    from assistant.rules.speakers import _person_part, _trailing_run, person_after_role
-
     run = _trailing_run(run, lexicon)
     while run and (
         run[0].folded in lexicon.first_cue_words

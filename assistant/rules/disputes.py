@@ -15,6 +15,7 @@ Words are compared loosely — one containing the other, so that Indonesian "sen
 names (capitalised words say who, not what). Chinese is compared by pairs of characters.
 """
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -116,24 +117,27 @@ def _named_as(statement: Statement, language: Language) -> set[str]:
 def _names_claim(body: str, statement: Statement, names: set[str], language: Language) -> bool:
     """Does the statement name what one of `names` said: "Peskov's remarks", "tuduhan AS",
     "美方说法", "美方的指责" (a name beside a noun for what was said, as whole words)?"""
-    text = fold(body[statement.sentence_start : statement.sentence_end])
-    nouns = "|".join(re.escape(noun) for noun in sorted(language.accusation_nouns, key=len)[::-1])
-    if not nouns:
+    if not language.accusation_nouns:
         return False
-    for name in names:
-        if len(name) < (2 if language.code == "zh" else 3):
-            continue
-        named = re.escape(name)
-        if language.code == "zh":
-            pattern = rf"{named}的?(?:{nouns})"
-        else:
-            pattern = (
-                rf"(?<!\w){named}(?:'s|’s)?\s+(?:\w+\s+)?(?:{nouns})(?!\w)"
-                rf"|(?<!\w)(?:{nouns})(?:\s+\w+)?\s+{named}(?!\w)"
-            )
-        if re.search(pattern, text):
-            return True
-    return False
+    text = fold(body[statement.sentence_start : statement.sentence_end])
+    shortest = 2 if language.code == "zh" else 3
+    return any(
+        _claim_pattern(name, language.code == "zh", language.accusation_nouns).search(text)
+        for name in names
+        if len(name) >= shortest and name in text
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _claim_pattern(name: str, chinese: bool, nouns: frozenset[str]) -> re.Pattern:
+    said = "|".join(re.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
+    named = re.escape(name)
+    if chinese:
+        return re.compile(rf"{named}的?(?:{said})")
+    return re.compile(
+        rf"(?<!\w){named}(?:'s|’s)?\s+(?:\w+\s+)?(?:{said})(?!\w)"
+        rf"|(?<!\w)(?:{said})(?:\s+\w+)?\s+{named}(?!\w)"
+    )
 
 
 def calls_untrue(body: str, start: int, end: int, language: Language) -> bool:
