@@ -110,7 +110,9 @@ def _named_as(statement: Statement, language: Language) -> set[str]:
     with (美国 in 美国国务院)."""
     names = {name for name in statement.speaker_names if len(name) >= 2}
     if language.code == "zh":
-        names |= {name[:2] for name in names if len(name) >= 4}
+        countries = {name[:2] for name in names if len(name) >= 4 and name[1] == "国"}
+        # 美国 is 美方 too ("the US side"), as 中国 is 中方.
+        names |= countries | {country[0] + "方" for country in countries}
     return names
 
 
@@ -133,7 +135,8 @@ def _claim_pattern(name: str, chinese: bool, nouns: frozenset[str]) -> re.Patter
     said = "|".join(re.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
     named = re.escape(name)
     if chinese:
-        return re.compile(rf"{named}的?(?:{said})")
+        # "美方泛化国家安全概念…，中方对此坚决反对": the side named, then "对此" (to this).
+        return re.compile(rf"{named}的?(?:{said})|{named}.*对此")
     return re.compile(
         rf"(?<!\w){named}(?:'s|’s)?\s+(?:\w+\s+)?(?:{said})(?!\w)"
         rf"|(?<!\w)(?:{said})(?:\s+\w+)?\s+{named}(?!\w)"

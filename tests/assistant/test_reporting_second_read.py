@@ -274,3 +274,13 @@ def test_a_chinese_refutation_of_what_a_side_said_answers_that_side():
     )
     us, _taipei, lin = suggest(body)
     assert lin.denies == ((us.start, us.end),)
+
+
+def test_the_us_side_named_before_to_this_answers_the_us_department():
+    body = (
+        "美国商务部25日宣布将另外二十余家中国企业列入出口管制实体清单。\n\n"
+        "有分析人士认为，新的管制措施可能推高全球芯片价格。\n\n"
+        "中国商务部新闻发言人何亚东表示，美方泛化国家安全概念，滥用出口管制措施，中方对此坚决反对。"
+    )
+    commerce, _analysts, answer = suggest(body)
+    assert answer.denies == ((commerce.start, commerce.end),)
