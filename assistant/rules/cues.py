@@ -268,6 +268,13 @@ def _before(
         if position in cue_at:
             if cue_at[position].cue in (Cue.SPEECH, Cue.NO_COMMENT, Cue.CONTINUING):
                 break
+            if cue_at[position].cue is Cue.QUOTING and len(segments) == 1:
+                # "агентство Bloomberg со ссылкой на источники сообщило": whom it cites is
+                # not its subject; the subject stands before the citing words.
+                segments[-1] = []
+                following = position
+                position -= 1
+                continue
             relaying.add(len(segments) - 1)
             following = position
             position -= 1

@@ -420,7 +420,8 @@ _add(
     "recordo|concluyo|asevero|exclamo|indicaron|senalaron|explicaron|informaron|"
     "advirtieron|confirmaron|anunciaron|sostuvieron|reconocieron|precisaron|agregaron|"
     "anadieron|manifestaron|destacaron|apuntaron|"
-    "ha asegurado|ha senalado|ha declarado|denuncio|denunciaron|denuncia",
+    "ha asegurado|ha senalado|ha declarado|denuncio|denunciaron|denuncia|estima|estiman|"
+    "estimo|estimaron|considera|consideran|opinan|creen",
     Cue.SPEECH,
 )
 _add(
@@ -524,7 +525,7 @@ ES.furniture = (
 FR = Language("fr")
 _participles = (
     "dit|declare|affirme|indique|ajoute|assure|souligne|explique|estime|annonce|precise|"
-    "promis|lance|confie|reconnu|admis|insiste|averti|martele|rappele|rappelle|juge|"
+    "promis|lance|confie|reconnu|admis|insiste|averti|martele|rappele|rappelle|juge|appele|"
     "confirme|repondu|ecrit|salue|remercie|critique|qualifie|demande|exhorte|plaide|"
     "prevenu|assene|denonce|fustige|regrette|deplore|detaille|poursuivi|commente|raconte|"
     "temoigne|observe|note|releve|signale|soutenu|reitere|defendu|evoque"
@@ -1104,6 +1105,10 @@ MEDIA_WORDS = frozenset(
 )
 CREDIT_ABBREVIATIONS = {"ant": "Antara", "rtr": "Reuters", "afp": "AFP", "ap": "AP"}
 # Platforms a statement was posted on: the last hop a citation relays ("on Telegram").
+# The words before a platform named by one letter: "la red social X", "platform X".
+PLATFORM_X_BEFORE = frozenset(
+    {"social", "sosial", "platform", "plataforma", "reseau", "соцсети", "соцсеть", "платформе"}
+)
 PLATFORMS = {
     "telegram",
     "twitter",

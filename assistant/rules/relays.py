@@ -14,7 +14,12 @@ citation's `via` chain.
 import re
 from collections.abc import Iterable
 
-from assistant.rules.lexicon import CREDIT_ABBREVIATIONS, PLATFORMS, WIRE_SERVICES
+from assistant.rules.lexicon import (
+    CREDIT_ABBREVIATIONS,
+    PLATFORM_X_BEFORE,
+    PLATFORMS,
+    WIRE_SERVICES,
+)
 from assistant.rules.text import Word, is_cjk
 from claims.matching import name_key
 from records.text import fold
@@ -142,6 +147,8 @@ class OutletIndex:
                     return 1
         if word.folded.split("-")[0] in PLATFORMS:
             found.append(word.text.split("-")[0])
+        elif word.text == "X" and index and sentence_words[index - 1].folded in PLATFORM_X_BEFORE:
+            found.append("X")  # "en la red social X", "di platform X"
         return 1
 
     def _in_cjk(self, text: str) -> list[str]:

@@ -39,6 +39,8 @@ from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.text import fold
 
 _QUOTING_ZH = ("援引", "引述", "引用")
+# The word before the agent of a participle: "consultados por EFE", "contacted by Reuters".
+_AGENTS = {"es": "por", "en": "by", "fr": "par", "id": "oleh"}
 # An elided article before a name: "L'ONG Droits Sahel", "l'armée".
 _ELIDED = re.compile(r"^[LlDd][’']\s*(?=\w)")
 _ZH_BOUNDARIES = "，。：；、“”「」『』（）()！？!?,:;《》"
@@ -433,6 +435,17 @@ def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
             end -= 1
             continue
         break
+    # "Analistas del sector consultados por EFE": the subject before who consulted it.
+    agent = _AGENTS.get(language.code)
+    for n in range(2, end - 1):
+        if (
+            phrase[n].folded == agent
+            and not phrase[n - 1].capitalised
+            and all(w.capitalised or w.acronym for w in phrase[n + 1 : end])
+            and end - n - 1 <= 4
+        ):
+            end = n - 1
+            break
     # A phrase of how or where it spoke, between the subject and its verb: "Kementerian
     # Pertahanan Rusia dalam pernyataannya di Telegram", "the ministry in a statement";
     # not a seat ("Kedubes AS di Jakarta"), whose place is capitalised.

@@ -284,3 +284,40 @@ def test_the_us_side_named_before_to_this_answers_the_us_department():
     )
     commerce, _analysts, answer = suggest(body)
     assert answer.denies == ((commerce.start, commerce.end),)
+
+
+# The sixth round: denials in Spanish, French and Russian.
+
+
+def test_a_subject_consulted_by_an_agency_is_the_subject_not_the_agency():
+    body = (
+        "Analistas del sector consultados por EFE estiman que las exportaciones venezolanas de "
+        "crudo cayeron un 15 % en el último trimestre."
+    )
+    (found,) = suggest(body, outlets=["EFE"])
+    assert found.speaker.name == "Analistas del sector" and found.relays == ("EFE",)
+
+
+def test_a_post_on_the_social_network_x_is_relayed_through_x():
+    body = (
+        '"Venezuela comercia con quien quiere y no pide permiso a ningún imperio", declaró el '
+        "canciller Yván Gil en un mensaje en la red social X."
+    )
+    (found,) = suggest(body)
+    assert found.relays == ("X",)
+
+
+def test_a_french_call_on_is_a_statement():
+    body = (
+        "Le ministère français des Affaires étrangères a appelé l'Iran à « coopérer "
+        "pleinement » avec l'AIEA."
+    )
+    assert speakers_of(body) == ["ministère français des Affaires étrangères"]
+
+
+def test_whom_an_agency_cites_is_not_its_subject():
+    body = (
+        "Ранее агентство Bloomberg со ссылкой на источники сообщило, что Россия и Турция "
+        "обсуждают новый механизм вывоза зерна через Черное море."
+    )
+    assert speakers_of(body, outlets=["Bloomberg"]) == ["Bloomberg"]
