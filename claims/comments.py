@@ -29,19 +29,34 @@ class Comment(Record):
     """One researcher's remark on a claim or a source."""
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="comments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="comments",
+        verbose_name=_("author"),
     )
     claim = models.ForeignKey(
-        "claims.Claim", on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+        "claims.Claim",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("claim"),
     )
     source = models.ForeignKey(
-        Source, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+        Source,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("source"),
     )
-    text = models.TextField(max_length=MAX_LENGTH)
+    text = models.TextField(max_length=MAX_LENGTH, verbose_name=_("text"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.models import HistoricalRecords
 
 from claims import hops
@@ -41,7 +41,7 @@ from claims.stance import (
     recorded,
     stance,
 )
-from claims.wording import Changes, same_language, word_changes
+from claims.wording import ADDED, CHANGED, DROPPED, Changes, same_language, word_changes
 from claims.workflow import OPEN, Status, check_move
 from records.dates import validate_date_in_range, validate_datetime_in_range, within_range
 from records.links import record_url
@@ -59,13 +59,17 @@ from sources.models import Outlet, Source
 class Topic(Record):
     """A label that groups claims: "Russia–China military ties", "Taiwan"."""
 
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
-    description = models.TextField(blank=True)
+    name = models.CharField(max_length=200, verbose_name=gettext_lazy("name"))
+    slug = models.SlugField(
+        max_length=200, unique=True, allow_unicode=True, verbose_name=gettext_lazy("slug")
+    )
+    description = models.TextField(blank=True, verbose_name=gettext_lazy("description"))
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = gettext_lazy("topic")
+        verbose_name_plural = gettext_lazy("topics")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -234,24 +238,29 @@ class Speaker(Record):
         ORGANISATION = "organisation", gettext_lazy("Organisation")
         GOVERNMENT = "government", gettext_lazy("Government")
 
-    name = models.CharField(max_length=300)
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.PERSON)
+    name = models.CharField(max_length=300, verbose_name=gettext_lazy("name"))
+    kind = models.CharField(
+        max_length=20, choices=Kind, default=Kind.PERSON, verbose_name=gettext_lazy("kind")
+    )
     description = models.CharField(
         max_length=300,
         blank=True,
         help_text=gettext_lazy("Role, e.g. “Minister of Defence of Russia”"),
+        verbose_name=gettext_lazy("description"),
     )
     country = models.CharField(
         max_length=2,
         blank=True,
         validators=[validate_country_code],
         help_text=gettext_lazy("ISO 3166 code"),
+        verbose_name=gettext_lazy("country"),
     )
     aliases = models.TextField(
         blank=True,
         help_text=gettext_lazy(
             "Other spellings and names, one per line: “Belousov”, “Menhan Rusia”"
         ),
+        verbose_name=gettext_lazy("aliases"),
     )
     wikidata_id = models.CharField(
         gettext_lazy("Wikidata ID"),
@@ -269,6 +278,8 @@ class Speaker(Record):
     objects = SpeakerQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("speaker")
+        verbose_name_plural = gettext_lazy("speakers")
         ordering = ["name", "pk"]
         indexes = [models.Index(Lower("name"), name="speaker_name_lower")]
         constraints = [
@@ -395,9 +406,16 @@ class Role(Record):
     the organisation, so that "China denies" finds the ministry's and its spokesperson's
     denials too."""
 
-    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="roles")
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.CASCADE,
+        related_name="roles",
+        verbose_name=gettext_lazy("speaker"),
+    )
     title = models.CharField(
-        max_length=300, help_text=gettext_lazy("“Minister of Defence”, “Spokesperson”")
+        max_length=300,
+        help_text=gettext_lazy("“Minister of Defence”, “Spokesperson”"),
+        verbose_name=gettext_lazy("title"),
     )
     organisation = models.ForeignKey(
         Speaker,
@@ -406,19 +424,22 @@ class Role(Record):
         blank=True,
         related_name="members",
         help_text=gettext_lazy("The body the role is in, when we have it as a speaker."),
+        verbose_name=gettext_lazy("organisation"),
     )
     speaks_for = models.BooleanField(
         gettext_lazy("speaks for the organisation"),
         default=False,
         help_text=gettext_lazy("What they say in this role is said on behalf of the organisation."),
     )
-    start = models.DateField(null=True, blank=True)
-    end = models.DateField(null=True, blank=True)
+    start = models.DateField(null=True, blank=True, verbose_name=gettext_lazy("start"))
+    end = models.DateField(null=True, blank=True, verbose_name=gettext_lazy("end"))
 
     history = HistoricalRecords()
     objects = RoleQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("role")
+        verbose_name_plural = gettext_lazy("roles")
         ordering = ["speaker", models.F("start").desc(nulls_last=True), "pk"]
         constraints = [
             models.CheckConstraint(condition=~models.Q(title=""), name="role_title_not_empty"),
@@ -667,21 +688,40 @@ class Claim(Record):
         DIRECT_QUOTE = "direct_quote", gettext_lazy("Direct quote")
         PARAPHRASE = "paraphrase", gettext_lazy("Paraphrase")
 
-    speaker = models.ForeignKey(Speaker, on_delete=models.PROTECT, related_name="claims")
-    text = models.TextField(help_text=gettext_lazy("The wording in its own language."))
+    speaker = models.ForeignKey(
+        Speaker,
+        on_delete=models.PROTECT,
+        related_name="claims",
+        verbose_name=gettext_lazy("speaker"),
+    )
+    text = models.TextField(
+        help_text=gettext_lazy("The wording in its own language."),
+        verbose_name=gettext_lazy("text"),
+    )
     language = models.CharField(
         max_length=35,
         validators=[validate_language_tag],
         help_text=gettext_lazy("BCP 47 tag: id, en, ru, zh"),
+        verbose_name=gettext_lazy("language"),
     )
     translation = models.TextField(
-        blank=True, help_text=gettext_lazy("English translation, if any.")
+        blank=True,
+        help_text=gettext_lazy("English translation, if any."),
+        verbose_name=gettext_lazy("translation"),
     )
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.PARAPHRASE)
+    kind = models.CharField(
+        max_length=20, choices=Kind, default=Kind.PARAPHRASE, verbose_name=gettext_lazy("kind")
+    )
     stated_on = models.DateField(
-        null=True, blank=True, db_index=True, validators=[validate_date_in_range]
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[validate_date_in_range],
+        verbose_name=gettext_lazy("stated on"),
     )
-    topics = models.ManyToManyField(Topic, blank=True, related_name="claims")
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="claims", verbose_name=gettext_lazy("topics")
+    )
     joint_speakers = models.ManyToManyField(
         Speaker,
         blank=True,
@@ -689,8 +729,9 @@ class Claim(Record):
         help_text=gettext_lazy(
             "Others who made the statement with the speaker (a joint statement)."
         ),
+        verbose_name=gettext_lazy("joint speakers"),
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, verbose_name=gettext_lazy("notes"))
     pinned_citation = models.ForeignKey(
         "Citation",
         on_delete=models.SET_NULL,
@@ -700,6 +741,7 @@ class Claim(Record):
         help_text=gettext_lazy(
             "The passage to show and export the claim with, instead of the default."
         ),
+        verbose_name=gettext_lazy("pinned citation"),
     )
 
     # Derived, kept current by claims.derived whenever what they depend on changes: the
@@ -729,6 +771,7 @@ class Claim(Record):
         blank=True,
         related_name="assigned_claims",
         help_text=gettext_lazy("Who is checking it."),
+        verbose_name=gettext_lazy("assignee"),
     )
     due_on = models.DateField(
         gettext_lazy("due"),
@@ -745,6 +788,8 @@ class Claim(Record):
     objects = ClaimQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("claim")
+        verbose_name_plural = gettext_lazy("claims")
         ordering = ["-created_at", "-pk"]
         indexes = [
             models.Index(fields=["speaker", "stated_on"], name="claim_speaker_stated"),
@@ -951,6 +996,20 @@ class Wording:
     def compared(self) -> bool:
         return self.changes is not None
 
+    @property
+    def summary(self) -> str:
+        """ "adds 2 words, changes 1 word": how the flag reads, in the active language."""
+        if self.changes is None or not self.changes.any:
+            return _("the same words")
+        said = {
+            ADDED: lambda n: ngettext("adds %(count)d word", "adds %(count)d words", n),
+            DROPPED: lambda n: ngettext("drops %(count)d word", "drops %(count)d words", n),
+            CHANGED: lambda n: ngettext("changes %(count)d word", "changes %(count)d words", n),
+        }
+        return ", ".join(
+            said[kind](count) % {"count": count} for kind, count in self.changes.counts
+        )
+
 
 class CitationQuerySet(models.QuerySet):
     def in_appearance_order(self):
@@ -1031,11 +1090,27 @@ class Citation(Record):
         NOT_FOUND = "not_found", gettext_lazy("Not found in source")
         NO_TEXT = "no_text", gettext_lazy("Source has no text")
 
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="citations")
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    quote = models.TextField(help_text=gettext_lazy("The exact words as this source prints them."))
+    claim = models.ForeignKey(
+        Claim,
+        on_delete=models.CASCADE,
+        related_name="citations",
+        verbose_name=gettext_lazy("claim"),
+    )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        related_name="citations",
+        verbose_name=gettext_lazy("source"),
+    )
+    quote = models.TextField(
+        help_text=gettext_lazy("The exact words as this source prints them."),
+        verbose_name=gettext_lazy("quote"),
+    )
     locator = models.CharField(
-        max_length=200, blank=True, help_text=gettext_lazy("Page, paragraph or timestamp")
+        max_length=200,
+        blank=True,
+        help_text=gettext_lazy("Page, paragraph or timestamp"),
+        verbose_name=gettext_lazy("locator"),
     )
     # RESTRICT, not PROTECT: deleting a whole claim takes its relay chain with it, but a
     # single citation that another one relays cannot be deleted from under it.
@@ -1046,11 +1121,16 @@ class Citation(Record):
         blank=True,
         related_name="relayed_by",
         help_text=gettext_lazy("The citation this source relays (Kontan citing Reuters)."),
+        verbose_name=gettext_lazy("via"),
     )
     anchor_start = models.PositiveIntegerField(null=True, blank=True, editable=False)
     anchor_end = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    anchor_prefix = models.CharField(max_length=64, blank=True)
-    anchor_suffix = models.CharField(max_length=64, blank=True)
+    anchor_prefix = models.CharField(
+        max_length=64, blank=True, verbose_name=gettext_lazy("anchor prefix")
+    )
+    anchor_suffix = models.CharField(
+        max_length=64, blank=True, verbose_name=gettext_lazy("anchor suffix")
+    )
     verification = models.CharField(
         max_length=20,
         choices=Verification,
@@ -1077,6 +1157,8 @@ class Citation(Record):
     objects = CitationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("citation")
+        verbose_name_plural = gettext_lazy("citations")
         ordering = ["claim", "pk"]
         constraints = [
             models.UniqueConstraint(
@@ -1324,16 +1406,25 @@ class Hop(Record):
         CHANNEL = hops.CHANNEL, gettext_lazy("Channel (a Telegram post, a social-media account)")
         DOCUMENT = hops.DOCUMENT, gettext_lazy("Document (a statement, a report, a filing)")
 
-    citation = models.ForeignKey(Citation, on_delete=models.CASCADE, related_name="hops")
+    citation = models.ForeignKey(
+        Citation,
+        on_delete=models.CASCADE,
+        related_name="hops",
+        verbose_name=gettext_lazy("citation"),
+    )
     position = models.PositiveSmallIntegerField(
         help_text=gettext_lazy(
             "1 for the one the citation's source got the words from, 2 for the one before…"
-        )
+        ),
+        verbose_name=gettext_lazy("position"),
     )
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.OUTLET)
+    kind = models.CharField(
+        max_length=20, choices=Kind, default=Kind.OUTLET, verbose_name=gettext_lazy("kind")
+    )
     name = models.CharField(
         max_length=300,
         help_text=gettext_lazy("Who relayed or said it: “Reuters”, “Lavrov's news conference”"),
+        verbose_name=gettext_lazy("name"),
     )
     outlet = models.ForeignKey(
         Outlet,
@@ -1342,6 +1433,7 @@ class Hop(Record):
         blank=True,
         related_name="hops",
         help_text=gettext_lazy("The outlet, when the hop is one we know."),
+        verbose_name=gettext_lazy("outlet"),
     )
     source = models.ForeignKey(
         Source,
@@ -1350,24 +1442,32 @@ class Hop(Record):
         blank=True,
         related_name="hops",
         help_text=gettext_lazy("The document itself, when we hold or want to hold its text."),
+        verbose_name=gettext_lazy("source"),
     )
     date = models.DateField(
-        null=True, blank=True, help_text=gettext_lazy("When it was relayed or said.")
+        null=True,
+        blank=True,
+        help_text=gettext_lazy("When it was relayed or said."),
+        verbose_name=gettext_lazy("date"),
     )
     quote = models.TextField(
         blank=True,
         help_text=gettext_lazy("Its words, when we know them: what the next step relayed."),
+        verbose_name=gettext_lazy("quote"),
     )
     language = models.CharField(
         max_length=35,
         blank=True,
         validators=[validate_language_tag],
         help_text=gettext_lazy("BCP 47 tag of those words: en, ru, zh"),
+        verbose_name=gettext_lazy("language"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = gettext_lazy("hop")
+        verbose_name_plural = gettext_lazy("hops")
         ordering = ["citation", "position"]
         constraints = [
             models.UniqueConstraint(
@@ -1497,20 +1597,30 @@ class ClaimRelation(Record):
         on_delete=models.CASCADE,
         related_name="relations_as_claim",
         help_text=gettext_lazy("The earlier statement, e.g. the allegation."),
+        verbose_name=gettext_lazy("claim"),
     )
     counter = models.ForeignKey(
         Claim,
         on_delete=models.CASCADE,
         related_name="relations_as_counter",
         help_text=gettext_lazy("The statement that answers it, e.g. the denial."),
+        verbose_name=gettext_lazy("counter"),
     )
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.DISPUTES, db_index=True)
-    note = models.TextField(blank=True)
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind,
+        default=Kind.DISPUTES,
+        db_index=True,
+        verbose_name=gettext_lazy("kind"),
+    )
+    note = models.TextField(blank=True, verbose_name=gettext_lazy("note"))
 
     history = HistoricalRecords()
     objects = ClaimRelationQuerySet.as_manager()
 
     class Meta:
+        verbose_name = gettext_lazy("claim relation")
+        verbose_name_plural = gettext_lazy("claim relations")
         ordering = ["-created_at", "-pk"]
         # The pairs list's and admin's order, whole: deep pages walk it instead of sorting.
         indexes = [models.Index(fields=["created_at", "id"], name="relation_created_id")]
@@ -1604,16 +1714,27 @@ class DismissedContradiction(models.Model):
     """Two claims of one voice a researcher judged not to contradict each other, so that
     the speaker page does not suggest them again (`claims.stance`)."""
 
-    first = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
-    second = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="+")
+    first = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="+", verbose_name=gettext_lazy("first")
+    )
+    second = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, related_name="+", verbose_name=gettext_lazy("second")
+    )
     dismissed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=gettext_lazy("dismissed by"),
     )
     dismissed_at = models.DateTimeField(auto_now_add=True)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = gettext_lazy("dismissed contradiction")
+        verbose_name_plural = gettext_lazy("dismissed contradictions")
         constraints = [
             models.UniqueConstraint(
                 fields=["first", "second"], name="dismissed_contradiction_once"
@@ -1667,29 +1788,45 @@ class Assessment(Record):
         Rating.UNVERIFIABLE: None,
     }
 
-    claim = models.OneToOneField(Claim, on_delete=models.CASCADE, related_name="assessment")
-    rating = models.CharField(max_length=20, choices=Rating)
+    claim = models.OneToOneField(
+        Claim,
+        on_delete=models.CASCADE,
+        related_name="assessment",
+        verbose_name=gettext_lazy("claim"),
+    )
+    rating = models.CharField(max_length=20, choices=Rating, verbose_name=gettext_lazy("rating"))
     explanation = models.TextField(
         max_length=2000,
         help_text=gettext_lazy("Why this verdict, in a few sentences, with the evidence."),
+        verbose_name=gettext_lazy("explanation"),
     )
     assessed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessments"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=gettext_lazy("assessed by"),
     )
     assessed_at = models.DateTimeField(
-        default=timezone.now, validators=[validate_datetime_in_range]
+        default=timezone.now,
+        validators=[validate_datetime_in_range],
+        verbose_name=gettext_lazy("assessed at"),
     )
     # A verdict brought in from another fact-checker's ClaimReview names who gave it and
     # where it is published; empty for our own (the `Publisher`'s, at our address).
     reviewer = models.CharField(
-        "reviewed by", max_length=200, blank=True, help_text="Empty for our own verdicts."
+        gettext_lazy("reviewed by"),
+        max_length=200,
+        blank=True,
+        help_text=gettext_lazy("Empty for our own verdicts."),
     )
-    reviewer_url = WebURLField("reviewer's address", max_length=500, blank=True)
-    review_url = WebURLField("review's address", max_length=2000, blank=True)
+    reviewer_url = WebURLField(gettext_lazy("reviewer's address"), max_length=500, blank=True)
+    review_url = WebURLField(gettext_lazy("review's address"), max_length=2000, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = gettext_lazy("assessment")
+        verbose_name_plural = gettext_lazy("assessments")
         ordering = ["-assessed_at", "-pk"]
         constraints = [
             models.CheckConstraint(

@@ -22,7 +22,7 @@ from typing import TypedDict
 
 from django.core.paginator import Page
 from django.db.models import QuerySet
-from django.utils import dateformat
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 
 from claims.models import Citation, Claim, ClaimRelation
@@ -54,7 +54,7 @@ class ClaimRow(TypedDict):
     language: str
     kind_label: str
     stated_on: str  # "2024-10-24", or "" when the date is not known
-    stated_on_text: str  # "24 Oct 2024", as the `date:"j M Y"` filter writes it
+    stated_on_text: str  # "24 Oct 2024", as `date:"SHORT_DATE_FORMAT"` writes it
     speaker_name: str
     speaker_url: str
     first_citation: FirstCitation | None
@@ -186,9 +186,9 @@ def _iso(day: date | None) -> str:
 
 @lru_cache(maxsize=4096)
 def _day_text(day: date | None, language: str) -> str:
-    """ "24 Oct 2024" in the active language, as the `date:"j M Y"` filter writes it;
+    """ "24 Oct 2024" in the active language, as the `date:"SHORT_DATE_FORMAT"` filter writes it;
     remembered, since a page's claims were mostly made on a few days."""
-    return dateformat.format(day, "j M Y") if day else ""
+    return date_format(day, "SHORT_DATE_FORMAT") if day else ""
 
 
 def _first_citation(row: dict, source_url) -> FirstCitation | None:

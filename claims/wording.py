@@ -16,7 +16,7 @@ from records.text import fold, primary_language, words
 # difflib's matcher is quadratic at worst: quotes are sentences, a pasted article is not.
 MAX_WORDS = 500
 
-SAME, ADDED, DROPPED = "same", "added", "dropped"
+SAME, ADDED, DROPPED, CHANGED = "same", "added", "dropped", "changed"
 
 
 @dataclass(frozen=True)
@@ -41,18 +41,19 @@ class Changes:
         return bool(self.added or self.dropped or self.changed)
 
     @property
-    def summary(self) -> str:
-        """ "adds 2 words, changes 1": how a flag reads."""
-        parts = [
-            f"{verb} {count} word{'s' if count != 1 else ''}"
-            for verb, count in (
-                ("adds", self.added),
-                ("drops", self.dropped),
-                ("changes", self.changed),
+    def counts(self) -> list[tuple[str, int]]:
+        """[(ADDED, 2), (CHANGED, 1)]: what a flag says, in the order it says it, without
+        the kinds that did not happen. The words are the caller's, in the reader's language
+        (`claims.models.Wording.summary`)."""
+        return [
+            (kind, count)
+            for kind, count in (
+                (ADDED, self.added),
+                (DROPPED, self.dropped),
+                (CHANGED, self.changed),
             )
             if count
         ]
-        return ", ".join(parts) or "the same words"
 
 
 def script_of(tag: str) -> str:

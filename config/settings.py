@@ -216,6 +216,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 2**20
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language's way of writing dates and times (21:45, 21.45): records/formats.
+FORMAT_MODULE_PATH = ["records.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

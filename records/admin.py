@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.http import HttpResponseRedirect
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -50,9 +52,17 @@ class VersionedAdminForm(forms.ModelForm):
         if self.stored is not None and loaded is not None and loaded != self.stored.version:
             latest = self.stored.history.select_related("history_user").first()
             who = (
-                latest.history_user.get_username() if latest and latest.history_user else "Someone"
+                latest.history_user.get_username()
+                if latest and latest.history_user
+                else _("Someone")
             )
-            when = f" on {latest.history_date:%-d %b %Y, %H:%M} UTC" if latest else ""
+            when = (
+                _(" on {moment} UTC").format(
+                    moment=date_format(localtime(latest.history_date), "DATETIME_FORMAT")
+                )
+                if latest
+                else ""
+            )
             raise ValidationError(
                 _(
                     "{who} saved a newer version of this record{when}, after you opened this form. Your changes have not been saved. Open the record again in a new tab to see theirs, merge, and save."

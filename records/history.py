@@ -16,6 +16,8 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -292,8 +294,8 @@ def restore(
     else:
         messages.success(
             request,
-            _("Restored the version of {history_date:%-d %b %Y, %H:%M}.").format(
-                history_date=version.history_date
+            _("Restored the version of {history_date}.").format(
+                history_date=date_format(localtime(version.history_date), "DATETIME_FORMAT")
             ),
         )
     return redirect(back)

@@ -81,17 +81,25 @@ class Outlet(Record):
         SOCIAL_ACCOUNT = "social_account", _("Social-media account")
         OTHER = "other", _("Other")
 
-    name = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.NEWSPAPER)
-    homepage = WebURLField(max_length=500, blank=True)
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    kind = models.CharField(
+        max_length=20, choices=Kind, default=Kind.NEWSPAPER, verbose_name=_("kind")
+    )
+    homepage = WebURLField(max_length=500, blank=True, verbose_name=_("homepage"))
     country = models.CharField(
-        max_length=2, blank=True, validators=[validate_country_code], help_text=_("ISO 3166 code")
+        max_length=2,
+        blank=True,
+        validators=[validate_country_code],
+        help_text=_("ISO 3166 code"),
+        verbose_name=_("country"),
     )
 
     history = HistoricalRecords()
     objects = OutletQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
@@ -213,28 +221,46 @@ class Source(Record):
         VIDEO = "video", _("Video")
         OTHER = "other", _("Other")
 
-    title = models.CharField(max_length=500)
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="sources")
-    kind = models.CharField(max_length=20, choices=Kind, default=Kind.ARTICLE)
-    url = WebURLField("URL", max_length=2000, blank=True, db_index=True)
+    title = models.CharField(max_length=500, verbose_name=_("title"))
+    outlet = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        related_name="sources",
+        verbose_name=_("outlet"),
+    )
+    kind = models.CharField(
+        max_length=20, choices=Kind, default=Kind.ARTICLE, verbose_name=_("kind")
+    )
+    url = WebURLField(_("URL"), max_length=2000, blank=True, db_index=True)
     published_at = models.DateTimeField(
-        null=True, blank=True, db_index=True, validators=[validate_datetime_in_range]
+        null=True,
+        blank=True,
+        db_index=True,
+        validators=[validate_datetime_in_range],
+        verbose_name=_("published at"),
     )
     language = models.CharField(
-        max_length=35, validators=[validate_language_tag], help_text=_("BCP 47 tag: id, en, ru, zh")
+        max_length=35,
+        validators=[validate_language_tag],
+        help_text=_("BCP 47 tag: id, en, ru, zh"),
+        verbose_name=_("language"),
     )
     body = models.TextField(
         blank=True,
         help_text=_("The full text as published. Quotes are anchored and verified against it."),
+        verbose_name=_("body"),
     )
-    archive_url = WebURLField("archive URL", max_length=2000, blank=True)
+    archive_url = WebURLField(_("archive URL"), max_length=2000, blank=True)
     # A date alone is a date: the page said the day, not the hour. `published_at` then
     # holds that day at 00:00 UTC, to sort by, and no page shows the hour.
     published_date_only = models.BooleanField(default=False, editable=False)
     retrieved_at = models.DateTimeField(
-        null=True, blank=True, validators=[validate_datetime_in_range]
+        null=True,
+        blank=True,
+        validators=[validate_datetime_in_range],
+        verbose_name=_("retrieved at"),
     )
-    notes = models.TextField(blank=True)
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
     # The snapshot the body was read from, the latest fetch (citations anchored now are
     # anchored in it).
     snapshot = models.ForeignKey(
@@ -260,6 +286,8 @@ class Source(Record):
     objects = SourceQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["-published_at", "-pk"]
         indexes = [
             models.Index(fields=["outlet", "-published_at"], name="source_outlet_published"),

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.factories import UserFactory
 from tests.webserver import WebServer
@@ -22,6 +23,14 @@ def tasks_run_where_queued(request, settings):
         settings.TASKS = {
             "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}
         }
+
+
+@pytest.fixture(autouse=True)
+def each_test_starts_in_english():
+    """A request in Indonesian leaves its language active in the thread (LocaleMiddleware
+    activates, nothing deactivates): the next test would read Indonesian."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from claims.models import Claim, Hop
-from claims.wording import ADDED, DROPPED, SAME, same_language, word_changes
+from claims.wording import ADDED, CHANGED, DROPPED, SAME, same_language, word_changes
 from tests.claims.rows import many_citations
 from tests.factories import ClaimFactory, TopicFactory
 
@@ -44,7 +44,7 @@ def test_a_relay_that_adds_drops_and_changes_words_is_counted_word_by_word():
         "Both sides now hope to expand ties!",
     )
     assert (changes.added, changes.dropped, changes.changed) == (1, 1, 1)
-    assert changes.summary == "adds 1 word, drops 1 word, changes 1 word"
+    assert changes.counts == [(ADDED, 1), (DROPPED, 1), (CHANGED, 1)]
     assert [(segment.kind, segment.text) for segment in changes.segments] == [
         (SAME, "Both sides "),
         (ADDED, "now"),
@@ -63,7 +63,7 @@ def test_case_accents_and_punctuation_are_not_changed_words():
     changes = word_changes(
         "«Kami berdiri bersama», kata Menteri.", "kami berdiri BERSAMA, kata menteri"
     )
-    assert not changes.any and changes.summary == "the same words"
+    assert not changes.any and changes.counts == []
 
 
 def test_chinese_is_compared_character_by_character():
@@ -325,3 +325,15 @@ def test_the_claim_page_with_words_on_every_hop_costs_the_same_queries(
     # The first citation's own words against its hop's; each other citation's against its
     # hop's, its hop's against the first citation's, and on.
     assert response.content.count(b"Wording changed") == 1 + 3 * (rows - 1)
+
+
+@pytest.mark.django_db
+def test_the_flag_reads_in_the_readers_language(reader_client, demo):
+    claim = belousov_quote()
+    give_words(claim)
+    html = reader_client.get(claim.get_absolute_url(), headers={"accept-language": "id"})
+    section = html.content.decode()
+    assert (
+        "Reuters menambah 1 kata, mengubah 1 kata dibandingkan dengan Russian Ministry" in section
+    )
+    assert "adds 1 word" not in section
