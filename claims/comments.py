@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import models, transaction
+from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -123,11 +124,38 @@ class Notification(models.Model):
         return f"{self.recipient} named by {self.comment.author}"
 
     def send_mail(self) -> None:
+        """Mail the recipient in their own language, not the one of who named them."""
         comment = self.comment
-        # In the language of the request that named them (the recipient's own is not kept).
+        with translation.override(UserLanguage.of(self.recipient)):
+            subject = gettext("{author} mentioned you on Claimtrail").format(author=comment.author)
         send_mail(
-            subject=gettext("{author} mentioned you on Claimtrail").format(author=comment.author),
+            subject=subject,
             message=f"{comment.text}\n\n{settings.CLAIMTRAIL_BASE_URL}{comment.get_absolute_url()}",
             from_email=None,
             recipient_list=[self.recipient.email],
         )
+
+
+class UserLanguage(models.Model):
+    """The interface language a user last chose with the switcher, or signed in with: what
+    is mailed to them (a mention) is written in it, whoever sent it. Kept beside the only
+    mail that needs it; one row a user, none until they first sign in or switch."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.language}"
+
+    @classmethod
+    def of(cls, user) -> str:
+        """The user's language, else the site's."""
+        kept = cls.objects.filter(user=user).values_list("language", flat=True).first()
+        return kept or settings.LANGUAGE_CODE
+
+    @classmethod
+    def remember(cls, user, language: str) -> None:
+        if user.is_authenticated and language in dict(settings.LANGUAGES):
+            cls.objects.update_or_create(user=user, defaults={"language": language})

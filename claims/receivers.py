@@ -4,12 +4,15 @@ a claim, and attribution chains), every citation and hop saved or deleted, roles
 a claim was made for) and joint speakers; and, once a claim, speaker or source is saved,
 what it may duplicate (`claims.duplicates`)."""
 
+from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from django.utils import translation
 
 from claims import duplicates
+from claims.comments import UserLanguage
 from claims.models import (
     Citation,
     Claim,
@@ -105,3 +108,10 @@ for model, kind in (
 ):
     post_save.connect(_find_duplicates_after_commit(kind), sender=model, weak=False)
     post_delete.connect(_forget_duplicates(kind), sender=model, weak=False)
+
+
+@receiver(user_logged_in)
+def keep_the_language_signed_in_with(sender, request, user, **kwargs) -> None:
+    """The language a user signs in with (their switcher's cookie, else their browser's)
+    is the one their mail is written in, until they switch."""
+    UserLanguage.remember(user, translation.get_language() or "")

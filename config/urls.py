@@ -1,13 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.decorators.http import require_POST
-from django.views.i18n import set_language
 
 from claims import urls as claims_urls
 from claims.views.home import home
+from claims.views.language import choose_language
 from exchange import urls as exchange_urls
 from exchange.views.health import healthz
 from records import accounts
@@ -21,7 +19,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("healthz", healthz, name="healthz"),  # for the proxy's health checks: no sign-in
     # The language switcher posts here, signed in or not (the login page has it too).
-    path("i18n/setlang/", login_not_required(require_POST(set_language)), name="set_language"),
+    path("i18n/setlang/", choose_language, name="set_language"),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/", include(accounts.urlpatterns)),

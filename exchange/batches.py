@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
+from django.conf import settings
 from django.db import (
     DEFAULT_DB_ALIAS,
     DatabaseError,
@@ -22,8 +23,9 @@ from django.db import (
 )
 from django.db.models import Exists, OuterRef, Q
 from django.tasks import TaskResultStatus
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tasks_db.models import DBTaskResult
 
 from exchange.bulk import insert
@@ -62,6 +64,12 @@ logger = logging.getLogger(__name__)
 
 class Cancelled(Exception):
     """Someone asked the running step to stop; it keeps nothing."""
+
+
+def in_its_language(batch: ImportBatch):
+    """Write what the batch's step says (its refusal, its rows' problems) in the language
+    of whoever queued the step: a worker has no request to take one from."""
+    return translation.override(batch.language or settings.LANGUAGE_CODE)
 
 
 def preview_upload(
@@ -148,6 +156,7 @@ def stage_upload(
             size=upload.size,
             status=status,
             progressed_at=timezone.now(),
+            language=translation.get_language() or "",
         )
         for number, data in enumerate(iter(lambda: upload.read(ImportFileChunk.SIZE), b"")):
             ImportFileChunk.objects.create(batch=batch, number=number, data=data)
@@ -227,11 +236,11 @@ def preview_batch(batch: ImportBatch, *, task_id: str = "") -> ImportBatch:
     except ImportFileError as refused:
         status, error = ImportBatch.Status.REFUSED, str(refused)
     except Cancelled:
-        status, error = ImportBatch.Status.CANCELLED, "Cancelled while it was being read."
+        status, error = ImportBatch.Status.CANCELLED, _("Cancelled while it was being read.")
     except Exception:
         logger.exception("Preview of import %s stopped", batch.pk)
         status = ImportBatch.Status.FAILED
-        error = (
+        error = _(
             "Reading the file stopped on an unexpected error. Upload it again; if it stops "
             "again, tell an administrator (the server's log has the details)."
         )
@@ -240,7 +249,7 @@ def preview_batch(batch: ImportBatch, *, task_id: str = "") -> ImportBatch:
         # Its worker told to stop at once (a second Ctrl-C or SIGTERM): nothing of the
         # preview is kept, and it says so before the worker goes.
         with suppress(DatabaseError):
-            _end_preview(batch, ImportBatch.Status.FAILED, STOPPED_READING)
+            _end_preview(batch, ImportBatch.Status.FAILED, str(STOPPED_READING))
         raise
     return _end_preview(batch, status, error)
 
@@ -397,11 +406,11 @@ class ProgressWriter:
 # worker (killed, its machine lost, its database restarted); it is failed, to be tried again.
 # On PostgreSQL, so does one whose worker's heartbeat stopped (`TaskWorker.GONE_AFTER`).
 STALE_AFTER = datetime.timedelta(minutes=2)
-STOPPED = (
+STOPPED = gettext_lazy(
     "The import stopped before it finished (its worker was stopped, or lost the "
     "database). Nothing was imported. Try again."
 )
-STOPPED_READING = (
+STOPPED_READING = gettext_lazy(
     "Reading the file stopped before it finished (its worker was stopped, or lost the "
     "database). Upload it again."
 )
@@ -488,8 +497,10 @@ def _fail_task(batch: ImportBatch, reason: str) -> None:
 
 def settle(batch: ImportBatch) -> ImportBatch:
     """The batch as it stands, with a running apply's progress, and a step whose worker
-    died failed with "Try again" (and its task marked failed too)."""
-    batch = _settle(batch)
+    died failed with "Try again" (and its task marked failed too), said in the language of
+    whoever queued the step, as its worker would have."""
+    with in_its_language(batch):
+        batch = _settle(batch)
     if batch.status == ImportBatch.Status.APPLYING and connection.vendor == "sqlite":
         SideChannel().read(batch)
     return batch
@@ -504,11 +515,10 @@ def _settle(batch: ImportBatch) -> ImportBatch:
             return batch  # waiting for a worker
         if result.status in (TaskResultStatus.SUCCESSFUL, TaskResultStatus.FAILED):
             # The task ended without taking its step: it could not even start.
-            reason = (
-                "The worker could not start this step"
-                f" ({(result.traceback.strip().splitlines() or ['no reason given'])[-1][:200]})."
-                " Nothing was imported. Try again."
-            )
+            lines = result.traceback.strip().splitlines()
+            reason = _(
+                "The worker could not start this step ({why}). Nothing was imported. Try again."
+            ).format(why=lines[-1][:200] if lines else _("no reason given"))
             ImportBatch.objects.filter(pk=batch.pk, status=batch.status).update(
                 status=ImportBatch.Status.FAILED, error=reason
             )
@@ -524,7 +534,7 @@ def _settle(batch: ImportBatch) -> ImportBatch:
     if not ImportBatch.objects.filter(quiet, pk=batch.pk).exists() or _apply_is_alive(batch):
         return batch
     reading = batch.status in (ImportBatch.Status.QUEUED, ImportBatch.Status.PREVIEWING)
-    reason = STOPPED_READING if reading else STOPPED
+    reason = str(STOPPED_READING if reading else STOPPED)
     try:
         with _waiting_briefly(), transaction.atomic():
             failed = ImportBatch.objects.filter(quiet, pk=batch.pk, status=batch.status).update(
@@ -571,7 +581,7 @@ def _waiting_briefly():
             cursor.execute(f"PRAGMA busy_timeout = {usual}")
 
 
-CANCELLED = "Cancelled by {name}. Nothing was imported."
+CANCELLED = gettext_lazy("Cancelled by {name}. Nothing was imported.")
 
 
 def cancel(batch: ImportBatch, *, user) -> tuple[ImportBatch, str]:
@@ -598,7 +608,7 @@ def cancel(batch: ImportBatch, *, user) -> tuple[ImportBatch, str]:
         if batch.status == ImportBatch.Status.APPLYING and SideChannel().cancel(batch):
             SideChannel().read(batch)
             return batch, ""
-        return batch, "The database is busy for a moment: cancel again."
+        return batch, _("The database is busy for a moment: cancel again.")
     batch.refresh_from_db()
     return batch, ""
 
@@ -630,7 +640,9 @@ def apply_batch(batch: ImportBatch, *, user, task_id: str = "") -> ImportBatch:
             importer = reading(batch.kind, batch.options)[1](
                 apply=True,
                 user=user,
-                reason=f"Imported from {batch.filename} (import {batch.pk})",
+                reason=_("Imported from {filename} (import {pk})").format(
+                    filename=batch.filename, pk=batch.pk
+                ),
                 progress=progress,
             )
             counts = importer.run_all(staged_rows(batch))
@@ -647,7 +659,7 @@ def apply_batch(batch: ImportBatch, *, user, task_id: str = "") -> ImportBatch:
     except Cancelled:
         _fail(
             batch,
-            "Cancelled while it was importing. Nothing was imported.",
+            _("Cancelled while it was importing. Nothing was imported."),
             status=ImportBatch.Status.CANCELLED,
         )
     except ImportRejected as rejected:
@@ -655,27 +667,32 @@ def apply_batch(batch: ImportBatch, *, user, task_id: str = "") -> ImportBatch:
     except IntegrityError as error:
         _fail(
             batch,
-            "Another import or edit created some of the same records at the same moment "
-            f"({_first_line(error)}). Nothing was imported. Try again: what it created is "
-            "matched now.",
+            _(
+                "Another import or edit created some of the same records at the same moment "
+                "({error}). Nothing was imported. Try again: what it created is matched now."
+            ).format(error=_first_line(error)),
         )
     except DatabaseError as error:
         _fail(
             batch,
-            f"The database stopped answering during the import ({_first_line(error)}). "
-            "Nothing was imported. Try again.",
+            _(
+                "The database stopped answering during the import ({error}). "
+                "Nothing was imported. Try again."
+            ).format(error=_first_line(error)),
         )
     except Exception:
         logger.exception("Import %s stopped", batch.pk)
         _fail(
             batch,
-            "The import stopped on an unexpected error. Nothing was imported. Try again; if "
-            "it stops again, tell an administrator (the server's log has the details).",
+            _(
+                "The import stopped on an unexpected error. Nothing was imported. Try again; "
+                "if it stops again, tell an administrator (the server's log has the details)."
+            ),
         )
     except BaseException:
         # Its worker told to stop at once (a second Ctrl-C or SIGTERM): the transaction has
         # rolled back; say so before the worker goes, rather than waiting to be found.
-        _fail(batch, STOPPED)
+        _fail(batch, str(STOPPED))
         raise
     finally:
         progress.close()

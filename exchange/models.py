@@ -60,6 +60,9 @@ class ImportBatch(models.Model):
     size = models.PositiveBigIntegerField(default=0)
     status = models.CharField(max_length=20, choices=Status, default=Status.PREVIEWED)
     error = models.TextField(blank=True, help_text=_("Why the file or the apply was refused."))
+    # The interface language of whoever queued the latest step: the worker, which has no
+    # request, writes the refusals and the rows' problems in it (`exchange.tasks`).
+    language = models.CharField(max_length=10, blank=True, default="")
     row_count = models.PositiveIntegerField(default=0)
     rejected_count = models.PositiveIntegerField(default=0)
     # What the preview (or, once applied, the apply) found: {"speaker": {"create": 3, ...}}.

@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 from django.db.models import F
 from django.tasks import TaskContext, task
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
-from exchange.batches import apply_batch, preview_batch, stage_upload
+from exchange.batches import apply_batch, in_its_language, preview_batch, stage_upload
 from exchange.models import ImportBatch
 
 logger = logging.getLogger(__name__)
@@ -30,7 +31,8 @@ def preview_import(context: TaskContext, batch_id: int) -> dict:
     batch = ImportBatch.objects.filter(pk=batch_id).first()
     if batch is None:
         return {"batch": batch_id, "status": "deleted"}
-    return _outcome(preview_batch(batch, task_id=str(context.task_result.id)))
+    with in_its_language(batch):
+        return _outcome(preview_batch(batch, task_id=str(context.task_result.id)))
 
 
 @task(takes_context=True)
@@ -39,10 +41,13 @@ def apply_import(context: TaskContext, batch_id: int, user_id: int) -> dict:
     if batch is None:
         return {"batch": batch_id, "status": "deleted"}
     user = get_user_model().objects.get(pk=user_id)
-    return _outcome(apply_batch(batch, user=user, task_id=str(context.task_result.id)))
+    with in_its_language(batch):
+        return _outcome(apply_batch(batch, user=user, task_id=str(context.task_result.id)))
 
 
-COULD_NOT_QUEUE = "The step could not be queued ({error}). Nothing was imported. Try again."
+COULD_NOT_QUEUE = gettext_lazy(
+    "The step could not be queued ({error}). Nothing was imported. Try again."
+)
 
 
 def _enqueue(batch: ImportBatch, step, *args) -> ImportBatch:
@@ -73,7 +78,10 @@ def queue_preview(
 def queue_mapped_preview(batch: ImportBatch, *, options: dict) -> ImportBatch:
     """Queue the preview of an upload waiting for its columns, read as `options` say."""
     queued = ImportBatch.objects.filter(pk=batch.pk, status=ImportBatch.Status.MAPPING).update(
-        status=ImportBatch.Status.QUEUED, options=options, progressed_at=timezone.now()
+        status=ImportBatch.Status.QUEUED,
+        options=options,
+        progressed_at=timezone.now(),
+        language=translation.get_language() or "",
     )
     batch.refresh_from_db()
     return _enqueue(batch, preview_import, batch.pk) if queued else batch
@@ -92,6 +100,7 @@ def queue_apply(batch: ImportBatch, *, user) -> ImportBatch:
         processed=0,
         task_id="",
         progressed_at=timezone.now(),
+        language=translation.get_language() or "",
     )
     if not queued:
         batch.refresh_from_db()

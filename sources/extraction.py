@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -74,16 +75,18 @@ def sniffed_format(content: bytes, content_type: str, filename: str = "") -> str
             )
         )
     for magic, kind in (
-        (b"\x89PNG", "a PNG image"),
-        (b"\xff\xd8\xff", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"RIFF", "an image or a media file"),
-        (b"\x1f\x8b", "a gzip archive"),
+        (b"\x89PNG", gettext_lazy("a PNG image")),
+        (b"\xff\xd8\xff", gettext_lazy("a JPEG image")),
+        (b"GIF8", gettext_lazy("a GIF image")),
+        (b"RIFF", gettext_lazy("an image or a media file")),
+        (b"\x1f\x8b", gettext_lazy("a gzip archive")),
     ):
         if head.startswith(magic):
-            raise ExtractionError(_not_text(kind))
+            raise ExtractionError(_not_text(str(kind)))
     if content_type.startswith(("image/", "video/", "audio/")):
-        raise ExtractionError(_not_text(f"{content_type.split('/')[0]} ({content_type})"))
+        kinds = {"image": _("an image"), "video": _("a video"), "audio": _("a sound file")}
+        kind = kinds[content_type.split("/")[0]]
+        raise ExtractionError(_not_text(f"{kind} ({content_type})"))
     if content_type in PDF_TYPES or name.endswith(".pdf"):
         raise ExtractionError(
             _(
@@ -99,14 +102,20 @@ def sniffed_format(content: bytes, content_type: str, filename: str = "") -> str
         return "html"
     if not content_type and b"\0" not in content[:4096]:
         return "text"
-    raise ExtractionError(_not_text(f"a file of type {content_type or 'unknown'}"))
+    raise ExtractionError(
+        _not_text(
+            _("a file of type {content_type}").format(content_type=content_type)
+            if content_type
+            else _("a file of an unknown type")
+        )
+    )
 
 
 def _not_text(what: str) -> str:
-    return (
-        f"This is {what}, not a web page, a PDF or a text file. Claimtrail keeps the text a "
+    return _(
+        "This is {what}, not a web page, a PDF or a text file. Claimtrail keeps the text a "
         "source prints: give the article's page, or paste its text."
-    )
+    ).format(what=what)
 
 
 def extract(

@@ -157,10 +157,10 @@ def run_fetch(source_fetch: SourceFetch) -> SourceFetch:
     except Exception as error:  # whatever else a document does, the page must say so
         logger.exception("Fetch %s failed", source_fetch.pk)
         source_fetch.status = SourceFetch.Status.FAILED
-        source_fetch.error = (
-            f"The document could not be read ({error.__class__.__name__}). Nothing was kept. "
+        source_fetch.error = _(
+            "The document could not be read ({error}). Nothing was kept. "
             "Try again, or paste its text."
-        )
+        ).format(error=error.__class__.__name__)
     source_fetch.save(update_fields=["status", "error", "extracted", "snapshot"])
     return source_fetch
 

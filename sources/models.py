@@ -467,6 +467,9 @@ class SourceFetch(models.Model):
     source = models.ForeignKey(
         Source, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
+    # The interface language of whoever asked for the fetch: the task, which has no
+    # request, writes its refusal in it (`sources.tasks`).
+    language = models.CharField(max_length=10, blank=True, default="")
     # What was read: the preview's fields (sources.intake.Extracted as JSON); for a
     # recheck, what it found.
     extracted = models.JSONField(default=dict, blank=True)

@@ -3,8 +3,11 @@ runs them, never a request. The pages only queue the work and show how far it is
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError
 from django.tasks import task
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from sources.intake import run_fetch
 from sources.models import SourceFetch
@@ -14,6 +17,7 @@ logger = logging.getLogger(__name__)
 
 @task
 def read_source(fetch_id: int) -> dict:
+    """Read a fetch's document, saying what went wrong in the language of whoever asked."""
     source_fetch = (
         SourceFetch.objects.select_related("snapshot", "source", "owner")
         .filter(pk=fetch_id)
@@ -21,14 +25,19 @@ def read_source(fetch_id: int) -> dict:
     )
     if source_fetch is None:
         return {"fetch": fetch_id, "status": "deleted"}
-    source_fetch = run_fetch(source_fetch)
+    with translation.override(source_fetch.language or settings.LANGUAGE_CODE):
+        source_fetch = run_fetch(source_fetch)
     return {"fetch": fetch_id, "status": source_fetch.status}
 
 
-COULD_NOT_QUEUE = "The fetch could not be queued ({error}). Nothing was kept. Try again."
+COULD_NOT_QUEUE = gettext_lazy(
+    "The fetch could not be queued ({error}). Nothing was kept. Try again."
+)
 
 
 def queue_fetch(source_fetch: SourceFetch) -> SourceFetch:
+    """Queue the fetch, remembering the language of the request that queued it."""
+    SourceFetch.objects.filter(pk=source_fetch.pk).update(language=translation.get_language() or "")
     try:
         result = read_source.enqueue(source_fetch.pk)
     except DatabaseError as error:

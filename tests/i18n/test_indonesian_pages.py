@@ -66,20 +66,52 @@ def test_a_message_a_form_error_and_a_choice_are_indonesian(researcher_client):
     assert ">Parafrasa</option>" in html
 
 
-def test_the_mention_mail_is_written_in_the_language_of_who_named_them(
-    researcher_client, django_capture_on_commit_callbacks
+def test_the_mention_mail_is_written_in_the_language_of_each_recipient(
+    client, researcher_client, django_capture_on_commit_callbacks
 ):
-    UserFactory(username="edna", email="edna@example.org", editor=True)
+    edna = UserFactory(username="edna", email="edna@example.org", editor=True)
+    UserFactory(username="rita", email="rita@example.org", editor=True)
+    # Edna chose Indonesian with the switcher once; Rita never chose.
+    edna_client = type(client)()
+    edna_client.force_login(edna)
+    edna_client.post(reverse("set_language"), {"language": "id", "next": "/"})
     claim = ClaimFactory(text="A claim to discuss.")
+
     with django_capture_on_commit_callbacks(execute=True):
         researcher_client.post(
             reverse("claims:claim-comment-create", args=[claim.pk]),
-            {"text": "@edna tolong periksa"},
+            {"text": "@edna @rita please check"},
+        )
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects == {
+        "edna@example.org": "researcher menyebut Anda di Claimtrail",
+        "rita@example.org": "researcher mentioned you on Claimtrail",
+    }
+
+    # Named from an Indonesian page, Rita's mail is still in English.
+    mail.outbox.clear()
+    other = ClaimFactory(text="Another claim.")
+    with django_capture_on_commit_callbacks(execute=True):
+        researcher_client.post(
+            reverse("claims:claim-comment-create", args=[other.pk]),
+            {"text": "@rita tolong periksa"},
             headers=INDONESIAN,
         )
     assert [message.subject for message in mail.outbox] == [
-        "researcher menyebut Anda di Claimtrail"
+        "researcher mentioned you on Claimtrail"
     ]
+
+
+def test_signing_in_keeps_the_language_of_the_page_for_the_users_mail(client):
+    from claims.comments import UserLanguage
+
+    UserFactory(username="dewi")
+    client.post(
+        reverse("login"),
+        {"username": "dewi", "password": "correct horse battery staple"},
+        headers=INDONESIAN,
+    )
+    assert UserLanguage.objects.get(user__username="dewi").language == "id"
 
 
 def test_a_machine_readable_number_stays_a_number_in_indonesian(researcher_client):
