@@ -148,7 +148,7 @@ def suggestion_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user,
         )
     else:
-        messages.error(request, " ".join(form.non_field_errors()) or "Nothing to dismiss.")
+        messages.error(request, " ".join(form.non_field_errors()) or _("Nothing to dismiss."))
     if request.htmx:
         return _render(request, source)
     return redirect("assistant:suggestion-list", pk=source.pk)

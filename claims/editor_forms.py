@@ -157,7 +157,7 @@ class PassageFromSelectionForm(forms.Form):
     claim = forms.ModelChoiceField(
         Claim.objects.select_related("speaker"),
         widget=forms.HiddenInput,
-        error_messages={"required": "Choose the claim this passage carries."},
+        error_messages={"required": gettext_lazy("Choose the claim this passage carries.")},
     )
     quote = forms.CharField(
         label=gettext_lazy("Passage"),

@@ -131,11 +131,16 @@ class SpeakerNamesField(TypedRecordsField):
                 continue
             named = Speaker.objects.named(name)[:2]
             if len(named) != 1:
-                problem = "More than one speaker is" if named else "No speaker is"
                 raise ValidationError(
-                    _(
-                        "{problem} named “{name}”: create the speaker first, or give the name exactly as it stands on the speaker's page."
-                    ).format(problem=problem, name=name[:80])
+                    (
+                        _(
+                            "More than one speaker is named “{name}”: create the speaker first, or give the name exactly as it stands on the speaker's page."
+                        )
+                        if named
+                        else _(
+                            "No speaker is named “{name}”: create the speaker first, or give the name exactly as it stands on the speaker's page."
+                        )
+                    ).format(name=name[:80])
                 )
             speakers.append(named[0])
         return speakers
@@ -185,7 +190,7 @@ class ClaimForm(VersionedModelForm):
             pinned.queryset = Citation.objects.filter(claim=self.instance.pk).select_related(
                 "source__outlet"
             )
-            pinned.empty_label = "The default: the earliest appearance whose quote verified"
+            pinned.empty_label = _("The default: the earliest appearance whose quote verified")
             pinned.label_from_instance = lambda citation: (
                 f"{citation.source.outlet.name}: “{citation.quote[:80]}”"
             )
@@ -193,8 +198,8 @@ class ClaimForm(VersionedModelForm):
             self.data = resolve_typed(self.data, self.add_prefix("speaker"), Speaker.objects)
         if "speaker" in self.fields:
             self.fields["speaker"].error_messages.update(
-                required="Choose a speaker.",
-                invalid_choice="Choose a speaker from the suggestions.",
+                required=_("Choose a speaker."),
+                invalid_choice=_("Choose a speaker from the suggestions."),
             )
 
     @property
@@ -275,7 +280,8 @@ class CitationForm(VersionedModelForm):
         self.data = resolve_typed(self.data, "source", Source.objects)
         self.fields["source"].queryset = Source.objects.select_related("outlet")
         self.fields["source"].error_messages.update(
-            required="Choose a source.", invalid_choice="Choose a source from the suggestions."
+            required=_("Choose a source."),
+            invalid_choice=_("Choose a source from the suggestions."),
         )
         # `via` can only be another citation of this same claim.
         self.fields["via"].queryset = (
@@ -342,12 +348,12 @@ class RelationForm(forms.Form):
         Claim.objects.select_related("speaker"),
         required=False,
         widget=forms.HiddenInput,
-        error_messages={"invalid_choice": "Choose a claim from the suggestions."},
+        error_messages={"invalid_choice": gettext_lazy("Choose a claim from the suggestions.")},
     )
     direction = forms.ChoiceField(
         choices=[
-            (THIS_IS_ANSWERED, "The other claim answers this one"),
-            (THIS_ANSWERS, "This claim answers the other one"),
+            (THIS_IS_ANSWERED, gettext_lazy("The other claim answers this one")),
+            (THIS_ANSWERS, gettext_lazy("This claim answers the other one")),
         ],
         initial=THIS_IS_ANSWERED,
         widget=forms.RadioSelect,
@@ -469,19 +475,19 @@ class ContradictionForm(forms.Form):
     and, to confirm it, how the later answers the earlier."""
 
     KINDS = [
-        (ClaimRelation.Kind.RETRACTS, "The later retracts the earlier"),
-        (ClaimRelation.Kind.DISPUTES, "The later disputes the earlier"),
+        (ClaimRelation.Kind.RETRACTS, gettext_lazy("The later retracts the earlier")),
+        (ClaimRelation.Kind.DISPUTES, gettext_lazy("The later disputes the earlier")),
     ]
 
     first = forms.ModelChoiceField(
         Claim.objects.all(),
         widget=forms.HiddenInput,
-        error_messages={"invalid_choice": "That claim is gone: reload the page."},
+        error_messages={"invalid_choice": gettext_lazy("That claim is gone: reload the page.")},
     )
     second = forms.ModelChoiceField(
         Claim.objects.all(),
         widget=forms.HiddenInput,
-        error_messages={"invalid_choice": "That claim is gone: reload the page."},
+        error_messages={"invalid_choice": gettext_lazy("That claim is gone: reload the page.")},
     )
     kind = forms.ChoiceField(choices=KINDS, required=False, label=gettext_lazy("Kind"))
 

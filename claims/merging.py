@@ -66,7 +66,7 @@ def preview(kind: str, kept, merged) -> Plan:
     """The preview: what would move, be dropped and be gained; or why it cannot be done."""
     result = Plan(kind, kept, merged)
     if kept.pk == merged.pk:
-        result.refused = "A record cannot be merged into itself."
+        result.refused = _("A record cannot be merged into itself.")
     elif kind == Kind.CLAIMS:
         _plan_claims(result)
     elif kind == Kind.SPEAKERS:
@@ -132,10 +132,10 @@ def _refuse_dropping_relayed(plan: Plan) -> None:
     dropped = [row.pk for row, _why in plan.drops if isinstance(row, Citation)]
     relaying = Citation.objects.filter(via__in=dropped).exclude(pk__in=dropped).first()
     if relaying is not None:
-        plan.refused = (
-            f"The citation “{relaying.quote[:60]}” relays a passage that would be dropped: "
+        plan.refused = _(
+            "The citation “{quote}” relays a passage that would be dropped: "
             "remove its relay link first, then merge."
-        )
+        ).format(quote=relaying.quote[:60])
 
 
 def _plan_speakers(plan: Plan) -> None:
@@ -161,7 +161,7 @@ def _plan_speakers(plan: Plan) -> None:
 def _plan_sources(plan: Plan) -> None:
     kept, merged = plan.kept, plan.merged
     if not merged.text_key or merged.text_key != kept.text_key:
-        plan.refused = (
+        plan.refused = _(
             "Their texts differ, so the citations' anchors would not hold in the kept source. "
             "Make the texts the same first (edit one source), or keep both."
         )

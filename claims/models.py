@@ -962,7 +962,7 @@ class Claim(Record):
         return [(citation, citation.chain_links(siblings)) for citation in citations]
 
 
-ALREADY_CITED = "This passage is already cited for this claim."
+ALREADY_CITED = gettext_lazy("This passage is already cited for this claim.")
 
 
 @dataclass(frozen=True)
@@ -1285,11 +1285,11 @@ class Citation(Record):
         if not self.via_id:
             return None
         if self.via_id == self.pk:
-            return "A citation cannot relay itself."
+            return _("A citation cannot relay itself.")
         if self.via.claim_id != self.claim_id:
-            return "A citation can only relay another citation of the same claim."
+            return _("A citation can only relay another citation of the same claim.")
         if self.pk and any(link.pk == self.pk for link in self.via.chain()):
-            return "This would make a loop: that citation already relays this one."
+            return _("This would make a loop: that citation already relays this one.")
         return None
 
     def clean(self) -> None:
@@ -1642,13 +1642,13 @@ class ClaimRelation(Record):
         ]
 
     ANSWERED_BY = {
-        Kind.DENIES: "Denied by",
-        Kind.DISPUTES: "Disputed by",
-        Kind.SUPPORTS: "Supported by",
-        Kind.QUALIFIES: "Qualified by",
-        Kind.RESPONDS_TO: "Responded to by",
-        Kind.RESTATES: "Restated by",
-        Kind.RETRACTS: "Retracted by",
+        Kind.DENIES: gettext_lazy("Denied by"),
+        Kind.DISPUTES: gettext_lazy("Disputed by"),
+        Kind.SUPPORTS: gettext_lazy("Supported by"),
+        Kind.QUALIFIES: gettext_lazy("Qualified by"),
+        Kind.RESPONDS_TO: gettext_lazy("Responded to by"),
+        Kind.RESTATES: gettext_lazy("Restated by"),
+        Kind.RETRACTS: gettext_lazy("Retracted by"),
     }
 
     def __str__(self) -> str:
@@ -1661,8 +1661,8 @@ class ClaimRelation(Record):
     def seen_from(self, claim: Claim) -> tuple[str, Claim]:
         """How this relation reads on `claim`'s page, and the claim at its other end."""
         if claim.pk == self.claim_id:
-            return self.ANSWERED_BY[self.kind], self.counter
-        return self.get_kind_display().capitalize(), self.claim
+            return str(self.ANSWERED_BY[self.kind]), self.counter
+        return str(self.get_kind_display()).capitalize(), self.claim
 
     def get_absolute_url(self) -> str:
         return record_url("claims:claim-detail", self.claim_id) + f"#relation-{self.pk}"

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from claims.models import Assessment, Publisher, Speaker
 from exchange.bulk import insert_with_history
@@ -159,12 +160,18 @@ def _loads(text: str, what: str):
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(
-            f"{what} is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
+            _("{what} is not valid JSON: {error} at line {line}, column {column}.").format(
+                what=what, error=error.msg, line=error.lineno, column=error.colno
+            )
         ) from None
     except RecursionError:
         data = None
     if data is None or not _depth_ok(data):
-        raise ImportFileError(f"{what} nests deeper than {MAX_DEPTH} levels: no ClaimReview does.")
+        raise ImportFileError(
+            _("{what} nests deeper than {depth} levels: no ClaimReview does.").format(
+                what=what, depth=MAX_DEPTH
+            )
+        )
     return data
 
 
@@ -173,17 +180,18 @@ def read_document(data: bytes) -> list:
     `ImportFileError` for anything that is neither."""
     if len(data) > MAX_BYTES:
         raise ImportFileError(
-            f"The file is larger than {MAX_BYTES // 2**20} MB, more than a ClaimReview feed "
-            "needs: split it."
+            _(
+                "The file is larger than {size} MB, more than a ClaimReview feed needs: split it."
+            ).format(size=MAX_BYTES // 2**20)
         )
     if not data.strip():
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(_("The file is empty."))
     if b"\x00" in data:
-        raise ImportFileError("This is binary data, not JSON-LD or an HTML page.")
+        raise ImportFileError(_("This is binary data, not JSON-LD or an HTML page."))
     try:
         text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise ImportFileError("The file is not UTF-8 text. Save it as UTF-8.") from None
+        raise ImportFileError(_("The file is not UTF-8 text. Save it as UTF-8.")) from None
     if text.lstrip().startswith("<"):
         page = _JsonLdScripts()
         page.feed(text)
@@ -191,17 +199,19 @@ def read_document(data: bytes) -> list:
         documents, broken = [], 0
         for block in page.blocks:
             try:
-                documents.append(_loads(block, "A JSON-LD block"))
+                documents.append(_loads(block, _("A JSON-LD block")))
             except ImportFileError:
                 broken += 1  # a page's other, broken blocks do not stop its good ones
         if not documents:
             raise ImportFileError(
-                'The page holds no JSON-LD (no <script type="application/ld+json">).'
+                _('The page holds no JSON-LD (no <script type="application/ld+json">).')
                 if not broken
-                else f"The page's JSON-LD is not valid JSON ({broken} broken block(s))."
+                else _("The page's JSON-LD is not valid JSON ({count} broken block(s)).").format(
+                    count=broken
+                )
             )
         return documents
-    return [_loads(text, "The file")]
+    return [_loads(text, _("The file"))]
 
 
 class _Found:
@@ -222,10 +232,13 @@ class _TooMany(Exception):
 
 
 def _too_many(count: int | None = None) -> ImportFileError:
-    many = f"{count:,}" if count else f"more than {MAX_REVIEWS:,}"
+    limit = f"{MAX_REVIEWS:,}"
+    many = f"{count:,}" if count else _("more than {limit}").format(limit=limit)
     return ImportFileError(
-        f"The document holds {many} reviews; an import takes at most {MAX_REVIEWS:,}. "
-        "Split the feed (by date, say) and import each part."
+        _(
+            "The document holds {many} reviews; an import takes at most {limit}. "
+            "Split the feed (by date, say) and import each part."
+        ).format(many=many, limit=limit)
     )
 
 
@@ -397,7 +410,7 @@ def _review_cells(review: dict) -> tuple[dict, list[str]]:
     }
     problems = []
     if not cells["claim_text"]:
-        problems.append("the review names no claim (its claimReviewed is empty)")
+        problems.append(_("the review names no claim (its claimReviewed is empty)"))
     return cells, problems
 
 
@@ -414,11 +427,13 @@ def read_reviews(binary) -> Iterator[tuple[int, dict, list[str]]]:
     except _TooMany:
         raise _too_many() from None
     if not found.items:
-        others = ", ".join(sorted(found.others)) or "nothing"
+        others = ", ".join(sorted(found.others)) or _("nothing")
         raise ImportFileError(
-            f"This holds no ClaimReview (it describes {others}). The import reads "
-            "schema.org ClaimReview JSON-LD, a DataFeed of them, an HTML page with them "
-            "embedded, or Google Fact Check Tools claim-search JSON."
+            _(
+                "This holds no ClaimReview (it describes {others}). The import reads "
+                "schema.org ClaimReview JSON-LD, a DataFeed of them, an HTML page with them "
+                "embedded, or Google Fact Check Tools claim-search JSON."
+            ).format(others=others)
         )
     for number, (cells, problems) in enumerate(found.items, start=1):
         yield number, cells, problems
@@ -438,7 +453,7 @@ def appeared_in(plan: SidePlan, row: RowPlan, appearance: dict) -> None:
     host = urlsplit(url).hostname or "" if url else ""
     plan.outlet = appearance.get("outlet") or host.removeprefix("www.")
     if not plan.outlet:
-        row.problems.append("where it appeared needs an address or an outlet's name")
+        row.problems.append(_("where it appeared needs an address or an outlet's name"))
     # The claim as the review or the file words it: the source's text decides whether it
     # is found there (a new source has none: `no_text`).
     plan.quote = plan.text
@@ -446,11 +461,11 @@ def appeared_in(plan: SidePlan, row: RowPlan, appearance: dict) -> None:
     try:
         plan.published = _published(appearance.get("published", "")[:25])
     except OutOfRange:
-        row.problems.append(_out_of_range("the appearance's date", appearance["published"]))
+        row.problems.append(_out_of_range(_("the appearance's date"), appearance["published"]))
     except ValueError:
         plan.published = None  # a date we cannot read is no reason to refuse the verdict
     if url and not _is_web_url(url):
-        row.problems.append(f"the appearance “{url[:80]}” is not a web address")
+        row.problems.append(_("the appearance “{url}” is not a web address").format(url=url[:80]))
 
 
 def _side(cells: dict, row: RowPlan, appearance: dict | None, language: str) -> SidePlan:
@@ -475,20 +490,30 @@ def parse_review(number: int, cells: dict, problems: list[str]) -> RowPlan:
     speaker = cells.get("claim_speaker_name", "")
     if not speaker:
         row.problems.append(
-            "the review does not say who made the claim (its itemReviewed has no author)"
+            _("the review does not say who made the claim (its itemReviewed has no author)")
         )
-    for role, value in (
-        ("speaker_name", speaker),
-        ("speaker_description", cells.get("claim_speaker_description", "")),
+    for role, value, what in (
+        ("speaker_name", speaker, _("speaker name")),
+        (
+            "speaker_description",
+            cells.get("claim_speaker_description", ""),
+            _("speaker description"),
+        ),
     ):
         if len(value) > LIMITS[role]:
-            row.problems.append(f"the {role.replace('_', ' ')} is longer than {LIMITS[role]}")
+            row.problems.append(
+                _("the {what} is longer than {limit}").format(what=what, limit=LIMITS[role])
+            )
     language = cells.get("claim_language", "") or UNDETERMINED
     try:
         validate_language_tag(language)
         language = normalise_language_tag(language)
     except ValidationError:
-        row.problems.append(f"its language “{language[:40]}” is not a BCP 47 code (en, id, es)")
+        row.problems.append(
+            _("its language “{language}” is not a BCP 47 code (en, id, es)").format(
+                language=language[:40]
+            )
+        )
     appearances = cells.get("appearances") or [None]
     for position, appearance in enumerate(appearances, start=1):
         side = "claim" if position == 1 else f"appearance {position}"
@@ -497,7 +522,7 @@ def parse_review(number: int, cells: dict, problems: list[str]) -> RowPlan:
         try:
             stated_on = _day(date[:10])
         except OutOfRange:
-            row.problems.append(_out_of_range("the claim's date", date))
+            row.problems.append(_out_of_range(_("the claim's date"), date))
         except ValueError:
             stated_on = None
         else:
@@ -511,17 +536,25 @@ def parse_review(number: int, cells: dict, problems: list[str]) -> RowPlan:
         worst=cells.get("worst_rating"),
     )
     if rating is None:
-        shown = f"“{label[:60]}”" if label else f"value {cells.get('rating_value')}"
+        shown = (
+            f"“{label[:60]}”"
+            if label
+            else _("value {value}").format(value=cells.get("rating_value"))
+        )
         row.problems.append(
-            f"its rating {shown} is not one Claimtrail can read as a verdict ({understood()}, "
-            "or a value on its scale)"
+            _(
+                "its rating {shown} is not one Claimtrail can read as a verdict ({understood}, "
+                "or a value on its scale)"
+            ).format(shown=shown, understood=understood())
             if label or cells.get("rating_value") is not None
-            else "the review gives no rating (reviewRating has no alternateName or ratingValue)"
+            else _("the review gives no rating (reviewRating has no alternateName or ratingValue)")
         )
     reviewer = cells.get("reviewer", "")[:200]
     review_url = cells.get("review_url", "")
     if review_url and not _is_web_url(review_url):
-        row.problems.append(f"the review's url “{review_url[:80]}” is not a web address")
+        row.problems.append(
+            _("the review's url “{url}” is not a web address").format(url=review_url[:80])
+        )
     elif not reviewer and not cells.get("ours"):
         # Someone else's verdict all the same: named by its site, never taken for ours.
         reviewer = (urlsplit(review_url).hostname or "") if review_url else ""
@@ -540,7 +573,7 @@ def parse_review(number: int, cells: dict, problems: list[str]) -> RowPlan:
         try:
             assessed_at = _published(review_date[:25])
         except OutOfRange:
-            row.problems.append(_out_of_range("the review's date", review_date))
+            row.problems.append(_out_of_range(_("the review's date"), review_date))
         except ValueError:
             assessed_at = None
         if isinstance(assessed_at, datetime.date) and not isinstance(
@@ -620,16 +653,18 @@ class ClaimReviewImporter(PairImporter):
                     self.matched["assessment"].add(current.pk)
                     row.actions["assessment"] = "match"
                 else:
-                    who = current.reviewer or "this newsroom"
+                    who = current.reviewer or _("this newsroom")
                     row.problems.append(
-                        f"its claim already has a verdict, “{current.get_rating_display()}” "
-                        f"by {who}; change it on the claim's page (history keeps the old one)"
+                        _(
+                            "its claim already has a verdict, “{rating}” by {who}; change it on "
+                            "the claim's page (history keeps the old one)"
+                        ).format(rating=current.get_rating_display(), who=who)
                     )
                 continue
             if claim in self.new_verdicts:
                 if self.new_verdicts[claim] != verdict["rating"]:
                     row.problems.append(
-                        "an earlier review in this file gives the same claim another verdict"
+                        _("an earlier review in this file gives the same claim another verdict")
                     )
                 else:
                     row.actions["assessment"] = "new"

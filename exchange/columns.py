@@ -3,8 +3,10 @@ and the export's column that carries it."""
 
 import functools
 
+from django.utils.translation import gettext_lazy
+
 SIDES = ("claim", "counter")
-SIDE_LABELS = {"claim": "claim", "counter": "counter-claim"}
+SIDE_LABELS = {"claim": gettext_lazy("claim"), "counter": gettext_lazy("counter-claim")}
 
 # What the importer reads, by role, and the export's column for it (`exchange.export`'s
 # PAIR_COLUMNS; "{side}" is "claim" or "counter"; a test holds the two together). Ids,

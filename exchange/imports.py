@@ -25,6 +25,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.anchoring import AmbiguousQuote
 from claims.derived import CHAIN_SEPARATOR, attribution_chains, chosen_representatives
@@ -79,8 +80,8 @@ def digest(text: str) -> bytes:
 MAX_LINE_BYTES = 4 * 2**20
 # The export writes 39 columns, and later versions only add a few at the end.
 MAX_COLUMNS = 1_000
-TOO_MANY_COLUMNS = (
-    f"The header has more than {MAX_COLUMNS:,} columns: a claim-pairs CSV has a few dozen."
+TOO_MANY_COLUMNS = gettext_lazy(
+    "The header has more than {limit} columns: a claim-pairs CSV has a few dozen."
 )
 
 
@@ -129,7 +130,7 @@ def read_rows(
         # Counting its commas costs nothing; parsing a vast header into names does.
         delimiter = max(",\t;", key=first.count) if sniff else ","
         if first.count(delimiter) >= MAX_COLUMNS:
-            raise ImportFileError(TOO_MANY_COLUMNS)
+            raise ImportFileError(TOO_MANY_COLUMNS.format(limit=f"{MAX_COLUMNS:,}"))
         reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
         try:
             header = next(reader)
@@ -223,7 +224,7 @@ def _decoded_lines(chunks: Iterable[bytes], line_end: bytes = b"\n") -> Iterator
 
 def _check_header(header: list[str]) -> None:
     if len(header) > MAX_COLUMNS:  # its quoted names ran over several lines
-        raise ImportFileError(TOO_MANY_COLUMNS)
+        raise ImportFileError(TOO_MANY_COLUMNS.format(limit=f"{MAX_COLUMNS:,}"))
     counts = Counter(header)
     duplicates = sorted(name for name, count in counts.items() if count > 1 and name)
     if duplicates:
@@ -357,7 +358,9 @@ def _day(value: str) -> datetime.date:
 
 
 def _out_of_range(what: str, value: str) -> str:
-    return f"{what} “{value}” is outside the dates kept: they lie {RANGE_TEXT}, in UTC"
+    return _("{what} “{value}” is outside the dates kept: they lie {range}, in UTC").format(
+        what=what, value=value, range=RANGE_TEXT
+    )
 
 
 LIMITS = {
@@ -369,13 +372,14 @@ LIMITS = {
     "language": 35,
 }
 ROLE_LABELS = {
-    "speaker_name": "speaker name",
-    "speaker_description": "speaker description",
-    "source_title": "source title",
-    "outlet": "outlet",
-    "source_url": "source URL",
-    "language": "language",
+    "speaker_name": gettext_lazy("speaker name"),
+    "speaker_description": gettext_lazy("speaker description"),
+    "source_title": gettext_lazy("source title"),
+    "outlet": gettext_lazy("outlet"),
+    "source_url": gettext_lazy("source URL"),
+    "language": gettext_lazy("language"),
 }
+MOMENT_LABELS = {"created_at": gettext_lazy("created at"), "updated_at": gettext_lazy("updated at")}
 
 
 @functools.lru_cache(maxsize=4096)  # a file names the same sources over and over
@@ -396,19 +400,25 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
     kind = cell("relation_kind")
     row.relation_kind = _choice(kind, ClaimRelation.Kind) or ""
     if not kind:
-        row.problems.append("relation kind is empty")
+        row.problems.append(_("relation kind is empty"))
     elif not row.relation_kind:
         row.problems.append(
-            f"unknown relation kind “{kind}” (use one of: {', '.join(ClaimRelation.Kind.values)})"
+            _("unknown relation kind “{kind}” (use one of: {kinds})").format(
+                kind=kind, kinds=", ".join(ClaimRelation.Kind.values)
+            )
         )
     row.relation_note = cell("relation_note")
     for role in ("created_at", "updated_at"):
         try:
             setattr(row, role, _aware(cell(role)))
         except OutOfRange:
-            row.problems.append(_out_of_range(role.replace("_", " "), cell(role)))
+            row.problems.append(_out_of_range(MOMENT_LABELS[role], cell(role)))
         except ValueError:
-            row.problems.append(f"{role.replace('_', ' ')} “{cell(role)}” is not a date-time")
+            row.problems.append(
+                _("{what} “{value}” is not a date-time").format(
+                    what=MOMENT_LABELS[role], value=cell(role)
+                )
+            )
 
     for side in SIDES:
         plan, label = SidePlan(), SIDE_LABELS[side]
@@ -421,7 +431,9 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
             value = side_cell(role)
             if len(value) > limit:
                 row.problems.append(
-                    f"{label} {ROLE_LABELS[role]} is {len(value)} characters long (at most {limit})"
+                    _("{side} {what} is {length} characters long (at most {limit})").format(
+                        side=label, what=ROLE_LABELS[role], length=len(value), limit=limit
+                    )
                 )
             setattr(plan, role, value)
         plan.text, plan.translation = side_cell("text"), side_cell("translation")
@@ -429,52 +441,71 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
         if chain := side_cell("chain"):
             plan.hops = tuple(name for name in chain.split(CHAIN_SEPARATOR)[1:] if name.strip())
         if not plan.text:
-            row.problems.append(f"{label} text is empty")
+            row.problems.append(_("{side} text is empty").format(side=label))
         if not plan.speaker_name:
-            row.problems.append(f"{label} speaker name is empty")
+            row.problems.append(_("{side} speaker name is empty").format(side=label))
         if not plan.language:
-            row.problems.append(f"{label} language is empty")
+            row.problems.append(_("{side} language is empty").format(side=label))
         else:
             try:
                 validate_language_tag(plan.language)
                 plan.language = normalise_language_tag(plan.language)
             except ValidationError:
                 row.problems.append(
-                    f"{label} language “{plan.language}” is not a language code "
-                    "(use a BCP 47 tag such as id, en, ru, zh)"
+                    _(
+                        "{side} language “{language}” is not a language code "
+                        "(use a BCP 47 tag such as id, en, ru, zh)"
+                    ).format(side=label, language=plan.language)
                 )
         if claim_kind := side_cell("kind"):
             plan.kind = _choice(claim_kind, Claim.Kind) or ""
             if not plan.kind:
                 row.problems.append(
-                    f"{label} kind “{claim_kind}” is unknown (use {' or '.join(Claim.Kind.values)})"
+                    _("{side} kind “{kind}” is unknown (use {kinds})").format(
+                        side=label, kind=claim_kind, kinds=_(" or ").join(Claim.Kind.values)
+                    )
                 )
         if date := side_cell("date"):
             try:
                 plan.stated_on = _day(date)
             except OutOfRange:
-                row.problems.append(_out_of_range(f"{label} date", date))
+                row.problems.append(_out_of_range(_("{side} date").format(side=label), date))
             except ValueError:
-                row.problems.append(f"{label} date “{date}” is not a date (YYYY-MM-DD)")
+                row.problems.append(
+                    _("{side} date “{date}” is not a date (YYYY-MM-DD)").format(
+                        side=label, date=date
+                    )
+                )
         if speaker_id := side_cell("speaker_id"):
             plan.speaker_id = int(speaker_id) if speaker_id.isdigit() else None
         try:
             plan.published = _published(side_cell("published"))
         except OutOfRange:
-            row.problems.append(_out_of_range(f"{label} published date", side_cell("published")))
+            row.problems.append(
+                _out_of_range(_("{side} published date").format(side=label), side_cell("published"))
+            )
         except ValueError:
-            row.problems.append(f"{label} published date “{side_cell('published')}” is not a date")
+            row.problems.append(
+                _("{side} published date “{date}” is not a date").format(
+                    side=label, date=side_cell("published")
+                )
+            )
         if plan.source_url and not _is_web_url(plan.source_url):
             row.problems.append(
-                f"{label} source URL “{plan.source_url[:80]}” is not a web address "
-                "(http:// or https://)"
+                _("{side} source URL “{url}” is not a web address (http:// or https://)").format(
+                    side=label, url=plan.source_url[:80]
+                )
             )
         if plan.cites:
             if not plan.quote:
-                row.problems.append(f"{label} names a source but its quote is empty")
+                row.problems.append(
+                    _("{side} names a source but its quote is empty").format(side=label)
+                )
             if not plan.source_url and not (plan.source_title and plan.outlet):
                 row.problems.append(
-                    f"{label} quote needs its source: a source URL, or a title and an outlet"
+                    _(
+                        "{side} quote needs its source: a source URL, or a title and an outlet"
+                    ).format(side=label)
                 )
     return row
 
@@ -645,7 +676,7 @@ class PairImporter:
         }
         if titles:
             named = Source.objects.filter(title__in=titles).values_list(*columns)
-            for pk, _, title, outlet_id, body in named:
+            for pk, _url, title, outlet_id, body in named:
                 by_title.setdefault((title, outlet_id), pk)
                 bodies[pk], self.source_outlets[pk] = body, outlet_id
         self._bodies, self._stand_ins = bodies, {}
@@ -678,8 +709,10 @@ class PairImporter:
                     self.created["source"] += 1
             elif ref is None:
                 row.problems.append(
-                    f"{SIDE_LABELS.get(side, side)} source URL “{plan.source_url[:80]}” is not known "
-                    "and the file gives no title and outlet to create it"
+                    _(
+                        "{side} source URL “{url}” is not known "
+                        "and the file gives no title and outlet to create it"
+                    ).format(side=SIDE_LABELS.get(side, side), url=plan.source_url[:80])
                 )
                 continue
             if ref > 0 and verdict == "match":
@@ -745,8 +778,10 @@ class PairImporter:
                 plan.claim = ref
             if "counter" in row.sides and row.sides["claim"].claim == row.sides["counter"].claim:
                 row.problems.append(
-                    "the claim and the counter-claim are the same claim (same speaker and "
-                    "text): a claim cannot answer itself"
+                    _(
+                        "the claim and the counter-claim are the same claim (same speaker and "
+                        "text): a claim cannot answer itself"
+                    )
                 )
 
     def _resolve_citations_and_relations(self, rows: list[RowPlan], pending) -> None:
@@ -776,8 +811,10 @@ class PairImporter:
                     citation.anchor()
                 except AmbiguousQuote as ambiguity:
                     row.problems.append(
-                        f"{SIDE_LABELS.get(side, side)} quote occurs {ambiguity.occurrences} times in "
-                        "its source's text; add it by hand with a few words around it"
+                        _(
+                            "{side} quote occurs {count} times in its source's text; add it by "
+                            "hand with a few words around it"
+                        ).format(side=SIDE_LABELS.get(side, side), count=ambiguity.occurrences)
                     )
                     continue
                 citation._refs, citation._hops = key, plan.hops

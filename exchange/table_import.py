@@ -10,6 +10,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from claims.models import Assessment, Claim, ClaimRelation, Topic
@@ -60,9 +61,13 @@ def parse_columns(text: str) -> dict[str, str]:
         field, sep, column = part.partition("=")
         field, column = field.strip(), column.strip()
         if not sep or not column:
-            raise ValueError(f"“{part}” is not FIELD=COLUMN")
+            raise ValueError(gettext("“{part}” is not FIELD=COLUMN").format(part=part))
         if field not in FIELDS:
-            raise ValueError(f"unknown field “{field}” (use {', '.join(FIELDS)})")
+            raise ValueError(
+                gettext("unknown field “{field}” (use {fields})").format(
+                    field=field, fields=", ".join(FIELDS)
+                )
+            )
         columns[field] = column
     return columns
 
@@ -75,8 +80,9 @@ def parse_labels(text: str) -> dict[str, str]:
         known = _choice(rating, Assessment.Rating) if sep else None
         if not label.strip() or known is None:
             raise ValueError(
-                f"“{part}” is not LABEL=RATING with a rating of "
-                f"{', '.join(Assessment.Rating.values)}"
+                gettext("“{part}” is not LABEL=RATING with a rating of {ratings}").format(
+                    part=part, ratings=", ".join(Assessment.Rating.values)
+                )
             )
         labels[fold(label)] = known
     return labels
@@ -85,13 +91,15 @@ def parse_labels(text: str) -> dict[str, str]:
 def mapping_problems(columns: dict[str, str]) -> list[str]:
     """What keeps a mapping from making claims."""
     problems = [
-        f"map a column to the {FIELDS[field]}" for field in REQUIRED if not columns.get(field)
+        gettext("map a column to the {field}").format(field=FIELDS[field])
+        for field in REQUIRED
+        if not columns.get(field)
     ]
     if columns.get("counter_text") and not columns.get("counter_speaker"):
-        problems.append("a counter-claim text needs its speaker's column too")
+        problems.append(gettext("a counter-claim text needs its speaker's column too"))
     unknown = sorted(set(columns) - set(FIELDS))
     if unknown:
-        problems.append(f"unknown fields: {', '.join(unknown)}")
+        problems.append(gettext("unknown fields: {fields}").format(fields=", ".join(unknown)))
     return problems
 
 
@@ -156,15 +164,21 @@ class ClaimsImporter(ClaimReviewImporter):
             validate_language_tag(language)
             language = normalise_language_tag(language)
         except ValidationError:
-            row.problems.append(f"language “{language[:40]}” is not a BCP 47 code (en, id, es)")
+            row.problems.append(
+                gettext("language “{language}” is not a BCP 47 code (en, id, es)").format(
+                    language=language[:40]
+                )
+            )
         stated_on = None
         if date := cell("stated_on"):
             try:
                 stated_on = _day(date[:10])
             except OutOfRange:
-                row.problems.append(_out_of_range("date", date))
+                row.problems.append(_out_of_range(gettext("date"), date))
             except ValueError:
-                row.problems.append(f"date “{date[:40]}” is not a date (YYYY-MM-DD)")
+                row.problems.append(
+                    gettext("date “{date}” is not a date (YYYY-MM-DD)").format(date=date[:40])
+                )
         sides = [("claim", "text", "speaker")]
         if self.columns.get("counter_text") and cell("counter_text"):
             sides.append(("counter", "counter_text", "counter_speaker"))
@@ -178,7 +192,9 @@ class ClaimsImporter(ClaimReviewImporter):
             for field, value in ((text_field, plan.text), (speaker_field, plan.speaker_name)):
                 if not value:
                     row.problems.append(
-                        f"the {FIELDS[field]} column “{self.columns[field]}” is empty"
+                        gettext("the {field} column “{column}” is empty").format(
+                            field=FIELDS[field], column=self.columns[field]
+                        )
                     )
             if side == "claim":
                 plan.speaker_description = cell("speaker_role")
@@ -191,13 +207,15 @@ class ClaimsImporter(ClaimReviewImporter):
                         "outlet": cell("appeared_in"),
                     },
                 )
-            for role, value in (
-                ("speaker_name", plan.speaker_name),
-                ("speaker_description", plan.speaker_description),
+            for role, value, what in (
+                ("speaker_name", plan.speaker_name, gettext("speaker name")),
+                ("speaker_description", plan.speaker_description, gettext("speaker description")),
             ):
                 if len(value) > LIMITS[role]:
                     row.problems.append(
-                        f"the {role.replace('_', ' ')} is longer than {LIMITS[role]}"
+                        gettext("the {what} is longer than {limit}").format(
+                            what=what, limit=LIMITS[role]
+                        )
                     )
             row.sides[side] = plan
         if len(sides) > 1:

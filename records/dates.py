@@ -17,13 +17,14 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 EARLIEST_DAY = datetime.date(1000, 1, 1)
 LATEST_DAY = datetime.date(9999, 12, 31)
 EARLIEST = datetime.datetime.combine(EARLIEST_DAY, datetime.time.min, datetime.UTC)
 LATEST = datetime.datetime.combine(LATEST_DAY, datetime.time.max, datetime.UTC)
 
-RANGE_TEXT = "between the years 1000 and 9999"
+RANGE_TEXT = gettext_lazy("between the years 1000 and 9999")
 
 
 def in_utc(value: datetime.datetime) -> datetime.datetime | None:

@@ -58,10 +58,13 @@ def citation_update(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def citation_saved_message(citation: Citation, *, edited: bool = False) -> str:
-    done = "Citation saved" if edited else "Citation added"
     if citation.verification == Citation.Verification.NOT_FOUND:
-        return f"{done}, but its quote was not found in the source's text: it is flagged."
-    return f"{done}."
+        if edited:
+            return _(
+                "Citation saved, but its quote was not found in the source's text: it is flagged."
+            )
+        return _("Citation added, but its quote was not found in the source's text: it is flagged.")
+    return _("Citation saved.") if edited else _("Citation added.")
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -34,23 +35,32 @@ def deleted_list(request: HttpRequest) -> HttpResponse:
     if kind == "claims":
         names = Speaker._base_manager.in_bulk({row.speaker_id for row in page})
         for row in page:
-            row.owner_name = getattr(names.get(row.speaker_id), "name", "a deleted speaker")
+            row.owner_name = getattr(names.get(row.speaker_id), "name", _("a deleted speaker"))
     else:
         names = Outlet._base_manager.in_bulk({row.outlet_id for row in page})
         for row in page:
-            row.owner_name = getattr(names.get(row.outlet_id), "name", "a deleted outlet")
+            row.owner_name = getattr(names.get(row.outlet_id), "name", _("a deleted outlet"))
     template = "claims/deleted_list.html"
     if request.htmx:
         template += "#deleted-rows"
     return render(request, template, {"page": page, "kind": kind})
 
 
-def _report(request: HttpRequest, what: str, result) -> None:
-    parts = [f"Restored {what}"]
+def _report(request: HttpRequest, restored: str, result) -> None:
+    """`restored`: "Restored the claim", in the reader's language."""
+    parts = [restored]
     if result.citations:
-        parts.append(f"with {result.citations} citation{'s' if result.citations != 1 else ''}")
+        parts.append(
+            ngettext("with {count} citation", "with {count} citations", result.citations).format(
+                count=result.citations
+            )
+        )
     if result.relations:
-        parts.append(f"and {result.relations} relation{'s' if result.relations != 1 else ''}")
+        parts.append(
+            ngettext("and {count} relation", "and {count} relations", result.relations).format(
+                count=result.relations
+            )
+        )
     messages.success(request, " ".join(parts) + ".")
     for item in result.left_out:
         messages.warning(request, _("Not restored: {item}.").format(item=item))
@@ -77,7 +87,7 @@ def deleted_claim_restore(request: HttpRequest, history_id: int) -> HttpResponse
             _("Could not restore the claim: {items}").format(items=" ".join(error.messages)),
         )
         return redirect(reverse("claims:deleted-list"))
-    _report(request, "the claim", result)
+    _report(request, _("Restored the claim"), result)
     return redirect(result.record.get_absolute_url())
 
 
@@ -95,5 +105,5 @@ def deleted_source_restore(request: HttpRequest, history_id: int) -> HttpRespons
             _("Could not restore the source: {items}").format(items=" ".join(error.messages)),
         )
         return redirect(reverse("claims:deleted-list") + "?kind=sources")
-    _report(request, "the source", result)
+    _report(request, _("Restored the source"), result)
     return redirect(result.record.get_absolute_url())

@@ -131,5 +131,5 @@ def selection_kind(body: str, quote: str, offset: int | None) -> str:
 
 def unverified_message(citation) -> str:
     if citation.verification == citation.Verification.NO_TEXT:
-        return "The source has no text, so the quote could not be checked."
-    return "The quote was not found in the source's text; it is kept and flagged."
+        return _("The source has no text, so the quote could not be checked.")
+    return _("The quote was not found in the source's text; it is kept and flagged.")

@@ -41,7 +41,9 @@ def _answer(request: HttpRequest, pk: int, *, confirming: bool) -> HttpResponse:
             form.add_error(None, _("These two claims were related a moment ago: reload the page."))
         else:
             done = (
-                "Recorded the contradiction." if confirming else "Dismissed: not suggested again."
+                _("Recorded the contradiction.")
+                if confirming
+                else _("Dismissed: not suggested again.")
             )
             if not request.htmx:
                 messages.success(request, done)

@@ -149,12 +149,12 @@ def claim_take(request: HttpRequest, pk: int) -> HttpResponse:
     form = ClaimForm(data, instance=claim, only="assignee")
     problem, status = "", 200
     if not form.is_valid():
-        problem, status = "The page was loaded without the claim's version: reload it.", 422
+        problem, status = _("The page was loaded without the claim's version: reload it."), 422
     else:
         try:
             form.save()
         except EditConflict:
-            problem, status = "Someone else changed this claim meanwhile: this is it now.", 409
+            problem, status = _("Someone else changed this claim meanwhile: this is it now."), 409
     if request.htmx:
         rows = claim_rows([pk], with_topics=True)
         if not rows:

@@ -4,6 +4,7 @@ signed-in session, with Django's CSRF check on unsafe methods (DRF's SessionAuth
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions
 
 from exchange.api.models import ApiToken
@@ -21,16 +22,16 @@ class TokenAuthentication(authentication.BaseAuthentication):
             return None
         if len(header) != 2:
             raise exceptions.AuthenticationFailed(
-                "Give the token after the word Bearer: “Authorization: Bearer ct_…”."
+                _("Give the token after the word Bearer: “Authorization: Bearer ct_…”.")
             )
         try:
             key = header[1].decode("ascii")
         except UnicodeDecodeError:
-            raise exceptions.AuthenticationFailed("This token is not valid.") from None
+            raise exceptions.AuthenticationFailed(_("This token is not valid.")) from None
         token = ApiToken.objects.for_key(key)
         if token is None:
             raise exceptions.AuthenticationFailed(
-                "This token is not valid: it was revoked, or never issued."
+                _("This token is not valid: it was revoked, or never issued.")
             )
         now = timezone.now()
         if token.last_used_at is None or now - token.last_used_at > LAST_USED_EVERY:

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig, Validati
 from django.db import IntegrityError
 from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
 from rest_framework import status
 from rest_framework.response import Response
@@ -22,7 +23,8 @@ def field_errors(error: ValidationError) -> dict[str, list[str]]:
     return {"non_field_errors": list(error.messages)}
 
 
-def bad_input(errors: dict[str, list[str]], detail: str = "The request was not valid.") -> Response:
+def bad_input(errors: dict[str, list[str]], detail: str = "") -> Response:
+    detail = detail or _("The request was not valid.")
     return Response({"detail": detail, "errors": errors}, status=status.HTTP_400_BAD_REQUEST)
 
 
@@ -33,7 +35,7 @@ def held(error: ProtectedError | RestrictedError) -> Response:
     )
     return Response(
         {
-            "detail": "Other records hold this one: delete or change them first.",
+            "detail": _("Other records hold this one: delete or change them first."),
             "held_by": [
                 {"type": obj._meta.verbose_name, "id": obj.pk, "name": str(obj)[:200]}
                 for obj in objects[:50]
@@ -47,7 +49,7 @@ def exception_handler(exc, context):
     if isinstance(exc, RequestDataTooBig):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // 2**20
         return Response(
-            {"detail": f"The request body is larger than {limit} MB."},
+            {"detail": _("The request body is larger than {size} MB.").format(size=limit)},
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
     if isinstance(exc, ValidationError):
@@ -56,19 +58,23 @@ def exception_handler(exc, context):
         return held(exc)
     if isinstance(exc, IntegrityError):
         return Response(
-            {"detail": "This conflicts with a record saved meanwhile: read it again, then retry."},
+            {
+                "detail": _(
+                    "This conflicts with a record saved meanwhile: read it again, then retry."
+                )
+            },
             status=status.HTTP_409_CONFLICT,
         )
     if isinstance(exc, Http404 | PermissionDenied):
         return drf_handler(exc, context)
     response = drf_handler(exc, context)
     if response is not None and isinstance(response.data, dict) and "detail" not in response.data:
-        response.data = {"detail": "The request was not valid.", "errors": response.data}
+        response.data = {"detail": _("The request was not valid."), "errors": response.data}
     return response
 
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """404: as JSON for an address under /api/ that is none of the API's, else the page."""
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": "There is nothing at this address."}, status=404)
+        return JsonResponse({"detail": _("There is nothing at this address.")}, status=404)
     return page_not_found(request, exception)

@@ -7,6 +7,7 @@ ignored; a PATCH starts from the record as stored and changes only what it names
 
 from django import forms
 from django.forms.models import ModelMultipleChoiceField
+from django.utils.translation import gettext as _
 
 from claims.forms import ClaimForm
 from claims.models import Speaker
@@ -45,7 +46,7 @@ def form_data(
     the record as stored) shows when `partial`. Raises BodyError for a body that is not
     an object, a field the form does not have, or a value of the wrong shape."""
     if not isinstance(body, dict):
-        raise BodyError({"non_field_errors": ["Send a JSON object of fields and values."]})
+        raise BodyError({"non_field_errors": [_("Send a JSON object of fields and values.")]})
     renamed, fixed = renamed or {}, fixed or {}
     names = {renamed.get(name, name): name for name in writable(form) if name not in fixed}
     errors = {}
@@ -53,9 +54,13 @@ def form_data(
         if key in names:
             continue
         if key in read_only or key == "version":
-            errors[key] = ["This field is read-only."]
+            errors[key] = [_("This field is read-only.")]
         else:
-            errors[key] = [f"Unknown field. The fields are: {', '.join(sorted(names))}."]
+            errors[key] = [
+                _("Unknown field. The fields are: {fields}.").format(
+                    fields=", ".join(sorted(names))
+                )
+            ]
     if errors:
         raise BodyError(errors)
     data = {}
@@ -74,14 +79,14 @@ def form_data(
             if not isinstance(value, list) or any(
                 isinstance(item, dict | list | bool) or item is None for item in value
             ):
-                errors[outer] = ["Give a list of ids."]
+                errors[outer] = [_("Give a list of ids.")]
                 continue
             value = [str(item) for item in value]
         elif isinstance(value, dict | list):
-            errors[outer] = ["Give one value, not an object or a list."]
+            errors[outer] = [_("Give one value, not an object or a list.")]
             continue
         elif isinstance(value, bool) and not isinstance(field, forms.BooleanField):
-            errors[outer] = ["Give a text or a number, not true or false."]
+            errors[outer] = [_("Give a text or a number, not true or false.")]
             continue
         elif value is None:
             value = ""

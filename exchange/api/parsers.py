@@ -4,12 +4,14 @@ parser reads the stream itself, past Django's own check of the body's size."""
 import json
 
 from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, parsers
 
 
 class TooLarge(exceptions.APIException):
     status_code = 413
-    default_detail = "The request body is larger than the API accepts."
+    default_detail = _("The request body is larger than the API accepts.")
     default_code = "too_large"
 
 
@@ -18,7 +20,9 @@ class JSONParser(parsers.JSONParser):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         raw = stream.read(limit + 1) if stream is not None else b""
         if limit is not None and len(raw) > limit:
-            raise TooLarge(f"The request body is larger than {limit // 2**20} MB.")
+            raise TooLarge(
+                gettext("The request body is larger than {size} MB.").format(size=limit // 2**20)
+            )
         if not raw.strip():
             return {}
         try:
@@ -27,9 +31,11 @@ class JSONParser(parsers.JSONParser):
                 parse_constant=refuse_constant,
             )
         except (ValueError, UnicodeDecodeError) as error:
-            raise exceptions.ParseError(f"The body is not valid JSON: {error}") from None
+            raise exceptions.ParseError(
+                gettext("The body is not valid JSON: {error}").format(error=error)
+            ) from None
         except RecursionError:
-            raise exceptions.ParseError("The body's JSON is nested too deep.") from None
+            raise exceptions.ParseError(gettext("The body's JSON is nested too deep.")) from None
 
 
 def refuse_constant(name: str):

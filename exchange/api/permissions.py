@@ -2,6 +2,7 @@
 the page's view asks for (records.roles: Readers have none, Researchers add, change and
 delete, only Editors publish)."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions
 
 
@@ -9,7 +10,7 @@ class RolePermission(permissions.BasePermission):
     """`view.write_permissions` maps an action to the permissions its page requires; a
     read needs only a signed-in user, as every list and detail page does."""
 
-    message = (
+    message = _(
         "You can read, but not change records: only Researchers can. "
         "Ask an administrator to add you to the Researchers group."
     )

@@ -9,6 +9,8 @@ from django import forms
 from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status, viewsets
 from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
@@ -32,7 +34,7 @@ IF_MATCH = re.compile(r'^\s*(?:W/)?"?(\d{1,10})"?\s*$')
 
 class PreconditionRequired(exceptions.APIException):
     status_code = 428
-    default_detail = (
+    default_detail = gettext_lazy(
         "Say which version you are changing: send If-Match with the ETag of the record "
         "as you read it (its version)."
     )
@@ -127,7 +129,7 @@ class RecordViewSet(ApiViewSet):
 
     def bound(self, instance, body, *, partial: bool, version: int | None):
         if not isinstance(body, dict):
-            raise BodyError({"non_field_errors": ["Send a JSON object of fields and values."]})
+            raise BodyError({"non_field_errors": [_("Send a JSON object of fields and values.")]})
         unbound = self.make_form(None, instance, body)
         data = form_data(
             {key: value for key, value in body.items() if key not in self.body_only},
@@ -298,13 +300,13 @@ class ClaimViewSet(RecordViewSet):
         version = expected_version(request)
         body = request.data
         if not isinstance(body, dict) or set(body) - {"to", "note"}:
-            return bad_input({"non_field_errors": ['Send {"to": status, "note": text}.']})
+            return bad_input({"non_field_errors": [_('Send {"to": status, "note": text}.')]})
         to, note = body.get("to", ""), body.get("note", "")
         if not isinstance(to, str) or not isinstance(note, str):
-            return bad_input({"to": ["Give the status and the note as text."]})
+            return bad_input({"to": [_("Give the status and the note as text.")]})
         if to == "published" and Publisher.current().is_placeholder:
             return bad_input(
-                {"to": ["Say who publishes the verdicts first (the claim page asks, once)."]}
+                {"to": [_("Say who publishes the verdicts first (the claim page asks, once).")]}
             )
         try:
             with transaction.atomic():

@@ -129,3 +129,11 @@ def test_a_machine_readable_number_stays_a_number_in_indonesian(researcher_clien
         reverse("claims:duplicate-list") + "?kind=speakers", headers=INDONESIAN
     ).content.decode()
     assert '<data value="0.85">0,85</data>' in page  # shown the Indonesian way, kept as data
+
+
+def test_related_claims_are_grouped_under_indonesian_headings(demo, researcher_client):
+    allegation = Claim.objects.get(speaker__name="United States")
+    page = researcher_client.get(allegation.get_absolute_url(), headers=INDONESIAN)
+    html = page.content.decode()
+    assert '<h3 class="relation-group">Dibantah oleh</h3>' in html
+    assert "Denied by" not in html

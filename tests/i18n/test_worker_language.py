@@ -70,3 +70,27 @@ def test_a_fetch_refused_by_the_worker_says_so_in_the_language_of_who_asked(
     source_fetch.refresh_from_db()
     assert source_fetch.status == SourceFetch.Status.FAILED
     assert source_fetch.error.startswith("Ini gambar PNG, bukan halaman web"), source_fetch.error
+
+
+def test_the_rows_problems_are_written_in_the_owners_language(researcher_client, settings):
+    upload(researcher_client, csv_bytes([row(claim_text="")]), headers=INDONESIAN)
+    batch = ImportBatch.objects.get()
+
+    run_as_a_worker(settings, preview_import, batch.pk)
+    [staged] = batch.rows.all()
+    assert "teks klaim kosong" in staged.problems
+    page = researcher_client.get(batch.get_absolute_url(), headers=INDONESIAN).content.decode()
+    assert "teks klaim kosong" in page and "text is empty" not in page
+
+
+def test_the_api_refuses_in_the_language_it_is_asked_in(client):
+    response = client.get(
+        "/api/claims/", headers={"authorization": "Bearer ct_nothing", **INDONESIAN}
+    )
+    assert response.status_code == 401
+    assert (
+        response.json()["detail"]
+        == "Token ini tidak sah: sudah dicabut, atau tidak pernah diterbitkan."
+    )
+    english = client.get("/api/claims/", headers={"authorization": "Bearer ct_nothing"})
+    assert english.json()["detail"] == "This token is not valid: it was revoked, or never issued."
