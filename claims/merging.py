@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from claims import duplicates
 from claims.matching import name_key
@@ -36,6 +37,23 @@ from claims.recovery import bring_back_deleted
 from sources.models import Source
 
 Kind = PossibleDuplicate.Kind
+
+# What moves and what is gained, by label: the labels are keys in code, said through the
+# catalogue when shown (templates/claims/merge_preview.html).
+LABELS = (
+    gettext_noop("citations"),
+    gettext_noop("relations"),
+    gettext_noop("verdicts"),
+    gettext_noop("topics"),
+    gettext_noop("joint speakers"),
+    gettext_noop("claims"),
+    gettext_noop("joint statements"),
+    gettext_noop("joint places taken"),
+    gettext_noop("roles"),
+    gettext_noop("roles held for them"),
+    gettext_noop("aliases"),
+    gettext_noop("hops"),
+)
 
 
 @dataclass
@@ -78,7 +96,7 @@ def preview(kind: str, kept, merged) -> Plan:
 
 def _plan_claims(plan: Plan) -> None:
     kept, merged = plan.kept, plan.merged
-    _move_citations(plan, "claim", f"#{kept.pk} already cites this passage")
+    _move_citations(plan, "claim", _("#{kept} already cites this passage").format(kept=kept.pk))
     answered = set()
     for relation in kept.relations_as_claim.all():
         answered.add(relation.counter_id)
@@ -87,16 +105,21 @@ def _plan_claims(plan: Plan) -> None:
     for relation in ClaimRelation.objects.involving(merged).order_by("pk"):
         other = relation.counter_id if relation.claim_id == merged.pk else relation.claim_id
         if other == kept.pk:
-            plan.drops.append((relation, "it would relate the claim to itself"))
+            plan.drops.append((relation, _("it would relate the claim to itself")))
         elif other in answered:
-            plan.drops.append((relation, f"#{kept.pk} is already related to #{other}"))
+            plan.drops.append(
+                (
+                    relation,
+                    _("#{kept} is already related to #{other}").format(kept=kept.pk, other=other),
+                )
+            )
         else:
             answered.add(other)
             plan.moves["relations"].append(relation)
     verdict = Assessment.objects.filter(claim=merged).first()
     if verdict is not None:
         if Assessment.objects.filter(claim=kept).exists():
-            plan.drops.append((verdict, f"#{kept.pk} has a verdict of its own"))
+            plan.drops.append((verdict, _("#{kept} has a verdict of its own").format(kept=kept.pk)))
         else:
             plan.moves["verdicts"].append(verdict)
     have = set(kept.topics.values_list("pk", flat=True))
@@ -151,7 +174,7 @@ def _plan_speakers(plan: Plan) -> None:
     held = Role.objects.filter(organisation=merged).order_by("pk")
     plan.moves["roles held for them"] = list(held.exclude(speaker=kept))
     for role in [*own.filter(organisation=kept), *held.filter(speaker=kept)]:
-        plan.drops.append((role, f"{kept} would hold a role in themselves"))
+        plan.drops.append((role, _("{kept} would hold a role in themselves").format(kept=kept)))
     known = {name_key(spelling) for spelling in kept.as_known().spellings}
     plan.gains["aliases"] = [
         spelling for spelling in merged.as_known().spellings if name_key(spelling) not in known
@@ -166,7 +189,11 @@ def _plan_sources(plan: Plan) -> None:
             "Make the texts the same first (edit one source), or keep both."
         )
         return
-    _move_citations(plan, "source", f"its claim already cites this passage in #{kept.pk}")
+    _move_citations(
+        plan,
+        "source",
+        _("its claim already cites this passage in #{kept}").format(kept=kept.pk),
+    )
     plan.moves["hops"] = list(Hop.objects.filter(source=merged).order_by("pk"))
 
 

@@ -10,6 +10,7 @@ from django.forms.models import model_to_dict
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from records.models import EditConflict
 
@@ -45,7 +46,7 @@ def shown(field: forms.Field, value) -> str:
         labels = {str(key): label for key, label in field.choices}
         return str(labels.get(str(value), value))
     if isinstance(field, forms.BooleanField):
-        return "yes" if value not in (False, "false", "False", "off", "0") else "no"
+        return _("yes") if value not in (False, "false", "False", "off", "0") else _("no")
     if isinstance(value, datetime.datetime):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     return str(value).replace("\r\n", "\n")

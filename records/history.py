@@ -103,7 +103,7 @@ def _display(model_field, value, related: dict) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.ForeignKey):
         target = related.get((model_field.related_model, value))
-        return str(target) if target is not None else f"#{value} (deleted)"
+        return str(target) if target is not None else _("#{pk} (deleted)").format(pk=value)
     return str(value)
 
 

@@ -236,3 +236,14 @@ def test_the_pages_merge_and_unmerge_and_a_reader_can_do_neither(
     response = researcher_client.post(reverse("claims:merge-undo", args=[record.pk]))
     assert response.status_code == 302 and response.url == merged.get_absolute_url()
     assert Claim.objects.filter(pk=merged.pk).exists()
+
+
+def test_the_preview_reads_in_indonesian(researcher_client, two_of_one):
+    *_, pair = two_of_one
+    page = researcher_client.get(
+        reverse("claims:merge-preview", args=[pair.pk]), headers={"accept-language": "id"}
+    ).content.decode()
+    assert "klaim akan terhubung dengan dirinya sendiri" in page
+    assert "sudah mengutip petikan ini" in page
+    assert "it would relate the claim to itself" not in page
+    assert "already cites this passage" not in page
