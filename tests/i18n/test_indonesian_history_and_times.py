@@ -56,4 +56,3 @@ def test_a_history_time_is_written_with_points_on_an_indonesian_page(researcher_
 def _shown(page: str) -> str:
     """The page without its machine-readable `datetime` attributes."""
     return re.sub(r'datetime="[^"]*"', "", page)
-
