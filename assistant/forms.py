@@ -15,7 +15,7 @@ class SpanForm(forms.Form):
 
     start = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     end = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
-    stale_message = "This passage is no longer in the source’s text."
+    stale_message = _("This passage is no longer in the source’s text.")
 
     def __init__(self, *args, body: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,7 +59,7 @@ class SuggestionForm(SpanForm):
     # A claim recorded from another source that this statement denies.
     denies_claim = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    stale_message = "This passage is no longer in the source’s text; reload the suggestions."
+    stale_message = _("This passage is no longer in the source’s text; reload the suggestions.")
 
     def is_in_body(self, start: int, end: int) -> bool:
         # A claim needs words: a passage of white space alone is no suggestion.
@@ -87,7 +87,7 @@ class AddPassageForm(SpanForm):
     claim = forms.ModelChoiceField(
         Claim.objects.select_related("speaker"),
         widget=forms.HiddenInput,
-        error_messages={"invalid_choice": "That claim is no longer recorded."},
+        error_messages={"invalid_choice": _("That claim is no longer recorded.")},
     )
     relays = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
 

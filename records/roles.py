@@ -7,8 +7,9 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy
 
-READ_ONLY_MESSAGE = (
+READ_ONLY_MESSAGE = gettext_lazy(
     "You can read and export, but not change records: only Researchers can. "
     "Ask an administrator to add you to the Researchers group."
 )

@@ -162,7 +162,7 @@ class SourceForm(VersionedModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["outlet"].required = False
-        self.fields["outlet"].empty_label = "Choose an outlet"
+        self.fields["outlet"].empty_label = _("Choose an outlet")
         if self.instance.pk and "published_at" not in self.initial:
             self.initial["published_at"] = self.instance.published
 

@@ -47,13 +47,12 @@ def pair_import(request: HttpRequest) -> HttpResponse:
         if getattr(request, "upload_too_large", False) or (
             upload and upload.size > MAX_UPLOAD_BYTES
         ):
-            error = (
-                f"The file is larger than {MAX_UPLOAD_BYTES // 2**20} MB, the limit for an "
-                "upload. Split it, or ask an administrator to run "
-                "“manage.py import_pairs” with it on the server."
-            )
+            error = _(
+                "The file is larger than {size} MB, the limit for an upload. Split it, or ask an "
+                "administrator to run “manage.py import_pairs” with it on the server."
+            ).format(size=MAX_UPLOAD_BYTES // 2**20)
         elif upload is None:
-            error = "Choose a CSV file to upload."
+            error = _("Choose a CSV file to upload.")
         else:
             try:
                 batch = queue_preview(owner=request.user, filename=upload.name, upload=upload)
@@ -82,13 +81,17 @@ def claimreview_import(request: HttpRequest) -> HttpResponse:
             post, files = request.POST, request.FILES
         except RequestDataTooBig:
             post, files = {}, {}
-            error = f"What was sent is larger than {limit_mb} MB: upload it as a file."
+            error = _("What was sent is larger than {size} MB: upload it as a file.").format(
+                size=limit_mb
+            )
         upload = files.get("file")
         pasted, address = post.get("markup", "").strip(), post.get("url", "").strip()
         if error:
             pass
         elif getattr(request, "upload_too_large", False):
-            error = f"The file is larger than {limit_mb} MB, the limit for ClaimReview markup."
+            error = _(
+                "The file is larger than {size} MB, the limit for ClaimReview markup."
+            ).format(size=limit_mb)
         elif upload is None and pasted:
             upload = SimpleUploadedFile("pasted.jsonld", pasted.encode())
         elif upload is None and address:
@@ -100,7 +103,7 @@ def claimreview_import(request: HttpRequest) -> HttpResponse:
                 upload = SimpleUploadedFile("page.html", fetched.content)
                 filename = fetched.final_url
         elif upload is None:
-            error = "Choose a file, paste the markup, or give the page's address."
+            error = _("Choose a file, paste the markup, or give the page's address.")
         if upload is not None and not error:
             try:
                 batch = queue_preview(
@@ -145,11 +148,11 @@ def claim_import(request: HttpRequest) -> HttpResponse:
         upload = request.FILES.get("file")
         preset = mappings.filter(pk=request.POST.get("mapping") or None).first()
         if getattr(request, "upload_too_large", False):
-            error = (
-                f"The file is larger than {MAX_UPLOAD_BYTES // 2**20} MB, the limit for an upload."
+            error = _("The file is larger than {size} MB, the limit for an upload.").format(
+                size=MAX_UPLOAD_BYTES // 2**20
             )
         elif upload is None:
-            error = "Choose a CSV file to upload."
+            error = _("Choose a CSV file to upload.")
         else:
             try:
                 list(itertools.islice(read_rows(upload, check_header=_any, sniff=True), 1))

@@ -137,3 +137,12 @@ def test_related_claims_are_grouped_under_indonesian_headings(demo, researcher_c
     html = page.content.decode()
     assert '<h3 class="relation-group">Dibantah oleh</h3>' in html
     assert "Denied by" not in html
+
+
+def test_a_reader_is_refused_in_indonesian(reader_client):
+    response = reader_client.post(
+        reverse("claims:topic-create"), {"name": "Laut China Selatan"}, headers=INDONESIAN
+    )
+    assert response.status_code == 403
+    page = response.content.decode().replace("&#x27;", "'")
+    assert "Anda bisa membaca dan mengekspor, tetapi tidak bisa mengubah catatan" in page
