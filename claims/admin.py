@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.models import (
@@ -155,7 +156,7 @@ class CitationAdmin(LargeTableAdmin):
     autocomplete_fields = ["claim", "source", "via"]
     readonly_fields = ["verification", "anchor_start", "anchor_end", "created_at", "updated_at"]
 
-    @admin.display(description="attribution chain")
+    @admin.display(description=_("attribution chain"))
     def chain(self, citation: Citation) -> str:
         return citation.attribution_chain  # stored: claims.derived
 

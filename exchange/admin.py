@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from claims.admin import ClaimRelationAdmin
 from claims.models import ClaimRelation
@@ -15,7 +16,7 @@ admin.site.unregister(ClaimRelation)
 class ExportableClaimRelationAdmin(ClaimRelationAdmin):
     actions = ["export_csv"]
 
-    @admin.action(description="Export selected pairs as CSV", permissions=["view"])
+    @admin.action(description=_("Export selected pairs as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
         chunks = stream_pairs_csv(queryset, base_url=base_url(request))
         return csv_response(chunks, pairs_filename(timezone.localdate()))

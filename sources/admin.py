@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from records.admin import LargeTableAdmin, VersionedAdmin, external_link
 from sources.models import Outlet, Source
@@ -12,7 +13,7 @@ class OutletAdmin(VersionedAdmin):
     list_filter = ["kind", "country"]
     search_fields = ["name"]
 
-    @admin.display(description="homepage", ordering="homepage")
+    @admin.display(description=_("homepage"), ordering="homepage")
     def homepage_link(self, outlet: Outlet) -> str:
         return external_link(outlet.homepage)
 
@@ -56,6 +57,6 @@ class SourceAdmin(LargeTableAdmin):
     def search_filter(self, search_term: str) -> Q:
         return super().search_filter(search_term) | Q(url=search_term.strip())
 
-    @admin.display(description="citations", ordering="citation_total")
+    @admin.display(description=_("citations"), ordering="citation_total")
     def citation_count(self, source: Source) -> int:
         return source.citation_total

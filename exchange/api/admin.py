@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from exchange.api.models import ApiToken
 
@@ -29,8 +30,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
                 "kept and will not be shown again.",
             )
 
-    @admin.action(description="Revoke the selected tokens")
+    @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request, queryset) -> None:
         for token in queryset.filter(revoked_at__isnull=True):
             token.revoke()
-        messages.success(request, "Revoked.")
+        messages.success(request, _("Revoked."))
