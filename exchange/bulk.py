@@ -32,7 +32,9 @@ def unsaved(model: type[Model]) -> Callable[..., Model]:
         return model
     constants, factories = {}, []
     for field in model._meta.concrete_fields:
-        if callable(field.default):  # a fresh dict or list each time, as Django gives
+        # A fresh dict or list each time, as Django gives (`NOT_PROVIDED`, a class, is
+        # callable too: a field without a default has one constant, its empty value).
+        if field.has_default() and callable(field.default):
             factories.append((field.attname, field.get_default))
         else:
             constants[field.attname] = field.get_default()

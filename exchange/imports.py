@@ -308,11 +308,19 @@ def _choice(value: str, choices: type) -> str | None:
     """A TextChoices value from its value or its English label, in any case; None if
     unknown. A file reads the same whatever the language of the page that uploaded it."""
     wanted = value.strip().casefold().replace(" ", "_").replace("-", "_")
+    return _choice_names(choices).get(wanted)
+
+
+@functools.cache
+def _choice_names(choices: type) -> dict[str, str]:
+    """Each choice's value by itself and by its English label (the first choice that has
+    a name keeps it): made once, not for each cell of each row."""
+    names = {}
     with translation.override("en"):
         for choice in choices:
-            if wanted in (choice.value, str(choice.label).casefold().replace(" ", "_")):
-                return choice.value
-    return None
+            names.setdefault(choice.value, choice.value)
+            names.setdefault(str(choice.label).casefold().replace(" ", "_"), choice.value)
+    return names
 
 
 class OutOfRange(ValueError):
@@ -560,7 +568,7 @@ class PairImporter:
         self.problems: list[tuple[int, str]] = []
         self.rows = 0
         # Unsaved records are made by the hundred thousand: without Django's `__init__`.
-        models = (Speaker, Outlet, Source, Claim, ClaimRelation, Hop)
+        models = (Speaker, Outlet, Source, Claim, Citation, ClaimRelation, Hop)
         self.new = {model: unsaved(model) for model in models}
 
     # References: a positive number is a row in the database; a negative one stands for a
@@ -806,7 +814,9 @@ class PairImporter:
                     continue
                 # Anchored in the text it has now (none, if this import creates the source);
                 # the source itself is set once it exists.
-                citation = Citation.of(source=self._anchoring(plan.source), quote=plan.quote)
+                citation = Citation.of(
+                    source=self._anchoring(plan.source), quote=plan.quote, make=self.new[Citation]
+                )
                 try:
                     citation.anchor()
                 except AmbiguousQuote as ambiguity:
