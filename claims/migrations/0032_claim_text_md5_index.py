@@ -27,6 +27,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("claims", "0029_assessment_reviewer")]
+    dependencies = [("claims", "0031_user_language")]
 
     operations = [migrations.RunPython(create, drop)]
