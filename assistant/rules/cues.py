@@ -414,7 +414,12 @@ def _skippable(segment: list[Word], language: Language) -> bool:
         return True
     # "Kirby, the White House spokesman, said": a description ending in its role.
     last = segment[-1]
-    return last.folded in language.roles and not last.capitalised and first in language.articles
+    # "Katalin Cseh, a Hungarian MEP, said": a role in capitals is still a role.
+    return (
+        last.folded in language.roles
+        and (not last.capitalised or last.acronym)
+        and first in language.articles
+    )
 
 
 def _after(

@@ -215,7 +215,7 @@ EN.roles = _set(
     "mayor|chair|chairman|chairwoman|chief|leader|official|officials|ambassador|director|"
     "manager|commissioner|envoy|general|adviser|advisor|lawmaker|legislator|deputy|head|"
     "counterpart|diplomat|analyst|expert|professor|lawyer|prosecutor|judge|mechanic|"
-    "source|sources|"
+    "source|sources|mep|mp|"
     "mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt|colonel|captain|"
     "major|lieutenant|admiral|sergeant|commander|chief"
 )
@@ -939,6 +939,34 @@ MASCULINE_ROLES = frozenset(
         "sir",
         "diputado",
         "senador",
+    ]
+)
+# Given names that open a name of three words, so that the first of three after a role is
+# no place ("Siti Nadia Tarmizi", not "Nadia Tarmizi"): common in Indonesian names.
+GIVEN_NAMES = frozenset(
+    [
+        "siti",
+        "sri",
+        "nur",
+        "muhammad",
+        "mohammad",
+        "mohamad",
+        "moh",
+        "ahmad",
+        "achmad",
+        "abdul",
+        "dewi",
+        "putri",
+        "agus",
+        "budi",
+        "yusuf",
+        "joko",
+        "bambang",
+        "hendra",
+        "rizal",
+        "tri",
+        "eko",
+        "dwi",
     ]
 )
 FEMININE_FIRST_NAMES = frozenset(

@@ -25,6 +25,7 @@ from assistant.rules.lexicon import (
     FEMININE_FIRST_NAMES,
     FEMININE_ROLES,
     FEMININE_SURNAME_ENDINGS,
+    GIVEN_NAMES,
     MASCULINE_ROLES,
     MASCULINE_SURNAME_ENDINGS,
     WIRE_SERVICES,
@@ -135,6 +136,8 @@ class Names:
         # Cahyono Adi" is "Agus" the next time.
         if len(parts) == 2 or self.language.code == "id":
             keys.append(skeleton(parts[0]))
+        if len(parts) >= 3 and fold(parts[0]) in GIVEN_NAMES:
+            keys.append(skeleton(parts[1]))  # "Siti Nadia Tarmizi" is "Nadia" the next time
         for key in keys:
             self._full_names.setdefault(key, name)
 
@@ -416,6 +419,10 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     acronyms = [n for n, word in enumerate(name[:-1]) if word.acronym]
     if acronyms and 2 <= len(name) - acronyms[-1] - 1 <= 3:
         return name[acronyms[-1] + 1 :]
+    # "Juru Bicara Kemenkes Siti Nadia Tarmizi": a given name opens the person's names.
+    given = next((n for n, word in enumerate(name[:-1]) if word.folded in GIVEN_NAMES), None)
+    if given is not None and 2 <= len(name) - given <= 3:
+        return name[given:]
     return name[-2:] if len(name) >= 3 else name
 
 
@@ -540,6 +547,11 @@ def interpret(
             any(word.folded in language.roles for word in ahead)
             and ahead[-1].folded not in language.connectors
         )
+        closing = [n for n, w in enumerate(run[:-1]) if ")" in body[w.end : run[n + 1].start]]
+        if before and closing and 2 <= len(run) - closing[-1] - 1 <= 3:
+            # "Ketua Ikatan Dokter Anak Indonesia (IDAI) Piprim Basarah Yanuarso": the
+            # person after the organisation's bracketed short name, all of their names.
+            run = run[closing[-1] + 1 :]
         name_words, roles = _person_part(run, language, role_before=role_before)
         roles |= frozenset(w.folded for w in phrase if w.folded in language.roles)
         if role_before:
@@ -599,7 +611,9 @@ def interpret(
 
 def person_after_role(name_words: list[Word], language: Language) -> list[Word]:
     """ "Министр обороны России Андрей Белусов": after a role, the place it belongs to,
-    then the person's two names."""
+    then the person's two names (unless a given name opens three)."""
+    if len(name_words) == 3 and name_words[0].folded in GIVEN_NAMES:
+        return name_words
     if len(name_words) >= 3 and not _organisation(name_words, language):
         return name_words[-2:]
     return name_words

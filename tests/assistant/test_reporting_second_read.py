@@ -321,3 +321,28 @@ def test_whom_an_agency_cites_is_not_its_subject():
         "обсуждают новый механизм вывоза зерна через Черное море."
     )
     assert speakers_of(body, outlets=["Bloomberg"]) == ["Bloomberg"]
+
+
+# The seventh round: a British daily, Antara and People's Daily.
+
+
+def test_a_name_after_a_bracketed_short_name_keeps_all_its_words():
+    body = (
+        "Ketua Ikatan Dokter Anak Indonesia (IDAI) Piprim Basarah Yanuarso menegaskan tidak ada "
+        "bukti ilmiah yang mendukung klaim tersebut."
+    )
+    assert speakers_of(body) == ["Piprim Basarah Yanuarso"]
+
+
+def test_a_given_name_opens_three_names_and_the_middle_one_is_used_later():
+    body = (
+        '"Informasi tersebut hoaks. Vaksin HPV terbukti aman," kata Juru Bicara Kemenkes Siti '
+        "Nadia Tarmizi di Jakarta, Kamis.\n\n"
+        "Nadia menjelaskan, program imunisasi HPV justru bertujuan mencegah kanker serviks."
+    )
+    assert speakers_of(body) == ["Siti Nadia Tarmizi", "Siti Nadia Tarmizi"]
+
+
+def test_a_role_in_capitals_set_off_after_a_name_describes_the_name():
+    body = 'Katalin Cseh, a Hungarian MEP, said the freeze was "long overdue".'
+    assert speakers_of(body) == ["Katalin Cseh"]
