@@ -315,6 +315,14 @@ def _learn_names(
 
 
 def _learn_run(body, run, lexicon, names, after_role: bool) -> None:
+    # "Argentina's Milei defends …": whose the person is, is no part of their name.
+    owners = [
+        n
+        for n, w in enumerate(run[:-1])
+        if w.text.endswith(("'s", "’s")) or body[w.end : w.end + 2] in ("'s", "’s")
+    ]
+    if owners:
+        run = run[owners[-1] + 1 :]
     run = _trailing_run(run, lexicon)
     while run and (
         run[0].folded in lexicon.first_cue_words

@@ -166,6 +166,7 @@ _add(
     "said|says|say|told|tells|stated|states|added|adds|claimed|claims|insisted|insists|argued|"
     "argues|warned|warns|explained|announced|pledged|vowed|promised|acknowledged|admitted|"
     "confirmed|noted|stressed|emphasised|emphasized|urged|wrote|tweeted|posted|testified|"
+    "defended|defends|"
     "countered|responded|replied|asserted|maintained|predicted|conceded|cautioned|declared|"
     "has said|have said|had said|is quoted as saying|was quoted as saying|called|calls|"
     "described|blamed|blames|criticised|criticized|condemned|berated|praised|thanked|"
@@ -349,6 +350,8 @@ ID.roles = _set(
     "direktur|jenderal|gubernur|bupati|wali|kota|anggota|duta|besar|pejabat|pengurus|"
     "sekretaris|komisaris|panglima|kapolri|kapolda|dirjen|pengamat|ekonom|"
     "seorang|pak|bu|bapak|ibu|kolonel|letnan|kapten|mayor|laksamana|brigjen|irjen|"
+    # Ranks, abbreviated as the papers write them: "Mayjen Hariyanto", "Kombes Ade Ary".
+    "mayjen|letjen|marsekal|letkol|kombes|akbp|brigadir|kapolres|kapuspen|"
     # The portfolios in a title: "Menteri Luar Negeri RI Sugiono", "Menteri Pertahanan".
     "luar|negeri|pertahanan|keuangan|perdagangan|energi|sumber|daya|mineral|ri|urusan|"
     "koordinator|bidang|politik|hukum|keamanan|perekonomian|kesehatan|pendidikan|"
@@ -370,7 +373,9 @@ ID.told = _set("kepada|pada")
 ID.relatives = _set("yang")
 ID.conjunctions = _set("dan|serta")
 ID.openers = _set("sementara|sedangkan|tetapi|namun|sementara itu|padahal")
-ID.circumstances = _set("saat|ketika|usai|seusai|setelah|sebelum|dalam|di|ditemui|dihubungi")
+ID.circumstances = _set(
+    "saat|ketika|usai|seusai|setelah|sebelum|dalam|di|ditemui|dihubungi|melalui|lewat"
+)
 ID.discourse = _set(
     "sementara itu|di sisi lain|sebelumnya|selain itu|namun|di tempat terpisah|secara "
     "terpisah|dalam kesempatan itu|dalam kesempatan yang sama|menanggapi hal itu|terkait hal itu"

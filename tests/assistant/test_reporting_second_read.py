@@ -346,3 +346,33 @@ def test_a_given_name_opens_three_names_and_the_middle_one_is_used_later():
 def test_a_role_in_capitals_set_off_after_a_name_describes_the_name():
     body = 'Katalin Cseh, a Hungarian MEP, said the freeze was "long overdue".'
     assert speakers_of(body) == ["Katalin Cseh"]
+
+
+# The eighth round: Kompas on Papua, AP on Argentina.
+
+
+def test_an_abbreviated_rank_is_a_role_not_a_name():
+    body = (
+        "Kepala Pusat Penerangan TNI Mayjen Hariyanto membantah prajurit TNI terlibat dalam "
+        "penembakan itu."
+    )
+    assert speakers_of(body) == ["Hariyanto"]
+
+
+def test_through_a_message_between_subject_and_verb_is_how_it_spoke():
+    body = (
+        "Juru bicara KKB Sebby Sambom melalui pesan singkat menyatakan kelompoknya tidak "
+        "bertanggung jawab atas insiden itu."
+    )
+    assert speakers_of(body) == ["Sebby Sambom"]
+
+
+def test_defended_is_a_cue_and_a_countrys_possessive_is_no_part_of_a_name():
+    body = (
+        "Argentina's Milei defends peso plan as IMF raises concerns\n\n"
+        "President Javier Milei on Monday defended his government's plan to lift currency "
+        'controls, saying the measures would "put an end to decades of lies."\n\n'
+        '"We are not going to devalue. That is a fantasy of the opposition," Milei told '
+        "Radio Mitre."
+    )
+    assert speakers_of(body) == ["Javier Milei", "Javier Milei"]
