@@ -40,6 +40,9 @@ from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.text import fold
 
 _QUOTING_ZH = ("援引", "引述", "引用")
+_ZH_RANK_AFTER = re.compile(
+    r"(?:陆军|海军|空军|火箭军|武警)?(?:大校|上校|中校|少校|少将|中将|上将)$"
+)
 # The word before the agent of a participle: "consultados por EFE", "contacted by Reuters".
 _AGENTS = {"es": "por", "en": "by", "fr": "par", "id": "oleh"}
 # An elided article before a name: "L'ONG Droits Sahel", "l'armée".
@@ -778,6 +781,7 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     phrase = phrase[:cut]
     for opener in ZH_CLAUSE_OPENERS:
         phrase = phrase.removeprefix(opener)
+    phrase = _ZH_RANK_AFTER.sub("", phrase)  # "施毅陆军大校": the rank after the name
     if phrase.startswith("有") and not phrase.startswith("有关") and len(phrase) > 2:
         phrase = phrase[1:]  # "有分析人士认为": there are analysts who think (有关 is "concerned")
     language = names.language

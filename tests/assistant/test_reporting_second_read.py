@@ -376,3 +376,11 @@ def test_defended_is_a_cue_and_a_countrys_possessive_is_no_part_of_a_name():
         "Radio Mitre."
     )
     assert speakers_of(body) == ["Javier Milei", "Javier Milei"]
+
+
+# The ninth round: AFP on Senegal, CCTV on a drill.
+
+
+def test_a_chinese_rank_after_the_name_is_not_part_of_it():
+    body = "东部战区新闻发言人施毅陆军大校12日发表谈话说，东部战区当天组织海空兵力开展联合演训。"
+    assert speakers_of(body) == ["施毅"]
