@@ -378,7 +378,7 @@ def _read(
     lead_ins: list[int] = []
     unquoted: list[tuple[int, int]] = []
     for quote in quotes:
-        if outlets.name_of(body[quote.inner_start : quote.inner_end]):
+        if outlets.names_in_marks(body[quote.inner_start : quote.inner_end]):
             # "газета «Коммерсант»": an outlet's name in marks, as Russian writes it.
             unquoted.append((quote.start, quote.end))
             continue

@@ -97,6 +97,24 @@ def _names(body: str, statement: Statement, names: set[str]) -> bool:
     return any(name and len(name) >= 2 and name in text for name in names)
 
 
+# How a sentence says that what it reports came before what was just reported.
+_EARLIER = {
+    "en": ("earlier", "previously"),
+    "id": ("sebelumnya",),
+    "ru": ("ранее",),
+    "es": ("anteriormente", "previamente"),
+    "fr": ("auparavant", "precedemment", "plus tot"),
+    "zh": ("此前", "早前", "日前"),
+}
+
+
+def _told_earlier(body: str, statement: Statement, language: Language) -> bool:
+    """Does its sentence open with "Earlier, …", "Sebelumnya, …", "Ранее …", "此前，…"?"""
+    opening = body[statement.sentence_start : statement.sentence_start + 16]
+    opening = opening if language.code == "zh" else fold(opening)
+    return opening.startswith(_EARLIER.get(language.code, ()))
+
+
 def _opens_as_answer(body: str, statement: Statement, language: Language) -> bool:
     """Does its sentence open as an answer ("对此，…", "In response, …")?"""
     opening = body[statement.sentence_start : statement.sentence_start + 24].casefold()
@@ -255,6 +273,8 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             score -= abs(index - other) * 0.01  # between equals, the nearest
             if other > index:
                 score -= 0.5  # an answer usually follows what it answers
+                if _told_earlier(body, candidate, language):
+                    score += 1.5  # …unless the text says it came first ("Ранее …")
             if score > best_score:
                 best, best_score = other, score
         if best is None and (statement.denial or refuting):
@@ -269,7 +289,13 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             ]
             earlier = [other for other in others if other < index]
             reported = [other for other in earlier if not statements[other].direct]
-            best = (reported or earlier or others or [None])[-1 if (reported or earlier) else 0]
+            # None before it: what it denies is reported after ("Ранее … заявила"), an
+            # assertion, not its own side's "no" quoted next.
+            asserted = [o for o in others if not statements[o].direct and not negative[o]]
+            told_before = [o for o in asserted if _told_earlier(body, statements[o], language)]
+            best = (reported or earlier or told_before or asserted or others or [None])[
+                -1 if (reported or earlier) else 0
+            ]
         if best is not None:
             answered[index] = best
             pairs.append((best, index))

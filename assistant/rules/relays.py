@@ -50,6 +50,10 @@ _DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*[-–—]+\s+"
 _DATELINE_TITLE_PLAIN = re.compile(
     r"^[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2,20}\s+(?:-|--|—)\s+(?=[A-ZÀ-ÞА-ЯЁ\"“])"
 )
+# Interfax's house style: "Москва. 26 ноября. ИНТЕРФАКС - ".
+_DATELINE_AGENCY_CAPS = re.compile(
+    r"^[A-ZА-ЯЁ][\w'’-]{1,20}\.\s+\d{1,2}\s+\w+\.\s+(?P<caps>[A-ZА-ЯЁ][A-ZА-ЯЁ-]{2,20})\s*[-–—]+\s+"
+)
 _ZH_DATELINE = re.compile(
     # "本报华盛顿12月1日电": the paper's own correspondent, no relay.
     r"^(?:(?:本报|(?P<agency>[\u4e00-\u9fff]{2,4}(?:社|网)))[\u4e00-\u9fff]{0,6}\d{1,2}月\d{1,2}日电\s*"
@@ -151,6 +155,21 @@ class OutletIndex:
             found.append("X")  # "en la red social X", "di platform X"
         return 1
 
+    def names_in_marks(self, text: str) -> bool:
+        """Is this quoted text an outlet's name, declined as Russian writes it
+        ("«Интерфаксу»")?"""
+        if self.name_of(text):
+            return True
+        return (
+            bool(text[:1])
+            and "\u0400" <= text[0] <= "\u04ff"
+            and any(
+                self.name_of(text[:-cut])
+                for cut in range(1, _INFLECTION + 1)
+                if len(text) - cut >= 3
+            )
+        )
+
     def _in_cjk(self, text: str) -> list[str]:
         found = []
         position = 0
@@ -218,6 +237,7 @@ def dateline_end(body: str, start: int, end: int) -> int:
 def _dateline(text: str) -> re.Match | None:
     return (
         _DATELINE_CREDIT.match(text)
+        or _DATELINE_AGENCY_CAPS.match(text)
         or _DATELINE_TITLE.match(text)
         or _ZH_DATELINE.match(text)
         or _DATELINE_PLAIN.match(text)

@@ -422,6 +422,10 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     acronyms = [n for n, word in enumerate(name[:-1]) if word.acronym]
     if acronyms and 2 <= len(name) - acronyms[-1] - 1 <= 3:
         return name[acronyms[-1] + 1 :]
+    if acronyms and acronyms[-1] == len(name) - 2 and len(name[acronyms[-1]].text) >= 3:
+        # "Pengelolaan Kelautan KKP Kusdiantoro": one name after the organisation's
+        # short name (two capitals may be an initial: "TB Hasanuddin").
+        return name[-1:]
     # "Juru Bicara Kemenkes Siti Nadia Tarmizi": a given name opens the person's names.
     given = next((n for n, word in enumerate(name[:-1]) if word.folded in GIVEN_NAMES), None)
     if given is not None and 2 <= len(name) - given <= 3:
@@ -505,6 +509,8 @@ def interpret(
     """The speaker named by the words beside a cue: before it (`before`, the name at the
     end) or after it (the name at the start)."""
     language = names.language
+    if not before and len(phrase) > 2 and phrase[0].start and body[phrase[0].start - 1] in '«"“':
+        phrase = phrase[1:]  # "заявил «Интерфаксу» директор …": the outlet told, in marks
     indefinite = bool(phrase) and phrase[0].folded in language.indefinites
     phrase = _strip_tail(phrase, language) if before else _after_phrase(phrase, language)
     if not phrase:
@@ -758,6 +764,14 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
         chain.pop(0)  # "del sindicato", "de la CGT": what follows a role is no name
     while chain and chain[-1].folded in language.connectors:
         chain.pop()
+    # "… стран СНГ МИД РФ Алексей Полищук": the person after the organisations' short names.
+    short = [n for n, word in enumerate(chain[:-1]) if word.acronym]
+    if (
+        short
+        and 2 <= len(chain) - short[-1] - 1 <= 3
+        and _full_name_in(chain[short[-1] + 1 :], language)
+    ):
+        chain = chain[short[-1] + 1 :]
     return chain
 
 

@@ -384,3 +384,45 @@ def test_defended_is_a_cue_and_a_countrys_possessive_is_no_part_of_a_name():
 def test_a_chinese_rank_after_the_name_is_not_part_of_it():
     body = "东部战区新闻发言人施毅陆军大校12日发表谈话说，东部战区当天组织海空兵力开展联合演训。"
     assert speakers_of(body) == ["施毅"]
+
+
+# The tenth round: Interfax and Tempo.
+
+
+def test_interfax_dateline_credits_the_agency():
+    body = (
+        "МИД России назвал обвинения Кишинева абсурдными\n\n"
+        "Москва. 26 ноября. ИНТЕРФАКС - МИД РФ отверг обвинения властей Молдавии во "
+        "вмешательстве во внутренние дела республики."
+    )
+    (found,) = suggest(body, outlets=["Интерфакс"], publisher="Коммерсант")
+    assert found.speaker.name == "МИД РФ" and found.relays == ("Интерфакс",)
+
+
+def test_the_agency_told_in_marks_then_the_person_after_the_short_names():
+    body = (
+        '"Подобные заявления не имеют ничего общего с реальностью", - заявил "Интерфаксу" '
+        "директор второго департамента стран СНГ МИД РФ Алексей Полищук."
+    )
+    assert speakers_of(body, outlets=["Интерфакс"]) == ["Алексей Полищук"]
+
+
+def test_one_name_after_an_organisations_short_name():
+    body = (
+        "Direktur Jenderal Pengelolaan Kelautan KKP Kusdiantoro mengatakan pihaknya telah "
+        "menyegel pagar tersebut sejak pekan lalu."
+    )
+    assert speakers_of(body) == ["Kusdiantoro"]
+
+
+def test_a_first_denial_answers_what_the_text_says_came_earlier():
+    body = (
+        "МИД РФ отверг обвинения властей Молдавии во вмешательстве во внутренние дела "
+        "республики.\n\n"
+        "По словам дипломата, Кишинев пытается переложить ответственность за собственные "
+        "провалы на Москву.\n\n"
+        "Ранее президент Молдавии Майя Санду заявила, что Россия потратила десятки миллионов "
+        "евро на подкуп избирателей."
+    )
+    denial, _diplomat, sandu = suggest(body, language="ru")
+    assert denial.denies == ((sandu.start, sandu.end),)
