@@ -7,11 +7,11 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import models, transaction
-from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from records import languages
 from records.links import record_url
 from records.models import Record
 from sources.models import Source
@@ -126,7 +126,7 @@ class Notification(models.Model):
     def send_mail(self) -> None:
         """Mail the recipient in their own language, not the one of who named them."""
         comment = self.comment
-        with translation.override(UserLanguage.of(self.recipient)):
+        with languages.written_in(UserLanguage.of(self.recipient)):
             subject = gettext("{author} mentioned you on Claimtrail").format(author=comment.author)
         send_mail(
             subject=subject,
@@ -151,9 +151,8 @@ class UserLanguage(models.Model):
 
     @classmethod
     def of(cls, user) -> str:
-        """The user's language, else the site's."""
-        kept = cls.objects.filter(user=user).values_list("language", flat=True).first()
-        return kept or settings.LANGUAGE_CODE
+        """The user's language, or "" when they never chose one."""
+        return cls.objects.filter(user=user).values_list("language", flat=True).first() or ""
 
     @classmethod
     def remember(cls, user, language: str) -> None:

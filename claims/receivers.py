@@ -9,7 +9,6 @@ from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from django.utils import translation
 
 from claims import duplicates
 from claims.comments import UserLanguage
@@ -23,6 +22,7 @@ from claims.models import (
     refresh_citations_of,
 )
 from claims.speaking import voices_of
+from records import languages
 from sources.models import Source
 from sources.signals import outlet_renamed, source_changed
 
@@ -114,4 +114,4 @@ for model, kind in (
 def keep_the_language_signed_in_with(sender, request, user, **kwargs) -> None:
     """The language a user signs in with (their switcher's cookie, else their browser's)
     is the one their mail is written in, until they switch."""
-    UserLanguage.remember(user, translation.get_language() or "")
+    UserLanguage.remember(user, languages.current())

@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
-from django.conf import settings
 from django.db import (
     DEFAULT_DB_ALIAS,
     DatabaseError,
@@ -23,7 +22,7 @@ from django.db import (
 )
 from django.db.models import Exists, OuterRef, Q
 from django.tasks import TaskResultStatus
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks_db.models import DBTaskResult
@@ -39,6 +38,7 @@ from exchange.imports import (
 )
 from exchange.models import ImportBatch, ImportFileChunk, ImportKind, ImportRow, TaskWorker
 from exchange.table_import import ClaimsImporter, read_table
+from records import languages
 
 # Each kind of file: how its rows are read, and who decides and creates them.
 FORMATS = {
@@ -69,7 +69,7 @@ class Cancelled(Exception):
 def in_its_language(batch: ImportBatch):
     """Write what the batch's step says (its refusal, its rows' problems) in the language
     of whoever queued the step: a worker has no request to take one from."""
-    return translation.override(batch.language or settings.LANGUAGE_CODE)
+    return languages.written_in(batch.language)
 
 
 def preview_upload(
@@ -156,7 +156,7 @@ def stage_upload(
             size=upload.size,
             status=status,
             progressed_at=timezone.now(),
-            language=translation.get_language() or "",
+            language=languages.current(),
         )
         for number, data in enumerate(iter(lambda: upload.read(ImportFileChunk.SIZE), b"")):
             ImportFileChunk.objects.create(batch=batch, number=number, data=data)

@@ -7,11 +7,12 @@ from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 from django.db.models import F
 from django.tasks import TaskContext, task
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from exchange.batches import apply_batch, in_its_language, preview_batch, stage_upload
 from exchange.models import ImportBatch
+from records import languages
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +82,7 @@ def queue_mapped_preview(batch: ImportBatch, *, options: dict) -> ImportBatch:
         status=ImportBatch.Status.QUEUED,
         options=options,
         progressed_at=timezone.now(),
-        language=translation.get_language() or "",
+        language=languages.current(),
     )
     batch.refresh_from_db()
     return _enqueue(batch, preview_import, batch.pk) if queued else batch
@@ -100,7 +101,7 @@ def queue_apply(batch: ImportBatch, *, user) -> ImportBatch:
         processed=0,
         task_id="",
         progressed_at=timezone.now(),
-        language=translation.get_language() or "",
+        language=languages.current(),
     )
     if not queued:
         batch.refresh_from_db()

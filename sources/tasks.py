@@ -3,12 +3,11 @@ runs them, never a request. The pages only queue the work and show how far it is
 
 import logging
 
-from django.conf import settings
 from django.db import DatabaseError
 from django.tasks import task
-from django.utils import translation
 from django.utils.translation import gettext_lazy
 
+from records import languages
 from sources.intake import run_fetch
 from sources.models import SourceFetch
 
@@ -25,7 +24,7 @@ def read_source(fetch_id: int) -> dict:
     )
     if source_fetch is None:
         return {"fetch": fetch_id, "status": "deleted"}
-    with translation.override(source_fetch.language or settings.LANGUAGE_CODE):
+    with languages.written_in(source_fetch.language):
         source_fetch = run_fetch(source_fetch)
     return {"fetch": fetch_id, "status": source_fetch.status}
 
@@ -37,7 +36,7 @@ COULD_NOT_QUEUE = gettext_lazy(
 
 def queue_fetch(source_fetch: SourceFetch) -> SourceFetch:
     """Queue the fetch, remembering the language of the request that queued it."""
-    SourceFetch.objects.filter(pk=source_fetch.pk).update(language=translation.get_language() or "")
+    SourceFetch.objects.filter(pk=source_fetch.pk).update(language=languages.current())
     try:
         result = read_source.enqueue(source_fetch.pk)
     except DatabaseError as error:
