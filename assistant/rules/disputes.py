@@ -97,29 +97,21 @@ def _names(body: str, statement: Statement, names: set[str]) -> bool:
     return any(name and len(name) >= 2 and name in text for name in names)
 
 
-# How a sentence says that what it reports came before what was just reported.
-_EARLIER = {
-    "en": ("earlier", "previously"),
-    "id": ("sebelumnya",),
-    "ru": ("ранее",),
-    "es": ("anteriormente", "previamente"),
-    "fr": ("auparavant", "precedemment", "plus tot"),
-    "zh": ("此前", "早前", "日前"),
-}
+def _opens_with(body: str, statement: Statement, markers: tuple[str, ...], language: Language):
+    """Does its sentence open with one of `markers` (folded, as the lexicon writes them)?"""
+    opening = body[statement.sentence_start : statement.sentence_start + 24]
+    opening = opening if language.code == "zh" else fold(opening)
+    return opening.startswith(markers)
 
 
 def _told_earlier(body: str, statement: Statement, language: Language) -> bool:
     """Does its sentence open with "Earlier, …", "Sebelumnya, …", "Ранее …", "此前，…"?"""
-    opening = body[statement.sentence_start : statement.sentence_start + 16]
-    opening = opening if language.code == "zh" else fold(opening)
-    return opening.startswith(_EARLIER.get(language.code, ()))
+    return _opens_with(body, statement, language.told_earlier, language)
 
 
 def _opens_as_answer(body: str, statement: Statement, language: Language) -> bool:
     """Does its sentence open as an answer ("对此，…", "In response, …")?"""
-    opening = body[statement.sentence_start : statement.sentence_start + 24].casefold()
-    opening = fold(opening) if language.code != "zh" else opening
-    return any(opening.startswith(marker) for marker in language.answer_openers)
+    return _opens_with(body, statement, language.answer_openers, language)
 
 
 def _named_as(statement: Statement, language: Language) -> set[str]:

@@ -81,6 +81,10 @@ class Language:
     restatements: frozenset[str] = frozenset()
     # Openings of a sentence that answer what came before: "对此", "In response", "Menanggapi".
     answer_openers: tuple[str, ...] = ()
+    # Openings by which a sentence says that what it reports came before: "Earlier", "Ранее".
+    told_earlier: tuple[str, ...] = ()
+    # The word before the agent of a participle: "consultados por EFE", "contacted by Reuters".
+    agent: str = ""
     # Nouns by which an answer points at what it answers: "denied the accusation",
     # "membantah tuduhan itu", "美方的指责".
     accusation_nouns: frozenset[str] = frozenset()
@@ -210,6 +214,8 @@ EN.pronouns = _lower("he|she")
 EN.feminine = _lower("she")
 EN.back_references = _set("thus|so")
 EN.answer_openers = ("in response", "responding", "in reply")
+EN.told_earlier = ("earlier", "previously")
+EN.agent = "by"
 EN.plural_pronouns = _lower("they|it|we")
 EN.roles = _set(
     "minister|spokesman|spokeswoman|spokesperson|president|prime|secretary|senator|governor|"
@@ -343,6 +349,8 @@ _add(
 ID.back_references = _set("demikian|begitu|itulah")
 ID.restatements = _set("hal itu|hal tersebut|hal ini")
 ID.answer_openers = ("menanggapi", "merespons", "terkait hal itu", "atas hal itu")
+ID.told_earlier = ("sebelumnya",)
+ID.agent = "oleh"
 ID.pronouns = _lower("dia|ia|beliau|nya")
 ID.plural_pronouns = _lower("mereka|pihaknya|kami")
 ID.roles = _set(
@@ -462,6 +470,8 @@ _add(
 )
 ES.back_references = _set("asi")
 ES.answer_openers = ("en respuesta", "respondiendo", "ante ello", "ante esto")
+ES.told_earlier = ("anteriormente", "previamente")
+ES.agent = "por"
 ES.pronouns = _lower("él|ella")
 ES.feminine = _lower("ella")
 ES.plural_pronouns = _lower("ellos|ellas")
@@ -582,6 +592,8 @@ _add(
 )
 FR.back_references = _set("ainsi")
 FR.answer_openers = ("en reponse", "repondant", "en retour")
+FR.told_earlier = ("auparavant", "precedemment", "plus tot")
+FR.agent = "par"
 FR.pronouns = _lower("il|elle|lui")
 FR.feminine = _lower("elle")
 FR.plural_pronouns = _lower("ils|elles")
@@ -701,6 +713,7 @@ _add(
 RU.back_references = _set("так|таково")
 RU.restatements = _set("об этом|о чем|об этом же")
 RU.answer_openers = ("в ответ",)
+RU.told_earlier = ("ранее",)
 RU.pronouns = _lower("он|она")
 RU.feminine = _lower("она")
 RU.plural_pronouns = _lower("они|мы")
@@ -770,6 +783,7 @@ _chars(
 )
 _chars(ZH, "回应称|回应说|回应|回答说|答复|回击", Cue.SPEECH, answer=True)
 ZH.answer_openers = ("对此", "针对此事", "针对上述", "就此")
+ZH.told_earlier = ("此前", "早前", "日前")
 ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|此事|行径|做法")
 ZH.refutations = _set("毫无根据|不实|谎言|抹黑|造谣|捏造|荒谬|污蔑|无中生有|子虚乌有|假新闻|纯属")
 _chars(ZH, "否认|驳斥|反驳|否定|辟谣|拒绝承认|予以否认", Cue.SPEECH, denial=True)

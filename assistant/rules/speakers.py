@@ -43,8 +43,6 @@ _QUOTING_ZH = ("援引", "引述", "引用")
 _ZH_RANK_AFTER = re.compile(
     r"(?:陆军|海军|空军|火箭军|武警)?(?:大校|上校|中校|少校|少将|中将|上将)$"
 )
-# The word before the agent of a participle: "consultados por EFE", "contacted by Reuters".
-_AGENTS = {"es": "por", "en": "by", "fr": "par", "id": "oleh"}
 # An elided article before a name: "L'ONG Droits Sahel", "l'armée".
 _ELIDED = re.compile(r"^[LlDd][’']\s*(?=\w)")
 _ZH_BOUNDARIES = "，。：；、“”「」『』（）()！？!?,:;《》"
@@ -450,7 +448,7 @@ def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
             continue
         break
     # "Analistas del sector consultados por EFE": the subject before who consulted it.
-    agent = _AGENTS.get(language.code)
+    agent = language.agent
     for n in range(2, end - 1):
         if (
             phrase[n].folded == agent
