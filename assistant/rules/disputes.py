@@ -226,8 +226,10 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
         best, best_score = None, 0.0
         for other in range(low, high):
             candidate = statements[other]
-            if other == index or candidate.speaker_key == statement.speaker_key or candidate.denial:
+            if other == index or candidate.speaker_key == statement.speaker_key:
                 continue  # an unattributed statement may still be what is denied
+            if candidate.denial and not candidate.accusation:
+                continue  # a denial is answered by nobody; criticism may be
             shared = shared_words(vocab[index], vocab[other])
             # Naming the one who answers is what an accusation before its answer does; an
             # answer names whom it answers ("美国不是南海问题当事方" answers the US).
@@ -285,6 +287,9 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             # assertion, not its own side's "no" quoted next.
             asserted = [o for o in others if not statements[o].direct and not negative[o]]
             told_before = [o for o in asserted if _told_earlier(body, statements[o], language)]
+            if statement.accusation:
+                # Criticism that opens the story is what the rest answers, not an answer.
+                told_before = asserted = others = []
             best = (reported or earlier or told_before or asserted or others or [None])[
                 -1 if (reported or earlier) else 0
             ]

@@ -184,10 +184,18 @@ _add(EN, "lashed out|hit out|lashes out|hits out", Cue.SPEECH, accusation=True)
 _add(
     EN,
     "denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|refutes|disputed|disputes|"
-    "rebuffed|contested|contests|condemned|condemns|criticised|criticized|slammed|"
-    "denounced|rebutted",
+    "rebuffed|contested|contests|rebutted",
     Cue.SPEECH,
     denial=True,
+)
+# Criticism answers what came before and is itself answered ("Lavrov condemned the aid …
+# Barrot rejected the criticism"): it both disputes and accuses.
+_add(
+    EN,
+    "condemned|condemns|criticised|criticized|slammed|denounced",
+    Cue.SPEECH,
+    denial=True,
+    accusation=True,
 )
 _add(EN, "accused|accuses|alleged|alleges|charged", Cue.SPEECH, accusation=True)
 _add(EN, "responded|replied|countered|retorted|hit back", Cue.SPEECH, answer=True)
@@ -317,11 +325,12 @@ _add(
 )
 _add(
     ID,
-    "membantah|menampik|menyangkal|menolak|membantahnya|mengecam|mengkritik|menepis|"
+    "membantah|menampik|menyangkal|menolak|membantahnya|menepis|"
     "membantahkan|menampiknya|menepisnya",
     Cue.SPEECH,
     denial=True,
 )
+_add(ID, "mengecam|mengkritik", Cue.SPEECH, denial=True, accusation=True)
 _add(ID, "menuduh|menuding|mendakwa|menyalahkan", Cue.SPEECH, accusation=True)
 _add(ID, "menanggapi|menjawab|membalas", Cue.SPEECH, answer=True)
 ID.accusation_nouns = _set(
@@ -439,11 +448,11 @@ _add(
 )
 _add(
     ES,
-    "nego|negaron|niega|rechazo|rechazaron|rechaza|desmintio|desmiente|refuto|ha negado|"
-    "critico|criticaron|condeno",
+    "nego|negaron|niega|rechazo|rechazaron|rechaza|desmintio|desmiente|refuto|ha negado",
     Cue.SPEECH,
     denial=True,
 )
+_add(ES, "critico|criticaron|condeno", Cue.SPEECH, denial=True, accusation=True)
 _add(ES, "acuso|acusaron|acusa|culpo|culparon|culpa|ha acusado", Cue.SPEECH, accusation=True)
 _add(ES, "respondio|replico|contesto|ha respondido", Cue.SPEECH, answer=True)
 ES.accusation_nouns = _set(
@@ -545,7 +554,8 @@ _participles = (
     "prevenu|assene|denonce|fustige|regrette|deplore|detaille|poursuivi|commente|raconte|"
     "temoigne|observe|note|releve|signale|soutenu|reitere|defendu|evoque"
 )
-_denials = "dementi|rejete|conteste|refute|nie|balaye|repousse|denonce|critique|fustige"
+_denials = "dementi|rejete|conteste|refute|nie|balaye|repousse"
+_criticisms = "denonce|critique|fustige"
 _accusations = "accuse|reproche|mis en cause"
 _add(FR, _fr_past(_participles), Cue.SPEECH)
 _add(FR, _fr_inverted(_participles), Cue.SPEECH, pronoun=True)
@@ -558,6 +568,8 @@ _add(
 )
 _add(FR, _fr_past(_denials) + "|dement|rejette|conteste|refute|nie", Cue.SPEECH, denial=True)
 _add(FR, _fr_inverted(_denials), Cue.SPEECH, denial=True, pronoun=True)
+_add(FR, _fr_past(_criticisms), Cue.SPEECH, denial=True, accusation=True)
+_add(FR, _fr_inverted(_criticisms), Cue.SPEECH, denial=True, accusation=True, pronoun=True)
 _add(FR, _fr_past(_accusations) + "|accuse|accusent|reproche", Cue.SPEECH, accusation=True)
 _add(FR, _fr_past("repondu|retorque|replique|retoque"), Cue.SPEECH, answer=True)
 FR.accusation_nouns = _set(
@@ -674,11 +686,12 @@ _add(
 )
 _add(
     RU,
-    _ru_past("отверг|опроверг|отрицал|отклонил|опровергнул|раскритиковал|осудил")
+    _ru_past("отверг|опроверг|отрицал|отклонил|опровергнул")
     + "|отвергает|опровергает|отрицает",
     Cue.SPEECH,
     denial=True,
 )
+_add(RU, _ru_past("раскритиковал|осудил"), Cue.SPEECH, denial=True, accusation=True)
 _add(
     RU,
     _ru_past("обвинил|обвинял|упрекнул") + "|обвиняет|обвиняют",
