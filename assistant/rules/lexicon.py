@@ -58,6 +58,9 @@ class Language:
     relatives: frozenset[str] = frozenset()  # who, yang, que, qui, который
     conjunctions: frozenset[str] = frozenset()  # and, dan, y, et, и: "…, and added"
     places: frozenset[str] = frozenset()  # in, di, en: "the Embassy in London"
+    # Units of the country whose one-word name follows them in a title: "Kepala Desa
+    # Kohod Arsin" is Arsin, the head of the village of Kohod.
+    place_units: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()  # while, sementara, mientras, tandis, а
     skipped: frozenset[str] = frozenset()  # also, has, juga, ya, ранее: beside the verb
     # First words of a phrase set off between the subject and its verb, telling where or
@@ -386,6 +389,7 @@ ID.articles = _set("sang|si|para|seorang")
 ID.indefinites = _set("seorang|salah")
 ID.connectors = _set("bin|binti|van|de|al|dan")
 ID.places = _set("di")
+ID.place_units = _set("desa|kelurahan|kecamatan|kabupaten|kota|provinsi|dusun|kampung|nagari")
 ID.told = _set("kepada|pada")
 ID.relatives = _set("yang")
 ID.conjunctions = _set("dan|serta")

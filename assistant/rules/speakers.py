@@ -415,6 +415,9 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     connectors = [n for n, word in enumerate(name) if word.folded in language.connectors]
     if connectors:
         name = name[connectors[-1] + 1 :]
+    units = [n for n, word in enumerate(name[:-2]) if word.folded in language.place_units]
+    if units and 1 <= len(name) - units[-1] - 2 <= 2:
+        return name[units[-1] + 2 :]  # "Desa Kohod Arsin": the village, then its head
     # An acronym closes what the role is of ("Kementerian ESDM Agus Cahyono Adi"): all
     # the names after it are the person's.
     acronyms = [n for n, word in enumerate(name[:-1]) if word.acronym]
@@ -550,9 +553,11 @@ def interpret(
         # Not a role "of" the run ("Un portavoz del Consorcio Andes Litio"): the run is
         # whose the role is.
         ahead = phrase[max(0, phrase.index(run[0]) - 4) : phrase.index(run[0])] if before else []
-        role_before = (
-            any(word.folded in language.roles for word in ahead)
-            and ahead[-1].folded not in language.connectors
+        role_before = any(word.folded in language.roles for word in ahead) and (
+            ahead[-1].folded not in language.connectors
+            # "le ministre des Armées Sébastien Lecornu", "la ministra de Trabajo Yolanda
+            # Díaz": the role's portfolio, then the person (no organisation's word in it).
+            or (len(run) >= 3 and not any(w.folded in language.organisations for w in run))
         )
         closing = [n for n, w in enumerate(run[:-1]) if ")" in body[w.end : run[n + 1].start]]
         if before and closing and 2 <= len(run) - closing[-1] - 1 <= 3:

@@ -79,6 +79,31 @@ CONSTRUCTIONS = [
     ("zh", "国家主席习近平在会谈中指出，中美关系应当稳定发展。", "习近平"),
     ("zh", "美国总统拜登周三表示，美国将继续支持乌克兰。", "拜登"),
     ("zh", "俄罗斯外长拉夫罗夫说：“我们愿意谈判。”", "拉夫罗夫"),
+    (
+        "fr",
+        "Le ministre des Armées Sébastien Lecornu a affirmé que la France livrera des canons.",
+        "Sébastien Lecornu",
+    ),
+    (
+        "es",
+        "La ministra de Trabajo Yolanda Díaz dijo que la reforma llegará al Congreso en marzo.",
+        "Yolanda Díaz",
+    ),
+    (
+        "es",
+        "Un portavoz del Consorcio Andes Litio dijo que la empresa cumple la ley ambiental.",
+        "Consorcio Andes Litio",
+    ),
+    (
+        "id",
+        "Kepala Desa Sukamaju Rohman mengatakan ratusan warga sudah mengungsi ke balai desa.",
+        "Rohman",
+    ),
+    (
+        "id",
+        "Wali Kota Surabaya Eri Cahyadi mengatakan genangan di pusat kota sudah surut sore ini.",
+        "Eri Cahyadi",
+    ),
 ]
 
 
