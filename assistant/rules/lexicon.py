@@ -435,30 +435,72 @@ ID.furniture = (
 )
 
 ES = Language("es")
+
+
+def _es_perfect(participles: str) -> str:
+    """Spain's papers report in the perfect tense: "ha denunciado", "han pedido"."""
+    return "|".join(
+        f"{auxiliary} {participle}"
+        for participle in participles.split("|")
+        for auxiliary in ("ha", "han", "habia", "habian")
+    )
+
+
+_add(
+    ES,
+    _es_perfect(
+        "dicho|afirmado|asegurado|senalado|declarado|relatado|explicado|"
+        "pedido|exigido|advertido|indicado|subrayado|destacado|reconocido|"
+        "anunciado|insistido|recordado|apuntado|anadido|agregado|manifestado|defendido|"
+        "sostenido|calificado|lamentado|considerado|valorado|alertado|confirmado|informado|"
+        "precisado|aclarado|detallado|comentado|expresado|reclamado|solicitado|instado|"
+        "asegurado|admitido|avisado|remarcado|enfatizado|puntualizado|zanjado|opinado"
+    ),
+    Cue.SPEECH,
+)
 _add(
     ES,
     "dijo|dijeron|dice|dicen|afirmo|afirmaron|afirma|declaro|declaro a|declararon|declara|"
     "aseguro|aseguraron|asegura|anadio|agrego|senalo|senala|explico|explica|indico|indica|"
     "sostuvo|sostiene|advirtio|advierte|prometio|manifesto|insistio|subrayo|recalco|conto|"
     "respondio|anuncio|reconocio|critico|informo|confirmo|pidio|destaco|apunto|expreso|"
-    "considero|califico|calificaron|llamo|agradecio|ha dicho|han dicho|ha afirmado|"
+    "considero|califico|calificaron|llamo|agradecio|"
     "sentencio|zanjo|remarco|enfatizo|aclaro|detallo|puntualizo|admitio|lamento|opino|"
     "recordo|concluyo|asevero|exclamo|indicaron|senalaron|explicaron|informaron|"
     "advirtieron|confirmaron|anunciaron|sostuvieron|reconocieron|precisaron|agregaron|"
     "anadieron|manifestaron|destacaron|apuntaron|"
-    "ha asegurado|ha senalado|ha declarado|denuncio|denunciaron|denuncia|estima|estiman|"
+    "estima|estiman|"
     "estimo|estimaron|considera|consideran|opinan|creen",
     Cue.SPEECH,
 )
 _add(
     ES,
-    "nego|negaron|niega|rechazo|rechazaron|rechaza|desmintio|desmiente|refuto|ha negado",
+    "nego|negaron|niega|rechazo|rechazaron|rechaza|desmintio|desmiente|refuto|"
+    + _es_perfect("negado|rechazado|desmentido|refutado"),
     Cue.SPEECH,
     denial=True,
 )
-_add(ES, "critico|criticaron|condeno", Cue.SPEECH, denial=True, accusation=True)
-_add(ES, "acuso|acusaron|acusa|culpo|culparon|culpa|ha acusado", Cue.SPEECH, accusation=True)
-_add(ES, "respondio|replico|contesto|ha respondido", Cue.SPEECH, answer=True)
+_add(
+    ES,
+    "critico|criticaron|condeno|" + _es_perfect("criticado|condenado"),
+    Cue.SPEECH,
+    denial=True,
+    accusation=True,
+)
+_add(
+    ES,
+    # "Denunciar" is to accuse (a wrong, to the public), never to deny.
+    "acuso|acusaron|acusa|culpo|culparon|culpa|denuncio|denunciaron|denuncia|denuncian|"
+    "reprocho|reprocharon|" + _es_perfect("acusado|culpado|denunciado|reprochado"),
+    Cue.SPEECH,
+    accusation=True,
+)
+_add(
+    ES,
+    "respondio|replico|contesto|" + _es_perfect("respondido|replicado|contestado"),
+    Cue.SPEECH,
+    answer=True,
+)
 ES.accusation_nouns = _set(
     "acusacion|acusaciones|denuncia|denuncias|criticas|critica|cifras|afirmaciones|hechos|"
     "informe|senalamientos|decision|medida|anuncio"

@@ -29,7 +29,8 @@ _CREDITED = (
     r"(?:\((?P<paren>[^)]{1,30})\)|/(?P<slash>[^/]{1,20})/"
     r"|(?P<site>[A-Za-z]+\.(?:com|co\.id|id|net)))"
 )
-_DASH = r"\s*(?:\.-|\.–|[-–—]+|\.)\s+"
+# The text goes on after the dash, or in the next paragraph ("MADRID, 2 Dic. (EUROPA PRESS) -").
+_DASH = r"\s*(?:\.-|\.–|[-–—]+|\.)(?:\s+|$)"
 # "MOSCOW, March 5 (Reuters) - ", "МОСКВА, 12 февраля. /ТАСС/. ", "MOSKOW, KOMPAS.com - ",
 # or a dateline with no credit: "RIVERSIDE — ".
 _DATELINE_CREDIT = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*{_CREDITED}{_DASH}")
@@ -44,6 +45,8 @@ _DATELINE_TITLE = re.compile(
     rf"|[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}},\s*(?P<broadcaster>[A-Z]{{2,}}(?: [A-Z][\w.]+){{0,2}})\s*(?=--|—)"
     rf"){_DASH}"
 )
+# The credit alone, Bloomberg's style: "(Bloomberg) -- Japan's trade ministry …".
+_CREDIT_FIRST = re.compile(r"^\((?P<paren>[^)]{1,30})\)\s*(?:--|[–—])\s+")
 # With a dash alone: a period after capitals is an abbreviation too ("U.S. accuses …").
 _DATELINE_PLAIN = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*[-–—]+\s+")
 # A city in title case, alone before a dash: "Jakarta - Menteri …" (detik's style).
@@ -237,6 +240,7 @@ def dateline_end(body: str, start: int, end: int) -> int:
 def _dateline(text: str) -> re.Match | None:
     return (
         _DATELINE_CREDIT.match(text)
+        or _CREDIT_FIRST.match(text)
         or _DATELINE_AGENCY_CAPS.match(text)
         or _DATELINE_TITLE.match(text)
         or _ZH_DATELINE.match(text)

@@ -21,3 +21,17 @@ def test_criticism_is_answered_by_the_rejection_that_follows():
     pairs = denied_by(body)
     rejection = next(quote for quote in pairs if quote.startswith("Le commissaire"))
     assert pairs[rejection] == [next(quote for quote in pairs if "Orbán" in quote)]
+
+
+def test_spains_perfect_tense_reports_and_denunciar_accuses():
+    body = (
+        "La asociación Pro Derechos ha denunciado este jueves que la policía retuvo a doce "
+        "jornaleros sin asistencia letrada durante dos días.\n\n"
+        '"Los tuvieron dos días sin abogado y sin agua", ha relatado la portavoz de la '
+        "asociación, Ana Ruiz.\n\n"
+        "La Delegación del Gobierno ha negado esas acusaciones."
+    )
+    pairs = denied_by(body)
+    assert len(pairs) == 3
+    denial = next(quote for quote in pairs if quote.startswith("La Delegación"))
+    assert pairs[denial] == [next(quote for quote in pairs if "ha denunciado" in quote)]

@@ -319,3 +319,17 @@ def test_she_said_passes_over_a_man_who_spoke_after_her():
         '"We will not be intimidated," she said.'
     )
     assert speakers_of(body) == ["Maria Zakharova", "Dmitry Peskov", "Maria Zakharova"]
+
+
+def test_a_credit_that_opens_the_story_and_a_dateline_alone_on_its_line_relay_it():
+    bloomberg = (
+        "(Bloomberg) -- Japan's trade ministry said on Wednesday that exports of the metals "
+        "had fallen by half since September."
+    )
+    europa_press = (
+        "MADRID, 2 Dic. (EUROPA PRESS) -\n\n"
+        "El colectivo Caminando Fronteras ha asegurado este miércoles que la frontera sigue "
+        "cerrada para los solicitantes de asilo."
+    )
+    assert [s.relays for s in suggest(bloomberg)] == [("Bloomberg",)]
+    assert [s.relays for s in suggest(europa_press)] == [("EUROPA PRESS",)]
