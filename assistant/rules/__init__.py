@@ -401,9 +401,34 @@ def _read(
     resolved: dict[int, SpeakerMatch | None] = {}
     for attribution in found:
         resolved[id(attribution)] = _resolve(attribution, names, sentence.start)
+    _cited_speak(found, resolved, outlets)
     relays = outlets.mentioned(body, sentence_words, quoted)
     relays += [a.outlet for a in found if a.outlet and a.outlet not in relays]
     return _Read(sentence, sentence_words, parts, lead_ins, found, resolved, relays, lexicon, body)
+
+
+def _cited_speak(
+    found: list[Attribution], resolved: dict[int, SpeakerMatch | None], outlets: OutletIndex
+) -> None:
+    """ "Reuters, citing two sources, reported …", "Según informó la Cadena SER, citando
+    fuentes de la Guardia Civil, …": those cited speak; the outlet only relays them."""
+    cited = next(
+        (
+            resolved[id(a)]
+            for a in found
+            if a.cue is Cue.QUOTING and a.outlet is None and resolved[id(a)] is not None
+        ),
+        None,
+    )
+    if cited is None:
+        return
+    for attribution in found:
+        speaker = resolved[id(attribution)]
+        if attribution.cue is not Cue.QUOTING and (
+            (attribution.speaks and (speaker is None or outlets.name_of(speaker.name)))
+            or (attribution.outlet is not None and speaker is None)
+        ):
+            resolved[id(attribution)] = cited
 
 
 def _quoted_mask(

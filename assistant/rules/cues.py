@@ -321,7 +321,9 @@ def _before(
         if segment and earlier is not None and (not earlier or _connective(earlier, language)):
             return segment, opener, postposed, described
         if earlier is not None and (
-            number in relaying or (_skippable(segment, language) and not circumstance)
+            number in relaying
+            or (_skippable(segment, language) and not circumstance)
+            or (number + 1 not in relaying and _describes(segment, earlier, language))
         ):
             continue
         return segment, opener, postposed, described
@@ -356,11 +358,32 @@ def _in_brackets(body: str, word: Word, following: Word) -> bool:
 
 def _apposed(segments: list[list[Word]], language: Language) -> bool:
     """Is the segment before the comma a name between commas, after a description?"""
-    if len(segments) < 3 or not segments[1] or len(segments[1]) > 4:
-        return False
+    return len(segments) >= 3 and _name_alone(segments[1], language)
+
+
+def _name_alone(segment: list[Word], language: Language) -> bool:
+    """A short name and nothing else: "Ellen Marsh", "Sumar", "Banco de España"."""
     return (
-        all(word.capitalised or word.folded in language.connectors for word in segments[1])
-        and segments[1][0].capitalised
+        0 < len(segment) <= 4
+        and all(word.capitalised or word.folded in language.connectors for word in segment)
+        and segment[0].capitalised
+    )
+
+
+def _describes(segment: list[Word], earlier: list[Word] | None, language: Language) -> bool:
+    """A short description in lower case after a name set off by commas: "Sumar, socio
+    minoritario de la coalición, ha pedido" is Sumar asking."""
+    return (
+        earlier is not None
+        and 0 < len(segment) <= 6
+        and not segment[0].capitalised
+        # Its own name would make it the subject ("According to Reuters, the European
+        # Commission said"); a name it is of may stand in it ("socio de Sumar").
+        and not any(
+            word.capitalised and segment[n - 1].folded not in language.connectors
+            for n, word in enumerate(segment[1:], start=1)
+        )
+        and _name_alone(earlier, language)
     )
 
 

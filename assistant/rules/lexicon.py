@@ -180,7 +180,9 @@ _add(
     "apologised|apologized|apology was posted|apology was issued|"
     "announced in a statement|said in a statement|reiterated|suggested|revealed|recalled|"
     "demanded|threatened|complained|remarked|commented|welcomed|signalled|signaled|"
-    "indicated|expressed|voiced|questioned",
+    "indicated|expressed|voiced|questioned|"
+    # "Reuters reported on Tuesday that …" (not "Reported cases rose", "…, Reuters reported").
+    "reported that|reported on|has reported that|had reported that|have reported that",
     Cue.SPEECH,
 )
 _add(EN, "lashed out|hit out|lashes out|hits out", Cue.SPEECH, accusation=True)
@@ -397,6 +399,7 @@ ID.openers = _set("sementara|sedangkan|tetapi|namun|sementara itu|padahal")
 ID.circumstances = _set(
     "saat|ketika|usai|seusai|setelah|sebelum|dalam|di|ditemui|dihubungi|melalui|lewat"
 )
+ID.anonymous = _set("sumber")
 ID.discourse = _set(
     "sementara itu|di sisi lain|sebelumnya|selain itu|namun|di tempat terpisah|secara "
     "terpisah|dalam kesempatan itu|dalam kesempatan yang sama|menanggapi hal itu|terkait hal itu"

@@ -596,9 +596,12 @@ def interpret(
         while len(rest) > 1 and rest[0].folded in language.articles:
             rest = rest[1:]
         relative = next((n for n, w in enumerate(rest) if w.folded in language.relatives), None)
-        if noun_phrase and indefinite and relative:
+        # "citando fuentes de la Guardia Civil", "citing two sources": nobody named, as
+        # written, as much as someone indefinite is.
+        anonymous = noun_phrase and roles <= language.anonymous
+        if noun_phrase and (indefinite or anonymous) and relative:
             rest = rest[:relative]  # "according to a senior official who spoke on condition…"
-        if (before or noun_phrase) and indefinite and len(rest) <= 4:
+        if (before or noun_phrase) and (indefinite or anonymous) and len(rest) <= 6:
             # "A department spokesperson said": someone the text has not named, as written.
             name = _span(body, rest)
             return Subject(names.match(name, name), roles=roles, words=len(phrase))

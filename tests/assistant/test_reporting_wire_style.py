@@ -333,3 +333,29 @@ def test_a_credit_that_opens_the_story_and_a_dateline_alone_on_its_line_relay_it
     )
     assert [s.relays for s in suggest(bloomberg)] == [("Bloomberg",)]
     assert [s.relays for s in suggest(europa_press)] == [("EUROPA PRESS",)]
+
+
+def test_the_sources_an_outlet_cites_speak_and_the_outlet_relays_them():
+    spanish = (
+        "Según informó la Cadena SER, citando fuentes de la Guardia Civil, los agentes "
+        "recibieron la orden de contener a los migrantes en la orilla."
+    )
+    english = (
+        "Reuters, citing two sources familiar with the matter, reported on Tuesday that the "
+        "agents had been ordered to hold the migrants on the beach."
+    )
+    (found,) = suggest(spanish, outlets=["Cadena SER"])
+    assert (found.speaker.name, found.relays) == ("fuentes de la Guardia Civil", ("Cadena SER",))
+    (found,) = suggest(english, outlets=["Reuters"])
+    assert (found.speaker.name, found.relays) == (
+        "two sources familiar with the matter",
+        ("Reuters",),
+    )
+
+
+def test_a_description_in_lower_case_between_commas_describes_the_name_before_it():
+    body = (
+        "Sumar, socio minoritario de la coalición, ha pedido por su parte que la Fiscalía "
+        "investigue los hechos."
+    )
+    assert speakers_of(body) == ["Sumar"]
