@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from assistant.rules import cues, dates, disputes, transcripts
 from assistant.rules.cues import Attribution
-from assistant.rules.furniture import is_furniture
+from assistant.rules.furniture import header_end, is_furniture
 from assistant.rules.language import resolve
 from assistant.rules.lexicon import LANGUAGES, Cue, Language
 from assistant.rules.relays import DATELINE_PARAGRAPHS, OutletIndex, credit, dateline_end
@@ -178,6 +178,7 @@ def suggest(
         for number, (start, end) in enumerate(spans)
         if not is_furniture(body[start:end], lexicon, first=number == 0)
     }
+    kept -= set(range(header_end([body[start:end] for start, end in spans])))
     credited = credit(body, spans, outlet_index)
     # A briefing's turns are read as turns: its questions say nothing, its answers are
     # quotes of whoever the label names.
@@ -223,7 +224,7 @@ def suggest(
         candidates.extend(found)
     candidates.extend(_answers(body, turns, names, credited))
     unique = _one_per_passage(body, candidates, lexicon)
-    return _suggestions(body, unique, lexicon, names, published)
+    return _suggestions(body, unique, lexicon, names, published, credited)
 
 
 def _restates(read: _Read, lexicon: Language) -> bool:
@@ -876,6 +877,7 @@ def _suggestions(
     lexicon: Language,
     names: Names,
     published: datetime.date | None,
+    credited: str,
 ) -> list[Suggestion]:
     statements = [
         disputes.Statement(
@@ -890,6 +892,9 @@ def _suggestions(
             answer=bool(c.attribution and c.attribution.word.answer) or c.answers,
             sentence_start=c.sentence.start,
             sentence_end=c.sentence.end,
+            relayed=any(relay != credited for relay in c.relays),
+            relays=tuple(c.relays),
+            cue=fold(body[c.attribution.start : c.attribution.end]) if c.attribution else "",
         )
         for c in unique
     ]

@@ -43,6 +43,9 @@ class Statement:
     answer: bool = False  # its cue answers ("responded", "回应称")
     sentence_start: int = 0
     sentence_end: int = 0
+    relayed: bool = False  # an outlet it names carried it ("told Reuters", "citing TASS")
+    relays: tuple[str, ...] = ()
+    cue: str = ""  # its cue's words, folded ("mengklaim", "claimed")
 
 
 def content_words(body: str, start: int, end: int, language: Language) -> set[str]:
@@ -153,6 +156,35 @@ def _claim_pattern(name: str, chinese: bool, nouns: frozenset[str]) -> re.Patter
     )
 
 
+def _pointer_nouns(body: str, statement: Statement, language: Language) -> set[str]:
+    """The nouns its sentence points back with ("claims", "klaim", "обвинения")."""
+    if language.code == "zh":
+        return set()
+    return {
+        word.folded
+        for word in words(body, statement.sentence_start, statement.sentence_end)
+        if word.folded in language.accusation_nouns
+    }
+
+
+def _echoes(nouns: set[str], cue: str) -> bool:
+    """Does one of the nouns echo the cue's verb ("klaim" in "mengklaim", "claims" and
+    "claimed", "обвинения" and "обвинил")?"""
+    verbs = cue.split()
+    return any(
+        (len(noun) >= 5 and noun in verb) or (len(noun) >= 4 and noun[:4] == verb[:4])
+        for noun in nouns
+        for verb in verbs
+        if len(verb) >= 4
+    )
+
+
+def _names_relay(body: str, statement: Statement, candidate: Statement) -> bool:
+    """Does the statement's sentence name an outlet that carried the candidate?"""
+    text = body[statement.sentence_start : statement.sentence_end].casefold()
+    return any(relay.casefold() in text for relay in candidate.relays if len(relay) >= 2)
+
+
 def calls_untrue(body: str, start: int, end: int, language: Language) -> bool:
     """Does the statement call something untrue ("false", "fitnah", "infondées", "捏造")?"""
     if language.code == "zh":
@@ -162,9 +194,19 @@ def calls_untrue(body: str, start: int, end: int, language: Language) -> bool:
 
 def points_back(body: str, start: int, end: int, language: Language) -> bool:
     """Does the statement name what it answers ("the accusation", "tuduhan itu", "指责")?"""
+    nouns = language.accusation_nouns | language.report_nouns
+    return _names_noun(body, start, end, nouns, language)
+
+
+def names_report(body: str, start: int, end: int, language: Language) -> bool:
+    """Does the statement name a published report ("the Nikkei story", "эти публикации")?"""
+    return _names_noun(body, start, end, language.report_nouns, language)
+
+
+def _names_noun(body: str, start: int, end: int, nouns: frozenset[str], language) -> bool:
     if language.code == "zh":
-        return any(noun in body[start:end] for noun in language.accusation_nouns)
-    return any(word.folded in language.accusation_nouns for word in words(body, start, end))
+        return any(noun in body[start:end] for noun in nouns)
+    return any(word.folded in nouns for word in words(body, start, end))
 
 
 def denials(body: str, statements: list[Statement], language: Language) -> list[tuple[int, int]]:
@@ -174,6 +216,8 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
     # Pointing back is in the whole sentence ("'That is simply not true,' Kell said when
     # told of the mayor's remarks"), not only in the quotation.
     pointing = [points_back(body, s.sentence_start, s.sentence_end, language) for s in statements]
+    reporting = [names_report(body, s.sentence_start, s.sentence_end, language) for s in statements]
+    pointers = [_pointer_nouns(body, s, language) for s in statements]
     refuted = [calls_untrue(body, s.content_start, s.end, language) for s in statements]
     opens_answering = [_opens_as_answer(body, s, language) for s in statements]
     answered: dict[int, int] = {}  # denying index → the statement it answers
@@ -230,6 +274,15 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 continue  # an unattributed statement may still be what is denied
             if candidate.denial and not candidate.accusation:
                 continue  # a denial is answered by nobody; criticism may be
+            if (
+                other > index
+                and other != earlier_denial
+                and not (statement.denial or statement.answer)
+                and not _told_earlier(body, candidate, language)
+            ):
+                # Only a denial (or what goes on with one) answers what is reported after
+                # it: "avoir identifié 4000 faux comptes" opens a story, answering nothing.
+                continue
             shared = shared_words(vocab[index], vocab[other])
             # Naming the one who answers is what an accusation before its answer does; an
             # answer names whom it answers ("美国不是南海问题当事方" answers the US).
@@ -241,10 +294,19 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 )
             )
             score = shared + (2 if candidate.accusation else 0) + (2 if about else 0)
-            if other == earlier_denial:
-                score += 3
+            if other == earlier_denial and not reporting[index]:
+                score += 3  # …unless it names a report of its own ("эти публикации")
             if pointing[index] and other < index:
                 score += 1.5 if candidate.accusation or about else 0.5
+                # "Klaim itu" answers "mengklaim", "such claims" what was claimed.
+                score += 2 if _echoes(pointers[index], candidate.cue) else 0
+            # "described the Nikkei story as …", "ha rechazado esa información": a report
+            # answered is what an outlet carried, or what a report said; the outlet it
+            # names, most of all.
+            if reporting[index] and other < index and (candidate.relayed or reporting[other]):
+                score += 10 if _names_relay(body, statement, candidate) else 2
+            if pointing[index] and other > index:
+                score -= 2  # "ces accusations" points back at what it answers
             # The accused answering: the statement just before accused, or named, them.
             accused = about and candidate.accusation and index - other <= 2
             if not (statement.denial or refuting) and not (
@@ -258,9 +320,10 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 # What a denial answers is the claim as reported, more than a quote
                 # around it, and the accuser's first statement more than their later ones.
                 score += 0.6 if not candidate.direct else 0
-                # What is denied asserts: a "no" near a denial is on its side ("There is
-                # no plan," said the ministry's spokesman).
-                score -= 2 if negative[other] else 0
+                # What is denied asserts: a "no" quoted near a denial is on its side
+                # ("There is no plan," said the ministry's spokesman); a "not" reported
+                # may be the charge itself ("Russia has not delivered the arms").
+                score -= 2 if negative[other] and (candidate.direct or not pointing[index]) else 0
                 # "…, a claim Moscow denies": a denial in the sentence that makes the claim.
                 score += 3 if candidate.sentence_start == statement.sentence_start else 0
                 score += 0.4 if first_of_speaker.get(candidate.speaker_key) == other else 0
@@ -287,9 +350,11 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             # assertion, not its own side's "no" quoted next.
             asserted = [o for o in others if not statements[o].direct and not negative[o]]
             told_before = [o for o in asserted if _told_earlier(body, statements[o], language)]
-            if statement.accusation:
-                # Criticism that opens the story is what the rest answers, not an answer.
-                told_before = asserted = others = []
+            if statement.accusation or not statement.denial:
+                # Criticism that opens the story is what the rest answers, not an answer;
+                # so is a lead that only calls something false ("4000 faux comptes").
+                asserted = others = []
+                told_before = told_before if not statement.accusation else []
             best = (reported or earlier or told_before or asserted or others or [None])[
                 -1 if (reported or earlier) else 0
             ]

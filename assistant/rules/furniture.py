@@ -16,6 +16,11 @@ _CREDIT = re.compile(r"^[(（]\s*[^()（）]{1,24}\s*[)）]$")
 _SHORT_WORDS = 14
 _SHORT_CJK = 32
 _HEADLINE_WORDS = 24
+# A time stamp ("13:05", "3:14 PM", "10.15 WIB") in a short paragraph near the top: the
+# byline and date line under a headline and its standfirst.
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
+_STAMP_WORDS = 20
+_HEADER_PARAGRAPHS = 4
 
 
 def is_furniture(text: str, language: Language, *, first: bool) -> bool:
@@ -44,3 +49,13 @@ def _ends_sentence(text: str) -> bool:
     quotation mark? A headline may end in a quotation; it has no full stop in it."""
     stripped = text.rstrip(_CLOSERS)
     return stripped[-1:] in _STOPS or (stripped != text and stripped[-1:] in ",")
+
+
+def header_end(texts: list[str]) -> int:
+    """How many paragraphs open the page above its byline and time stamp (a headline, a
+    standfirst): none of them is a statement. 0 when no time stamp stands near the top."""
+    for number, text in enumerate(texts[: _HEADER_PARAGRAPHS + 1]):
+        size = len(_CJK.findall(text)) // 2 or len(WORD.findall(text))
+        if _CLOCK.search(text) and size <= _STAMP_WORDS and not _ends_sentence(text.rstrip()):
+            return number
+    return 0

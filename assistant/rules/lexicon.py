@@ -91,6 +91,9 @@ class Language:
     # Nouns by which an answer points at what it answers: "denied the accusation",
     # "membantah tuduhan itu", "美方的指责".
     accusation_nouns: frozenset[str] = frozenset()
+    # Nouns for a published report: "the Nikkei story", "esa información", "эти публикации".
+    # An answer that names one answers what an outlet or a report carried.
+    report_nouns: frozenset[str] = frozenset()
     # Words that call what was said untrue: an answer as plain as a negation.
     refutations: frozenset[str] = frozenset()
 
@@ -208,9 +211,12 @@ EN.accusation_nouns = _set(
     "accusation|accusations|allegation|allegations|claim|claims|charge|charges|criticism|"
     "findings|report|remarks|accuse|allegedly|decision|move|announcement"
 )
+EN.report_nouns = _set("report|reports|story|stories|article|articles|reporting|publication")
 EN.refutations = _set(
     "false|untrue|baseless|groundless|unfounded|lie|lies|lying|fabricated|fabrication|"
-    "nonsense|absurd|fake|propaganda|slander|smear|fiction|misleading|ridiculous|wrong"
+    "nonsense|absurd|fake|propaganda|slander|smear|fiction|misleading|ridiculous|wrong|"
+    # Opposing what was said or done is disputing it: "said it firmly opposes the sanctions".
+    "opposes|speculation|disinformation"
 )
 _add(EN, "saying|adding|arguing|insisting|warning|noting|stressing|calling", Cue.CONTINUING)
 _add(EN, "according to", Cue.ACCORDING)
@@ -341,8 +347,10 @@ _add(ID, "menanggapi|menjawab|membalas", Cue.SPEECH, answer=True)
 ID.accusation_nouns = _set(
     "tuduhan|tudingan|klaim|laporan|kritik|pernyataan|tuduhannya|keputusan|langkah"
 )
+ID.report_nouns = _set("laporan|pemberitaan|berita|artikel|kabar|laporannya")
 ID.refutations = _set(
-    "bohong|kebohongan|fitnah|hoaks|hoax|keliru|salah|mengada-ada|propaganda|omong|kosong"
+    "bohong|kebohongan|fitnah|hoaks|hoax|keliru|salah|mengada-ada|propaganda|omong|kosong|"
+    "menentang|disinformasi"
 )
 _add(ID, "seraya|sambil menambahkan|dan menyebut", Cue.CONTINUING)
 _add(ID, "menurut", Cue.ACCORDING)
@@ -508,9 +516,13 @@ ES.accusation_nouns = _set(
     "acusacion|acusaciones|denuncia|denuncias|criticas|critica|cifras|afirmaciones|hechos|"
     "informe|senalamientos|decision|medida|anuncio"
 )
+ES.report_nouns = _set(
+    "informacion|informaciones|informe|informes|noticia|noticias|publicacion|publicaciones|"
+    "articulo|reportaje"
+)
 ES.refutations = _set(
     "falso|falsa|falsos|falsas|infundado|infundada|infundados|infundadas|mentira|mentiras|"
-    "calumnia|bulo|absurdo|absurda|montaje|propaganda|invento|falsedad"
+    "calumnia|bulo|absurdo|absurda|montaje|propaganda|invento|falsedad|opone|desinformacion"
 )
 _add(ES, "asegurando|afirmando|anadiendo|senalando|explicando", Cue.CONTINUING)
 _add(ES, "segun|de acuerdo con|segun el|segun la", Cue.ACCORDING)
@@ -626,9 +638,13 @@ FR.accusation_nouns = _set(
     "decision|mesure|annonce|"
     "affirmations|propos|rapport"
 )
+FR.report_nouns = _set(
+    "rapport|article|articles|information|informations|publication|publications|enquete|revelations"
+)
 FR.refutations = _set(
     "faux|fausse|fausses|infonde|infondee|infondes|infondees|mensonge|mensonges|calomnie|"
-    "absurde|propagande|rumeur|rumeurs|fantaisiste|fantaisistes|intox|diffamation"
+    "absurde|propagande|rumeur|rumeurs|fantaisiste|fantaisistes|intox|diffamation|fantasme|"
+    "fantasmes|elucubrations|grotesque|desinformation|oppose"
 )
 _add(FR, "parle de|parlent de|evoque|evoquent|denonce|qualifie", Cue.SPEECH)
 _add(
@@ -748,12 +764,18 @@ _add(
 )
 _add(RU, _ru_past("ответил|парировал"), Cue.SPEECH, answer=True)
 RU.accusation_nouns = _set(
-    "обвинения|обвинений|обвинение|утверждение|утверждения|слова|заявления|заявление|данные|критику"
+    "обвинения|обвинений|обвинение|утверждение|утверждения|слова|заявления|заявление|данные|критику|"
+    "претензии|претензий"
+)
+RU.report_nouns = _set(
+    "публикации|публикаций|публикацию|публикация|статью|статья|статьи|сообщения|сообщение|"
+    "материал|материалы|информацию|информация"
 )
 RU.refutations = _set(
     "ложь|ложью|ложные|ложными|ложной|клевета|клеветой|абсурд|абсурдными|абсурдной|фейк|"
     "фейком|провокация|провокацией|необоснованные|необоснованными|беспочвенные|выдумка|"
-    "вымысел|неправда"
+    "вымысел|неправда|вброс|вбросом|вбросы|дезинформация|дезинформацией|голословные|"
+    "голословными|бездоказательные|бездоказательными|спекуляции|спекуляциями"
 )
 _add(RU, "по словам|по мнению", Cue.ACCORDING)
 _add(RU, "по его словам|по ее словам|по их словам|по его мнению", Cue.ACCORDING, pronoun=True)
@@ -845,8 +867,13 @@ _chars(
 _chars(ZH, "回应称|回应说|回应|回答说|答复|回击", Cue.SPEECH, answer=True)
 ZH.answer_openers = ("对此", "针对此事", "针对上述", "就此")
 ZH.told_earlier = ("此前", "早前", "日前")
-ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|此事|行径|做法")
-ZH.refutations = _set("毫无根据|不实|谎言|抹黑|造谣|捏造|荒谬|污蔑|无中生有|子虚乌有|假新闻|纯属")
+ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|就此|此事|行径|做法")
+ZH.report_nouns = _set("报道|报告|文章|消息")
+# "表示强烈不满和坚决反对": the objection of an official answer, as plain as a denial.
+ZH.refutations = _set(
+    "毫无根据|不实|谎言|抹黑|造谣|捏造|荒谬|污蔑|无中生有|子虚乌有|假新闻|纯属|不符合事实|"
+    "坚决反对|强烈不满|强烈反对|虚假信息"
+)
 _chars(ZH, "否认|驳斥|反驳|否定|辟谣|拒绝承认|予以否认", Cue.SPEECH, denial=True)
 _chars(ZH, "指责|指控|谴责|抨击|控诉|批评", Cue.SPEECH, accusation=True)
 _chars(ZH, "据|根据", Cue.ACCORDING)

@@ -35,3 +35,57 @@ def test_spains_perfect_tense_reports_and_denunciar_accuses():
     assert len(pairs) == 3
     denial = next(quote for quote in pairs if quote.startswith("La Delegación"))
     assert pairs[denial] == [next(quote for quote in pairs if "ha denunciado" in quote)]
+
+
+def test_an_answer_that_names_a_report_answers_what_its_outlet_carried():
+    body = (
+        "Japan's trade ministry accused China on Wednesday of holding up export licences for "
+        "rare earth magnets.\n\n"
+        "Toyota has warned suppliers that two assembly lines could halt next month, the "
+        "Nikkei newspaper reported.\n\n"
+        'The Chinese embassy in Tokyo described the Nikkei story as "groundless speculation".'
+    )
+    pairs = denied_by(body, outlets=["Nikkei"])
+    embassy = next(quote for quote in pairs if quote.startswith("The Chinese embassy"))
+    assert pairs[embassy] == [next(quote for quote in pairs if quote.startswith("Toyota"))]
+
+
+def test_russian_refutations_and_the_publications_they_answer():
+    body = (
+        "Премьер-министр Армении Никол Пашинян заявил в среду, что Россия так и не "
+        "поставила республике оплаченное вооружение.\n\n"
+        "Пресс-секретарь президента России Дмитрий Песков назвал претензии армянской "
+        "стороны «не соответствующими действительности».\n\n"
+        "Ранее газета «Коммерсантъ» со ссылкой на источники сообщила, что Ереван ведет "
+        "переговоры о закупке систем у Индии.\n\n"
+        "Официальный представитель МИД России Мария Захарова назвала эти публикации "
+        "«информационным вбросом»."
+    )
+    pairs = denied_by(body, outlets=["Коммерсантъ"])
+    peskov = next(quote for quote in pairs if "Песков" in quote)
+    zakharova = next(quote for quote in pairs if "Захарова" in quote)
+    assert pairs[peskov] == [next(quote for quote in pairs if "Пашинян" in quote)]
+    assert pairs[zakharova] == [next(quote for quote in pairs if "Коммерсантъ" in quote)]
+
+
+def test_a_chinese_official_objection_answers_the_measure():
+    body = (
+        "欧盟委员会1日宣布对原产于中国的风力发电机组发起反补贴调查，称中国企业获得了不公平的政府补贴。\n\n"
+        "商务部新闻发言人何咏前2日就此答记者问时表示，中方对欧方滥用贸易救济措施表示强烈不满和坚决反对。"
+    )
+    (claim, answer) = suggest(body)
+    assert answer.denies == ((claim.start, claim.end),)
+
+
+def test_a_standfirst_above_the_byline_is_no_statement():
+    body = (
+        "Paris accuse Bakou d'ingérence\n\n"
+        "Le service Viginum dit avoir repéré des milliers de faux comptes avant le scrutin.\n\n"
+        "Par Martin Delacroix\nPublié le 02/12/2026 à 11:42\n\n"
+        "Le service Viginum affirme dans un rapport publié mardi avoir identifié plus de 4000 "
+        "faux comptes liés à l'Azerbaïdjan.\n\n"
+        "Bakou a rejeté ces accusations en bloc."
+    )
+    found = suggest(body)
+    assert [s.quote[:20] for s in found] == ["Le service Viginum a", "Bakou a rejeté ces a"]
+    assert found[1].denies == ((found[0].start, found[0].end),)
