@@ -494,6 +494,9 @@ def _standalone(body: str, read: _Read, number: int, lexicon: Language) -> bool:
     elif len(words(inner)) < MIN_QUOTE_WORDS:
         return False
     before = body[read.sentence.start : read.lead_ins[number]].rstrip()
+    if lexicon.code == "zh" and before[-1:] == "，" and not _cue_just_before(read, len(before)):
+        # "…来自完整的产业链，“不是靠补贴补出来的”。": after its own words, a fragment.
+        return False
     if not before or before[-1] in _LEAD_IN:
         return True
     if number and read.lead_ins[number] == read.parts[number][0]:
@@ -601,6 +604,13 @@ def _strip(body: str, start: int, end: int) -> tuple[int, int]:
     while end > start and body[end - 1] in _TRIM:
         end -= 1
     return start, end
+
+
+def _cue_just_before(read: _Read, offset: int) -> bool:
+    """Does a speaking cue end right before `offset` characters into the sentence, as
+    "表示" does in "何咏前表示，“…”"?"""
+    end = read.sentence.start + offset - 1  # the comma
+    return any(a.speaks and 0 <= end - a.end <= 1 for a in read.attributions)
 
 
 def _quote_groups(body: str, read: _Read, lexicon: Language) -> list[list[tuple[int, int]]]:

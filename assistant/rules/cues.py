@@ -10,7 +10,14 @@ so a sentence costs in proportion to its length.
 import re
 from dataclasses import dataclass
 
-from assistant.rules.lexicon import MEDIA_WORDS, ZH_NOT_CUES, Cue, CueWord, Language
+from assistant.rules.lexicon import (
+    MEDIA_WORDS,
+    NAME_ABBREVIATIONS,
+    ZH_NOT_CUES,
+    Cue,
+    CueWord,
+    Language,
+)
 from assistant.rules.speakers import Names, Subject, interpret, zh_clause_start, zh_subject
 from assistant.rules.text import Word
 
@@ -404,6 +411,8 @@ def _stops(gap: str, left: Word) -> bool:
         return False
     if gap.strip() == "." and len(left.text) == 1 and left.text.isupper():
         return False
+    if gap.strip() == "." and left.capitalised and left.folded in NAME_ABBREVIATIONS:
+        return False  # "Toyota Motor Corp. has warned"
     return any(char in _HARD_STOPS for char in gap)
 
 

@@ -1050,6 +1050,10 @@ MASCULINE_ROLES = frozenset(
 )
 # Given names that open a name of three words, so that the first of three after a role is
 # no place ("Siti Nadia Tarmizi", not "Nadia Tarmizi"): common in Indonesian names.
+# Abbreviations that end a company's or a person's name with a full stop: "Toyota Motor
+# Corp. has warned", "Samsung Electronics Co. said", "PT Vale Indonesia Tbk. menyatakan".
+NAME_ABBREVIATIONS = _set("corp|inc|co|ltd|plc|llc|bhd|tbk|jr|sr|cie|ag|gmbh|nv|bv|spa|oao|pao|zao")
+
 GIVEN_NAMES = frozenset(
     [
         "siti",

@@ -28,6 +28,7 @@ from assistant.rules.lexicon import (
     GIVEN_NAMES,
     MASCULINE_ROLES,
     MASCULINE_SURNAME_ENDINGS,
+    NAME_ABBREVIATIONS,
     WIRE_SERVICES,
     ZH_CLAUSE_OPENERS,
     ZH_OF_WORDS,
@@ -276,7 +277,10 @@ class Subject:
 
 
 def _span(body: str, phrase: list[Word]) -> str:
-    return body[phrase[0].start : phrase[-1].end]
+    end = phrase[-1].end
+    if body[end : end + 1] == "." and phrase[-1].folded in NAME_ABBREVIATIONS:
+        end += 1  # "Toyota Motor Corp."
+    return body[phrase[0].start : end]
 
 
 def _is_name_word(word: Word, language: Language) -> bool:
@@ -317,10 +321,14 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
         named_article = (
             bool(run) and n > 0 and word.capitalised and word.folded in language.articles
         )
+        # "spokesperson He Yadong": a Chinese family name spelt as a pronoun is, before a
+        # given name, the name's.
+        family_name = bool(run) and word.capitalised and word.lower in language.pronouns
         if (
             _is_name_word(word, language)
             or seated
             or named_article
+            or family_name
             or (run and (word.folded in language.connectors or seat))
         ):
             run.insert(0, word)
@@ -328,6 +336,7 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
             break
     while run and not (
         _is_name_word(run[0], language)
+        or (len(run) > 1 and run[0].capitalised and run[0].lower in language.pronouns)
         or _seated_organisation(run, language)
         or (run[0] is not phrase[0] and run[0].capitalised and run[0].folded in language.articles)
     ):
@@ -602,6 +611,10 @@ def interpret(
         if noun_phrase and (indefinite or anonymous) and relative:
             rest = rest[:relative]  # "according to a senior official who spoke on condition…"
         if (before or noun_phrase) and (indefinite or anonymous) and len(rest) <= 6:
+            # "A Toyota spokesperson": the company the text has heard from already.
+            owner = [word for word in rest[:-1] if word.capitalised]
+            if indefinite and len(owner) == 1 and (heard := names.said_as(owner)):
+                return Subject(heard, roles=roles, words=len(phrase))
             # "A department spokesperson said": someone the text has not named, as written.
             name = _span(body, rest)
             return Subject(names.match(name, name), roles=roles, words=len(phrase))
@@ -688,6 +701,8 @@ def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
         and phrase[start + 2].capitalised
     ):
         start += 2
+    # "a déclaré sur France Inter le ministre …": where it spoke, before the subject.
+    start = _past_medium(phrase, start, language)
     # "a déclaré le chef de l'État lors d'une conférence de presse": the subject ends
     # where how or where it spoke begins.
     for end in range(start + 1, len(phrase)):
@@ -706,6 +721,24 @@ def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
         ):
             return phrase[start:end]
     return phrase[start:]
+
+
+def _past_medium(phrase: list[Word], start: int, language: Language) -> int:
+    """Past a medium named before the subject: "sur France Inter le ministre", "en TVE
+    la ministra", "on CNN the senator"; else `start`."""
+    if start >= len(phrase) or phrase[start].capitalised:
+        return start
+    if phrase[start].folded not in language.circumstances | language.told | {"sur", "on"}:
+        return start
+    end = start + 1
+    while end < len(phrase) and end - start <= 3 and phrase[end].capitalised:
+        end += 1
+    if end == start + 1 or end >= len(phrase):
+        return start
+    following = phrase[end]
+    if following.capitalised or following.folded not in language.articles:
+        return start
+    return end + 1  # the subject, past its article
 
 
 def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Word]:

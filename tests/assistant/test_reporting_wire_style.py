@@ -359,3 +359,41 @@ def test_a_description_in_lower_case_between_commas_describes_the_name_before_it
         "investigue los hechos."
     )
     assert speakers_of(body) == ["Sumar"]
+
+
+def test_a_company_named_with_its_abbreviation_and_then_its_spokesperson():
+    body = (
+        "Toyota Motor Corp. has warned suppliers that two assembly lines could halt next "
+        "month. A Toyota spokesperson declined to comment on the report."
+    )
+    assert speakers_of(body) == ["Toyota Motor Corp.", "Toyota Motor Corp."]
+
+
+def test_a_chinese_family_name_spelt_as_a_pronoun():
+    body = (
+        "Commerce ministry spokesperson He Yadong rejected the accusation at a regular "
+        "briefing in Beijing on Thursday."
+    )
+    assert speakers_of(body) == ["He Yadong"]
+
+
+def test_the_medium_between_the_verb_and_its_subject():
+    body = (
+        "« Nous sommes face à une opération coordonnée », a déclaré mercredi matin sur "
+        "France Inter le ministre des Affaires étrangères, Jean-Noël Barrot."
+    )
+    (found,) = suggest(body, outlets=["France Inter"])
+    assert (found.speaker.name, found.relays) == ("Jean-Noël Barrot", ("France Inter",))
+
+
+def test_a_chinese_fragment_after_the_speakers_own_words_is_part_of_the_paraphrase():
+    body = (
+        "商务部新闻发言人何咏前2日表示，中方坚决反对。她指出，中国风电产业的竞争优势来自完整的产业链，"
+        "“不是靠补贴补出来的”。"
+    )
+    found = suggest(body)
+    assert [(s.kind, s.speaker.name) for s in found] == [
+        ("paraphrase", "何咏前"),
+        ("paraphrase", "何咏前"),
+    ]
+    assert found[1].quote.startswith("她指出")
