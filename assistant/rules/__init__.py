@@ -306,8 +306,10 @@ def _learn_names(
                     _learn_run(body, run, lexicon, names, after_role)
                     run = []
                 if not run:
+                    # "Duta Besar Uni Eropa untuk Indonesia Denis Chaibi": the role may
+                    # stand before what it is of, and where.
                     after_role = any(
-                        w.folded in lexicon.roles for w in every[max(0, number - 3) : number]
+                        w.folded in lexicon.roles for w in every[max(0, number - 5) : number]
                     )
                 run.append(word)
                 continue

@@ -41,6 +41,12 @@ from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.text import fold
 
 _QUOTING_ZH = ("援引", "引述", "引用")
+_ZH_REPORTED_AFTER = re.compile(r"(?:报道|报导|透露|披露)$")
+_ZH_COUNT_BEFORE = re.compile(r"^(?:[一二两三四五六七八九十几数多]+)(?:名|位|个)")
+# "涉案企业之一金风科技的相关负责人": one of those concerned, then the company, then "the
+# relevant" before the role.
+_ZH_ONE_OF = re.compile(r"^.{1,8}之一")
+_ZH_RELEVANT = re.compile(r"的?相关$")
 _ZH_RANK_AFTER = re.compile(
     r"(?:陆军|海军|空军|火箭军|武警)?(?:大校|上校|中校|少校|少将|中将|上将)$"
 )
@@ -823,9 +829,11 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     phrase = body[start:end].strip()
     for quoting in _QUOTING_ZH:
         if quoting in phrase:
-            phrase = phrase.split(quoting)[-1]
+            # "路透社援引两名知情人士的话报道称": those cited, less how many and whose words.
+            phrase = _ZH_REPORTED_AFTER.sub("", phrase.split(quoting)[-1])
             for of in ZH_OF_WORDS:
                 phrase = phrase.removesuffix(of)
+            phrase = _ZH_COUNT_BEFORE.sub("", phrase)
     cut = len(phrase)
     for n, char in enumerate(phrase):
         if n and (char.isdigit() or any(phrase.startswith(end, n) for end in ZH_SUBJECT_ENDS)):
@@ -858,6 +866,7 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
             # "美国商务部长在声明中称": the secretary, unnamed, as written.
             return Subject(names.match(phrase, phrase), roles=roles, words=1)
         owner = phrase[: role_end - max(len(role) for role in roles)]
+        owner = _ZH_RELEVANT.sub("", _ZH_ONE_OF.sub("", owner))
         if owner:
             if known is not None:
                 return Subject(_of(known[0], phrase[known[1] : known[2]]), roles=roles, words=1)

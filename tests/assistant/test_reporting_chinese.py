@@ -103,3 +103,14 @@ def test_chinese_teasers_and_captions_are_left_out():
         "林剑表示，美方的指责毫无事实根据。\n\n相关阅读：中俄贸易额创历史新高\n\n图为记者会现场。"
     )
     assert len(suggest(body, speakers=[LIN])) == 1
+
+
+def test_those_an_outlet_cites_one_of_those_concerned_and_a_researcher_after_the_institute():
+    body = (
+        "路透社援引两名知情人士的话报道称，欧盟内部对此次调查存在分歧。\n\n"
+        "涉案企业之一金风科技的相关负责人表示，公司将积极应诉。\n\n"
+        "中国社会科学院世界经济与政治研究所研究员宋泓认为，欧方的调查缺乏依据。"
+    )
+    found = suggest(body, outlets=["路透社"])
+    assert [s.speaker.name for s in found] == ["知情人士", "金风科技", "宋泓"]
+    assert found[0].relays == ("路透社",)

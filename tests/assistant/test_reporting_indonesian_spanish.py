@@ -120,3 +120,12 @@ def test_lea_tambien_is_left_out():
         "Solís dijo que exigía una explicación inmediata.\n\nLea también: El precio del litio cae"
     )
     assert len(suggest(body, speakers=[SOLIS])) == 1
+
+
+def test_an_ambassador_to_a_country_is_learnt_without_the_country():
+    body = (
+        "Duta Besar Uni Eropa untuk Indonesia Denis Chaibi membantah tudingan bahwa aturan itu "
+        "menyasar Indonesia.\n\n"
+        '"Tidak ada satu negara pun yang kami sasar," ujar Chaibi.'
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["Denis Chaibi", "Denis Chaibi"]
