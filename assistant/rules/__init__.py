@@ -520,13 +520,14 @@ def _statements(
 ) -> list[_Candidate]:
     relays = _chain(credited, read.relays)
     speaking = [a for a in read.attributions if a.speaks]
-    if not speaking and not read.parts:
+    groups = _quote_groups(body, read, lexicon)
+    if not speaking and not groups:
         # "Как сообщила газета «Коммерсант», …", "…, as reported by Reuters": a report
-        # relayed, its speaker unnamed; still a statement to check.
+        # relayed, its speaker unnamed (a word or two quoted in it, perhaps); still a
+        # statement to check.
         speaking = [a for a in read.attributions if a.outlet is not None][:1]
     read.speaking_starts = [a.start for a in speaking]
     result: list[_Candidate] = []
-    groups = _quote_groups(body, read, lexicon)
     consumed: set[int] = set()
     for parts in groups:
         first_start, last_end = parts[0][0], parts[-1][1]

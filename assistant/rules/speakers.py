@@ -241,6 +241,8 @@ class Names:
         if not words or any(word in self.language.organisations for word in words):
             return False
         if all(is_cjk(char) for char in name):
+            if len(name) == 2 and name.endswith("方"):
+                return False  # 中方, 美方, 欧方: a side, not a person
             # Chinese names are of two or three characters (刘德军 ends like 军, an army).
             if len(name) <= 3:
                 return fold(name) not in self.language.organisations

@@ -114,3 +114,11 @@ def test_those_an_outlet_cites_one_of_those_concerned_and_a_researcher_after_the
     found = suggest(body, outlets=["路透社"])
     assert [s.speaker.name for s in found] == ["知情人士", "金风科技", "宋泓"]
     assert found[0].relays == ("路透社",)
+
+
+def test_a_side_is_nobody_she_can_be():
+    body = (
+        "商务部新闻发言人何咏前2日表示，中方对欧方滥用贸易救济措施表示强烈不满。\n\n"
+        "她指出，中国风电产业的竞争优势来自持续的技术创新和完整的产业链。"
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["何咏前", "何咏前"]

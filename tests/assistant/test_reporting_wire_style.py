@@ -397,3 +397,12 @@ def test_a_chinese_fragment_after_the_speakers_own_words_is_part_of_the_paraphra
         ("paraphrase", "何咏前"),
     ]
     assert found[1].quote.startswith("她指出")
+
+
+def test_a_report_relayed_with_a_word_quoted_in_it_is_still_a_statement():
+    body = (
+        "Según informó la Cadena SER, citando fuentes de la Guardia Civil, los agentes "
+        'recibieron la orden verbal de "contener" a los migrantes en la orilla.'
+    )
+    (found,) = suggest(body, outlets=["Cadena SER"])
+    assert (found.kind, found.speaker.name) == ("paraphrase", "fuentes de la Guardia Civil")
