@@ -49,6 +49,9 @@ class Language:
     feminine: frozenset[str] = frozenset()  # the pronouns of a woman: she, ella, она, 她
     plural_pronouns: frozenset[str] = frozenset()  # they, mereka, ellos, ils, они
     roles: frozenset[str] = frozenset()  # minister, spokeswoman, juru bicara, 发言人
+    # Roles that speak for what they are of: "a spokesperson for the embassy" is the
+    # embassy speaking; "a senior official of the ministry" is someone in it.
+    speaking_for: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()  # ministry, union, kementerian, 部
     articles: frozenset[str] = frozenset()  # the, el, la, le, les, a, un
     # "A department spokesperson said": someone new, not the spokesperson named before.
@@ -253,6 +256,7 @@ EN.organisations = _set(
 )
 EN.articles = _set("the|a|an|this|that|its|his|her|their")
 EN.indefinites = _set("a|an|another")
+EN.speaking_for = _set("spokesperson|spokesman|spokeswoman|spokespeople|representative")
 EN.connectors = _set("of|for|de|van|von|der|bin|al")
 EN.places = _set("in|at")
 EN.told = _set("to")
@@ -397,6 +401,7 @@ ID.organisations = _set(
 )
 ID.articles = _set("sang|si|para|seorang")
 ID.indefinites = _set("seorang|salah")
+ID.speaking_for = _set("juru|bicara|jubir|perwakilan")
 ID.connectors = _set("bin|binti|van|de|al|dan")
 ID.places = _set("di")
 ID.place_units = _set("desa|kelurahan|kecamatan|kabupaten|kota|provinsi|dusun|kampung|nagari")
@@ -562,6 +567,7 @@ ES.organisations = _set(
 )
 ES.articles = _set("el|la|los|las|un|una|su|sus|este|esta")
 ES.indefinites = _set("un|una|otro|otra")
+ES.speaking_for = _set("portavoz|portavoza|vocero|vocera|representante")
 ES.connectors = _set("de|del|la|las|los|y|van|von")
 ES.told = _set("a|al|ante")
 ES.relatives = _set("que|quien|quienes|cuyo|cuya")
@@ -689,6 +695,7 @@ FR.organisations = _set(
 )
 FR.articles = _set("le|la|les|l|un|une|des|son|sa|ses|leur|ce|cette")
 FR.indefinites = _set("un|une")
+FR.speaking_for = _set("porte-parole|representant|representante")
 FR.connectors = _set("de|du|des|la|le|d|et|l|van|von")
 FR.told = _set("a|au|aux")
 FR.relatives = _set("qui|que|dont|lequel|laquelle")

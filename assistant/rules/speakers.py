@@ -557,6 +557,12 @@ def interpret(
             roles = frozenset(w.folded for w in phrase[:first] if w.folded in language.roles)
             return Subject(_of(speaker, _span(body, mention)), roles=roles, words=last - first)
 
+    if run and before and indefinite and _of_an_office(phrase, run, language):
+        # "un haut responsable du ministère des Armées": someone in it, as written.
+        rest = phrase[1:]
+        name = _span(body, rest)
+        roles = frozenset(w.folded for w in rest if w.folded in language.roles)
+        return Subject(names.match(name, name), roles=roles, words=len(phrase))
     if run and before and _run_completes_a_noun(phrase, run, language):
         # "Los vecinos de Cerro Alto": a group of the place, not the place.
         rest = phrase[phrase.index(run[0]) - 2 :]
@@ -653,6 +659,20 @@ def person_after_role(name_words: list[Word], language: Language) -> list[Word]:
     if len(name_words) >= 3 and not _organisation(name_words, language):
         return name_words[-2:]
     return name_words
+
+
+def _of_an_office(phrase: list[Word], run: list[Word], language: Language) -> bool:
+    """Is the name what an indefinite official is of ("a senior official of the Treasury",
+    "un alto funcionario del Ministerio de Defensa"), not whom a spokesperson speaks for?"""
+    at = phrase.index(run[0])
+    head = phrase[1:at]
+    return (
+        len(phrase) <= 9
+        and bool(head)
+        and head[-1].folded in language.connectors | language.articles
+        and any(word.folded in language.roles for word in head)
+        and not any(word.folded in language.speaking_for for word in head)
+    )
 
 
 def _run_completes_a_noun(phrase: list[Word], run: list[Word], language: Language) -> bool:

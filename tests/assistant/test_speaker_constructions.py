@@ -104,6 +104,16 @@ CONSTRUCTIONS = [
         "Wali Kota Surabaya Eri Cahyadi mengatakan genangan di pusat kota sudah surut sore ini.",
         "Eri Cahyadi",
     ),
+    (
+        "fr",
+        "Un haut responsable du ministère des Armées juge que ces campagnes ont changé d'échelle.",
+        "haut responsable du ministère des Armées",
+    ),
+    (
+        "es",
+        "Un alto funcionario del Ministerio de Defensa dijo que las tropas no cruzaron la frontera.",
+        "alto funcionario del Ministerio de Defensa",
+    ),
 ]
 
 
