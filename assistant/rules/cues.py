@@ -149,7 +149,11 @@ def find(
             outlet = _outlet(body, after, outlets)
             if outlet is None and word.cue is Cue.REPORTED:
                 outlet = _named_report(body, after, language)
-            if outlet is not None:
+            if outlet is None and word.cue is Cue.REPORTED and _at_a_body(after, language):
+                # "как сообщили в Минобороны России": the body there speaks.
+                attribution.word = CueWord(Cue.SPEECH)
+                attribution.subject = interpret(body, after, names, before=False)
+            elif outlet is not None:
                 attribution.outlet = outlet
             elif word.cue in (Cue.ACCORDING, Cue.QUOTING):
                 attribution.subject = (
@@ -491,8 +495,17 @@ def _after(
     return phrase
 
 
+def _at_a_body(phrase: list[Word], language: Language) -> bool:
+    """Does the phrase name where something was said, "в Минобороны", "в пресс-службе"?"""
+    return len(phrase) > 1 and not phrase[0].capitalised and phrase[0].folded in language.places
+
+
 def _named_report(body: str, phrase: list[Word], language: Language) -> str | None:
-    """ "seperti dikutip dari Harian Rakyat": a report we hold no outlet for, by its name."""
+    """ "seperti dikutip dari Harian Rakyat": a report we hold no outlet for, by its name.
+    Not a body where it was said: "как сообщили в Минобороны России" is the ministry
+    speaking."""
+    if _at_a_body(phrase, language):
+        return None
     run: list[Word] = []
     for word in phrase:
         if word.capitalised or word.acronym or (run and word.folded in language.connectors):

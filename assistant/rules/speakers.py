@@ -439,7 +439,7 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     # the names after it are the person's.
     acronyms = [n for n, word in enumerate(name[:-1]) if word.acronym]
     if acronyms and 2 <= len(name) - acronyms[-1] - 1 <= 3:
-        return name[acronyms[-1] + 1 :]
+        return _without_place(name[acronyms[-1] + 1 :], language)
     if acronyms and acronyms[-1] == len(name) - 2 and len(name[acronyms[-1]].text) >= 3:
         # "Pengelolaan Kelautan KKP Kusdiantoro": one name after the organisation's
         # short name (two capitals may be an initial: "TB Hasanuddin").
@@ -448,6 +448,8 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     given = next((n for n, word in enumerate(name[:-1]) if word.folded in GIVEN_NAMES), None)
     if given is not None and 2 <= len(name) - given <= 3:
         return name[given:]
+    if language.code == "ru" and len(name) >= 3 and name[-2].folded.endswith(_PATRONYMIC_ENDINGS):
+        return name[-3:]  # "Сергей Викторович Иванов": the patronymic is the name's
     return name[-2:] if len(name) >= 3 else name
 
 
@@ -540,6 +542,8 @@ def interpret(
         return Subject(pronoun=True, plural=True, words=1)
 
     run = _trailing_run(phrase, language) if before else _leading_chain(body, phrase, language)
+    if run and before:
+        run = _person_before_place(body, phrase, run, names)
     known = _known_in(body, phrase, names, at_start=not before)
     if known is not None:
         speaker, first, last = known
@@ -564,8 +568,16 @@ def interpret(
         roles = frozenset(w.folded for w in rest if w.folded in language.roles)
         return Subject(names.match(name, name), roles=roles, words=len(phrase))
     if run and before and _run_completes_a_noun(phrase, run, language):
-        # "Los vecinos de Cerro Alto": a group of the place, not the place.
-        rest = phrase[phrase.index(run[0]) - 2 :]
+        # "Los vecinos de Cerro Alto": a group of the place, not the place; with what
+        # describes it ("the foreign ministry in Beijing").
+        first = phrase.index(run[0]) - 2
+        while (
+            first > 0
+            and not phrase[first - 1].capitalised
+            and phrase[first - 1].folded not in language.articles | language.skipped
+        ):
+            first -= 1
+        rest = phrase[first:]
         while len(rest) > 1 and rest[0].folded in language.articles:
             rest = rest[1:]
         name = _span(body, rest)
@@ -651,14 +663,55 @@ def interpret(
     return Subject()
 
 
+def _without_place(name_words: list[Word], language: Language) -> list[Word]:
+    """A Russian name is a given name and a surname, perhaps with a patronymic between:
+    three words without one are a place and the person ("Венгрии Петер Сийярто")."""
+    if (
+        language.code == "ru"
+        and len(name_words) == 3
+        and not name_words[1].folded.endswith(_PATRONYMIC_ENDINGS)
+    ):
+        return name_words[1:]
+    return name_words
+
+
+_PATRONYMIC_ENDINGS = ("ович", "евич", "ич", "овна", "евна", "ична", "инична")
+
+
 def person_after_role(name_words: list[Word], language: Language) -> list[Word]:
     """ "Министр обороны России Андрей Белусов": after a role, the place it belongs to,
-    then the person's two names (unless a given name opens three)."""
+    then the person's two names (unless a given name opens three, or a patronymic stands
+    in the middle)."""
     if len(name_words) == 3 and name_words[0].folded in GIVEN_NAMES:
         return name_words
+    if language.code == "ru" and len(name_words) == 3:
+        return _without_place(name_words, language)
     if len(name_words) >= 3 and not _organisation(name_words, language):
         return name_words[-2:]
     return name_words
+
+
+def _person_before_place(
+    body: str, phrase: list[Word], run: list[Word], names: Names
+) -> list[Word]:
+    """ "Blinken in Brussels said": the person, not where they spoke (an organisation keeps
+    its seat: "Kedubes AS di Jakarta"; "Warga di Kelurahan Mawar" are residents there)."""
+    language = names.language
+    at = phrase.index(run[0])
+    if at < 2 or phrase[at - 1].capitalised or phrase[at - 1].folded not in language.places:
+        return run
+    person = _trailing_run(phrase[: at - 1], language)
+    if not person or _organisation(person, language):
+        return run
+    if all(word.folded in language.roles for word in person):
+        return run  # "Officials in Kyiv": people there, not a name
+    titled = any(word.folded in language.roles for word in person)  # "Menteri … Sugiono di"
+    name = _span(body, person)
+    # A word alone may be a common noun at the head of the sentence ("Warga di …").
+    alone = person[0] is phrase[0] and len(person) == 1 and len(run) == 1
+    if _full_name_in(person, language) or titled or alone or names.full_name(name) != name:
+        return person
+    return run
 
 
 def _of_an_office(phrase: list[Word], run: list[Word], language: Language) -> bool:
@@ -680,6 +733,12 @@ def _run_completes_a_noun(phrase: list[Word], run: list[Word], language: Languag
     of Port Alden")? Not after a role ("secretary of State …"), whose name it is."""
     at = phrase.index(run[0])
     connector = phrase[at - 1].folded if at else ""
+    if at >= 2 and connector in language.places:
+        # "The foreign ministry in Beijing", "Officials in Kyiv": a body or people there.
+        word = phrase[at - 2]
+        return word.folded in language.organisations | language.roles and (
+            not word.capitalised or at == 2
+        )
     if at < 2 or connector not in language.connectors or connector in language.articles:
         return False
     noun = phrase[at - 2].folded
@@ -815,7 +874,8 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
             ahead = phrase[n + 1 : n + 4]
             name_at = next((k for k, w in enumerate(ahead) if _is_name_word(w, language)), None)
             if name_at is not None:
-                return _leading_chain(body, ahead[name_at:] + phrase[n + 4 :], language)
+                named = _leading_chain(body, ahead[name_at:] + phrase[n + 4 :], language)
+                return person_after_role(named, language)
         break
     last_role = max(
         (n for n, word in enumerate(chain) if word.folded in language.roles and not word.acronym),

@@ -114,6 +114,34 @@ CONSTRUCTIONS = [
         "Un alto funcionario del Ministerio de Defensa dijo que las tropas no cruzaron la frontera.",
         "alto funcionario del Ministerio de Defensa",
     ),
+    (
+        "en",
+        "The foreign ministry in Beijing said in a statement that the sanctions were illegal.",
+        "foreign ministry in Beijing",
+    ),
+    ("en", "Officials in Kyiv said the attack had damaged a power station.", "Officials in Kyiv"),
+    ("en", "Blinken in Brussels said the alliance would stand firm on Ukraine.", "Blinken"),
+    ("ru", "Лавров в Москве заявил, что переговоры с Киевом продолжатся.", "Лавров"),
+    (
+        "ru",
+        "«Мы не допустим этого», — подчеркнул глава МИД Венгрии Петер Сийярто.",
+        "Петер Сийярто",
+    ),
+    (
+        "ru",
+        "«Мы не допустим этого», — заявил министр обороны России Андрей Белоусов.",
+        "Андрей Белоусов",
+    ),
+    (
+        "ru",
+        "«Мы не допустим этого», — заявил губернатор Сергей Викторович Иванов.",
+        "Сергей Викторович Иванов",
+    ),
+    (
+        "ru",
+        "Как сообщили в Минобороны России, ночью были сбиты 40 беспилотников.",
+        "Минобороны России",
+    ),
 ]
 
 
