@@ -156,6 +156,16 @@ def _claim_pattern(name: str, chinese: bool, nouns: frozenset[str]) -> re.Patter
     )
 
 
+def _just_before(statements: list[Statement], other: int, index: int) -> bool:
+    """Is `other` the last statement before `index` by someone else, only its own
+    speaker's further words between ("accused …" then the accuser's quote, then the
+    answer)?"""
+    if other >= index:
+        return False
+    between = statements[other + 1 : index]
+    return all(s.speaker_key == statements[other].speaker_key for s in between)
+
+
 def _pointer_nouns(body: str, statement: Statement, language: Language) -> set[str]:
     """The nouns its sentence points back with ("claims", "klaim", "обвинения")."""
     if language.code == "zh":
@@ -309,11 +319,21 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 score -= 2  # "ces accusations" points back at what it answers
             # The accused answering: the statement just before accused, or named, them.
             accused = about and candidate.accusation and index - other <= 2
-            if not (statement.denial or refuting) and not (
+            # "…accused Beijing of supplying drone parts. Lin Jian said China had never
+            # provided weapons": a "no" (or a reply) right after another's claim, by someone
+            # else, answers it when it accuses or when their words meet.
+            replying = (
+                (negative[index] or statement.answer)
+                and not negative[other]
+                and _just_before(statements, other, index)
+                and (candidate.accusation or shared > 0 or statement.answer)
+            )
+            if not (statement.denial or refuting or replying) and not (
                 (shared or pointing[index] or other == earlier_denial or accused)
                 and (candidate.accusation or about or other == earlier_denial or answering)
             ):
                 continue  # an answer echoes what it answers, and that accuses or names it
+            score += 1 if replying else 0
             if score <= 0:
                 continue
             if statement.denial or refuting:

@@ -61,6 +61,8 @@ class Language:
     relatives: frozenset[str] = frozenset()  # who, yang, que, qui, который
     conjunctions: frozenset[str] = frozenset()  # and, dan, y, et, и: "…, and added"
     places: frozenset[str] = frozenset()  # in, di, en: "the Embassy in London"
+    # Words that open an object put before its verb: "В Кремле эту информацию опровергли".
+    object_pointers: frozenset[str] = frozenset()
     # Units of the country whose one-word name follows them in a title: "Kepala Desa
     # Kohod Arsin" is Arsin, the head of the village of Kohod.
     place_units: frozenset[str] = frozenset()
@@ -209,7 +211,13 @@ _add(
     accusation=True,
 )
 _add(EN, "accused|accuses|alleged|alleges|charged", Cue.SPEECH, accusation=True)
-_add(EN, "responded|replied|countered|retorted|hit back", Cue.SPEECH, answer=True)
+# "The ministry insisted officers had acted lawfully": a reply to what was just said.
+_add(
+    EN,
+    "responded|replied|countered|retorted|hit back|insisted|insists|maintained|maintains",
+    Cue.SPEECH,
+    answer=True,
+)
 EN.accusation_nouns = _set(
     "accusation|accusations|allegation|allegations|claim|claims|charge|charges|criticism|"
     "findings|report|remarks|accuse|allegedly|decision|move|announcement"
@@ -347,7 +355,7 @@ _add(
 )
 _add(ID, "mengecam|mengkritik", Cue.SPEECH, denial=True, accusation=True)
 _add(ID, "menuduh|menuding|mendakwa|menyalahkan", Cue.SPEECH, accusation=True)
-_add(ID, "menanggapi|menjawab|membalas", Cue.SPEECH, answer=True)
+_add(ID, "menanggapi|menjawab|membalas|bersikeras|berkeras", Cue.SPEECH, answer=True)
 ID.accusation_nouns = _set(
     "tuduhan|tudingan|klaim|laporan|kritik|pernyataan|tuduhannya|keputusan|langkah"
 )
@@ -513,7 +521,8 @@ _add(
 )
 _add(
     ES,
-    "respondio|replico|contesto|" + _es_perfect("respondido|replicado|contestado"),
+    "respondio|replico|contesto|insistio|"
+    + _es_perfect("respondido|replicado|contestado|insistido"),
     Cue.SPEECH,
     answer=True,
 )
@@ -638,7 +647,7 @@ _add(FR, _fr_inverted(_denials), Cue.SPEECH, denial=True, pronoun=True)
 _add(FR, _fr_past(_criticisms), Cue.SPEECH, denial=True, accusation=True)
 _add(FR, _fr_inverted(_criticisms), Cue.SPEECH, denial=True, accusation=True, pronoun=True)
 _add(FR, _fr_past(_accusations) + "|accuse|accusent|reproche", Cue.SPEECH, accusation=True)
-_add(FR, _fr_past("repondu|retorque|replique|retoque"), Cue.SPEECH, answer=True)
+_add(FR, _fr_past("repondu|retorque|replique|retoque|insiste|maintenu"), Cue.SPEECH, answer=True)
 FR.accusation_nouns = _set(
     "accusation|accusations|allegations|allegation|critiques|critique|chiffre|chiffres|"
     "decision|mesure|annonce|"
@@ -769,7 +778,7 @@ _add(
     Cue.SPEECH,
     accusation=True,
 )
-_add(RU, _ru_past("ответил|парировал"), Cue.SPEECH, answer=True)
+_add(RU, _ru_past("ответил|парировал|настаивал|возразил"), Cue.SPEECH, answer=True)
 RU.accusation_nouns = _set(
     "обвинения|обвинений|обвинение|утверждение|утверждения|слова|заявления|заявление|данные|критику|"
     "претензии|претензий"
@@ -781,7 +790,8 @@ RU.report_nouns = _set(
 RU.refutations = _set(
     "ложь|ложью|ложные|ложными|ложной|клевета|клеветой|абсурд|абсурдными|абсурдной|фейк|"
     "фейком|провокация|провокацией|необоснованные|необоснованными|беспочвенные|выдумка|"
-    "вымысел|неправда|вброс|вбросом|вбросы|дезинформация|дезинформацией|голословные|"
+    "вымысел|неправда|беспочвенными|безосновательные|безосновательными|надуманные|"
+    "надуманными|вброс|вбросом|вбросы|дезинформация|дезинформацией|голословные|"
     "голословными|бездоказательные|бездоказательными|спекуляции|спекуляциями"
 )
 _add(RU, "по словам|по мнению", Cue.ACCORDING)
@@ -833,6 +843,7 @@ RU.skipped = _set(
     "четверг|пятницу|субботу|воскресенье|вчера|сегодня|публично|лично|официально|об|этом"
 )
 RU.places = _set("в|во")
+RU.object_pointers = _set("эту|эти|этот|это|эта|этих|такие|такую|подобные|данную|данные")
 RU.negations = NEGATIONS["ru"]
 RU.stopwords = _set(
     "что|это|как|его|она|они|для|при|или|так|уже|также|было|были|будет|этот|эти|того|"
@@ -872,7 +883,7 @@ _chars(
     "直言|批评称|表态|发表声明说|在声明中说|声明说|坚称|辩称|解释说|介绍说",
     Cue.SPEECH,
 )
-_chars(ZH, "回应称|回应说|回应|回答说|答复|回击", Cue.SPEECH, answer=True)
+_chars(ZH, "回应称|回应说|回应|回答说|答复|回击|坚称|辩称", Cue.SPEECH, answer=True)
 ZH.answer_openers = ("对此", "针对此事", "针对上述", "就此")
 ZH.told_earlier = ("此前", "早前", "日前")
 ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|就此|此事|行径|做法")

@@ -469,6 +469,12 @@ def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
             end -= 1
             continue
         break
+    # "В Минобороны России эту информацию опровергли": the object, pointed at, before
+    # the verb.
+    for n in range(max(1, end - 3), end):
+        if phrase[n].folded in language.object_pointers and not phrase[n].capitalised:
+            end = n
+            break
     # "Analistas del sector consultados por EFE": the subject before who consulted it.
     agent = language.agent
     for n in range(2, end - 1):

@@ -1,5 +1,8 @@
 """The quote assistant on how reporting pairs a statement with what answers it (issue 12):
-criticism is answered as well as answering."""
+criticism is answered as well as answering, a report named is what its outlet carried, and
+a reply right after another's claim answers it."""
+
+import pytest
 
 from assistant.rules import suggest
 
@@ -89,3 +92,24 @@ def test_a_standfirst_above_the_byline_is_no_statement():
     found = suggest(body)
     assert [s.quote[:20] for s in found] == ["Le service Viginum a", "Bakou a rejeté ces a"]
     assert found[1].denies == ((found[0].start, found[0].end),)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The State Department accused Beijing on Monday of supplying drone parts to Russia.\n\n"
+        "China's foreign ministry spokesperson Lin Jian said China had never provided lethal "
+        "weapons to any party.",
+        "Human Rights Watch said police had beaten at least 20 protesters in the capital.\n\n"
+        "The interior ministry insisted officers had acted lawfully and with restraint.",
+        "美国国务院发言人称，中国向俄罗斯提供了军民两用物资。\n\n"
+        "外交部发言人林剑表示，中方从未向冲突任何一方提供致命性武器。",
+        "Украинская сторона заявила, что российские войска обстреляли Херсон.\n\n"
+        "В Минобороны России эту информацию опровергли.",
+        "Госдеп США обвинил Россию в поставках оружия КНДР.\n\n"
+        "В МИД России назвали эти обвинения беспочвенными.",
+    ],
+)
+def test_a_reply_right_after_anothers_claim_answers_it(body):
+    claim, answer = suggest(body)
+    assert answer.denies == ((claim.start, claim.end),)
