@@ -331,8 +331,10 @@ def _learn_run(body, run, lexicon, names, after_role: bool) -> None:
         run[0].folded in lexicon.first_cue_words
         or run[0].folded in lexicon.weekdays
         or run[0].folded in lexicon.openers
+        or run[0].folded in lexicon.report_nouns
     ):
-        run = run[1:]  # "Según Paredes", "Selon Marc Noizet": a cue, then the name
+        # "Según Paredes", "Selon Marc Noizet": a cue, then the name; "Laporan ICW".
+        run = run[1:]
     if len(run) < 2:
         return
     person, _ = _person_part(run, lexicon, role_before=after_role)
@@ -469,7 +471,15 @@ def _resolve(attribution: Attribution, names: Names, sentence_start: int) -> Spe
         organisation = any(role in names.language.organisations for role in subject.roles)
         # The role in an earlier sentence, not this one's own subject, is what the text
         # named before.
-        match = names.by_role(set(subject.roles), person=not organisation, position=sentence_start)
+        # "le ministre de l'Économie": a role with what it is of is no epithet for the
+        # last person who spoke.
+        epithet = len(words(subject.phrase)) <= 2 if subject.phrase else True
+        match = names.by_role(
+            set(subject.roles),
+            person=not organisation,
+            position=sentence_start,
+            epithet=epithet,
+        )
         if match is None and subject.phrase:
             # "El alcalde calificó …" with no mayor before: the role as written.
             match = names.match(subject.phrase, subject.phrase)

@@ -190,7 +190,9 @@ _add(
     "demanded|threatened|complained|remarked|commented|welcomed|signalled|signaled|"
     "indicated|expressed|voiced|questioned|"
     # "Reuters reported on Tuesday that …" (not "Reported cases rose", "…, Reuters reported").
-    "reported that|reported on|has reported that|had reported that|have reported that",
+    "reported that|reported on|has reported that|had reported that|have reported that|"
+    # "The report by Amnesty International found that …": what a report finds, it says.
+    "found that|has found that|concluded that|concludes that|finds that",
     Cue.SPEECH,
 )
 _add(EN, "lashed out|hit out|lashes out|hits out", Cue.SPEECH, accusation=True)

@@ -222,7 +222,9 @@ class Names:
         name = self._named_at[index - 1][1]
         return self.match(name, name)
 
-    def by_role(self, roles: set[str], *, person: bool, position: int) -> SpeakerMatch | None:
+    def by_role(
+        self, roles: set[str], *, person: bool, position: int, epithet: bool = True
+    ) -> SpeakerMatch | None:
         """The last speaker introduced with one of these roles; else, when the text has not
         named the role before (an epithet: "a ajouté la syndicaliste"), the last person.
         A role the text named before as someone else ("acusó al alcalde … El alcalde
@@ -232,7 +234,7 @@ class Names:
                 return said.match
         if any(self.first_seen.get(role, position) < position for role in roles):
             return None
-        if roles <= self.language.anonymous:
+        if roles <= self.language.anonymous or not epithet:
             return None  # "fuentes diplomáticas": unnamed sources, as written
         return self.last(person=person) if person else None
 
@@ -481,6 +483,8 @@ def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
         if (
             phrase[n].folded == agent
             and not phrase[n - 1].capitalised
+            # "The report by Amnesty International found": the author speaks through it.
+            and phrase[n - 1].folded not in language.report_nouns
             and all(w.capitalised or w.acronym for w in phrase[n + 1 : end])
             and end - n - 1 <= 4
         ):
@@ -567,6 +571,12 @@ def interpret(
             roles = frozenset(w.folded for w in phrase[:first] if w.folded in language.roles)
             return Subject(_of(speaker, _span(body, mention)), roles=roles, words=last - first)
 
+    if run and before and len(run) > 1 and run[0].folded in language.report_nouns:
+        run = run[1:]  # "Laporan ICW menyebut": a report heading its author's name
+    if run and before and _report_of(phrase, run, language):
+        # "Un informe de Human Rights Watch concluyó": its author speaks through it.
+        name = _span(body, run)
+        return Subject(names.match(name, name), words=len(phrase))
     if run and before and indefinite and _of_an_office(phrase, run, language):
         # "un haut responsable du ministère des Armées": someone in it, as written.
         rest = phrase[1:]
@@ -718,6 +728,15 @@ def _person_before_place(
     if _full_name_in(person, language) or titled or alone or names.full_name(name) != name:
         return person
     return run
+
+
+def _report_of(phrase: list[Word], run: list[Word], language: Language) -> bool:
+    """Is the name whose report the phrase is ("a report by Amnesty International", "un
+    informe de Human Rights Watch", "laporan ICW")?"""
+    at = phrase.index(run[0])
+    if at >= 2 and phrase[at - 1].folded in language.connectors | {language.agent}:
+        at -= 1
+    return at >= 1 and phrase[at - 1].folded in language.report_nouns
 
 
 def _of_an_office(phrase: list[Word], run: list[Word], language: Language) -> bool:

@@ -113,3 +113,15 @@ def test_a_standfirst_above_the_byline_is_no_statement():
 def test_a_reply_right_after_anothers_claim_answers_it(body):
     claim, answer = suggest(body)
     assert answer.denies == ((claim.start, claim.end),)
+
+
+def test_a_minister_of_a_portfolio_named_for_the_first_time_is_nobody_who_spoke_before():
+    body = (
+        "Le Rassemblement national accuse le gouvernement d'avoir caché le coût réel de la "
+        "réforme.\n\n"
+        "Le ministre de l'Économie a contesté ces chiffres, assurant que toutes les données ont "
+        "été publiées."
+    )
+    claim, answer = suggest(body)
+    assert answer.speaker.name == "ministre de l'Économie"
+    assert answer.denies == ((claim.start, claim.end),)

@@ -142,6 +142,17 @@ CONSTRUCTIONS = [
         "Как сообщили в Минобороны России, ночью были сбиты 40 беспилотников.",
         "Минобороны России",
     ),
+    (
+        "en",
+        "The report by Amnesty International found that security forces used live ammunition.",
+        "Amnesty International",
+    ),
+    (
+        "es",
+        "Un informe de Human Rights Watch concluyó que la policía usó fuerza excesiva.",
+        "Human Rights Watch",
+    ),
+    ("id", "Laporan ICW menyebut ada kerugian negara Rp 2 triliun dalam proyek itu.", "ICW"),
 ]
 
 
