@@ -18,7 +18,14 @@ from assistant.rules.lexicon import (
     CueWord,
     Language,
 )
-from assistant.rules.speakers import Names, Subject, interpret, zh_clause_start, zh_subject
+from assistant.rules.speakers import (
+    Names,
+    Subject,
+    _full_name_in,
+    interpret,
+    zh_clause_start,
+    zh_subject,
+)
 from assistant.rules.text import Word
 
 _PHRASE_LIMIT = 12
@@ -443,7 +450,12 @@ def _skippable(segment: list[Word], language: Language) -> bool:
     # An apposition that describes ("…, portavoz de la Alianza, declaró"): the name is
     # in the segment before it.
     head = segment[1] if len(segment) > 1 and first in language.articles else segment[0]
-    if not segment[0].capitalised and head.folded in language.roles:
+    if (
+        not segment[0].capitalised
+        and head.folded in language.roles
+        # "…, general Juan Pérez, explicó": a rank before a full name is the name.
+        and not _full_name_in(segment[1:3], language)
+    ):
         return True
     # "…, un grupo de oposición, afirmó": a description of the name before it.
     if first in _APPOSITION_STARTS and not any(w.capitalised for w in segment[1:]):

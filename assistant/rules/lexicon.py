@@ -250,6 +250,7 @@ EN.told_earlier = ("earlier", "previously")
 EN.agent = "by"
 EN.plural_pronouns = _lower("they|it|we")
 EN.roles = _set(
+    "secretary-general|director-general|attorney-general|commander-in-chief|vice-president|"
     "minister|spokesman|spokeswoman|spokesperson|president|prime|secretary|senator|governor|"
     "mayor|chair|chairman|chairwoman|chief|leader|official|officials|ambassador|director|"
     "manager|commissioner|envoy|general|adviser|advisor|lawmaker|legislator|deputy|head|"

@@ -372,6 +372,10 @@ def _person_part(
     folded = [word.folded for word in run]
     marks = [n for n, word in enumerate(folded) if word in language.organisations | language.roles]
     tail = run[marks[-1] + 1 :] if marks else []
+    if marks and run[marks[-1]].acronym and 2 <= len(tail) <= 3 and _full_name_in(tail, language):
+        # "Wakil Ketua DPR Sufmi Dasco Ahmad": after an organisation's short name, all the
+        # names are the person's.
+        return tail, frozenset(w for w in folded if w in language.roles)
     if (
         marks
         and (role_before or any(word in language.roles for word in folded[: marks[-1] + 1]))

@@ -153,6 +153,17 @@ CONSTRUCTIONS = [
         "Human Rights Watch",
     ),
     ("id", "Laporan ICW menyebut ada kerugian negara Rp 2 triliun dalam proyek itu.", "ICW"),
+    ("en", "NATO Secretary-General Mark Rutte said allies must spend more.", "Mark Rutte"),
+    (
+        "id",
+        "Wakil Ketua DPR Sufmi Dasco Ahmad menyatakan DPR akan memanggil menteri pekan depan.",
+        "Sufmi Dasco Ahmad",
+    ),
+    (
+        "es",
+        "El vocero del Ejército, general Juan Pérez, explicó que las tropas se retiraron.",
+        "Juan Pérez",
+    ),
 ]
 
 
