@@ -122,6 +122,24 @@ def _not_a_cue(
     return previous.folded in language.articles and word.folded not in language.told
 
 
+def _opens_on_a_speaker(body: str, sentence_words: list[Word], index: int, language) -> bool:
+    """ "Pour Marine Le Pen, …", "Para el ministro de Economía, …": at the head of the
+    sentence, a name or a role, then a comma (not "Pour la première fois, …")."""
+    if index != 0:
+        return False
+    for n in range(1, min(len(sentence_words), 8)):
+        if "," in body[sentence_words[n - 1].end : sentence_words[n].start]:
+            phrase = sentence_words[1:n]
+            return any(w.capitalised for w in phrase) or any(
+                w.folded in language.roles and w.folded not in _ORDINALS for w in phrase
+            )
+    return False
+
+
+# "Pour la première fois, …": "premier" is a role only in "Premier ministre".
+_ORDINALS = {"premier", "premiere", "primer", "primera", "primero"}
+
+
 def find(
     body: str,
     sentence_words: list[Word],
@@ -139,7 +157,9 @@ def find(
             index += 1
             continue
         word, length = match
-        if length == 1 and _not_a_cue(body, sentence_words, quoted, index, language):
+        if (length == 1 and _not_a_cue(body, sentence_words, quoted, index, language)) or (
+            word.opening and not _opens_on_a_speaker(body, sentence_words, index, language)
+        ):
             index += 1
             continue
         found.append((word, index, index + length))

@@ -37,6 +37,9 @@ class CueWord:
     answer: bool = False  # "responded", "menanggapi", "respondió", "回应称", "ответил"
     # The speaker is in the verb itself: "katanya", "a-t-il dit".
     pronoun: bool = False
+    # A cue only as the sentence's first word, before a name or a role and a comma:
+    # "Pour Marine Le Pen, …", "Para el ministro, …".
+    opening: bool = False
 
 
 @dataclass
@@ -543,6 +546,7 @@ ES.refutations = _set(
 )
 _add(ES, "asegurando|afirmando|anadiendo|senalando|explicando", Cue.CONTINUING)
 _add(ES, "segun|de acuerdo con|segun el|segun la", Cue.ACCORDING)
+_add(ES, "para", Cue.ACCORDING, opening=True)
 _add(ES, "citando a|citando|citado por", Cue.QUOTING)
 _add(
     ES,
@@ -672,6 +676,7 @@ _add(
     Cue.CONTINUING,
 )
 _add(FR, "selon|d'apres|aux dires de", Cue.ACCORDING)
+_add(FR, "pour", Cue.ACCORDING, opening=True)
 _add(FR, "citant|cite par|citee par|cites par|citees par", Cue.QUOTING)
 _add(
     FR,

@@ -72,3 +72,13 @@ def test_an_afp_dateline_is_a_credit_line():
 def test_lire_aussi_is_left_out():
     body = "Élisabeth Morel a indiqué qu'elle recevrait les syndicats.\n\nLire aussi : Assurance chômage, les nouvelles règles"
     assert len(suggest(body, speakers=[MOREL])) == 1
+
+
+def test_pour_and_para_at_the_head_of_a_sentence_say_whose_view_it_is():
+    assert [
+        s.speaker.name for s in suggest("Pour Marine Le Pen, « ce budget est une provocation ».")
+    ] == ["Marine Le Pen"]
+    (found,) = suggest("Para el ministro de Economía, la inflación seguirá bajando en 2027.")
+    assert found.speaker.name == "ministro de Economía"
+    (found,) = suggest("Pour la première fois, le syndicat a reconnu des erreurs de gestion.")
+    assert found.speaker.name == "syndicat"
