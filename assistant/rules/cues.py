@@ -106,12 +106,48 @@ def _fr_unagreed(participle: str) -> str:
     return participle
 
 
+_ADDING = {"added", "adds", "anadio", "agrego", "ajoute", "menambahkan", "добавил"}
+_COUNTS = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "more",
+    "new",
+    "another",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+}
+
+
 def _not_a_cue(
     body: str, sentence_words: list[Word], quoted: list[bool], index: int, language: Language
 ) -> bool:
     """A cue's word used otherwise: a noun after an article ("the claims", "la denuncia")
     or a capitalised word inside a name ("the United States", "Edward Said")."""
     word = sentence_words[index]
+    if word.folded in _ADDING and index + 1 < len(sentence_words):
+        following = sentence_words[index + 1].folded
+        if following.isdigit() or following in _COUNTS:
+            return True  # "Beijing added seven more elements to its list": a thing added
     if index == 0 or quoted[index - 1]:
         return False
     previous = sentence_words[index - 1]

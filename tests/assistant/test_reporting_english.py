@@ -205,3 +205,13 @@ def test_a_quotation_over_several_paragraphs_keeps_its_speaker():
         '"The money is there, and the crews are ready to start on Monday."'
     )
     assert [s.speaker.name for s in suggest(body)] == ["Carla Ruiz"] * 3
+
+
+def test_something_added_to_a_list_is_no_statement():
+    body = (
+        "The friction comes two months after Beijing added seven more rare earth elements to "
+        "its export control list."
+    )
+    assert suggest(body) == []
+    (found,) = suggest("The minister added that the talks would resume next week.")
+    assert found.cue == "added"
