@@ -157,13 +157,13 @@ def _claim_pattern(name: str, chinese: bool, nouns: frozenset[str]) -> re.Patter
 
 
 def _just_before(statements: list[Statement], other: int, index: int) -> bool:
-    """Is `other` the last statement before `index` by someone else, only its own
-    speaker's further words between ("accused …" then the accuser's quote, then the
-    answer)?"""
+    """Is `other` the last statement before `index` by someone else, only either
+    speaker's further words between ("accused …", the accuser's quote, the answerer's
+    "we respect the audit", then the answer)?"""
     if other >= index:
         return False
-    between = statements[other + 1 : index]
-    return all(s.speaker_key == statements[other].speaker_key for s in between)
+    speakers = {statements[other].speaker_key, statements[index].speaker_key}
+    return all(s.speaker_key in speakers for s in statements[other + 1 : index])
 
 
 def _pointer_nouns(body: str, statement: Statement, language: Language) -> set[str]:

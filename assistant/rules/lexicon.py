@@ -336,7 +336,7 @@ ID = Language("id")
 _add(
     ID,
     "kata|ujar|ucap|tutur|ungkap|imbuh|tegas|jelas|tambah|lanjut|papar|terang|sebut|"
-    "mengatakan|menyatakan|menegaskan|menambahkan|mengungkapkan|menjelaskan|menyebut|"
+    "mengatakan|menyatakan|menegaskan|menambahkan|mengungkapkan|menjelaskan|menyebut|menemukan|"
     "menyebutkan|mengklaim|memperingatkan|mengakui|menekankan|berjanji|bersumpah|menuturkan|"
     "menyampaikan|mengumumkan|memastikan|menilai|meminta|mendesak|mengimbau|mengecam|"
     "mengkritik|menanggapi|menjawab|memaparkan|menerangkan|mengingatkan|melanjutkan|"

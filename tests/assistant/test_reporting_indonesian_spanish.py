@@ -129,3 +129,16 @@ def test_an_ambassador_to_a_country_is_learnt_without_the_country():
         '"Tidak ada satu negara pun yang kami sasar," ujar Chaibi.'
     )
     assert [s.speaker.name for s in suggest(body)] == ["Denis Chaibi", "Denis Chaibi"]
+
+
+def test_an_audit_finding_and_the_no_after_the_audited_companys_own_words():
+    body = (
+        "Badan Pemeriksa Keuangan (BPK) menemukan kelebihan bayar Rp 45 miliar dalam proyek "
+        "jalan tol.\n\n"
+        "Direktur Utama Jasa Marga Rivan Purwantono mengatakan pihaknya menghormati proses "
+        "audit.\n\n"
+        "Namun, ia menegaskan tidak ada kelebihan bayar karena seluruh pembayaran sesuai kontrak."
+    )
+    finding, _respect, answer = suggest(body)
+    assert finding.speaker.name == "Badan Pemeriksa Keuangan"
+    assert answer.denies == ((finding.start, finding.end),)
