@@ -100,6 +100,19 @@ def _names(body: str, statement: Statement, names: set[str]) -> bool:
     return any(name and len(name) >= 2 and name in text for name in names)
 
 
+def _names_owner(body: str, candidate: Statement, statement: Statement) -> bool:
+    """Does the candidate name whose body the statement's speaker is ("China's commerce
+    ministry" answering what "Chinese car makers" were said to have done)?"""
+    text = body[candidate.content_start : candidate.end].casefold()
+    for name in statement.speaker_names:
+        owner, possessive, _ = name.partition("'s ")
+        if possessive and len(owner) >= 4 and " " not in owner:
+            stem = owner[:-1] if len(owner) >= 5 else owner
+            if re.search(rf"(?<!\w){re.escape(stem)}", text):
+                return True
+    return False
+
+
 def _opens_with(body: str, statement: Statement, markers: tuple[str, ...], language: Language):
     """Does its sentence open with one of `markers` (folded, as the lexicon writes them)?"""
     opening = body[statement.sentence_start : statement.sentence_start + 24]
@@ -298,6 +311,7 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             # answer names whom it answers ("美国不是南海问题当事方" answers the US).
             about = other < index and (
                 _names(body, candidate, statement.speaker_names)
+                or _names_owner(body, candidate, statement)
                 or (
                     answering
                     and _names_claim(body, statement, _named_as(candidate, language), language)

@@ -125,3 +125,15 @@ def test_a_minister_of_a_portfolio_named_for_the_first_time_is_nobody_who_spoke_
     claim, answer = suggest(body)
     assert answer.speaker.name == "ministre de l'Économie"
     assert answer.denies == ((claim.start, claim.end),)
+
+
+def test_a_body_answers_what_was_said_of_its_country():
+    body = (
+        "The European Commission said on Tuesday that Chinese electric car makers had received "
+        "unfair subsidies worth billions of euros.\n\n"
+        "Analysts at Nomura said the duties could cut exports by a fifth.\n\n"
+        "China's commerce ministry said the accusations were groundless and vowed to defend "
+        "its companies."
+    )
+    claim, _analysts, answer = suggest(body)
+    assert answer.denies == ((claim.start, claim.end),)
