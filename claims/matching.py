@@ -25,7 +25,7 @@ from records.text import WORD, fold
 MAX_ACRONYM_LETTERS = 5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KnownSpeaker:
     """What matching needs of a speaker. `id` is a primary key, or any other reference for a
     speaker that is still to be created (the import's, the assistant's new names)."""
@@ -113,37 +113,42 @@ class SpeakerMatcher:
     """Known speakers, looked up by any of their spellings."""
 
     def __init__(self, speakers: Iterable[KnownSpeaker] = ()) -> None:
+        # Made for every speaker at once (the import's 50 000 and more): only what a name's
+        # lookup needs is built up front; the rest when it is first asked for.
         self._by_key: dict[str, list[KnownSpeaker]] = {}
-        # The same, by spelling and folded description, so that a lookup among many
-        # namesakes (thousands share a surname) costs one step, not one a namesake.
-        self._by_description: dict[tuple[str, str], list[KnownSpeaker]] = {}
-        self._keyed: set[tuple[str, KnownSpeaker]] = set()
+        self._added: set[KnownSpeaker] = set()
+        # By spelling, then folded description, so that a lookup among many namesakes
+        # (thousands share a surname) costs one step, not one a namesake: made for a
+        # spelling when it is first looked up with a description.
+        self._by_description: dict[str, dict[str, list[KnownSpeaker]]] = {}
         self._speakers: list[KnownSpeaker] = []
-        self._order: dict[int, int] = {}  # id(speaker) → when it was added
         self.first_words: set[str] = set()  # each spelling's first word, as keys are
         # Built on the first near-miss lookup: skeleton of a spelling's last word (and
-        # each one-letter deletion of it) → (speaker, the spelling's skeletons).
+        # each one-letter deletion of it) → (speaker, the spelling's skeletons), and when
+        # each speaker was first added.
         self._by_surname: dict[str, list[tuple[KnownSpeaker, tuple[str, ...]]]] | None = None
+        self._order: dict[int, int] | None = None
         self.longest = 1  # the most words in any spelling, for phrase lookups
         for speaker in speakers:
             self.add(speaker)
 
     def add(self, speaker: KnownSpeaker) -> None:
         """Know one more speaker (one created while matching goes on, say)."""
-        for spelling in speaker.spellings:
-            key = name_key(spelling)
-            if not key:
-                continue
-            if (key, speaker) not in self._keyed:
-                self._keyed.add((key, speaker))
+        if speaker not in self._added:
+            self._added.add(speaker)
+            keys = dict.fromkeys(name_key(spelling) for spelling in speaker.spellings)
+            keys.pop("", None)
+            for key in keys:
                 self._by_key.setdefault(key, []).append(speaker)
-                described = (key, fold(speaker.description))
-                self._by_description.setdefault(described, []).append(speaker)
-            self.longest = max(self.longest, key.count(" ") + 1)
-            self.first_words.add(key.split(" ")[0])
-        self._order.setdefault(id(speaker), len(self._speakers))
+                described = self._by_description.get(key)
+                if described is not None:
+                    described.setdefault(fold(speaker.description), []).append(speaker)
+                words = key.count(" ") + 1
+                if words > self.longest:
+                    self.longest = words
+                self.first_words.add(key.split(" ", 1)[0])
         self._speakers.append(speaker)
-        self._by_surname = None
+        self._by_surname = self._order = None
 
     def near(self, spelling: str) -> list[KnownSpeaker]:
         """Speakers that `spelling` names by a near miss (see the module docstring), in the
@@ -163,6 +168,10 @@ class SpeakerMatcher:
                     for word in words[:-1]
                 ):
                     found.append(speaker)
+        if self._order is None:
+            self._order = {}
+            for position, speaker in enumerate(self._speakers):
+                self._order.setdefault(id(speaker), position)
         return sorted(found, key=lambda speaker: self._order.get(id(speaker), 0))
 
     def _surnames(self) -> dict[str, list[tuple[KnownSpeaker, tuple[str, ...]]]]:
@@ -200,12 +209,21 @@ class SpeakerMatcher:
         if len(candidates) == 1 and not description:
             return candidates[0]
         # Those whose description is this one, folded alike, in the order they were added.
-        fitting = self._by_description.get((key, fold(description)), ())
+        fitting = self._described(key).get(fold(description), ())
         if not fitting:
             if all(are_namesakes(speaker.description, description) for speaker in candidates):
                 return None  # a namesake: another person of the same name
             fitting = candidates
         return next((speaker for speaker in fitting if speaker.id == hint), fitting[0])
+
+    def _described(self, key: str) -> dict[str, list[KnownSpeaker]]:
+        """The speakers of a spelling by their folded description, in the order added."""
+        described = self._by_description.get(key)
+        if described is None:
+            described = self._by_description[key] = {}
+            for speaker in self._by_key.get(key, ()):
+                described.setdefault(fold(speaker.description), []).append(speaker)
+        return described
 
 
 def are_namesakes(description: str, other: str) -> bool:
