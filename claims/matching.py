@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from records.text import WORD, fold
 
 MAX_ACRONYM_LETTERS = 5
+# A spelling this many speakers share has its namesakes kept by description too.
+_MANY_NAMESAKES = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +120,7 @@ class SpeakerMatcher:
         self._by_key: dict[str, list[KnownSpeaker]] = {}
         self._added: set[KnownSpeaker] = set()
         # By spelling, then folded description, so that a lookup among many namesakes
-        # (thousands share a surname) costs one step, not one a namesake: made for a
+        # (thousands share a surname) costs one step, not one a namesake: made for such a
         # spelling when it is first looked up with a description.
         self._by_description: dict[str, dict[str, list[KnownSpeaker]]] = {}
         self._speakers: list[KnownSpeaker] = []
@@ -208,8 +210,13 @@ class SpeakerMatcher:
             return None
         if len(candidates) == 1 and not description:
             return candidates[0]
-        # Those whose description is this one, folded alike, in the order they were added.
-        fitting = self._described(key).get(fold(description), ())
+        # Those whose description is this one, folded alike, in the order they were added:
+        # among a few, by looking at each; among many namesakes, by a table of them.
+        folded = fold(description)
+        if len(candidates) < _MANY_NAMESAKES:
+            fitting = [speaker for speaker in candidates if fold(speaker.description) == folded]
+        else:
+            fitting = self._described(key).get(folded, ())
         if not fitting:
             if all(are_namesakes(speaker.description, description) for speaker in candidates):
                 return None  # a namesake: another person of the same name
