@@ -17,7 +17,6 @@ import io
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -630,41 +629,17 @@ class PairImporter:
 
     def run(self, rows: Iterable[tuple[int, dict[str, str], list[str]]]) -> Iterator[RowResult]:
         rows = iter(rows)
-        # The next chunk is parsed in a thread of its own while this one is decided and
-        # written: the interpreter is free whenever the database works (parsing is pure,
-        # so the order of everything else is unchanged). Rows are read here, where the
-        # database connection is.
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-parse") as parser:
-            language = translation.get_language()
-            upcoming = self._parse_ahead(parser, rows, language)
-            try:
-                while upcoming is not None:
-                    plans = upcoming.result()
-                    upcoming = self._parse_ahead(parser, rows, language)
-                    yield from self._chunk(plans)
-                    self.rows += len(plans)
-                    # With DEBUG on, Django keeps the last 9 000 statements, and a bulk
-                    # insert's is as long as its rows: a large import would hold gigabytes
-                    # of SQL text.
-                    reset_queries()
-                    if self.progress:
-                        self.progress(self.rows)
-                    _give_back_memory()
-            finally:
-                if upcoming is not None:
-                    upcoming.cancel()
+        while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
+            yield from self._chunk([self.parse(*row) for row in chunk])
+            self.rows += len(chunk)
+            # With DEBUG on, Django keeps the last 9 000 statements, and a bulk insert's is
+            # as long as its rows: a large import would hold gigabytes of SQL text.
+            reset_queries()
+            if self.progress:
+                self.progress(self.rows)
+            _give_back_memory()
         if self.problems and self.apply_requested:
             raise ImportRejected(self.problems)
-
-    def _parse_ahead(self, parser: ThreadPoolExecutor, rows: Iterator, language) -> Future | None:
-        """The next chunk's plans, being made by `parser`; None after the last chunk."""
-        chunk = list(itertools.islice(rows, CHUNK_SIZE))
-        return parser.submit(self._parse_chunk, chunk, language) if chunk else None
-
-    def _parse_chunk(self, chunk: list, language: str | None) -> list[RowPlan]:
-        # Problems are written in the step's language, which is the calling thread's.
-        with translation.override(language):
-            return [self.parse(*row) for row in chunk]
 
     def run_all(self, rows) -> dict[str, dict[str, int]]:
         for _row in self.run(rows):
