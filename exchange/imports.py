@@ -970,7 +970,17 @@ class PairImporter:
         new_claims = {claim.pk for claim in pending["claim"].values()}
         if citations_first:
             # And what represents each new claim goes in with it, not in an update after.
-            chosen = chosen_representatives(Citation.objects.filter(claim_id__in=new_claims))
+            # A new claim's citations are all this chunk's; a claim cited once is
+            # represented by that citation whatever the order, so only claims cited more
+            # than once are asked for (most are cited once: no query at all).
+            passages = Counter(citation.claim_id for citation in citations)
+            chosen = {
+                citation.claim_id: (citation.pk, 1)
+                for citation in citations
+                if passages[citation.claim_id] == 1
+            }
+            if several := {claim for claim, count in passages.items() if count > 1} & new_claims:
+                chosen.update(chosen_representatives(Citation.objects.filter(claim_id__in=several)))
             for claim in pending["claim"].values():
                 claim.representative_id, claim.passage_count = chosen.get(claim.pk, (None, 0))
             self._bulk(Claim, pending["claim"])

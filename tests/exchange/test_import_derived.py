@@ -94,3 +94,44 @@ def test_an_import_stores_what_the_rules_give_for_what_it_creates(researcher):
                 " IS DISTINCT FROM claims_claim_search_vector(id, text, translation, speaker_id)"
             )
             assert cursor.fetchone() == (0,)
+
+
+def test_a_new_claim_cited_once_or_several_times_in_one_file_is_represented_as_the_rules_say(
+    researcher,
+):
+    wire = SourceFactory(
+        title="Wire",
+        url="https://example.com/wire",
+        published_at=datetime.datetime(2024, 10, 1, tzinfo=datetime.UTC),
+        body="Officials said China supplies dual-use goods.",
+    )
+    paper = SourceFactory(
+        title="Paper",
+        url="https://example.com/paper",
+        published_at=datetime.datetime(2024, 10, 9, tzinfo=datetime.UTC),
+        body="China supplies dual-use goods, the paper wrote.",
+    )
+    cited = {"claim_source_title": "", "claim_source_outlet": ""}
+    data = csv_bytes(
+        [
+            # The same new claim from the later source first, then from the earlier one.
+            row(claim_source_url=paper.url, **cited, claim_quote="China supplies dual-use"),
+            row(
+                claim_source_url=wire.url,
+                **cited,
+                claim_quote="China supplies dual-use goods",
+                counter_text="Not so.",
+            ),
+        ]
+    )
+    with transaction.atomic():
+        PairImporter(apply=True, user=researcher).run_all(read_rows(io.BytesIO(data)))
+
+    claim = Claim.objects.get(text="China supplies dual-use goods to Russia.")
+    assert claim.passage_count == 2
+    assert claim.representative_id == claim.citations.get(source=wire).pk
+    once = Claim.objects.get(text="Not so.")
+    assert (once.passage_count, once.representative_id) == (1, once.citations.get().pk)
+    before = stored()
+    refresh_claims(list(Claim.objects.values_list("pk", flat=True)))
+    assert stored() == before
