@@ -592,7 +592,11 @@ class PairImporter:
         self.outlet_kinds, self.outlet_names = {}, {}
         for pk, name, kind in Outlet.objects.values_list("pk", "name", "kind"):
             self.outlets[fold(name)], self.outlet_kinds[pk], self.outlet_names[pk] = pk, kind, name
-        self.source_outlets: dict[int, int] = {}  # source -> its outlet, for chains
+        # Source -> its outlet, for chains: of the sources this import creates, and of
+        # those the chunk at hand looked up (each chunk looks up its own again, so that
+        # what is kept does not grow with every source a large file names).
+        self.new_source_outlets: dict[int, int] = {}
+        self.source_outlets: dict[int, int] = {}
         # Who speaks for whom, for the body each new claim is made for.
         self.edges = Role.objects.speaking_for() if apply else []
         self.new_sources_by_url: dict[str, int] = {}
@@ -711,6 +715,7 @@ class PairImporter:
         ]
         urls = {plan.source_url for _, _, plan in sides if plan.source_url}
         by_url, by_title, bodies = {}, {}, {}
+        self.source_outlets = {}
         columns = ("pk", "url", "title", "outlet_id", "body")
         found = list(Source.objects.filter(url__in=urls).values_list(*columns)) if urls else []
         for pk, url, _title, outlet_id, body in found:
@@ -927,7 +932,7 @@ class PairImporter:
             source.refresh_keys()
         self._bulk(Source, pending["source"])
         for source in pending["source"].values():
-            self.source_outlets[source.pk] = source.outlet_id
+            self.new_source_outlets[source.pk] = source.outlet_id
         for claim in pending["claim"].values():
             claim.speaker_id = self._pk(claim._speaker_ref)
             # A new claim has no joint speakers: the body it was made for is its speaker's.
@@ -955,7 +960,7 @@ class PairImporter:
                     citation.claim_id,
                     None,
                     (
-                        self.outlet_names[self.source_outlets[citation.source_id]],
+                        self.outlet_names[self._outlet_of(citation.source_id)],
                         *(self._hop_label(hop) for hop in hops[number]),
                     ),
                 )
@@ -997,6 +1002,10 @@ class PairImporter:
         for relation in relations.values():
             relation.claim_id, relation.counter_id = map(self._pk, relation._refs)
         self._bulk(ClaimRelation, relations, keep_timestamps=True, remember=False)
+
+    def _outlet_of(self, source: int) -> int:
+        outlet = self.new_source_outlets.get(source)
+        return self.source_outlets[source] if outlet is None else outlet
 
     def _hops(self, citation: Citation) -> Iterator[Hop]:
         """The hops the file's chain names for a citation, each linked to an outlet we know
