@@ -8,8 +8,6 @@ writes nothing) and applies (decides and creates, inside the caller's one transa
 
 import codecs
 import csv
-import ctypes
-import ctypes.util
 import datetime
 import functools
 import hashlib
@@ -541,24 +539,6 @@ def parse_row(number: int, cells: dict[str, str], problems: list[str]) -> RowPla
     return row
 
 
-def _malloc_trim() -> Callable[[int], int] | None:
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim
-    except (AttributeError, OSError, TypeError):
-        return None  # not glibc
-
-
-_MALLOC_TRIM = _malloc_trim()
-
-
-def _give_back_memory() -> None:
-    """Hand the memory a chunk freed back to the system. glibc keeps freed memory for the
-    process, so a worker's resident size would otherwise follow the most it ever held
-    between two chunks rather than what it holds (where glibc is the C library)."""
-    if _MALLOC_TRIM is not None:
-        _MALLOC_TRIM(0)
-
-
 def speaker_matcher() -> SpeakerMatcher:
     """Every speaker, to match the file's names against in memory."""
     rows = Speaker.objects.order_by("pk").values_list("pk", "name", "aliases", "description")
@@ -641,7 +621,6 @@ class PairImporter:
             reset_queries()
             if self.progress:
                 self.progress(self.rows)
-            _give_back_memory()
         if self.problems and self.apply_requested:
             raise ImportRejected(self.problems)
 
