@@ -383,7 +383,8 @@ _add(
 _add(
     ID,
     "enggan berkomentar|menolak berkomentar|tidak bersedia berkomentar|belum memberikan "
-    "tanggapan|tidak menanggapi|belum menanggapi|enggan menanggapi",
+    "tanggapan|tidak menanggapi|belum menanggapi|enggan menanggapi|belum merespons|"
+    "tidak merespons|belum merespon|tidak merespon|belum menjawab",
     Cue.NO_COMMENT,
 )
 ID.back_references = _set("demikian|begitu|itulah")
@@ -687,7 +688,9 @@ _add(
 _add(
     FR,
     "a refuse de commenter|ont refuse de commenter|n'a pas souhaite commenter|n'a pas "
-    "repondu|n'ont pas repondu|s'est refuse a tout commentaire|n'a pas donne suite",
+    "repondu|n'ont pas repondu|s'est refuse a tout commentaire|n'a pas donne suite|"
+    "n'a pas souhaite faire de commentaire|n'ont pas souhaite commenter|n'a pas souhaite "
+    "s'exprimer|n'a pas souhaite reagir",
     Cue.NO_COMMENT,
 )
 FR.back_references = _set("ainsi")
@@ -976,6 +979,8 @@ ZH_SUBJECT_ENDS = (
     "已",
     "再次",
     "随后",
+    "同时",
+    "进一步",
     "一名",
     "一位",
     "发表",
@@ -1270,6 +1275,19 @@ MEDIA_WORDS = frozenset(
     ]
 )
 CREDIT_ABBREVIATIONS = {"ant": "Antara", "rtr": "Reuters", "afp": "AFP", "ap": "AP"}
+# The short names outlets credit themselves with, folded, and their full names: a story
+# credited "中新网" on 中国新闻网 is its own.
+SHORT_NAMES = {
+    fold(short): fold(full)
+    for short, full in (
+        ("中新网", "中国新闻网"),
+        ("中新社", "中国新闻社"),
+        ("新华网", "新华社"),
+        ("人民网", "人民日报"),
+        ("环球网", "环球时报"),
+        ("央视网", "中央电视台"),
+    )
+}
 # Platforms a statement was posted on: the last hop a citation relays ("on Telegram").
 # The words before a platform named by one letter: "la red social X", "platform X".
 PLATFORM_X_BEFORE = frozenset(

@@ -18,6 +18,7 @@ from assistant.rules.lexicon import (
     CREDIT_ABBREVIATIONS,
     PLATFORM_X_BEFORE,
     PLATFORMS,
+    SHORT_NAMES,
     WIRE_SERVICES,
 )
 from assistant.rules.text import Word, is_cjk
@@ -43,6 +44,9 @@ _DATELINE_TITLE = re.compile(
     rf"|(?P<site_first>[A-Za-z]+\.(?:com|co|co\.id|id|net)),\s*[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}"
     # A broadcaster named after the city: "Jakarta, CNN Indonesia -- ".
     rf"|[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}},\s*(?P<broadcaster>[A-Z]{{2,}}(?: [A-Z][\w.]+){{0,2}})\s*(?=--|—)"
+    # …or a single dash after a city in title case: "Jakarta, CNBC Indonesia - ".
+    rf"|[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё'’-]{{1,20}},\s*(?P<broadcaster_dash>[A-Z]{{2,}}"
+    rf"(?: [A-Z][\w.]+){{0,2}})\s*(?=-\s)"
     rf"){_DASH}"
 )
 # The credit alone, Bloomberg's style: "(Bloomberg) -- Japan's trade ministry …".
@@ -111,7 +115,8 @@ class OutletIndex:
         return found or spelling.strip()
 
     def is_publisher(self, name: str) -> bool:
-        return bool(self.publisher) and fold(name) == self.publisher
+        folded = fold(name)
+        return bool(self.publisher) and self.publisher in (folded, SHORT_NAMES.get(folded))
 
     def mentioned(self, body: str, sentence_words: list[Word], quoted: list[bool]) -> list[str]:
         """Outlets and platforms named in a sentence outside its quotations, in order."""

@@ -45,6 +45,7 @@ _ZH_REPORTED_AFTER = re.compile(r"(?:报道|报导|透露|披露)$")
 _ZH_COUNT_BEFORE = re.compile(r"^(?:[一二两三四五六七八九十几数多]+)(?:名|位|个)")
 # "涉案企业之一金风科技的相关负责人": one of those concerned, then the company, then "the
 # relevant" before the role.
+_ZH_UNNAMED = re.compile(r"^(?:不愿具名|不愿透露姓名|要求匿名|匿名)的?")
 _ZH_ONE_OF = re.compile(r"^.{1,8}之一")
 _ZH_RELEVANT = re.compile(r"的?相关$")
 _ZH_RANK_AFTER = re.compile(
@@ -945,6 +946,9 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
             for of in ZH_OF_WORDS:
                 phrase = phrase.removesuffix(of)
             phrase = _ZH_COUNT_BEFORE.sub("", phrase)
+    # "一名不愿具名的澳大利亚民航安全局官员": someone of the office, less how many and the
+    # anonymity asked for.
+    phrase = _ZH_UNNAMED.sub("", _ZH_COUNT_BEFORE.sub("", phrase))
     cut = len(phrase)
     for n, char in enumerate(phrase):
         if n and (char.isdigit() or any(phrase.startswith(end, n) for end in ZH_SUBJECT_ENDS)):

@@ -406,3 +406,30 @@ def test_a_report_relayed_with_a_word_quoted_in_it_is_still_a_statement():
     )
     (found,) = suggest(body, outlets=["Cadena SER"])
     assert (found.kind, found.speaker.name) == ("paraphrase", "fuentes de la Guardia Civil")
+
+
+def test_a_broadcaster_after_a_city_and_one_dash_and_no_comment_in_french_and_indonesian():
+    body = (
+        "Jakarta, CNBC Indonesia - Komisi Pengawas Persaingan Usaha (KPPU) menduga ada kartel "
+        "gula di tingkat distributor.\n\n"
+        "Kementerian Perindustrian belum merespons permintaan konfirmasi hingga berita ini "
+        "diturunkan."
+    )
+    found = suggest(body, publisher="CNBC Indonesia")
+    assert [(s.speaker.name, s.relays) for s in found] == [
+        ("Komisi Pengawas Persaingan Usaha", ()),
+        ("Kementerian Perindustrian", ()),
+    ]
+    (found,) = suggest("L'ANSE n'a pas souhaité faire de commentaire.")
+    assert found.rule.startswith("declined to comment")
+
+
+def test_a_chinese_outlet_crediting_itself_by_its_short_name_relays_nothing():
+    body = (
+        "中新网12月3日电 据澳大利亚广播公司报道，澳大利亚国防部长马尔斯2日称，中国海军舰艇没有提供充分通知。\n\n"
+        "外交部发言人林剑表示，中方坚决反对。他同时表示，中方愿意与澳方保持沟通。\n\n"
+        "一名不愿具名的澳大利亚民航安全局官员称，当天共有49个航班受到影响。"
+    )
+    found = suggest(body, publisher="中国新闻网", outlets=["澳大利亚广播公司"])
+    assert [s.relays for s in found] == [("澳大利亚广播公司",), (), (), ()]
+    assert [s.speaker.name for s in found[1:]] == ["林剑", "林剑", "澳大利亚民航安全局"]
