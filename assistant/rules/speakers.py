@@ -316,12 +316,19 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
         word = phrase[n]
         # "the Russian Embassy in London", "Kedubes AS di Jakarta": the organisation (and
         # whose it is) right before the place word.
-        owner = phrase[max(0, n - 3) : n]
+        owner = phrase[max(0, n - 4) : n]
         seat = (
             word.folded in language.places
             and bool(owner)
             and any(w.folded in language.organisations for w in owner)
-            and all(w.capitalised or w.acronym or w.folded in language.organisations for w in owner)
+            # "Embajada de Estados Unidos en Tegucigalpa": whose it is may be joined by "de".
+            and all(
+                w.capitalised
+                or w.acronym
+                or w.folded in language.organisations
+                or w.folded in language.connectors
+                for w in owner
+            )
         )
         # "The Russian embassy in Washington": the seat's organisation in lower case.
         seated = (
@@ -460,6 +467,12 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     return name[-2:] if len(name) >= 3 else name
 
 
+def _capitalised_past_article(word: Word) -> bool:
+    """ "AFP", "EFE", or "l'AFP": a name, with its elided article if any."""
+    text = word.text.split("'")[-1].split("’")[-1]
+    return word.capitalised or word.acronym or text[:1].isupper()
+
+
 def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
     """Words between a subject and its verb that are not the subject: "also", "on
     Tuesday", "pada Senin (7/7)", "este martes", "ранее"."""
@@ -490,7 +503,8 @@ def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
             and not phrase[n - 1].capitalised
             # "The report by Amnesty International found": the author speaks through it.
             and phrase[n - 1].folded not in language.report_nouns
-            and all(w.capitalised or w.acronym for w in phrase[n + 1 : end])
+            # "citée par l'AFP": the agency, perhaps behind its article.
+            and all(_capitalised_past_article(w) for w in phrase[n + 1 : end])
             and end - n - 1 <= 4
         ):
             end = n - 1

@@ -164,6 +164,12 @@ CONSTRUCTIONS = [
         "El vocero del Ejército, general Juan Pérez, explicó que las tropas se retiraron.",
         "Juan Pérez",
     ),
+    (
+        "es",
+        "La Embajada de Estados Unidos en Tegucigalpa pidió respetar los resultados electorales.",
+        "Embajada de Estados Unidos en Tegucigalpa",
+    ),
+    ("fr", "Des analystes interrogés par l'AFP estiment que la croissance ralentira.", "analystes"),
 ]
 
 
