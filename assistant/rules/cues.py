@@ -11,8 +11,11 @@ import re
 from dataclasses import dataclass
 
 from assistant.rules.lexicon import (
+    ADDING_VERBS,
+    COUNT_WORDS,
     MEDIA_WORDS,
     NAME_ABBREVIATIONS,
+    ORDINAL_ROLES,
     ZH_NOT_CUES,
     Cue,
     CueWord,
@@ -106,47 +109,15 @@ def _fr_unagreed(participle: str) -> str:
     return participle
 
 
-_ADDING = {"added", "adds", "anadio", "agrego", "ajoute", "menambahkan", "добавил"}
-_COUNTS = {
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "more",
-    "new",
-    "another",
-    "dos",
-    "tres",
-    "cuatro",
-    "cinco",
-    "deux",
-    "trois",
-    "quatre",
-    "cinq",
-    "dua",
-    "tiga",
-    "empat",
-    "lima",
-}
-
-
 def _not_a_cue(
     body: str, sentence_words: list[Word], quoted: list[bool], index: int, language: Language
 ) -> bool:
     """A cue's word used otherwise: a noun after an article ("the claims", "la denuncia")
     or a capitalised word inside a name ("the United States", "Edward Said")."""
     word = sentence_words[index]
-    if word.folded in _ADDING and index + 1 < len(sentence_words):
+    if word.folded in ADDING_VERBS and index + 1 < len(sentence_words):
         following = sentence_words[index + 1].folded
-        if following.isdigit() or following in _COUNTS:
+        if following.isdigit() or following in COUNT_WORDS:
             return True  # "Beijing added seven more elements to its list": a thing added
     if index == 0 or quoted[index - 1]:
         return False
@@ -167,13 +138,9 @@ def _opens_on_a_speaker(body: str, sentence_words: list[Word], index: int, langu
         if "," in body[sentence_words[n - 1].end : sentence_words[n].start]:
             phrase = sentence_words[1:n]
             return any(w.capitalised for w in phrase) or any(
-                w.folded in language.roles and w.folded not in _ORDINALS for w in phrase
+                w.folded in language.roles and w.folded not in ORDINAL_ROLES for w in phrase
             )
     return False
-
-
-# "Pour la première fois, …": "premier" is a role only in "Premier ministre".
-_ORDINALS = {"premier", "premiere", "primer", "primera", "primero"}
 
 
 def find(

@@ -1086,6 +1086,18 @@ MASCULINE_ROLES = frozenset(
 # Corp. has warned", "Samsung Electronics Co. said", "PT Vale Indonesia Tbk. menyatakan".
 NAME_ABBREVIATIONS = _set("corp|inc|co|ltd|plc|llc|bhd|tbk|jr|sr|cie|ag|gmbh|nv|bv|spa|oao|pao|zao")
 
+# "Beijing added seven more elements to its list": a verb of adding before a count adds a
+# thing, says nothing.
+ADDING_VERBS = _set("added|adds|anadio|agrego|ajoute|menambahkan|добавил")
+COUNT_WORDS = _set(
+    "two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|more|new|another|"
+    "dos|tres|cuatro|cinco|deux|trois|quatre|cinq|dua|tiga|empat|lima"
+)
+# "Pour la première fois, …": "premier" is a role only in "Premier ministre".
+ORDINAL_ROLES = _set("premier|premiere|primer|primera|primero")
+# "a déclaré sur France Inter le ministre", "said on CNN the senator": where it spoke.
+MEDIA_PREPOSITIONS = _set("sur|on")
+
 GIVEN_NAMES = frozenset(
     [
         "siti",

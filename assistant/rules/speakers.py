@@ -28,6 +28,7 @@ from assistant.rules.lexicon import (
     GIVEN_NAMES,
     MASCULINE_ROLES,
     MASCULINE_SURNAME_ENDINGS,
+    MEDIA_PREPOSITIONS,
     NAME_ABBREVIATIONS,
     WIRE_SERVICES,
     ZH_CLAUSE_OPENERS,
@@ -859,7 +860,7 @@ def _past_medium(phrase: list[Word], start: int, language: Language) -> int:
     la ministra", "on CNN the senator"; else `start`."""
     if start >= len(phrase) or phrase[start].capitalised:
         return start
-    if phrase[start].folded not in language.circumstances | language.told | {"sur", "on"}:
+    if phrase[start].folded not in language.circumstances | language.told | MEDIA_PREPOSITIONS:
         return start
     end = start + 1
     while end < len(phrase) and end - start <= 3 and phrase[end].capitalised:
