@@ -1286,19 +1286,15 @@ MEDIA_WORDS = frozenset(
         "издания",
     ]
 )
-CREDIT_ABBREVIATIONS = {"ant": "Antara", "rtr": "Reuters", "afp": "AFP", "ap": "AP"}
-# The short names outlets credit themselves with, folded, and their full names: a story
-# credited "中新网" on 中国新闻网 is its own.
-SHORT_NAMES = {
-    fold(short): fold(full)
-    for short, full in (
-        ("中新网", "中国新闻网"),
-        ("中新社", "中国新闻社"),
-        ("新华网", "新华社"),
-        ("人民网", "人民日报"),
-        ("环球网", "环球时报"),
-        ("央视网", "中央电视台"),
-    )
+# A credit line's short names for an outlet: "(ant)" is Antara; a story credited "中新网"
+# on 中国新闻网 is its own.
+CREDIT_ABBREVIATIONS = {
+    "ant": "Antara",
+    "rtr": "Reuters",
+    "afp": "AFP",
+    "ap": "AP",
+    "中新网": "中国新闻网",
+    "环球网": "环球时报",
 }
 # Platforms a statement was posted on: the last hop a citation relays ("on Telegram").
 # The words before a platform named by one letter: "la red social X", "platform X".

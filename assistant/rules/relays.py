@@ -18,7 +18,6 @@ from assistant.rules.lexicon import (
     CREDIT_ABBREVIATIONS,
     PLATFORM_X_BEFORE,
     PLATFORMS,
-    SHORT_NAMES,
     WIRE_SERVICES,
 )
 from assistant.rules.text import Word, is_cjk
@@ -115,8 +114,7 @@ class OutletIndex:
         return found or spelling.strip()
 
     def is_publisher(self, name: str) -> bool:
-        folded = fold(name)
-        return bool(self.publisher) and self.publisher in (folded, SHORT_NAMES.get(folded))
+        return bool(self.publisher) and fold(name) == self.publisher
 
     def mentioned(self, body: str, sentence_words: list[Word], quoted: list[bool]) -> list[str]:
         """Outlets and platforms named in a sentence outside its quotations, in order."""
