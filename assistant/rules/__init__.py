@@ -463,7 +463,10 @@ def _resolve(attribution: Attribution, names: Names, sentence_start: int) -> Spe
         match = subject.match
     elif subject.pronoun:
         match = (
-            names.last(person=None if subject.plural else True, woman=subject.woman)
+            names.last(
+                person=False if subject.body else None if subject.plural else True,
+                woman=subject.woman,
+            )
             or names.last()
             or names.named_before(attribution.start)
         )

@@ -229,7 +229,7 @@ def _speaker(
         attribution.implicit = all(word.folded in language.skipped for word in segment) and not (
             after and after[0].capitalised
         )
-    if subject.pronoun and segment and not postposed:
+    if subject.pronoun and not subject.body and segment and not postposed:
         subject = _main_subject(body, sentence_words, segment[-1], names) or subject
     if subject.match is not None and described:
         subject.roles = subject.roles | described
@@ -466,8 +466,11 @@ def _skippable(segment: list[Word], language: Language) -> bool:
         and word.folded not in language.months
         for word in segment[1:]
     )
+    nouns = language.body_words | language.roles | language.organisations
     if first in language.skipped and not segment[0].capitalised and not named:
-        return True  # an adverbial: "…, dalam keterangannya pada Senin (7/7), menyebut"
+        # An adverbial: "…, dalam keterangannya pada Senin (7/7), menyebut"; not a noun
+        # phrase that names who ("En el mismo texto, el organismo sostuvo").
+        return segment[-1].folded not in nouns
     if first in language.circumstances and not segment[0].capitalised:
         return True  # "Blinken, speaking to reporters in Brussels, said"
     # An apposition that describes ("…, portavoz de la Alianza, declaró"): the name is

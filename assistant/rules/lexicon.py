@@ -64,6 +64,9 @@ class Language:
     relatives: frozenset[str] = frozenset()  # who, yang, que, qui, который
     conjunctions: frozenset[str] = frozenset()  # and, dan, y, et, и: "…, and added"
     places: frozenset[str] = frozenset()  # in, di, en: "the Embassy in London"
+    # Nouns that, after an article, mean the organisation spoken of before: "el organismo
+    # sostuvo", "the agency said", "l'organisme a indiqué".
+    body_words: frozenset[str] = frozenset()
     # Words that open an object put before its verb: "В Кремле эту информацию опровергли".
     object_pointers: frozenset[str] = frozenset()
     # Units of the country whose one-word name follows them in a title: "Kepala Desa
@@ -252,6 +255,7 @@ EN.answer_openers = ("in response", "responding", "in reply")
 EN.told_earlier = ("earlier", "previously")
 EN.agent = "by"
 EN.plural_pronouns = _lower("they|it|we")
+EN.body_words = _set("agency|body|organisation|organization|institution|watchdog|regulator")
 EN.roles = _set(
     "secretary-general|director-general|attorney-general|commander-in-chief|vice-president|"
     "minister|spokesman|spokeswoman|spokesperson|president|prime|secretary|senator|governor|"
@@ -567,6 +571,7 @@ ES.agent = "por"
 ES.pronouns = _lower("él|ella")
 ES.feminine = _lower("ella")
 ES.plural_pronouns = _lower("ellos|ellas")
+ES.body_words = _set("organismo|institucion|entidad|ente|dependencia")
 ES.roles = _set(
     "ministro|ministra|presidente|presidenta|portavoz|canciller|secretario|secretaria|"
     "diputado|diputada|senador|senadora|alcalde|alcaldesa|gobernador|gobernadora|director|"
@@ -700,6 +705,7 @@ FR.agent = "par"
 FR.pronouns = _lower("il|elle|lui")
 FR.feminine = _lower("elle")
 FR.plural_pronouns = _lower("ils|elles")
+FR.body_words = _set("organisme|institution|instance|organisation")
 FR.roles = _set(
     "ministre|president|presidente|porte-parole|secretaire|generale|general|chef|directeur|"
     "directrice|maire|depute|deputee|senateur|senatrice|ambassadeur|ambassadrice|"

@@ -278,6 +278,7 @@ class Subject:
     match: SpeakerMatch | None = None
     pronoun: bool = False  # whoever fits before: he, dia, él, il, он, 他
     plural: bool = False
+    body: bool = False  # "el organismo", "the agency": the organisation spoken of before
     woman: bool | None = None  # the pronoun's gender: she, ella, она, 她 (None: dia, ia)
     roles: frozenset[str] = frozenset()  # a role alone: the one introduced with it
     words: int = 0  # how many words the mention takes, left out of a statement's content
@@ -570,6 +571,15 @@ def interpret(
         return Subject(pronoun=True, words=1, woman=_pronoun_gender(edge.lower, language))
     if edge.lower in language.plural_pronouns:
         return Subject(pronoun=True, plural=True, words=1)
+    if (
+        before
+        and edge.folded in language.body_words
+        and len(phrase) <= 3
+        and phrase[0].folded in language.articles
+        and not any(word.capitalised for word in phrase[1:])
+    ):
+        # "el organismo sostuvo", "the agency said": the body the text spoke of before.
+        return Subject(pronoun=True, plural=True, body=True, words=len(phrase))
 
     run = _trailing_run(phrase, language) if before else _leading_chain(body, phrase, language)
     if run and before:

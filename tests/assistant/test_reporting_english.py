@@ -215,3 +215,12 @@ def test_something_added_to_a_list_is_no_statement():
     assert suggest(body) == []
     (found,) = suggest("The minister added that the talks would resume next week.")
     assert found.cue == "added"
+
+
+def test_the_agency_is_the_body_spoken_of_before_not_the_last_person():
+    body = (
+        "The European Medicines Agency said the vaccine was safe for children.\n\n"
+        "Doctors at two hospitals said several patients had fallen ill.\n\n"
+        "The agency said it would review the new data next week."
+    )
+    assert [s.speaker.name for s in suggest(body)][2] == "European Medicines Agency"

@@ -142,3 +142,16 @@ def test_an_audit_finding_and_the_no_after_the_audited_companys_own_words():
     finding, _respect, answer = suggest(body)
     assert finding.speaker.name == "Badan Pemeriksa Keuangan"
     assert answer.denies == ((finding.start, finding.end),)
+
+
+def test_the_body_spoken_of_before_speaks_again_as_el_organismo():
+    body = (
+        "El Consejo Nacional Electoral (CNE) afirmó que el escrutinio avanza con normalidad.\n\n"
+        "Dos funcionarios del CNE dijeron al diario La Prensa que el sistema se cayó.\n\n"
+        "En el mismo texto, el organismo sostuvo que el sistema funcionó sin interrupciones."
+    )
+    assert [s.speaker.name for s in suggest(body)] == [
+        "Consejo Nacional Electoral",
+        "funcionarios del CNE",
+        "Consejo Nacional Electoral",
+    ]
