@@ -344,11 +344,21 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
         # "spokesperson He Yadong": a Chinese family name spelt as a pronoun is, before a
         # given name, the name's.
         family_name = bool(run) and word.capitalised and word.lower in language.pronouns
+        # "the Food and Drug Administration": "and" inside a body's name (not "Russia and
+        # China", two names).
+        joined = (
+            bool(run)
+            and n > 0
+            and word.folded in language.conjunctions
+            and phrase[n - 1].capitalised
+            and run[-1].folded in language.organisations | _PLURAL_BODIES
+        )
         if (
             _is_name_word(word, language)
             or seated
             or named_article
             or family_name
+            or joined
             or (run and (word.folded in language.connectors or seat))
         ):
             run.insert(0, word)
@@ -362,6 +372,10 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
     ):
         run.pop(0)
     return run
+
+
+# A body's name may end in a plural of its kind: "Health and Human Services".
+_PLURAL_BODIES = frozenset({"services", "affairs"})
 
 
 def _seated_organisation(run: list[Word], language: Language) -> bool:

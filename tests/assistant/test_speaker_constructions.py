@@ -170,6 +170,11 @@ CONSTRUCTIONS = [
         "Embajada de Estados Unidos en Tegucigalpa",
     ),
     ("fr", "Des analystes interrogés par l'AFP estiment que la croissance ralentira.", "analystes"),
+    (
+        "en",
+        "The Food and Drug Administration said the drug was safe for children.",
+        "Food and Drug Administration",
+    ),
 ]
 
 
