@@ -710,7 +710,11 @@ def interpret(
     while rest and rest[0].folded in language.articles:
         rest = rest[1:]
     # "The opposition", "la empresa"; after "according to", any short noun phrase.
-    definite = (len(rest) < len(phrase) or noun_phrase) and len(rest) <= 4
+    definite = (len(rest) < len(phrase) or noun_phrase) and (
+        len(rest) <= 4
+        # "citing a relative of one of the detained captains": someone described at length
+        or (noun_phrase and indefinite and len(rest) <= 7)
+    )
     if (
         (before or noun_phrase)
         and rest

@@ -433,3 +433,15 @@ def test_a_chinese_outlet_crediting_itself_by_its_short_name_relays_nothing():
     found = suggest(body, publisher="中国新闻网", outlets=["澳大利亚广播公司"])
     assert [s.relays for s in found] == [("澳大利亚广播公司",), (), (), ()]
     assert [s.speaker.name for s in found[1:]] == ["林剑", "林剑", "澳大利亚民航安全局"]
+
+
+def test_someone_an_outlet_cites_described_at_length():
+    body = (
+        "Citing a relative of one of the detained captains, the state-run Global Times "
+        "reported that the crews had been beaten."
+    )
+    (found,) = suggest(body, outlets=["Global Times"])
+    assert (found.speaker.name, found.relays) == (
+        "relative of one of the detained captains",
+        ("Global Times",),
+    )
