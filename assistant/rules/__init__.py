@@ -16,6 +16,7 @@ carries its evidence: the cue, the rule that fired, and a confidence.
 """
 
 import datetime
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -352,7 +353,21 @@ def _split_dashed(body: str, quote: Quote, lexicon: Language) -> list[tuple[int,
     attribution between dashes inside them."""
     inner_start, inner_end = quote.inner_start, quote.inner_end
     text = body[inner_start:inner_end]
-    for dash in ("—", "–"):
+    # « …, a-t-il insisté, … »: an inverted attribution between commas, inside the marks.
+    for comma in re.finditer(r", ", text):
+        after = comma.end()
+        closing = text.find(", ", after)
+        if closing == -1 or closing - after > 40:
+            continue
+        cue = lexicon.cues.get(tuple(fold(w) for w in text[after:closing].split()))
+        if cue is not None and cue.pronoun:
+            return [
+                (inner_start, inner_start + comma.start()),
+                (inner_start + closing + 2, inner_end),
+                (inner_start + comma.start(), inner_start + closing + 1),  # the attribution
+            ]
+    # "- сказала она в эфире телеканала Yle, -": a hyphen for a dash, as some papers type it.
+    for dash in ("—", "–", "-"):
         first = text.find(f" {dash} ")
         if first == -1 or first == 0 or text[first - 1] not in ",.!?…":
             continue

@@ -82,3 +82,17 @@ def test_pour_and_para_at_the_head_of_a_sentence_say_whose_view_it_is():
     assert found.speaker.name == "ministro de Economía"
     (found,) = suggest("Pour la première fois, le syndicat a reconnu des erreurs de gestion.")
     assert found.speaker.name == "syndicat"
+
+
+def test_an_inverted_attribution_between_commas_inside_one_pair_of_guillemets():
+    body = (
+        "Le porte-parole du gouvernement, Gassim Chérif Mahamat, a contesté ces chiffres.\n\n"
+        "« Il n'y a aucun prisonnier politique au Tchad, a-t-il insisté, il n'y a que des "
+        "justiciables. »"
+    )
+    _paraphrase, quote = suggest(body)
+    assert quote.speaker.name == "Gassim Chérif Mahamat"
+    # The passages joined, the attribution between them left out.
+    assert (
+        quote.text == "Il n'y a aucun prisonnier politique au Tchad il n'y a que des justiciables."
+    )

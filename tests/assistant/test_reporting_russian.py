@@ -89,3 +89,13 @@ def test_she_is_the_speaker_before():
 def test_read_also_is_left_out():
     body = "Захарова заявила, что Москва ответит на санкции.\n\nЧитайте также: Лавров провел переговоры"
     assert len(suggest(body, speakers=[ZAKHAROVA])) == 1
+
+
+def test_an_attribution_between_hyphens_typed_for_dashes():
+    body = (
+        "Министр транспорта Финляндии Лулу Ранне обвинила Россию в глушении сигналов GPS.\n\n"
+        "«Источник помех находится на российской территории, - сказала она в эфире телеканала "
+        "Yle, - и это уже нельзя считать случайностью»."
+    )
+    _accusation, quote = suggest(body, outlets=["Yle"])
+    assert (quote.speaker.name, quote.relays) == ("Лулу Ранне", ("Yle",))
