@@ -310,7 +310,7 @@ def _is_name_word(word: Word, language: Language) -> bool:
     )
 
 
-def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
+def _trailing_run(phrase: list[Word], language: Language, *, inside: bool = False) -> list[Word]:
     """The capitalised words (joined by "of", "de" …) that end `phrase`, and an
     organisation's seat before them ("the Russian Embassy in London")."""
     run: list[Word] = []
@@ -339,7 +339,10 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
         # "una acusación que La Paz calificó": inside a sentence, a capitalised article is
         # the name's own (La Paz, Le Monde, El País).
         named_article = (
-            bool(run) and n > 0 and word.capitalised and word.folded in language.articles
+            bool(run)
+            and (n > 0 or inside)
+            and word.capitalised
+            and word.folded in language.articles
         )
         # "spokesperson He Yadong": a Chinese family name spelt as a pronoun is, before a
         # given name, the name's.
@@ -368,7 +371,14 @@ def _trailing_run(phrase: list[Word], language: Language) -> list[Word]:
         _is_name_word(run[0], language)
         or (len(run) > 1 and run[0].capitalised and run[0].lower in language.pronouns)
         or _seated_organisation(run, language)
-        or (run[0] is not phrase[0] and run[0].capitalised and run[0].folded in language.articles)
+        # Inside a sentence a capitalised article is the name's own ("…, Les
+        # Transformateurs, affirme"), even at the head of the phrase (`inside`).
+        or (
+            (run[0] is not phrase[0] or inside)
+            and len(run) > 1
+            and run[0].capitalised
+            and run[0].folded in language.articles
+        )
     ):
         run.pop(0)
     return run
@@ -595,7 +605,12 @@ def interpret(
         # "el organismo sostuvo", "the agency said": the body the text spoke of before.
         return Subject(pronoun=True, plural=True, body=True, words=len(phrase))
 
-    run = _trailing_run(phrase, language) if before else _leading_chain(body, phrase, language)
+    inside = bool(phrase) and body[: phrase[0].start].rstrip()[-1:] in (",", "(")
+    run = (
+        _trailing_run(phrase, language, inside=inside)
+        if before
+        else _leading_chain(body, phrase, language)
+    )
     if run and before:
         run = _person_before_place(body, phrase, run, names)
     known = _known_in(body, phrase, names, at_start=not before)

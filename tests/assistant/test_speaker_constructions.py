@@ -175,6 +175,12 @@ CONSTRUCTIONS = [
         "The Food and Drug Administration said the drug was safe for children.",
         "Food and Drug Administration",
     ),
+    (
+        "fr",
+        "Le principal parti d'opposition, Les Transformateurs, affirme que quarante de ses "
+        "membres ont été arrêtés.",
+        "Les Transformateurs",
+    ),
 ]
 
 
