@@ -10,7 +10,7 @@ historical models. A test on generated data recomputes both from scratch and fin
 difference (tests/claims/test_derived.py).
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
@@ -70,6 +70,24 @@ def chosen_representatives(citations: QuerySet) -> dict[int, tuple[int, int]]:
     )
     first = citations.order_by("claim_id", *representative_order()).distinct("claim_id")
     return {claim: (pk, counts[claim]) for claim, pk in first.values_list("claim_id", "pk")}
+
+
+def chosen_representatives_among(
+    citations: Collection, every_citation: QuerySet
+) -> dict[int, tuple[int, int]]:
+    """`chosen_representatives` for new claims whose citations are all `citations` (saved,
+    in memory; `every_citation` the table's): a claim cited once is represented by that
+    citation whatever the order, so only the claims cited more than once are asked of
+    the database (none, mostly)."""
+    passages = Counter(citation.claim_id for citation in citations)
+    chosen = {
+        citation.claim_id: (citation.pk, 1)
+        for citation in citations
+        if passages[citation.claim_id] == 1
+    }
+    if several := {claim for claim, count in passages.items() if count > 1}:
+        chosen.update(chosen_representatives(every_citation.filter(claim_id__in=several)))
+    return chosen
 
 
 def store_voices(claims: QuerySet, edges: list, joint: QuerySet) -> int:

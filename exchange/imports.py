@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from claims.anchoring import AmbiguousQuote
-from claims.derived import CHAIN_SEPARATOR, attribution_chains, chosen_representatives
+from claims.derived import CHAIN_SEPARATOR, attribution_chains, chosen_representatives_among
 from claims.hops import hop_kind
 from claims.matching import KnownSpeaker, SpeakerMatcher
 from claims.models import Citation, Claim, ClaimRelation, Hop, Role, Speaker
@@ -953,18 +953,10 @@ class PairImporter:
         self._bulk(Citation, pending["citation"], remember=False)
         new_claims = {claim.pk for claim in pending["claim"].values()}
         if citations_first:
-            # And what represents each new claim goes in with it, not in an update after.
-            # A new claim's citations are all this chunk's; a claim cited once is
-            # represented by that citation whatever the order, so only claims cited more
-            # than once are asked for (most are cited once: no query at all).
-            passages = Counter(citation.claim_id for citation in citations)
-            chosen = {
-                citation.claim_id: (citation.pk, 1)
-                for citation in citations
-                if passages[citation.claim_id] == 1
-            }
-            if several := {claim for claim, count in passages.items() if count > 1} & new_claims:
-                chosen.update(chosen_representatives(Citation.objects.filter(claim_id__in=several)))
+            # And what represents each new claim goes in with it, not in an update after:
+            # a new claim's citations are all this chunk's.
+            new_citations = [citation for citation in citations if citation.claim_id in new_claims]
+            chosen = chosen_representatives_among(new_citations, Citation.objects.all())
             for claim in pending["claim"].values():
                 claim.representative_id, claim.passage_count = chosen.get(claim.pk, (None, 0))
             self._bulk(Claim, pending["claim"])
