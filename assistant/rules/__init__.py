@@ -933,8 +933,8 @@ def _suggestions(
             answer=bool(c.attribution and c.attribution.word.answer) or c.answers,
             sentence_start=c.sentence.start,
             sentence_end=c.sentence.end,
-            relayed=any(relay != credited for relay in c.relays),
             relays=tuple(c.relays),
+            credit=credited,
             cue=fold(body[c.attribution.start : c.attribution.end]) if c.attribution else "",
         )
         for c in unique

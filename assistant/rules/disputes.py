@@ -43,9 +43,14 @@ class Statement:
     answer: bool = False  # its cue answers ("responded", "回应称")
     sentence_start: int = 0
     sentence_end: int = 0
-    relayed: bool = False  # an outlet it names carried it ("told Reuters", "citing TASS")
-    relays: tuple[str, ...] = ()
+    relays: tuple[str, ...] = ()  # nearest first, the credit line's first
+    credit: str = ""  # the outlet the credit line names, if any
     cue: str = ""  # its cue's words, folded ("mengklaim", "claimed")
+
+    @property
+    def relayed(self) -> bool:
+        """Did an outlet it names carry it ("told Reuters", "citing TASS")?"""
+        return any(relay != self.credit for relay in self.relays)
 
 
 def content_words(body: str, start: int, end: int, language: Language) -> set[str]:
@@ -179,17 +184,6 @@ def _just_before(statements: list[Statement], other: int, index: int) -> bool:
     return all(s.speaker_key in speakers for s in statements[other + 1 : index])
 
 
-def _pointer_nouns(body: str, statement: Statement, language: Language) -> set[str]:
-    """The nouns its sentence points back with ("claims", "klaim", "обвинения")."""
-    if language.code == "zh":
-        return set()
-    return {
-        word.folded
-        for word in words(body, statement.sentence_start, statement.sentence_end)
-        if word.folded in language.accusation_nouns
-    }
-
-
 def _echoes(nouns: set[str], cue: str) -> bool:
     """Does one of the nouns echo the cue's verb ("klaim" in "mengklaim", "claims" and
     "claimed", "обвинения" and "обвинил")?"""
@@ -215,21 +209,13 @@ def calls_untrue(body: str, start: int, end: int, language: Language) -> bool:
     return any(word.folded in language.refutations for word in words(body, start, end))
 
 
-def points_back(body: str, start: int, end: int, language: Language) -> bool:
-    """Does the statement name what it answers ("the accusation", "tuduhan itu", "指责")?"""
+def pointer_nouns(body: str, start: int, end: int, language: Language) -> set[str]:
+    """The nouns by which the statement names what it answers ("the accusation", "tuduhan
+    itu", "指责") or a published report ("the Nikkei story", "эти публикации")."""
     nouns = language.accusation_nouns | language.report_nouns
-    return _names_noun(body, start, end, nouns, language)
-
-
-def names_report(body: str, start: int, end: int, language: Language) -> bool:
-    """Does the statement name a published report ("the Nikkei story", "эти публикации")?"""
-    return _names_noun(body, start, end, language.report_nouns, language)
-
-
-def _names_noun(body: str, start: int, end: int, nouns: frozenset[str], language) -> bool:
     if language.code == "zh":
-        return any(noun in body[start:end] for noun in nouns)
-    return any(word.folded in nouns for word in words(body, start, end))
+        return {noun for noun in nouns if noun in body[start:end]}
+    return {word.folded for word in words(body, start, end) if word.folded in nouns}
 
 
 def denials(body: str, statements: list[Statement], language: Language) -> list[tuple[int, int]]:
@@ -238,9 +224,13 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
     negative = [negated(body, s.content_start, s.end, language) for s in statements]
     # Pointing back is in the whole sentence ("'That is simply not true,' Kell said when
     # told of the mayor's remarks"), not only in the quotation.
-    pointing = [points_back(body, s.sentence_start, s.sentence_end, language) for s in statements]
-    reporting = [names_report(body, s.sentence_start, s.sentence_end, language) for s in statements]
-    pointers = [_pointer_nouns(body, s, language) for s in statements]
+    named = [pointer_nouns(body, s.sentence_start, s.sentence_end, language) for s in statements]
+    pointing = [bool(nouns) for nouns in named]
+    reporting = [bool(nouns & language.report_nouns) for nouns in named]
+    # The nouns that echo a cue ("Klaim itu", "mengklaim"); Chinese has no such echo here.
+    pointers = [
+        set() if language.code == "zh" else nouns & language.accusation_nouns for nouns in named
+    ]
     refuted = [calls_untrue(body, s.content_start, s.end, language) for s in statements]
     opens_answering = [_opens_as_answer(body, s, language) for s in statements]
     answered: dict[int, int] = {}  # denying index → the statement it answers
