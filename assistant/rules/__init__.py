@@ -349,8 +349,8 @@ def _learn_run(body, run, lexicon, names, after_role: bool) -> None:
 
 
 def _split_dashed(body: str, quote: Quote, lexicon: Language) -> list[tuple[int, int]]:
-    """«Мы никогда…, — сказал Песков. — Решение…»: one pair of marks, two passages, the
-    attribution between dashes inside them."""
+    """«Мы никогда…, — сказал Песков. — Решение…», « …, a-t-il insisté, … »: one pair of
+    marks, two passages, the attribution between dashes (or commas) inside them."""
     inner_start, inner_end = quote.inner_start, quote.inner_end
     text = body[inner_start:inner_end]
     # « …, a-t-il insisté, … »: an inverted attribution between commas, inside the marks.

@@ -36,12 +36,20 @@ def is_furniture(text: str, language: Language, *, first: bool) -> bool:
     if _LINK.search(text) and len(WORD.findall(_LINK.sub("", text))) < _SHORT_WORDS:
         return True
     ended = _ends_sentence(text.rstrip())
-    cjk = len(_CJK.findall(text))
-    size = cjk if cjk * 2 > len(text) else len(WORD.findall(text))
-    short = _SHORT_CJK if cjk * 2 > len(text) else _SHORT_WORDS
-    if first and not ended and size <= (_SHORT_CJK if cjk * 2 > len(text) else _HEADLINE_WORDS):
+    size, chinese = _size(text)
+    short = _SHORT_CJK if chinese else _SHORT_WORDS
+    if first and not ended and size <= (_SHORT_CJK if chinese else _HEADLINE_WORDS):
         return True
     return not ended and size < short and not any(mark in text for mark in '"“«„「')
+
+
+def _size(text: str) -> tuple[int, bool]:
+    """How long a paragraph is: its characters when it is mostly Chinese (True), else its
+    words."""
+    cjk = len(_CJK.findall(text))
+    if cjk * 2 > len(text):
+        return cjk, True
+    return len(WORD.findall(text)), False
 
 
 def _ends_sentence(text: str) -> bool:
@@ -55,7 +63,8 @@ def header_end(texts: list[str]) -> int:
     """How many paragraphs open the page above its byline and time stamp (a headline, a
     standfirst): none of them is a statement. 0 when no time stamp stands near the top."""
     for number, text in enumerate(texts[: _HEADER_PARAGRAPHS + 1]):
-        size = len(_CJK.findall(text)) // 2 or len(WORD.findall(text))
-        if _CLOCK.search(text) and size <= _STAMP_WORDS and not _ends_sentence(text.rstrip()):
+        size, chinese = _size(text)
+        limit = _SHORT_CJK if chinese else _STAMP_WORDS
+        if _CLOCK.search(text) and size <= limit and not _ends_sentence(text.rstrip()):
             return number
     return 0

@@ -1101,6 +1101,10 @@ COUNT_WORDS = _set(
 )
 # "Pour la première fois, …": "premier" is a role only in "Premier ministre".
 ORDINAL_ROLES = _set("premier|premiere|primer|primera|primero")
+# A Russian patronymic: "Сергей Викторович Иванов", "Мария Владимировна Захарова".
+PATRONYMIC_ENDINGS = ("ович", "евич", "ич", "овна", "евна", "ична", "инична")
+# A body's name may end in a plural of its kind: "Health and Human Services".
+BODY_NAME_ENDS = _set("services|affairs")
 # "a déclaré sur France Inter le ministre", "said on CNN the senator": where it spoke.
 MEDIA_PREPOSITIONS = _set("sur|on")
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from assistant.rules.lexicon import (
+    BODY_NAME_ENDS,
     FEMININE_FIRST_NAMES,
     FEMININE_ROLES,
     FEMININE_SURNAME_ENDINGS,
@@ -30,6 +31,7 @@ from assistant.rules.lexicon import (
     MASCULINE_SURNAME_ENDINGS,
     MEDIA_PREPOSITIONS,
     NAME_ABBREVIATIONS,
+    PATRONYMIC_ENDINGS,
     WIRE_SERVICES,
     ZH_CLAUSE_OPENERS,
     ZH_OF_WORDS,
@@ -354,7 +356,7 @@ def _trailing_run(phrase: list[Word], language: Language, *, inside: bool = Fals
             and n > 0
             and word.folded in language.conjunctions
             and phrase[n - 1].capitalised
-            and run[-1].folded in language.organisations | _PLURAL_BODIES
+            and run[-1].folded in language.organisations | BODY_NAME_ENDS
         )
         if (
             _is_name_word(word, language)
@@ -382,10 +384,6 @@ def _trailing_run(phrase: list[Word], language: Language, *, inside: bool = Fals
     ):
         run.pop(0)
     return run
-
-
-# A body's name may end in a plural of its kind: "Health and Human Services".
-_PLURAL_BODIES = frozenset({"services", "affairs"})
 
 
 def _seated_organisation(run: list[Word], language: Language) -> bool:
@@ -479,7 +477,8 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     # the names after it are the person's.
     acronyms = [n for n, word in enumerate(name[:-1]) if word.acronym]
     if acronyms and 2 <= len(name) - acronyms[-1] - 1 <= 3:
-        return _without_place(name[acronyms[-1] + 1 :], language)
+        after = name[acronyms[-1] + 1 :]
+        return _russian_name(after) if language.code == "ru" else after
     if acronyms and acronyms[-1] == len(name) - 2 and len(name[acronyms[-1]].text) >= 3:
         # "Pengelolaan Kelautan KKP Kusdiantoro": one name after the organisation's
         # short name (two capitals may be an initial: "TB Hasanuddin").
@@ -488,8 +487,8 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     given = next((n for n, word in enumerate(name[:-1]) if word.folded in GIVEN_NAMES), None)
     if given is not None and 2 <= len(name) - given <= 3:
         return name[given:]
-    if language.code == "ru" and len(name) >= 3 and name[-2].folded.endswith(_PATRONYMIC_ENDINGS):
-        return name[-3:]  # "Сергей Викторович Иванов": the patronymic is the name's
+    if language.code == "ru":
+        return _russian_name(name)
     return name[-2:] if len(name) >= 3 else name
 
 
@@ -742,19 +741,13 @@ def interpret(
     return Subject()
 
 
-def _without_place(name_words: list[Word], language: Language) -> list[Word]:
-    """A Russian name is a given name and a surname, perhaps with a patronymic between:
-    three words without one are a place and the person ("Венгрии Петер Сийярто")."""
-    if (
-        language.code == "ru"
-        and len(name_words) == 3
-        and not name_words[1].folded.endswith(_PATRONYMIC_ENDINGS)
-    ):
-        return name_words[1:]
-    return name_words
-
-
-_PATRONYMIC_ENDINGS = ("ович", "евич", "ич", "овна", "евна", "ична", "инична")
+def _russian_name(name_words: list[Word]) -> list[Word]:
+    """A Russian name is a given name and a surname, perhaps with a patronymic between
+    ("Сергей Викторович Иванов"): what stands before them is a place ("Венгрии Петер
+    Сийярто")."""
+    if len(name_words) >= 3 and name_words[-2].folded.endswith(PATRONYMIC_ENDINGS):
+        return name_words[-3:]
+    return name_words[-2:]
 
 
 def person_after_role(name_words: list[Word], language: Language) -> list[Word]:
@@ -764,7 +757,7 @@ def person_after_role(name_words: list[Word], language: Language) -> list[Word]:
     if len(name_words) == 3 and name_words[0].folded in GIVEN_NAMES:
         return name_words
     if language.code == "ru" and len(name_words) == 3:
-        return _without_place(name_words, language)
+        return _russian_name(name_words)
     if len(name_words) >= 3 and not _organisation(name_words, language):
         return name_words[-2:]
     return name_words
@@ -1003,9 +996,8 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
             phrase = _ZH_REPORTED_AFTER.sub("", phrase.split(quoting)[-1])
             for of in ZH_OF_WORDS:
                 phrase = phrase.removesuffix(of)
-            phrase = _ZH_COUNT_BEFORE.sub("", phrase)
-    # "一名不愿具名的澳大利亚民航安全局官员": someone of the office, less how many and the
-    # anonymity asked for.
+    # "一名不愿具名的澳大利亚民航安全局官员", "两名知情人士": someone of the office, less how
+    # many and the anonymity asked for.
     phrase = _ZH_UNNAMED.sub("", _ZH_COUNT_BEFORE.sub("", phrase))
     cut = len(phrase)
     for n, char in enumerate(phrase):
