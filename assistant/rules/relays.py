@@ -20,7 +20,7 @@ from assistant.rules.lexicon import (
     PLATFORMS,
     WIRE_SERVICES,
 )
-from assistant.rules.text import Word, is_cjk
+from assistant.rules.text import Word, is_cjk, without_elision
 from claims.matching import name_key
 from records.text import fold
 
@@ -70,7 +70,6 @@ _ZH_DATELINE = re.compile(
 # A dateline opens one of the first paragraphs, after a headline, a time stamp, a byline.
 DATELINE_PARAGRAPHS = 6
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_ELIDED = re.compile(r"^[LlDd][’']")
 _SITE = re.compile(r"[A-Za-z]+\.(?:com|co\.id|id|net)")
 _LAST_CREDIT = re.compile(r"^[(（]\s*(?P<credit>[^()（）]{1,24}?)\s*[)）]$")
 # Russian outlet names decline: «Интерфаксу» is Интерфакс.
@@ -132,8 +131,8 @@ class OutletIndex:
         self, body: str, sentence_words: list[Word], quoted: list[bool], index: int, found
     ) -> int:
         word = sentence_words[index]
-        elided = _ELIDED.match(word.text)
-        if elided and (name := self.name_of(word.text[elided.end() :])):
+        bare = without_elision(word.text)
+        if bare != word.text and (name := self.name_of(bare)):
             found.append(name)  # "citée par l'AFP"
             return 1
         if _CJK.search(word.text):

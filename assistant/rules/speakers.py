@@ -39,7 +39,7 @@ from assistant.rules.lexicon import (
     ZH_SUBJECT_ENDS,
     Language,
 )
-from assistant.rules.text import Word, is_cjk
+from assistant.rules.text import Word, is_cjk, without_elision
 from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.text import fold
 
@@ -54,8 +54,6 @@ _ZH_RELEVANT = re.compile(r"的?相关$")
 _ZH_RANK_AFTER = re.compile(
     r"(?:陆军|海军|空军|火箭军|武警)?(?:大校|上校|中校|少校|少将|中将|上将)$"
 )
-# An elided article before a name: "L'ONG Droits Sahel", "l'armée".
-_ELIDED = re.compile(r"^[LlDd][’']\s*(?=\w)")
 _ZH_BOUNDARIES = "，。：；、“”「」『』（）()！？!?,:;《》"
 
 
@@ -170,7 +168,7 @@ class Names:
     def match(self, name: str, mention: str) -> SpeakerMatch:
         """The speaker a name written in the text means: known (exactly, then by a near
         miss, then by the article's full name), or a new one of that name."""
-        name = _ELIDED.sub("", name)
+        name = without_elision(name)  # "L'ONG Droits Sahel", "l'armée"
         full = self.full_name(name)
         for spelling, near in ((name, False), (full, False), (name, True), (full, True)):
             if speaker := self.known(spelling, near=near):
@@ -494,8 +492,7 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
 
 def _capitalised_past_article(word: Word) -> bool:
     """ "AFP", "EFE", or "l'AFP": a name, with its elided article if any."""
-    text = word.text.split("'")[-1].split("’")[-1]
-    return word.capitalised or word.acronym or text[:1].isupper()
+    return word.capitalised or word.acronym or without_elision(word.text)[:1].isupper()
 
 
 def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:

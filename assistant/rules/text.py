@@ -6,6 +6,7 @@ one pass over the text (sentences by `sentencex`, a maintained segmenter for som
 languages), so a long article costs in proportion to its length.
 """
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -23,6 +24,15 @@ _LINE_ENDS = '.!?…。！？:：;”"»)]）】'
 def _folded(text: str) -> str:
     """`records.text.fold`, remembered: an article repeats its words."""
     return fold(text)
+
+
+# An elided article before a word: "l'AFP", "L'ONG Droits Sahel", "d'Amnesty".
+_ELIDED = re.compile(r"^[LlDd][’']\s*(?=\w)")
+
+
+def without_elision(text: str) -> str:
+    """The text without the elided article it opens with, if any: "l'AFP" is "AFP"."""
+    return _ELIDED.sub("", text, count=1)
 
 
 def is_cjk(char: str) -> bool:
