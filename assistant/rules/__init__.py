@@ -398,7 +398,9 @@ def _read(
     lead_ins: list[int] = []
     unquoted: list[tuple[int, int]] = []
     for quote in quotes:
-        if outlets.names_in_marks(body[quote.inner_start : quote.inner_end]):
+        if outlets.names_in_marks(body[quote.inner_start : quote.inner_end]) or _name_in_marks(
+            body, quote, sentence, lexicon
+        ):
             # "газета «Коммерсант»": an outlet's name in marks, as Russian writes it.
             unquoted.append((quote.start, quote.end))
             continue
@@ -425,6 +427,24 @@ def _read(
     relays = outlets.mentioned(body, sentence_words, quoted)
     relays += [a.outlet for a in found if a.outlet and a.outlet not in relays]
     return _Read(sentence, sentence_words, parts, lead_ins, found, resolved, relays, lexicon, body)
+
+
+def _name_in_marks(body: str, quote: Quote, sentence: Sentence, lexicon: Language) -> bool:
+    """ "Представитель «Уралхимпрома» заявил", "в «Волжских минеральных удобрениях»": Russian
+    writes a company's name in marks, a few words with a capital and no punctuation, inside
+    a clause (a quotation opens its sentence, or follows a colon or a dash)."""
+    if lexicon.code != "ru":
+        return False
+    inner = body[quote.inner_start : quote.inner_end]
+    before = body[sentence.start : quote.start].rstrip()
+    return (
+        0 < len(words(inner)) <= 4
+        and inner[:1].isupper()
+        and all(char.isalnum() or char in " -" for char in inner)
+        and bool(before)
+        and before[-1] not in ":—–-"
+        and not body[quote.end : quote.end + 4].lstrip(" ,").startswith(("—", "–", "-"))
+    )
 
 
 def _cited_speak(

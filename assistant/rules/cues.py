@@ -300,14 +300,18 @@ def _before(
         if _in_brackets(body, word, sentence_words[following]):
             position -= 1
             continue
-        if _stops(gap, word):
-            break
+        if _stops(gap, word) and not set(gap) <= _NAME_MARKS:
+            break  # (marks around words not quoted are a name's: "Представитель «Уралхимпрома»")
         if "," in gap:
             if len(segments) >= 3:
                 break
             segments.append([])
         if position in cue_at:
             if cue_at[position].cue in (Cue.SPEECH, Cue.NO_COMMENT, Cue.CONTINUING):
+                if len(segments) == 2 and segments[0] and segments[0][0].folded in language.places:
+                    # "В «Северном азоте» от комментариев отказались, в «Волжских
+                    # удобрениях» не ответили": a second body after the comma, its own clause.
+                    opener = sentence_words.index(segments[0][0])
                 break
             if cue_at[position].cue is Cue.QUOTING and len(segments) == 1:
                 # "агентство Bloomberg со ссылкой на источники сообщило": whom it cites is
@@ -614,7 +618,9 @@ def find_zh(
         attribution = Attribution(word, position, position + length, Subject())
         if word.cue is Cue.ACCORDING:
             reported = _zh_reported(body, position + length, end)
-            if name := outlets.name_of(reported):
+            # "据日本共同社报道", "据日本广播协会（NHK）报道": the outlet we know, less the
+            # country before it and its short name after.
+            if name := outlets.name_of(reported) or next(iter(outlets.in_cjk(reported)), None):
                 attribution.outlet = name
             elif reported and _zh_is_report(body, position + length + len(reported)):
                 # "据俄罗斯卫星通讯社报道": what reports is an outlet, known or not.

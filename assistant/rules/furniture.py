@@ -21,23 +21,30 @@ _HEADLINE_WORDS = 24
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?!\d)")
 _STAMP_WORDS = 20
 _HEADER_PARAGRAPHS = 4
+_BYLINE_WORDS = 6
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_BYLINE = re.compile(r"(?:By|Por|Par|Oleh|От|Автор)\s", re.IGNORECASE)
 
 
 def is_furniture(text: str, language: Language, *, first: bool) -> bool:
     """Is this paragraph page furniture? `first`: it opens the text (a headline)."""
     folded = fold(text[:40])
+    ended = _ends_sentence(text.rstrip())
+    size, chinese = _size(text)
+    short = _SHORT_CJK if chinese else _SHORT_WORDS
     for opening in (*language.furniture, *EN.furniture):
         if folded.startswith(opening) and (
-            len(folded) == len(opening) or not folded[len(opening)].isalnum()
+            len(folded) == len(opening)
+            or folded[len(opening)] in ":|/-–—"
+            # "Источник в Минсельхозе утверждает, …", "Photo shows …": a sentence of the
+            # text may open with the word a caption or a credit opens with.
+            or (not folded[len(opening)].isalnum() and (not ended or size < short))
         ):
             return True
     if _CREDIT.match(text.strip()) or "©" in text or text.count("|") >= 2:
         return True
     if _LINK.search(text) and len(WORD.findall(_LINK.sub("", text))) < _SHORT_WORDS:
         return True
-    ended = _ends_sentence(text.rstrip())
-    size, chinese = _size(text)
-    short = _SHORT_CJK if chinese else _SHORT_WORDS
     if first and not ended and size <= (_SHORT_CJK if chinese else _HEADLINE_WORDS):
         return True
     return not ended and size < short and not any(mark in text for mark in '"“«„「')
@@ -65,6 +72,12 @@ def header_end(texts: list[str]) -> int:
     for number, text in enumerate(texts[: _HEADER_PARAGRAPHS + 1]):
         size, chinese = _size(text)
         limit = _SHORT_CJK if chinese else _STAMP_WORDS
-        if _CLOCK.search(text) and size <= limit and not _ends_sentence(text.rstrip()):
+        if not size or size > limit or _ends_sentence(text.rstrip()):
+            continue
+        # A time stamp, or a byline or a date alone ("By Al Jazeera Staff", "Published On
+        # 3 Dec 2026"), which a headline's few words carry only by chance.
+        if _CLOCK.search(text) or (
+            not chinese and size <= _BYLINE_WORDS and (_YEAR.search(text) or _BYLINE.match(text))
+        ):
             return number
     return 0

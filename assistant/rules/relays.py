@@ -39,6 +39,8 @@ _DATELINE_CREDIT = re.compile(rf"^{_CITY}(?:,[^()\n/]{{0,30}}?)?\s*{_CREDITED}{_
 # Jakarta - ".
 _DATELINE_TITLE = re.compile(
     rf"^(?:[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}(?: (?:(?:de|del|da|do|di) )?[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}})?"
+    # The country of a little-known town: "La Quiaca (Argentina), 3 dic (EFE).- ".
+    rf"(?:\s+\([A-ZÀ-Þ][\w ]{{2,25}}\))?"
     rf"(?:,[^()\n/]{{0,30}}?)?\s+{_CREDITED}"
     rf"|(?P<site_first>[A-Za-z]+\.(?:com|co|co\.id|id|net)),\s*[A-ZÀ-ÞА-ЯЁ][\w'’-]{{1,20}}"
     # A broadcaster named after the city: "Jakarta, CNN Indonesia -- ".
@@ -66,6 +68,12 @@ _ZH_DATELINE = re.compile(
     # The reporter's byline after it: "（记者 王晓）".
     r"(?:[（(](?:记者|通讯员)[^）)\n]{0,30}[）)]\s*)?"
     r"|【(?P<bracket>[^】]{2,12}?)(?:报道|讯|消息)?】\s*)"
+)
+# A byline that names the wire the text is from: "Por Agencia EFE", "FRANCE 24 avec AFP",
+# "By Reuters" (a person's name there is no outlet's: `_credited` says which it is).
+_BYLINE_CREDIT = re.compile(
+    r"^(?:(?:Por|Par|By|Oleh)\s+(?:(?:la\s+)?[Aa]gencia\s+|l'agence\s+)?"
+    r"|[\w .]{2,30}\s+(?:avec|with|con|dengan)\s+(?:l'|la\s+)?)(?P<byline>[\w.]{2,20})$"
 )
 # A dateline opens one of the first paragraphs, after a headline, a time stamp, a byline.
 DATELINE_PARAGRAPHS = 6
@@ -136,7 +144,7 @@ class OutletIndex:
             found.append(name)  # "citée par l'AFP"
             return 1
         if _CJK.search(word.text):
-            found.extend(self._in_cjk(word.text))
+            found.extend(self.in_cjk(word.text))
             return 1
         if word.folded in self._first_words:
             for length in range(min(self.longest, len(sentence_words) - index), 0, -1):
@@ -175,7 +183,8 @@ class OutletIndex:
             )
         )
 
-    def _in_cjk(self, text: str) -> list[str]:
+    def in_cjk(self, text: str) -> list[str]:
+        """The outlets named in a run of Chinese characters, in order."""
         found = []
         position = 0
         longest = max((len(name) for name in self._cjk), default=0)
@@ -197,15 +206,17 @@ def _named_in_quotes(body: str, word: Word) -> bool:
 
 
 def credit(body: str, paragraphs: list[tuple[int, int]], outlets: OutletIndex) -> str:
-    """The outlet the credit line names, or "": a dateline in the first paragraphs, or a
-    last paragraph that is only a credit."""
+    """The outlet the credit line names, or "": a dateline in the first paragraphs (or a
+    byline above it), or a last paragraph that is only a credit."""
     name = ""
     for p_start, p_end in paragraphs[:DATELINE_PARAGRAPHS]:
         text = body[p_start:p_end]
         if match := _dateline(text):
             named = next((value for value in match.groupdict().values() if value), None)
-            name = _credited(named, outlets) if named else ""
+            name = (_credited(named, outlets) if named else "") or name
             break
+        if (match := _BYLINE_CREDIT.match(text)) and not name:
+            name = _credited(match.group("byline"), outlets)
     if not name and paragraphs:
         last_start, last_end = paragraphs[-1]
         if match := _LAST_CREDIT.match(body[last_start:last_end]):

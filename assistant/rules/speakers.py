@@ -39,6 +39,7 @@ from assistant.rules.lexicon import (
     ZH_SUBJECT_ENDS,
     Language,
 )
+from assistant.rules.russian import nominative
 from assistant.rules.text import Word, is_cjk, without_elision
 from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.text import fold
@@ -169,6 +170,8 @@ class Names:
         """The speaker a name written in the text means: known (exactly, then by a near
         miss, then by the article's full name), or a new one of that name."""
         name = without_elision(name)  # "L'ONG Droits Sahel", "l'armée"
+        if self.language.code == "ru":
+            name = nominative(name)  # "по словам … Марины Колесниковой"
         full = self.full_name(name)
         for spelling, near in ((name, False), (full, False), (name, True), (full, True)):
             if speaker := self.known(spelling, near=near):
@@ -601,6 +604,8 @@ def interpret(
         # "el organismo sostuvo", "the agency said": the body the text spoke of before.
         return Subject(pronoun=True, plural=True, body=True, words=len(phrase))
 
+    if before and (said_at := _said_at(body, phrase, names)) is not None:
+        return said_at
     inside = bool(phrase) and body[: phrase[0].start].rstrip()[-1:] in (",", "(")
     run = (
         _trailing_run(phrase, language, inside=inside)
@@ -736,6 +741,22 @@ def interpret(
         name = _span(body, rest)
         return Subject(names.match(name, name), words=len(phrase))
     return Subject()
+
+
+def _said_at(body: str, phrase: list[Word], names: Names) -> Subject | None:
+    """ "В пресс-службе «Северного азота» отказались", "в «Волжских минеральных удобрениях»
+    не ответили": a body named where something was said (its office, perhaps) speaks,
+    in the nominative (`Names.match`)."""
+    language = names.language
+    if len(phrase) < 2 or phrase[0].folded not in language.places or not language.offices:
+        return None
+    rest = phrase[1:]
+    if rest[0].folded in language.offices and len(rest) > 1:
+        rest = rest[1:]
+    if not (rest[0].capitalised or rest[0].acronym):
+        return None
+    name = _span(body, rest)
+    return Subject(names.match(name, name), words=len(phrase))
 
 
 def _russian_name(name_words: list[Word]) -> list[Word]:

@@ -94,6 +94,23 @@ def test_a_standfirst_above_the_byline_is_no_statement():
     assert found[1].denies == ((found[0].start, found[0].end),)
 
 
+def test_a_standfirst_above_a_byline_and_a_date_with_no_clock_is_no_statement():
+    body = (
+        "Sri Lanka denies letting Chinese survey ship map seabed\n\n"
+        'Opposition says navy "looked the other way" as research vessel went dark.\n\n'
+        "By Al Jazeera Staff\nPublished On 3 Dec 2026\n\n"
+        "Colombo, Sri Lanka – Sri Lanka's government has rejected accusations that it "
+        "secretly allowed a Chinese research vessel to map the seabed.\n\n"
+        "The accusation was first made on Monday by opposition MP Harsha Kumara "
+        "Wickramaratne, who told parliament that the ship had spent nine days off Trincomalee."
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == [
+        "Sri Lanka's government",
+        "Harsha Kumara Wickramaratne",
+    ]
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -432,7 +432,7 @@ def test_a_chinese_outlet_crediting_itself_by_its_short_name_relays_nothing():
     )
     found = suggest(body, publisher="中国新闻网", outlets=["澳大利亚广播公司"])
     assert [s.relays for s in found] == [("澳大利亚广播公司",), (), (), ()]
-    assert [s.speaker.name for s in found[1:]] == ["林剑", "林剑", "澳大利亚民航安全局"]
+    assert [s.speaker.name for s in found[1:]] == ["林剑", "林剑", "澳大利亚民航安全局官员"]
 
 
 def test_someone_an_outlet_cites_described_at_length():
@@ -445,3 +445,52 @@ def test_someone_an_outlet_cites_described_at_length():
         "relative of one of the detained captains",
         ("Global Times",),
     )
+
+
+# Credit lines read blind in a thirteenth round: a byline that names the wire, a town's
+# country in brackets before the credit, a Chinese report named with its country.
+
+
+def test_a_spanish_dateline_with_the_country_of_the_town_credits_the_agency():
+    body = (
+        "La Quiaca (Argentina), 3 dic (EFE).- El Gobierno de Bolivia rechazó este jueves que "
+        "el camión pertenezca a una empresa estatal."
+    )
+    (found,) = suggest(body, publisher="Infobae")
+    assert found.relays == ("EFE",)
+    assert found.quote.startswith("El Gobierno de Bolivia rechazó")
+
+
+def test_a_byline_naming_the_wire_credits_every_statement():
+    body = (
+        "Madagascar : le gouvernement accuse un minier, l'entreprise dément\n\n"
+        "FRANCE 24 avec AFP\n\n"
+        "Le groupe minier Ravinala Nickel a démenti mercredi avoir déversé des résidus "
+        "toxiques dans la rivière Ivondro.\n\n"
+        "Le ministre des Mines a affirmé que le permis était suspendu."
+    )
+    found = suggest(body, publisher="France 24")
+    assert [s.relays for s in found] == [("AFP",), ("AFP",)]
+    spanish = "Bolivia niega todo\n\nPor Agencia EFE\n\nEl ministro dijo que no hubo delito."
+    assert [s.relays for s in suggest(spanish, publisher="Infobae")] == [("EFE",)]
+    # A person's byline names no wire.
+    english = "Ships go dark\n\nBy Jane Smith\n\nThe navy said the ship had left on Monday."
+    assert [s.relays for s in suggest(english, publisher="Al Jazeera")] == [()]
+
+
+def test_a_chinese_report_named_with_its_country_is_the_outlet_we_know():
+    body = (
+        "据日本共同社报道，日本防卫省1日称，一架无人机当天“两度进入日本领空”。\n\n"
+        "另据日本广播协会（NHK）报道，日本内阁官房长官2日在记者会上称，雷达数据“清楚显示”无人机越过了领空线。"
+    )
+    found = suggest(body, outlets=["共同社", "日本广播协会"])
+    assert [s.relays for s in found] == [("共同社",), ("日本广播协会",)]
+
+
+def test_a_rhetorical_question_in_chinese_is_its_asker_s():
+    body = (
+        "日本内阁官房长官2日称，航空自卫队的雷达数据“清楚显示”无人机越过了领空线。"
+        "对此，吴志明反问：“既然证据确凿，日方为何迟迟不肯公布？”"
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["日本内阁官房长官", "吴志明"]

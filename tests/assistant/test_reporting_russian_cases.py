@@ -1,0 +1,115 @@
+"""The quote assistant on Russian names as Russian declines them: a speaker named in the
+genitive or the locative is proposed in the nominative, the database's form; a company's
+name in guillemets is a name, not a quotation (issue 12, section 1: speakers)."""
+
+import pytest
+
+from assistant.rules import PARAPHRASE, suggest
+from assistant.rules.russian import nominative
+
+
+@pytest.mark.parametrize(
+    ("written", "held"),
+    [
+        ("Марины Колесниковой", "Марина Колесникова"),
+        ("Сергея Лаврова", "Сергей Лавров"),
+        ("Олега Игоревича Ладыженского", "Олег Игоревич Ладыженский"),
+        ("Уралхимпрома", "Уралхимпром"),
+        ("Северного азота", "Северный азот"),
+        ("Волжских минеральных удобрениях", "Волжские минеральные удобрения"),
+        ("двух трейдеров", "два трейдера"),
+        # Only the head is declined back; what depends on it keeps its case.
+        ("Национального союза зернопроизводителей", "Национальный союз зернопроизводителей"),
+        ("источников в оборонном ведомстве", "источники в оборонном ведомстве"),
+    ],
+)
+def test_a_declined_name_is_put_back_in_the_nominative(written, held):
+    assert nominative(written) == held
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Мария Лаврова",  # a woman's surname, not Лавров's genitive
+        "Кая Каллас",  # Каллас declines for no one
+        "Лулу Ранне",  # a foreign name the dictionary only guesses at
+        "Андрей Белоусов",
+        "РАПУ",
+    ],
+)
+def test_a_name_that_may_stand_as_written_is_left_alone(name):
+    assert nominative(name) == name
+
+
+def test_po_slovam_a_role_and_a_person_in_the_genitive_give_the_person():
+    body = (
+        "По словам исполнительного директора РАПУ Марины Колесниковой, письма были "
+        "типовыми уведомлениями, которые рассылаются перед каждым сезоном."
+    )
+    (found,) = suggest(body, language="ru")
+    assert (found.speaker.name, found.speaker.mention) == (
+        "Марина Колесникова",
+        "Марины Колесниковой",
+    )
+
+
+def test_a_representative_of_a_company_in_marks_is_the_company():
+    body = (
+        "Представитель «Уралхимпрома» заявил ТАСС, что компания «полностью соблюдает "
+        "антимонопольное законодательство» и намерена оспорить решение службы в суде."
+    )
+    (found,) = suggest(body, language="ru", outlets=["ТАСС"])
+    assert (found.speaker.name, found.relays) == ("Уралхимпром", ("ТАСС",))
+
+
+def test_companies_named_in_marks_are_not_quotations():
+    body = (
+        "Фигурантами дела стали «Уралхимпром», «Северный азот» и «Волжские минеральные удобрения»."
+    )
+    assert suggest(body, language="ru") == []
+
+
+def test_two_bodies_declining_in_one_sentence_are_two_statements_in_the_nominative():
+    body = (
+        "В пресс-службе «Северного азота» от комментариев отказались, в «Волжских "
+        "минеральных удобрениях» не ответили на запрос редакции."
+    )
+    found = suggest(body, language="ru")
+    assert [(s.quote, s.speaker.name) for s in found] == [
+        ("В пресс-службе «Северного азота» от комментариев отказались", "Северный азот"),
+        (
+            "в «Волжских минеральных удобрениях» не ответили на запрос редакции.",
+            "Волжские минеральные удобрения",
+        ),
+    ]
+    assert all(s.rule.startswith("declined to comment") for s in found)
+
+
+def test_kak_before_any_verb_puts_the_subject_after_it():
+    body = (
+        "Как рассказал “Ъ” заместитель руководителя ФАС Олег Игоревич Ладыженский, у службы "
+        "есть основания полагать, что компании согласовали повышение цен."
+    )
+    (found,) = suggest(body, language="ru")
+    assert found.speaker.name == "Олег Игоревич Ладыженский"
+    assert found.kind == PARAPHRASE
+
+
+def test_the_imperfective_past_of_a_report_is_a_cue():
+    body = (
+        "Еще в ноябре агентство Reuters со ссылкой на двух трейдеров сообщало, что "
+        "производители сократили отгрузки селитры на внутренний рынок."
+    )
+    (found,) = suggest(body, language="ru", outlets=["Reuters"])
+    assert found.cue == "сообщало"
+    assert found.relays == ("Reuters",)
+
+
+def test_a_sentence_opening_with_the_word_of_a_credit_is_still_a_statement():
+    body = (
+        "Источник в Минсельхозе утверждает, что министерство еще в сентябре предлагало "
+        "ФАС обратить внимание на рынок, однако служба тогда сочла рост цен сезонным."
+    )
+    (found,) = suggest(body, language="ru")
+    assert found.cue == "утверждает"
+    assert suggest("Источник: пресс-служба ФАС", language="ru") == []
