@@ -74,6 +74,8 @@ MIN_CONTENT_WORDS = 3
 MIN_CONTENT_CHARS = 4
 # A quotation of fewer words than this is a fragment of the reporter's sentence.
 MIN_QUOTE_WORDS = 2
+_LONGEST_CUE = 4  # words
+_ATTRIBUTION_CHARS = 120  # an attribution inside a quotation, its subject's apposition too
 MIN_QUOTE_CHARS = 4
 _TRIM = " \t\n,;:—–-，、；："
 _LEAD_IN = ":,—–-：，"
@@ -309,7 +311,10 @@ def _learn_names(
                 if not run:
                     # "Duta Besar Uni Eropa untuk Indonesia Denis Chaibi": the role may
                     # stand before what it is of, and where.
-                    after_role = any(
+                    # Set off by a comma ("le ministre des Mines, Hery Lalaina
+                    # Randrianarisoa,"), the run is the person's whole name.
+                    apposed = number > 0 and "," in body[every[number - 1].end : word.start]
+                    after_role = not apposed and any(
                         w.folded in lexicon.roles for w in every[max(0, number - 5) : number]
                     )
                 run.append(word)
@@ -357,15 +362,21 @@ def _split_dashed(body: str, quote: Quote, lexicon: Language) -> list[tuple[int,
     for comma in re.finditer(r", ", text):
         after = comma.end()
         closing = text.find(", ", after)
-        if closing == -1 or closing - after > 40:
-            continue
-        cue = lexicon.cues.get(tuple(fold(w) for w in text[after:closing].split()))
-        if cue is not None and cue.pronoun:
-            return [
-                (inner_start, inner_start + comma.start()),
-                (inner_start + closing + 2, inner_end),
-                (inner_start + comma.start(), inner_start + closing + 1),  # the attribution
-            ]
+        cue = None
+        if closing != -1 and closing - after <= 40:
+            cue = lexicon.cues.get(tuple(fold(w) for w in text[after:closing].split()))
+        if cue is None or not cue.pronoun:
+            # « …, a affirmé le directeur général de Ravinala Nickel, Luc Vernier, et … »:
+            # a cue and its subject (an apposition perhaps), then the quote goes on in
+            # lower case.
+            closing = _inverted_attribution_end(text, after, lexicon)
+            if closing == -1:
+                continue
+        return [
+            (inner_start, inner_start + comma.start()),
+            (inner_start + closing + 2, inner_end),
+            (inner_start + comma.start(), inner_start + closing + 1),  # the attribution
+        ]
     # "- сказала она в эфире телеканала Yle, -": a hyphen for a dash, as some papers type it.
     for dash in ("—", "–", "-"):
         first = text.find(f" {dash} ")
@@ -382,6 +393,29 @@ def _split_dashed(body: str, quote: Quote, lexicon: Language) -> list[tuple[int,
                 (inner_start + first, inner_start + second + 3),  # the attribution
             ]
     return [(inner_start, inner_end)]
+
+
+def _inverted_attribution_end(text: str, after: int, lexicon: Language) -> int:
+    """Where the attribution that starts at `after` with a speech verb ends: at the first
+    comma (within a sentence's length) after which the quotation goes on in lower case; -1
+    when no verb starts there or no such comma follows a name."""
+    opening = [fold(word) for word in text[after : after + 60].split()[:_LONGEST_CUE]]
+    cue = next(
+        (
+            lexicon.cues.get(tuple(opening[:length]))
+            for length in range(len(opening), 0, -1)
+            if lexicon.cues.get(tuple(opening[:length])) is not None
+        ),
+        None,
+    )
+    if cue is None or cue.cue is not Cue.SPEECH:
+        return -1
+    for comma in re.finditer(r", (?=\w)", text[after : after + _ATTRIBUTION_CHARS]):
+        following = text[after + comma.end()]
+        if following.islower():
+            named = text[after : after + comma.start()]
+            return after + comma.start() if any(w[:1].isupper() for w in named.split()) else -1
+    return -1
 
 
 def _read(

@@ -292,6 +292,13 @@ def _before(
     position = index - 1
     opener = None
     following = index  # the word after the one looked at, brackets skipped
+    # A long relative clause set off by commas right before the verb is passed over whole:
+    # "A senior naval officer, who spoke … because he was not authorised to brief the
+    # media, said".
+    relative = _long_relative_before(body, sentence_words, quoted, index, language)
+    if relative is not None:
+        position, following = relative - 1, relative
+        segments.append([])
     while position >= 0 and sum(map(len, segments)) < _PHRASE_LIMIT:
         word = sentence_words[position]
         if quoted[position]:
@@ -373,6 +380,22 @@ def _before(
             continue
         return segment, opener, postposed, described
     return segments[-1], opener, postposed, described
+
+
+def _long_relative_before(
+    body: str, sentence_words: list[Word], quoted: list[bool], index: int, language: Language
+) -> int | None:
+    """Where a relative clause too long to read as a subject opens (its pronoun's
+    index), when it stands between commas right before the cue at `index`."""
+    if index < 2 or "," not in _gap(body, sentence_words[index - 1], sentence_words[index]):
+        return None
+    for position in range(index - 1, max(0, index - 3 * _PHRASE_LIMIT), -1):
+        word, before = sentence_words[position], sentence_words[position - 1]
+        if quoted[position] or _stops(_gap(body, before, word), before):
+            return None
+        if word.folded in language.relatives and "," in _gap(body, before, word):
+            return position if index - position >= _PHRASE_LIMIT - 2 else None
+    return None
 
 
 def _answering_apposition(

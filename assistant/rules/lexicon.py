@@ -256,7 +256,9 @@ EN.answer_openers = ("in response", "responding", "in reply")
 EN.told_earlier = ("earlier", "previously")
 EN.agent = "by"
 EN.plural_pronouns = _lower("they|it|we")
-EN.body_words = _set("agency|body|organisation|organization|institution|watchdog|regulator")
+EN.body_words = _set(
+    "agency|body|organisation|organization|institution|watchdog|regulator|company|firm|group"
+)
 EN.roles = _set(
     "secretary-general|director-general|attorney-general|commander-in-chief|vice-president|"
     "minister|spokesman|spokeswoman|spokesperson|president|prime|secretary|senator|governor|"
@@ -265,7 +267,7 @@ EN.roles = _set(
     "counterpart|diplomat|analyst|expert|professor|lawyer|prosecutor|judge|mechanic|"
     "source|sources|mep|mp|"
     "mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt|colonel|captain|"
-    "major|lieutenant|admiral|sergeant|commander|chief"
+    "major|lieutenant|admiral|sergeant|commander|chief|officer|officers"
 )
 EN.organisations = _set(
     "ministry|department|office|government|union|association|committee|commission|"
@@ -572,7 +574,7 @@ ES.agent = "por"
 ES.pronouns = _lower("él|ella")
 ES.feminine = _lower("ella")
 ES.plural_pronouns = _lower("ellos|ellas")
-ES.body_words = _set("organismo|institucion|entidad|ente|dependencia")
+ES.body_words = _set("organismo|institucion|entidad|ente|dependencia|empresa|compania|grupo|firma")
 ES.roles = _set(
     "ministro|ministra|presidente|presidenta|portavoz|canciller|secretario|secretaria|"
     "diputado|diputada|senador|senadora|alcalde|alcaldesa|gobernador|gobernadora|director|"
@@ -706,14 +708,17 @@ FR.agent = "par"
 FR.pronouns = _lower("il|elle|lui")
 FR.feminine = _lower("elle")
 FR.plural_pronouns = _lower("ils|elles")
-FR.body_words = _set("organisme|institution|instance|organisation")
+FR.body_words = _set(
+    "organisme|institution|instance|organisation|groupe|entreprise|societe|compagnie"
+)
 FR.roles = _set(
     "ministre|president|presidente|porte-parole|secretaire|generale|general|chef|directeur|"
     "directrice|maire|depute|deputee|senateur|senatrice|ambassadeur|ambassadrice|"
     "responsable|dirigeant|dirigeante|syndicaliste|conseiller|conseillere|juge|procureur|"
     "expert|experte|commissaire|gouverneur|premier|premiere|patron|patronne|m|mme|dr|"
     "diplomatie|chef de la diplomatie|representant|representante|colonel|capitaine|"
-    "lieutenant|commandant|amiral|sergent"
+    "lieutenant|commandant|amiral|sergent|diplomate|diplomates|officier|haut-fonctionnaire|"
+    "fonctionnaire|analyste|chercheur|chercheuse|avocat|avocate"
 )
 FR.organisations = _set(
     "ministere|gouvernement|commission|syndicat|union|societe|entreprise|conseil|agence|"

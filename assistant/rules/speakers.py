@@ -325,19 +325,22 @@ def _trailing_run(phrase: list[Word], language: Language, *, inside: bool = Fals
         seat = (
             word.folded in language.places
             and bool(owner)
-            and any(w.folded in language.organisations for w in owner)
+            # "L'ambassade de France à Madagascar": the organisation after an elided article.
+            and any(without_elision(w.folded) in language.organisations for w in owner)
             # "Embajada de Estados Unidos en Tegucigalpa": whose it is may be joined by "de".
             and all(
                 w.capitalised
                 or w.acronym
-                or w.folded in language.organisations
+                or without_elision(w.folded) in language.organisations
                 or w.folded in language.connectors
                 for w in owner
             )
         )
         # "The Russian embassy in Washington": the seat's organisation in lower case.
         seated = (
-            bool(run) and run[0].folded in language.places and word.folded in language.organisations
+            bool(run)
+            and run[0].folded in language.places
+            and without_elision(word.folded) in language.organisations
         )
         # "una acusación que La Paz calificó": inside a sentence, a capitalised article is
         # the name's own (La Paz, Le Monde, El País).
@@ -587,6 +590,8 @@ def interpret(
         phrase = phrase[1:]  # "заявил «Интерфаксу» директор …": the outlet told, in marks
     indefinite = bool(phrase) and phrase[0].folded in language.indefinites
     phrase = _strip_tail(phrase, language) if before else _after_phrase(phrase, language)
+    if not before:
+        phrase = _name_after_apposed_role(body, phrase, language)
     if not phrase:
         return Subject()
     edge = phrase[-1] if before else phrase[0]
@@ -743,6 +748,23 @@ def interpret(
     return Subject()
 
 
+def _name_after_apposed_role(body: str, phrase: list[Word], language: Language) -> list[Word]:
+    """ "a affirmé le directeur général de Ravinala Nickel, Luc Vernier": after a verb, a
+    role (whose organisation it names) and the person set off after a comma."""
+    for n in range(1, len(phrase)):
+        if "," not in body[phrase[n - 1].end : phrase[n].start]:
+            continue
+        name = phrase[n:]
+        if (
+            1 <= len(name) <= 4
+            and all(word.capitalised for word in name)
+            and any(word.folded in language.roles for word in phrase[:n])
+        ):
+            return name
+        break
+    return phrase
+
+
 def _said_at(body: str, phrase: list[Word], names: Names) -> Subject | None:
     """ "В пресс-службе «Северного азота» отказались", "в «Волжских минеральных удобрениях»
     не ответили": a body named where something was said (its office, perhaps) speaks,
@@ -815,13 +837,14 @@ def _report_of(phrase: list[Word], run: list[Word], language: Language) -> bool:
 
 def _of_an_office(phrase: list[Word], run: list[Word], language: Language) -> bool:
     """Is the name what an indefinite official is of ("a senior official of the Treasury",
-    "un alto funcionario del Ministerio de Defensa"), not whom a spokesperson speaks for?"""
+    "un alto funcionario del Ministerio de Defensa"), or where they serve ("un diplomate
+    européen en poste à Antananarivo"), not whom a spokesperson speaks for?"""
     at = phrase.index(run[0])
     head = phrase[1:at]
     return (
         len(phrase) <= 9
         and bool(head)
-        and head[-1].folded in language.connectors | language.articles
+        and head[-1].folded in language.connectors | language.articles | language.places
         and any(word.folded in language.roles for word in head)
         and not any(word.folded in language.speaking_for for word in head)
     )

@@ -188,3 +188,66 @@ CONSTRUCTIONS = [
 def test_the_speaker_of_a_common_construction(language, body, speaker):
     first = suggest(body, language=language)[0]
     assert first.speaker.name == speaker
+
+
+# Read blind in a thirteenth round.
+
+
+def test_a_quote_interrupted_by_a_verb_a_role_and_the_person_after_a_comma():
+    body = (
+        "« Nous n'avons rien à cacher, a affirmé le directeur général de Ravinala Nickel, Luc "
+        "Vernier, et nous ouvrirons le site à tout expert indépendant », lors d'une conférence "
+        "de presse. Selon lui, la digue a cédé sous l'effet de pluies « exceptionnelles »."
+    )
+    found = suggest(body, language="fr")
+    assert [s.speaker.name for s in found] == ["Luc Vernier", "Luc Vernier"]
+    assert found[0].quote == (
+        "Nous n'avons rien à cacher, a affirmé le directeur général de Ravinala Nickel, Luc "
+        "Vernier, et nous ouvrirons le site à tout expert indépendant"
+    )
+
+
+def test_a_full_name_set_off_after_a_role_is_learnt_whole():
+    body = (
+        "Lundi, le ministre des Mines, Hery Lalaina Randrianarisoa, avait accusé l'entreprise "
+        "d'avoir rejeté des effluents.\n\n"
+        "M. Randrianarisoa a balayé ces arguments dans la soirée."
+    )
+    found = suggest(body, language="fr")
+    assert [s.speaker.name for s in found] == ["Hery Lalaina Randrianarisoa"] * 2
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Un diplomate européen en poste à Antananarivo, qui a requis l'anonymat, estime que "
+            "le conflit dépasse largement la question environnementale.",
+            "fr",
+            "diplomate européen en poste à Antananarivo",
+        ),
+        (
+            "L'ambassade de France à Madagascar n'a pas souhaité faire de commentaire.",
+            "fr",
+            "ambassade de France à Madagascar",
+        ),
+        (
+            "A senior Sri Lankan naval officer, who spoke to reporters on condition of anonymity "
+            "because he was not authorised to brief the media, said the ship had not stayed in "
+            "international waters.",
+            "en",
+            "senior Sri Lankan naval officer",
+        ),
+    ],
+)
+def test_an_unnamed_official_where_they_serve_is_kept_as_written(body, language, speaker):
+    (found,) = suggest(body, language=language)
+    assert found.speaker.name == speaker
+
+
+def test_the_company_said_is_the_company_named_before():
+    body = (
+        "Le groupe minier Ravinala Nickel a démenti mercredi avoir déversé des résidus. "
+        "Le groupe a prévenu qu'il pourrait mettre au chômage technique ses 2 000 salariés."
+    )
+    assert [s.speaker.name for s in suggest(body, language="fr")] == ["Ravinala Nickel"] * 2
