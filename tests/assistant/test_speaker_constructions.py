@@ -201,6 +201,7 @@ def test_a_quote_interrupted_by_a_verb_a_role_and_the_person_after_a_comma():
     )
     found = suggest(body, language="fr")
     assert [s.speaker.name for s in found] == ["Luc Vernier", "Luc Vernier"]
+    assert found[0].cue == "a affirmé"  # its own attribution, not the sentence after
     assert found[0].quote == (
         "Nous n'avons rien à cacher, a affirmé le directeur général de Ravinala Nickel, Luc "
         "Vernier, et nous ouvrirons le site à tout expert indépendant"
