@@ -33,6 +33,7 @@ from assistant.rules.speakers import (
     _person_part,
     _trailing_run,
     person_after_role,
+    plural_roles,
 )
 from assistant.rules.text import (
     Quote,
@@ -546,6 +547,9 @@ def _resolve(attribution: Attribution, names: Names, sentence_start: int) -> Spe
         # "le ministre de l'Économie": a role with what it is of is no epithet for the
         # last person who spoke.
         epithet = len(words(subject.phrase)) <= 2 if subject.phrase else True
+        # "Officials said", "Police officers said": people in the plural are not the one
+        # person who spoke last.
+        epithet = epithet and not plural_roles(subject.roles, names.language)
         match = names.by_role(
             set(subject.roles),
             person=not organisation,
@@ -979,7 +983,9 @@ def _suggestions(
             start=c.start,
             end=c.end,
             speaker_key=_speaker_key(c.speaker),
-            speaker_names=_speaker_names(c.speaker, names),
+            # "las palabras del ministro": the role it was introduced with names it too.
+            speaker_names=_speaker_names(c.speaker, names)
+            | (set(c.attribution.subject.roles) if c.speaker and c.attribution else set()),
             content_start=c.content_start,
             denial=bool(c.attribution and c.attribution.word.denial),
             accusation=bool(c.attribution and c.attribution.word.accusation),

@@ -126,8 +126,12 @@ def _opens_with(body: str, statement: Statement, markers: tuple[str, ...], langu
 
 
 def _told_earlier(body: str, statement: Statement, language: Language) -> bool:
-    """Does its sentence open with "Earlier, …", "Sebelumnya, …", "Ранее …", "此前，…"?"""
-    return _opens_with(body, statement, language.told_earlier, language)
+    """Does its sentence open with "Earlier, …", "Sebelumnya, …", "Ранее …", "此前，…", or
+    its verb say a past before the past ("había asegurado", "avait accusé")?"""
+    auxiliary = statement.cue.split()[0] if statement.cue else ""
+    return auxiliary in language.earlier_auxiliaries or _opens_with(
+        body, statement, language.told_earlier, language
+    )
 
 
 def _opens_as_answer(body: str, statement: Statement, language: Language) -> bool:

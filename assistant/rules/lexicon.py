@@ -56,6 +56,9 @@ class Language:
     # embassy speaking; "a senior official of the ministry" is someone in it.
     speaking_for: frozenset[str] = frozenset()
     offices: frozenset[str] = frozenset()  # a body's office, after a place word
+    # The auxiliary of a past before the past ("había asegurado", "avait accusé", "had
+    # said"): what it reports was said before what the text reports around it.
+    earlier_auxiliaries: frozenset[str] = frozenset()
     organisations: frozenset[str] = frozenset()  # ministry, union, kementerian, 部
     articles: frozenset[str] = frozenset()  # the, el, la, le, les, a, un
     # "A department spokesperson said": someone new, not the spokesperson named before.
@@ -229,7 +232,8 @@ _add(
 )
 EN.accusation_nouns = _set(
     "accusation|accusations|allegation|allegations|claim|claims|charge|charges|criticism|"
-    "findings|report|remarks|accuse|allegedly|decision|move|announcement"
+    "findings|report|remarks|accuse|allegedly|decision|move|announcement|comments|words|"
+    "threat|threats|warning"
 )
 EN.report_nouns = _set("report|reports|story|stories|article|articles|reporting|publication")
 EN.refutations = _set(
@@ -254,6 +258,7 @@ EN.feminine = _lower("she")
 EN.back_references = _set("thus|so")
 EN.answer_openers = ("in response", "responding", "in reply")
 EN.told_earlier = ("earlier", "previously")
+EN.earlier_auxiliaries = _set("had")
 EN.agent = "by"
 EN.plural_pronouns = _lower("they|it|we")
 EN.body_words = _set(
@@ -370,7 +375,7 @@ _add(ID, "mengecam|mengkritik", Cue.SPEECH, denial=True, accusation=True)
 _add(ID, "menuduh|menuding|mendakwa|menyalahkan", Cue.SPEECH, accusation=True)
 _add(ID, "menanggapi|menjawab|membalas|bersikeras|berkeras", Cue.SPEECH, answer=True)
 ID.accusation_nouns = _set(
-    "tuduhan|tudingan|klaim|laporan|kritik|pernyataan|tuduhannya|keputusan|langkah"
+    "tuduhan|tudingan|klaim|laporan|kritik|pernyataan|tuduhannya|keputusan|langkah|ancaman"
 )
 ID.report_nouns = _set("laporan|pemberitaan|berita|artikel|kabar|laporannya")
 ID.refutations = _set(
@@ -542,7 +547,8 @@ _add(
 )
 ES.accusation_nouns = _set(
     "acusacion|acusaciones|denuncia|denuncias|criticas|critica|cifras|afirmaciones|hechos|"
-    "informe|senalamientos|decision|medida|anuncio"
+    "informe|senalamientos|decision|medida|anuncio|palabras|declaraciones|dichos|version|"
+    "amenaza|amenazas"
 )
 ES.report_nouns = _set(
     "informacion|informaciones|informe|informes|noticia|noticias|publicacion|publicaciones|"
@@ -570,6 +576,7 @@ _add(
 ES.back_references = _set("asi")
 ES.answer_openers = ("en respuesta", "respondiendo", "ante ello", "ante esto")
 ES.told_earlier = ("anteriormente", "previamente")
+ES.earlier_auxiliaries = _set("habia|habian")
 ES.agent = "por"
 ES.pronouns = _lower("él|ella")
 ES.feminine = _lower("ella")
@@ -667,7 +674,7 @@ _add(FR, _fr_past("repondu|retorque|replique|retoque|insiste|maintenu"), Cue.SPE
 FR.accusation_nouns = _set(
     "accusation|accusations|allegations|allegation|critiques|critique|chiffre|chiffres|"
     "decision|mesure|annonce|"
-    "affirmations|propos|rapport"
+    "affirmations|propos|rapport|declarations|arguments|version|menace|menaces"
 )
 FR.report_nouns = _set(
     "rapport|article|articles|information|informations|publication|publications|enquete|revelations"
@@ -704,6 +711,7 @@ _add(
 FR.back_references = _set("ainsi")
 FR.answer_openers = ("en reponse", "repondant", "en retour")
 FR.told_earlier = ("auparavant", "precedemment", "plus tot")
+FR.earlier_auxiliaries = _set("avait|avaient")
 FR.agent = "par"
 FR.pronouns = _lower("il|elle|lui")
 FR.feminine = _lower("elle")
@@ -1107,6 +1115,9 @@ MASCULINE_ROLES = frozenset(
 # Abbreviations that end a company's or a person's name with a full stop: "Toyota Motor
 # Corp. has warned", "Samsung Electronics Co. said", "PT Vale Indonesia Tbk. menyatakan".
 NAME_ABBREVIATIONS = _set("corp|inc|co|ltd|plc|llc|bhd|tbk|jr|sr|cie|ag|gmbh|nv|bv|spa|oao|pao|zao")
+# Lower-case words inside a person's name ("Harsha de Silva", "Ursula von der Leyen",
+# "Anwar bin Ibrahim"): between a given name and a surname they are the name's, not "of".
+NAME_PARTICLES = _set("de|da|dos|van|von|der|bin|binti|ibn|al")
 
 # "Beijing added seven more elements to its list": a verb of adding before a count adds a
 # thing, says nothing.

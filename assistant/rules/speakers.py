@@ -31,6 +31,7 @@ from assistant.rules.lexicon import (
     MASCULINE_SURNAME_ENDINGS,
     MEDIA_PREPOSITIONS,
     NAME_ABBREVIATIONS,
+    NAME_PARTICLES,
     PATRONYMIC_ENDINGS,
     WIRE_SERVICES,
     ZH_CLAUSE_OPENERS,
@@ -143,6 +144,8 @@ class Names:
             return
         self._named_at.append((position, name))
         keys = [skeleton(parts[-1])]
+        if len(parts) >= 3 and fold(parts[-2]) in NAME_PARTICLES:
+            keys.append(skeleton(" ".join(parts[-2:])))  # "Harsha de Silva" is "De Silva"
         # Indonesian papers call a person by the first name, whatever its length: "Agus
         # Cahyono Adi" is "Agus" the next time.
         if len(parts) == 2 or self.language.code == "id":
@@ -154,6 +157,9 @@ class Names:
 
     def full_name(self, name: str) -> str:
         parts = name.split()
+        if len(parts) == 2 and fold(parts[0]) in NAME_PARTICLES:
+            # "De Silva said": the surname with its particle, before any other Silva.
+            return self._full_names.get(skeleton(name)) or self.full_name(parts[1])
         if len(parts) != 1:
             return name
         return self._full_names.get(skeleton(parts[0]), name)
@@ -257,6 +263,16 @@ class Names:
                 name.endswith(org) for org in self.language.organisations
             )
         return not (len(words) == 1 and name.isupper())
+
+
+def plural_roles(roles: Iterable[str], language: Language) -> bool:
+    """Are these roles people in the plural ("officials", "police officers", "fuentes",
+    "responsables"): a role whose singular is a role too?"""
+    return any(
+        role.endswith(ending) and role[: -len(ending)] in language.roles
+        for role in roles
+        for ending in ("s", "es")
+    )
 
 
 def _pronoun_gender(pronoun: str, language: Language) -> bool | None:
@@ -472,7 +488,9 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
     is Antony Blinken, "Ukraina Andrii Sybiha" Andrii Sybiha; a name of three words or
     more after a role keeps its last two."""
     connectors = [n for n, word in enumerate(name) if word.folded in language.connectors]
-    if connectors:
+    # "Secretary of State Antony Blinken": what the role is of, then the person; but "MP
+    # Harsha de Silva" has a particle of its name.
+    if connectors and (len(_last_two(name)) == 2 or connectors[-1] != len(name) - 2):
         name = name[connectors[-1] + 1 :]
     units = [n for n, word in enumerate(name[:-2]) if word.folded in language.place_units]
     if units and 1 <= len(name) - units[-1] - 2 <= 2:
@@ -493,7 +511,15 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
         return name[given:]
     if language.code == "ru":
         return _russian_name(name)
-    return name[-2:] if len(name) >= 3 else name
+    return _last_two(name) if len(name) >= 3 else name
+
+
+def _last_two(name: list[Word]) -> list[Word]:
+    """A given name and a surname that end `name`, with a particle between them if the
+    name has one ("Harsha de Silva", "Anwar bin Ibrahim")."""
+    if len(name) >= 3 and name[-2].folded in NAME_PARTICLES and name[-3].capitalised:
+        return name[-3:]
+    return name[-2:]
 
 
 def _capitalised_past_article(word: Word) -> bool:
@@ -799,7 +825,7 @@ def person_after_role(name_words: list[Word], language: Language) -> list[Word]:
     if language.code == "ru" and len(name_words) == 3:
         return _russian_name(name_words)
     if len(name_words) >= 3 and not _organisation(name_words, language):
-        return name_words[-2:]
+        return _last_two(name_words)
     return name_words
 
 

@@ -154,3 +154,34 @@ def test_a_body_answers_what_was_said_of_its_country():
     )
     claim, _analysts, answer = suggest(body)
     assert answer.denies == ((claim.start, claim.end),)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "El Gobierno boliviano negó este martes que el camión detenido en la frontera "
+        "transportara armas.\n\n"
+        "El ministro de Defensa, Edmundo Novillo, dijo que la carga era de repuestos "
+        "agrícolas.\n\n"
+        "El diputado opositor Carlos Mamani había asegurado el lunes que el cargamento "
+        "incluía fusiles de asalto.",
+        "The port authority denied on Tuesday that any cargo had been diverted.\n\n"
+        "Its chairman, Rohan Silva, said all manifests were in order.\n\n"
+        "Opposition MP Harsha de Silva had said on Monday that two containers of rifles "
+        "left the port unrecorded.",
+    ],
+)
+def test_a_denial_answers_the_claim_reported_after_it_in_the_past_before_the_past(body):
+    denial, _their_side, claim = suggest(body)
+    assert denial.denies == ((claim.start, claim.end),)
+
+
+def test_a_rejection_of_the_ministers_words_answers_the_minister():
+    body = (
+        "El ministro de Economía, Luis Caputo, afirmó el lunes que la inflación de diciembre "
+        "bajará del 2 %.\n\n"
+        "La consultora Equilibra estimó que los precios subieron 2,4 % en noviembre.\n\n"
+        "La CGT rechazó las palabras del ministro y convocó a un paro."
+    )
+    minister, _estimate, rejection = suggest(body)
+    assert rejection.denies == ((minister.start, minister.end),)

@@ -252,3 +252,28 @@ def test_the_company_said_is_the_company_named_before():
         "Le groupe a prévenu qu'il pourrait mettre au chômage technique ses 2 000 salariés."
     )
     assert [s.speaker.name for s in suggest(body, language="fr")] == ["Ravinala Nickel"] * 2
+
+
+@pytest.mark.parametrize("group", ["Officials", "Police officers"])
+def test_people_in_the_plural_are_not_the_one_who_spoke_last(group):
+    body = (
+        "Its chairman, Rohan Silva, said all manifests were in order.\n\n"
+        f"{group} said they would audit the records."
+    )
+    _chairman, group_said = suggest(body, language="en")
+    assert group_said.speaker.name == group
+
+
+def test_a_particle_in_a_name_is_the_names_and_its_surname_says_whom_it_means():
+    body = (
+        "Its chairman, Rohan Silva, said all manifests were in order.\n\n"
+        "Opposition MP Harsha de Silva said on Monday that rifles had left the port.\n\n"
+        "De Silva said the navy knew.\n\n"
+        "Malaysian opposition leader Anwar bin Ibrahim said the ship had been seen."
+    )
+    assert [s.speaker.name for s in suggest(body, language="en")] == [
+        "Rohan Silva",
+        "Harsha de Silva",
+        "Harsha de Silva",
+        "Anwar bin Ibrahim",
+    ]
