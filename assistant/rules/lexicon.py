@@ -685,6 +685,21 @@ FR.refutations = _set(
     "fantasmes|elucubrations|grotesque|desinformation|oppose"
 )
 _add(FR, "parle de|parlent de|evoque|evoquent|denonce|qualifie", Cue.SPEECH)
+
+
+def _fr_reflexive(participles: str) -> str:
+    """ "s'est félicitée", "se sont inquiétés": a pronominal verb's past, which agrees."""
+    return "|".join(
+        f"{auxiliary} {participle}{ending}"
+        for participle in participles.split("|")
+        for auxiliary, endings in (("s'est", ("", "e")), ("se sont", ("s", "es")))
+        for ending in endings
+    )
+
+
+# "« C'est une victoire », s'est félicitée Inès Carrel": praise, worry, indignation.
+_add(FR, _fr_reflexive("felicite|rejoui|inquiete|indigne|alarme|emu|dit|montre"), Cue.SPEECH)
+_add(FR, _fr_reflexive("defendu"), Cue.SPEECH, denial=True)
 _add(
     FR,
     "estimant|affirmant|assurant|soulignant|ajoutant|expliquant|precisant|indiquant|jugeant|"

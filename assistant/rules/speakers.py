@@ -701,7 +701,7 @@ def interpret(
             # Díaz": the role's portfolio, then the person (no organisation's word in it).
             or (len(run) >= 3 and not any(w.folded in language.organisations for w in run))
         )
-        closing = [n for n, w in enumerate(run[:-1]) if ")" in body[w.end : run[n + 1].start]]
+        closing = _bracket_closes_before_a_name(body, run, language)
         if before and closing and 2 <= len(run) - closing[-1] - 1 <= 3:
             # "Ketua Ikatan Dokter Anak Indonesia (IDAI) Piprim Basarah Yanuarso": the
             # person after the organisation's bracketed short name, all of their names.
@@ -710,9 +710,7 @@ def interpret(
         roles |= frozenset(w.folded for w in phrase if w.folded in language.roles)
         if role_before:
             name_words = person_after_role(name_words, language)
-        closing = [
-            n for n, w in enumerate(name_words[:-1]) if ")" in body[w.end : name_words[n + 1].start]
-        ]
+        closing = _bracket_closes_before_a_name(body, name_words, language)
         if before and closing and len(name_words) - closing[-1] - 1 <= 3:
             # "Institute for Security and Strategic Studies (ISESS) Khairul Fahmi": the
             # person after the organisation's bracketed short name.
@@ -772,6 +770,17 @@ def interpret(
         name = _span(body, rest)
         return Subject(names.match(name, name), words=len(phrase))
     return Subject()
+
+
+def _bracket_closes_before_a_name(body: str, run: list[Word], language: Language) -> list[int]:
+    """Where in a run a bracketed short name closes and a name follows: "Ikatan Dokter Anak
+    Indonesia (IDAI) Piprim Basarah Yanuarso", not "El Ministerio de Salud (Minsa) de Perú",
+    which goes on with what the ministry is of."""
+    return [
+        n
+        for n, word in enumerate(run[:-1])
+        if ")" in body[word.end : run[n + 1].start] and run[n + 1].folded not in language.connectors
+    ]
 
 
 def _name_after_apposed_role(body: str, phrase: list[Word], language: Language) -> list[Word]:

@@ -277,3 +277,25 @@ def test_a_particle_in_a_name_is_the_names_and_its_surname_says_whom_it_means():
         "Harsha de Silva",
         "Anwar bin Ibrahim",
     ]
+
+
+def test_a_french_pronominal_verb_in_the_past_is_a_cue_and_agrees():
+    body = (
+        "« C'est une victoire pour les riverains », s'est félicitée Inès Carrel, porte-parole "
+        "de l'association.\n\n"
+        "« Nous n'avons rien caché », s'est défendu le directeur du site, Paul Roux."
+    )
+    victory, defence = suggest(body, language="fr")
+    assert (victory.speaker.name, victory.cue) == ("Inès Carrel", "s'est félicitée")
+    assert defence.speaker.name == "Paul Roux"
+    assert defence.denial
+
+
+def test_a_bracketed_short_name_inside_a_bodys_name_does_not_cut_it():
+    body = (
+        "El Ministerio de Salud (Minsa) de Perú negó este jueves que exista un "
+        "desabastecimiento de medicamentos oncológicos."
+    )
+    (denial,) = suggest(body, language="es")
+    assert denial.speaker.name.startswith("Ministerio de Salud")
+    assert denial.speaker.name.endswith("de Perú")
