@@ -1042,6 +1042,12 @@ ZH_OF_WORDS = ("的话", "的消息", "的声明", "的说法")
 # Words that open a clause without being its subject: "美方一边…，一边对…横加指责".
 ZH_CLAUSE_OPENERS = ("一边", "一方面", "另一方面", "同时", "并且", "而且", "但是", "但", "并", "却")
 
+# "el exviceministro de Salud", "l'ex-ministre", "ex-minister": a former holder of a role
+# is described by it as well.
+for _language in (EN, ES, FR):
+    _language.roles |= {f"ex{role}" for role in _language.roles if len(role) > 3}
+    _language.roles |= {f"ex-{role}" for role in _language.roles if len(role) > 3}
+
 LANGUAGES: dict[str, Language] = {language.code: language for language in (EN, ID, ES, FR, RU, ZH)}
 
 # News organisations recognised as relays even before the database knows them as outlets,

@@ -299,3 +299,19 @@ def test_a_bracketed_short_name_inside_a_bodys_name_does_not_cut_it():
     (denial,) = suggest(body, language="es")
     assert denial.speaker.name.startswith("Ministerio de Salud")
     assert denial.speaker.name.endswith("de Perú")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Castañeda dijo que no hay desabastecimiento.\n\n"
+        'Los retrasos obedecen a "un problema de gestión", opinó el exviceministro de Salud '
+        "Javier Lozada.",
+        "Castañeda dijo que no hay desabastecimiento.\n\n"
+        'Los retrasos obedecen a "un problema de gestión", opinó el ex-viceministro de Salud '
+        "Javier Lozada.",
+    ],
+)
+def test_a_former_holder_of_a_role_is_described_by_it(body):
+    _minister, former = suggest(body, language="es")
+    assert former.speaker.name == "Javier Lozada"
