@@ -44,6 +44,7 @@ from exchange.columns import (
     SIDES,
     column_for,
 )
+from exchange.references import CreatedKeys, FileMemory, pair_bytes
 from records.dates import RANGE_TEXT, in_utc, is_datetime_in_range, validate_date_in_range
 from records.text import fold
 from records.validators import normalise_language_tag, validate_language_tag, validate_web_url
@@ -581,13 +582,10 @@ class PairImporter:
         self.edges = Role.objects.speaking_for() if apply else []
         self.new_sources_by_url: dict[str, int] = {}
         self.new_sources_by_title: dict[tuple[str, int], int] = {}
-        # What this file creates, to find a later row's mention of it; kept small (a digest,
-        # a pair of references), as it grows with the file.
-        self.new_claims: dict[bytes, int] = {}
-        self.new_citations: set[tuple[int, int]] = set()
-        self.new_pairs: set[tuple[int, int]] = set()
-        self.real: dict[int, int] = {}  # negative reference -> primary key, once created
-        self._next_ref = 0
+        # What this file creates, to find a later row's mention of it (a digest, a pair of
+        # references), kept outside the worker's memory, as it grows with the file.
+        self.memory = FileMemory()
+        self.real = CreatedKeys()  # negative reference -> primary key, once created
         self.created: Counter = Counter()
         self.matched: dict[str, set[int]] = defaultdict(set)
         self.problems: list[tuple[int, str]] = []
@@ -599,8 +597,7 @@ class PairImporter:
     # References: a positive number is a row in the database; a negative one stands for a
     # record this import creates, mapped to its primary key in `real` once it exists.
     def _new_ref(self) -> int:
-        self._next_ref -= 1
-        return self._next_ref
+        return self.real.new_ref()
 
     def _pk(self, ref: int) -> int:
         return ref if ref > 0 else self.real[ref]
@@ -613,14 +610,17 @@ class PairImporter:
 
     def run(self, rows: Iterable[tuple[int, dict[str, str], list[str]]]) -> Iterator[RowResult]:
         rows = iter(rows)
-        while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
-            yield from self._chunk([self.parse(*row) for row in chunk])
-            self.rows += len(chunk)
-            # With DEBUG on, Django keeps the last 9 000 statements, and a bulk insert's is
-            # as long as its rows: a large import would hold gigabytes of SQL text.
-            reset_queries()
-            if self.progress:
-                self.progress(self.rows)
+        try:
+            while chunk := list(itertools.islice(rows, CHUNK_SIZE)):
+                yield from self._chunk([self.parse(*row) for row in chunk])
+                self.rows += len(chunk)
+                # With DEBUG on, Django keeps the last 9 000 statements, and a bulk insert's
+                # is as long as its rows: a large import would hold gigabytes of SQL text.
+                reset_queries()
+                if self.progress:
+                    self.progress(self.rows)
+        finally:
+            self.memory.close()
         if self.problems and self.apply_requested:
             raise ImportRejected(self.problems)
 
@@ -794,7 +794,7 @@ class PairImporter:
                 continue
             for side, plan in row.sides.items():
                 key = digest(f"{plan.speaker}\n{plan.text}")
-                ref = self.new_claims.get(key)
+                ref = self.memory.get(FileMemory.CLAIM, key)
                 if ref is None and (plan.speaker > 0 or plan.speaker in self.real):
                     ref = existing.get((self._pk(plan.speaker), plan.text))
                 if ref is None:
@@ -807,7 +807,7 @@ class PairImporter:
                         stated_on=plan.stated_on,
                     )
                     pending["claim"][ref]._speaker_ref = plan.speaker
-                    self.new_claims[key] = ref
+                    self.memory.add(FileMemory.CLAIM, key, ref)
                     self.created["claim"] += 1
                     row.actions[f"{side}.claim"] = "create"
                 elif ref > 0:
@@ -841,7 +841,9 @@ class PairImporter:
                 if not plan.cites:
                     continue
                 key = (plan.claim, plan.source)
-                if key in self.new_citations or key in cited:
+                if self.memory.get(FileMemory.CITATION, pair_bytes(*key)) is not None or (
+                    key in cited
+                ):
                     row.actions[f"{side}.citation"] = "match" if key in cited else "new"
                     continue
                 # Anchored in the text it has now (none, if this import creates the source);
@@ -861,7 +863,7 @@ class PairImporter:
                     continue
                 citation._refs, citation._hops = key, plan.hops
                 pending["citation"][self._new_ref()] = citation
-                self.new_citations.add(key)
+                self.memory.add(FileMemory.CITATION, pair_bytes(*key))
                 self.created["citation"] += 1
                 row.actions[f"{side}.citation"] = "create"
             if not row.problems:
@@ -873,7 +875,7 @@ class PairImporter:
         if pair in related:
             self.matched["relation"].add(related[pair])
             row.actions["relation"] = "match"
-        elif pair in self.new_pairs:
+        elif self.memory.get(FileMemory.PAIR, self._pair_bytes(row)) is not None:
             row.actions["relation"] = "new"
         else:
             relation = self.new[ClaimRelation](
@@ -884,9 +886,13 @@ class PairImporter:
             )
             relation._refs = (row.sides["claim"].claim, row.sides["counter"].claim)
             pending["relation"][self._new_ref()] = relation
-            self.new_pairs.add(pair)
+            self.memory.add(FileMemory.PAIR, self._pair_bytes(row))
             self.created["relation"] += 1
             row.actions["relation"] = "create"
+
+    @staticmethod
+    def _pair_bytes(row: RowPlan) -> bytes:
+        return pair_bytes(*_either_way(row.sides["claim"].claim, row.sides["counter"].claim))
 
     def _anchoring(self, ref: int) -> Source:
         """A stand-in for the source to anchor a quote in: the text it has now (none, if

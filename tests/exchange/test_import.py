@@ -9,6 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+import exchange.imports
 from claims.models import Citation, Claim, ClaimRelation, Role, Speaker
 from exchange.batches import preview_upload
 from exchange.columns import REQUIRED_ROLES, SIDE_COLUMNS, column_for
@@ -141,6 +142,29 @@ def test_importing_the_same_file_twice_creates_nothing_new():
     assert all(count["create"] == 0 for count in counts.values())
     after = [model.objects.count() for model in (Speaker, Outlet, Source, Claim, Citation)]
     assert after == before and ClaimRelation.objects.count() == 2
+
+
+@pytest.mark.parametrize("applying", [False, True], ids=["preview", "apply"])
+def test_what_an_earlier_chunk_created_is_known_to_every_later_one(
+    applying, researcher, monkeypatch
+):
+    # The importer keeps what the file created in its database session, not in the worker:
+    # the same pair four chunks on is still the one the first row made.
+    monkeypatch.setattr(exchange.imports, "CHUNK_SIZE", 2)
+    fillers = [row(claim_text=f"Filler {n}.", counter_text=f"Reply {n}.") for n in range(6)]
+    first = again = row()
+    with transaction.atomic():
+        importer = PairImporter(apply=applying, user=researcher)
+        results = list(importer.run(read_rows(io.BytesIO(csv_bytes([first, *fillers, again])))))
+    assert results[-1].actions["claim.claim"] == results[-1].actions["counter.claim"] == "new"
+    assert results[-1].actions["relation"] == "new"
+    assert results[-1].actions["claim.citation"] == results[-1].actions["counter.citation"] == "new"
+    counts = importer.counts()
+    assert counts["claim"]["create"] == 14 and counts["relation"]["create"] == 7
+    assert counts["citation"]["create"] == 14
+    if applying:
+        assert Claim.objects.count() == 14 and ClaimRelation.objects.count() == 7
+        assert Citation.objects.filter(claim__text=first["claim_text"]).count() == 1
 
 
 def test_a_pair_already_recorded_the_other_way_round_is_matched():
