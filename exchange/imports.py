@@ -841,10 +841,9 @@ class PairImporter:
                 if not plan.cites:
                     continue
                 key = (plan.claim, plan.source)
-                if self.memory.get(FileMemory.CITATION, pair_bytes(*key)) is not None or (
-                    key in cited
-                ):
-                    row.actions[f"{side}.citation"] = "match" if key in cited else "new"
+                held = key in cited
+                if held or self.memory.get(FileMemory.CITATION, pair_bytes(*key)) is not None:
+                    row.actions[f"{side}.citation"] = "match" if held else "new"
                     continue
                 # Anchored in the text it has now (none, if this import creates the source);
                 # the source itself is set once it exists.
@@ -872,10 +871,11 @@ class PairImporter:
     def _resolve_relation(self, row: RowPlan, related: dict, pending) -> None:
         """The row's pair: one we hold (`related`), an earlier row's, or a new one."""
         pair = _either_way(row.sides["claim"].claim, row.sides["counter"].claim)
+        key = pair_bytes(*pair)
         if pair in related:
             self.matched["relation"].add(related[pair])
             row.actions["relation"] = "match"
-        elif self.memory.get(FileMemory.PAIR, self._pair_bytes(row)) is not None:
+        elif self.memory.get(FileMemory.PAIR, key) is not None:
             row.actions["relation"] = "new"
         else:
             relation = self.new[ClaimRelation](
@@ -886,13 +886,9 @@ class PairImporter:
             )
             relation._refs = (row.sides["claim"].claim, row.sides["counter"].claim)
             pending["relation"][self._new_ref()] = relation
-            self.memory.add(FileMemory.PAIR, self._pair_bytes(row))
+            self.memory.add(FileMemory.PAIR, key)
             self.created["relation"] += 1
             row.actions["relation"] = "create"
-
-    @staticmethod
-    def _pair_bytes(row: RowPlan) -> bytes:
-        return pair_bytes(*_either_way(row.sides["claim"].claim, row.sides["counter"].claim))
 
     def _anchoring(self, ref: int) -> Source:
         """A stand-in for the source to anchor a quote in: the text it has now (none, if

@@ -148,8 +148,8 @@ def test_importing_the_same_file_twice_creates_nothing_new():
 def test_what_an_earlier_chunk_created_is_known_to_every_later_one(
     applying, researcher, monkeypatch
 ):
-    # The importer keeps what the file created in its database session, not in the worker:
-    # the same pair four chunks on is still the one the first row made.
+    # The importer keeps what the file created in a scratch database, not in the worker's
+    # memory: the same pair four chunks on is still the one the first row made.
     monkeypatch.setattr(exchange.imports, "CHUNK_SIZE", 2)
     fillers = [row(claim_text=f"Filler {n}.", counter_text=f"Reply {n}.") for n in range(6)]
     first = again = row()
