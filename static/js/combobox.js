@@ -230,16 +230,6 @@
     else close(input);
   });
 
-  // htmx wires a swapped-in field a moment after it enters the page; a researcher (or a
-  // browser's autofill) may already be typing in it. The focus that fetches the options
-  // then came too early to be heard, so ask for them now.
-  document.addEventListener("htmx:load", (event) => {
-    const input = document.activeElement;
-    if (input && input.matches(COMBOBOX) && event.detail.elt.contains(input)) {
-      htmx.trigger(input, "focus");
-    }
-  });
-
   // An inline create form answered "created": select the new record in its combobox.
   document.addEventListener("combobox:created", (event) => {
     const slot = event.target.closest && event.target.closest("[data-combobox-create-for]");
