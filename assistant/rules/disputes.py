@@ -28,6 +28,7 @@ _MIN_WORD = 4
 _MIN_SHARED_STEM = 5
 _WINDOW_BEFORE = 12
 _WINDOW_AFTER = 6
+_JUST_SAID = 2.5  # what a demonstrative points at gains, against shared words
 
 
 @dataclass
@@ -222,6 +223,38 @@ def pointer_nouns(body: str, start: int, end: int, language: Language) -> set[st
     return {word.folded for word in words(body, start, end) if word.folded in nouns}
 
 
+def points_back(body: str, start: int, end: int, language: Language) -> bool:
+    """Does the sentence name what it answers as just said: a pointer noun with a
+    demonstrative beside it ("tudingan itu", "such claims", "cette lecture", "上述说法")?"""
+    nouns = language.accusation_nouns | language.report_nouns
+    if language.code == "zh":
+        text = body[start:end]
+        return any(f"{near}{noun}" in text for near in language.demonstratives for noun in nouns)
+    folded = [word.folded for word in words(body, start, end)]
+    return any(
+        word in nouns and language.demonstratives.intersection(folded[max(0, n - 1) : n + 2])
+        for n, word in enumerate(folded)
+    )
+
+
+def _last_said(statements: list[Statement], index: int) -> int | None:
+    """What "that claim" names: the last claim reported (not quoted) of what the last
+    speaker before it but this one said in a row ("Grossi a affirmé … « Nous n'avons
+    plus … ». Téhéran a démenti ces accusations"), or the first of it."""
+    own = statements[index].speaker_key
+    last = index - 1
+    # Nobody's words (an outlet's "D'après Politico, …") are not what "these criticisms" are.
+    while last >= 0 and statements[last].speaker_key in (own, None):
+        last -= 1
+    if last < 0:
+        return None
+    first = last
+    while first > 0 and statements[first - 1].speaker_key == statements[last].speaker_key:
+        first -= 1
+    reported = [other for other in range(first, last + 1) if not statements[other].direct]
+    return reported[-1] if reported else first
+
+
 def denials(body: str, statements: list[Statement], language: Language) -> list[tuple[int, int]]:
     """(denied, denying) index pairs into `statements`."""
     vocab = [content_words(body, s.content_start, s.end, language) for s in statements]
@@ -235,6 +268,12 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
     pointers = [
         set() if language.code == "zh" else nouns & language.accusation_nouns for nouns in named
     ]
+    last_said = [
+        _last_said(statements, index)
+        if points_back(body, statement.sentence_start, statement.sentence_end, language)
+        else None
+        for index, statement in enumerate(statements)
+    ]
     refuted = [calls_untrue(body, s.content_start, s.end, language) for s in statements]
     opens_answering = [_opens_as_answer(body, s, language) for s in statements]
     answered: dict[int, int] = {}  # denying index → the statement it answers
@@ -245,12 +284,17 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
     for index, statement in enumerate(statements):
         if statement.speaker_key is None:
             continue
+        # A denial of its own ("Dadang menepis tudingan itu") after another speaker's
+        # answer picks what it answers by its own words, not by theirs.
         earlier_denial = next(
             (
                 answered[other]
                 for other in range(index - 1, max(-1, index - 3), -1)
                 if other in answered
                 and statements[answered[other]].speaker_key != statement.speaker_key
+                and not (
+                    statement.denial and statements[other].speaker_key != statement.speaker_key
+                )
             ),
             None,
         )
@@ -301,8 +345,14 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 # it: "avoir identifié 4000 faux comptes" opens a story, answering nothing.
                 continue
             shared = shared_words(vocab[index], vocab[other])
-            # Naming the one who answers is what an accusation before its answer does; an
-            # answer names whom it answers ("美国不是南海问题当事方" answers the US).
+            # An answer names whom it answers: "美国不是南海问题当事方" answers the US,
+            # "contrariamente a lo dicho por Serrano" the minister.
+            named_back = (
+                other < index
+                and answering
+                and _names(body, statement, _named_as(candidate, language))
+            )
+            # Naming the one who answers is what an accusation before its answer does.
             about = other < index and (
                 _names(body, candidate, statement.speaker_names)
                 or _names_owner(body, candidate, statement)
@@ -310,8 +360,10 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                     answering
                     and _names_claim(body, statement, _named_as(candidate, language), language)
                 )
+                or named_back
             )
             score = shared + (2 if candidate.accusation else 0) + (2 if about else 0)
+            score += _JUST_SAID if other == last_said[index] else 0
             if other == earlier_denial and not reporting[index]:
                 score += 3  # …unless it names a report of its own ("эти публикации")
             if pointing[index] and other < index:
@@ -337,7 +389,7 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 and (candidate.accusation or shared > 0 or statement.answer)
             )
             if not (statement.denial or refuting or replying) and not (
-                (shared or pointing[index] or other == earlier_denial or accused)
+                (shared or pointing[index] or other == earlier_denial or accused or named_back)
                 and (candidate.accusation or about or other == earlier_denial or answering)
             ):
                 continue  # an answer echoes what it answers, and that accuses or names it

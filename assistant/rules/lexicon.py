@@ -111,6 +111,9 @@ class Language:
     report_nouns: frozenset[str] = frozenset()
     # Words that call what was said untrue: an answer as plain as a negation.
     refutations: frozenset[str] = frozenset()
+    # Words that make such a noun point at what was just said: "tudingan itu", "this
+    # claim", "esa versión", "эту информацию", "上述说法".
+    demonstratives: frozenset[str] = frozenset()
 
     @cached_property
     def longest_cue(self) -> int:
@@ -236,6 +239,7 @@ EN.accusation_nouns = _set(
     "threat|threats|warning"
 )
 EN.report_nouns = _set("report|reports|story|stories|article|articles|reporting|publication")
+EN.demonstratives = _set("this|that|these|those|such")
 EN.refutations = _set(
     "false|untrue|baseless|groundless|unfounded|lie|lies|lying|fabricated|fabrication|"
     "nonsense|absurd|fake|propaganda|slander|smear|fiction|misleading|ridiculous|wrong|"
@@ -401,6 +405,7 @@ _add(
 )
 ID.back_references = _set("demikian|begitu|itulah")
 ID.restatements = _set("hal itu|hal tersebut|hal ini")
+ID.demonstratives = _set("itu|tersebut|ini")
 ID.answer_openers = ("menanggapi", "merespons", "terkait hal itu", "atas hal itu")
 ID.told_earlier = ("sebelumnya",)
 ID.agent = "oleh"
@@ -554,6 +559,9 @@ ES.report_nouns = _set(
     "informacion|informaciones|informe|informes|noticia|noticias|publicacion|publicaciones|"
     "articulo|reportaje"
 )
+ES.demonstratives = _set(
+    "esa|ese|esas|esos|esta|este|estas|estos|dicha|dicho|dichas|dichos|tal|tales"
+)
 ES.refutations = _set(
     "falso|falsa|falsos|falsas|infundado|infundada|infundados|infundadas|mentira|mentiras|"
     "calumnia|bulo|absurdo|absurda|montaje|propaganda|invento|falsedad|opone|desinformacion"
@@ -679,6 +687,7 @@ FR.accusation_nouns = _set(
 FR.report_nouns = _set(
     "rapport|article|articles|information|informations|publication|publications|enquete|revelations"
 )
+FR.demonstratives = _set("ce|cet|cette|ces|tel|telle|tels|telles")
 FR.refutations = _set(
     "faux|fausse|fausses|infonde|infondee|infondes|infondees|mensonge|mensonges|calomnie|"
     "absurde|propagande|rumeur|rumeurs|fantaisiste|fantaisistes|intox|diffamation|fantasme|"
@@ -835,6 +844,9 @@ RU.report_nouns = _set(
     "публикации|публикаций|публикацию|публикация|статью|статья|статьи|сообщения|сообщение|"
     "материал|материалы|информацию|информация"
 )
+RU.demonstratives = _set(
+    "эту|это|эти|этих|этой|этого|этот|эта|такие|таких|подобные|подобных|данную"
+)
 RU.refutations = _set(
     "ложь|ложью|ложные|ложными|ложной|клевета|клеветой|абсурд|абсурдными|абсурдной|фейк|"
     "фейком|провокация|провокацией|необоснованные|необоснованными|беспочвенные|выдумка|"
@@ -944,6 +956,7 @@ ZH.answer_openers = ("对此", "针对此事", "针对上述", "就此")
 ZH.told_earlier = ("此前", "早前", "日前")
 ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|就此|此事|行径|做法")
 ZH.report_nouns = _set("报道|报告|文章|消息")
+ZH.demonstratives = frozenset(("上述", "这一", "这些", "这种", "该", "此"))
 # "表示强烈不满和坚决反对": the objection of an official answer, as plain as a denial.
 ZH.refutations = _set(
     "毫无根据|不实|谎言|抹黑|造谣|捏造|荒谬|污蔑|无中生有|子虚乌有|假新闻|纯属|不符合事实|"

@@ -185,3 +185,64 @@ def test_a_rejection_of_the_ministers_words_answers_the_minister():
     )
     minister, _estimate, rejection = suggest(body)
     assert rejection.denies == ((minister.start, minister.end),)
+
+
+def test_a_denial_of_that_claim_answers_the_last_speaker_before_it():
+    # "klaim itu" points at what was said last, not at the minister's earlier words that
+    # share more with the denial: the regent's own denial follows the company's answer.
+    body = (
+        "Menteri Kelautan Sakti Wahyu mengatakan kapal milik PT Samudra Jaya menangkap ikan "
+        "di zona larangan.\n\n"
+        "PT Samudra Jaya membantah tuduhan tersebut.\n\n"
+        '"Kapal kami berada di luar zona larangan," kata juru bicara perusahaan, Andi '
+        "Saputra.\n\n"
+        "Aktivis lingkungan Maya Sari mengatakan izin tangkap di perairan itu diterbitkan "
+        "Dinas Kelautan Maluku tanpa kajian.\n\n"
+        "Kepala Dinas Kelautan Maluku Budi Santoso menepis klaim itu."
+    )
+    pairs = denied_by(body)
+    regent = next(quote for quote in pairs if quote.startswith("Kepala Dinas"))
+    assert pairs[regent] == [next(quote for quote in pairs if quote.startswith("Aktivis"))]
+
+
+def test_that_claim_is_what_was_reported_before_it_not_the_words_it_shares():
+    body = (
+        "Menteri Perhubungan Rudi Hartono mengatakan data kementerian menunjukkan antrean "
+        "kendaraan di Pelabuhan Merak sudah terurai sejak Minggu pagi.\n\n"
+        "Kepala Dinas Perhubungan Banten Yusuf Maulana sebelumnya menyebut jumlah penumpang "
+        "turun separuh dibanding tahun lalu.\n\n"
+        "Ketua Organda Banten Sri Lestari membantah klaim tersebut dan menyebut data Organda "
+        "menunjukkan angka yang jauh berbeda."
+    )
+    pairs = denied_by(body)
+    denial = next(quote for quote in pairs if quote.startswith("Ketua Organda"))
+    assert pairs[denial] == [next(quote for quote in pairs if quote.startswith("Kepala Dinas"))]
+
+
+@pytest.mark.parametrize(
+    ("body", "answer", "answered"),
+    [
+        (
+            "El ministro de Economía, Pablo Serrano, afirmó que la inflación bajará al 3 % en "
+            "marzo.\n\nLa patronal Cepyme informó de que 400 comercios cerraron en enero.\n\n"
+            "El Banco Central respondió que, contrariamente a lo dicho por Serrano, los precios "
+            "seguirán subiendo durante la primavera.",
+            "El Banco Central",
+            "El ministro",
+        ),
+        (
+            "美国商务部发言人周二称，多家中国企业向俄罗斯出口了无人机发动机。\n\n"
+            "哈萨克斯坦海关官员称，10月共查获两批货物。\n\n"
+            "中国外交部发言人毛宁回应称，美国长期向冲突地区输送武器，没有资格对别国指手画脚。",
+            "中国外交部",
+            "美国商务部",
+        ),
+    ],
+    ids=["es", "zh"],
+)
+def test_an_answer_that_names_a_speaker_answers_them_not_the_one_just_before(
+    body, answer, answered
+):
+    pairs = denied_by(body)
+    reply = next(quote for quote in pairs if quote.startswith(answer))
+    assert pairs[reply] == [next(quote for quote in pairs if quote.startswith(answered))]
