@@ -550,6 +550,8 @@ def _resolve(attribution: Attribution, names: Names, sentence_start: int) -> Spe
         # "Officials said", "Police officers said": people in the plural are not the one
         # person who spoke last.
         epithet = epithet and not plural_roles(subject.roles, names.language)
+        # "报告还称": a report is its author's, never the last person who spoke.
+        epithet = epithet and not subject.roles <= names.language.report_nouns
         match = names.by_role(
             set(subject.roles),
             person=not organisation,

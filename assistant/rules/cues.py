@@ -663,6 +663,10 @@ def find_zh(
                 else:
                     first_clause_end = _zh_first_boundary(body, start, position)
                     subject = zh_subject(body, start, first_clause_end, names)
+                    if not subject.found:
+                        # "12月6日晚，恒川新能源发布澄清公告，否认…": who acted just before.
+                        before = zh_clause_start(body, start, clause - 1)
+                        subject = zh_subject(body, before, clause - 1, names)
             attribution.subject = subject
         result.append(attribution)
         spoken = spoken or attribution.speaks

@@ -18,7 +18,7 @@ noun phrase before the verb, less dates and places, and the name after the last 
 import re
 from bisect import bisect_left
 from collections.abc import Hashable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from assistant.rules.lexicon import (
@@ -57,6 +57,10 @@ _ZH_RANK_AFTER = re.compile(
     r"(?:陆军|海军|空军|火箭军|武警)?(?:大校|上校|中校|少校|少将|中将|上将)$"
 )
 _ZH_BOUNDARIES = "，。：；、“”「」『』（）()！？!?,:;《》"
+# "马克·霍尔顿（Mark Holden）", "（记者 周婧怡）": an aside in brackets, no part of a name.
+_ZH_ASIDE = re.compile(r"（[^）]*）|\([^)]*\)|【[^】]*】")
+# "12月6日晚，…": when, before whoever acts.
+_ZH_WHEN = re.compile(r"^(?:\d+年)?(?:\d+月)?\d+日(?:晚间|晚|早|晨|上午|下午|凌晨)?")
 
 
 @dataclass(frozen=True)
@@ -1065,7 +1069,11 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
 def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     """The subject of a Chinese cue at `end`, written in body[start:end] (from the clause
     start): less what follows the subject (dates, places, times), the name after a role."""
-    phrase = body[start:end].strip()
+    phrase = _ZH_WHEN.sub("", _ZH_ASIDE.sub("", body[start:end]).strip())
+    language = names.language
+    # "灰狐研究12月3日晚发布的报告称": the report speaks for its author, and "报告还称"
+    # after it is theirs too.
+    report = next((noun for noun in language.report_nouns if phrase.endswith(noun)), None)
     for quoting in _QUOTING_ZH:
         if quoting in phrase:
             # "路透社援引两名知情人士的话报道称": those cited, less how many and whose words.
@@ -1086,9 +1094,29 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     phrase = _ZH_RANK_AFTER.sub("", phrase)  # "施毅陆军大校": the rank after the name
     if phrase.startswith("有") and not phrase.startswith("有关") and len(phrase) > 2:
         phrase = phrase[1:]  # "有分析人士认为": there are analysts who think (有关 is "concerned")
-    language = names.language
+    # "为恒川提供年报审计的立衡会计师事务所", "长期跟踪锂电行业的券商分析师": what
+    # describes the subject, up to its last 的, is no part of its name (but "外交部的
+    # 发言人", "金风科技的相关负责人" keep whose spokesman it is).
+    described = phrase.rpartition("的")[2]
+    named = described
+    for role in sorted(_zh_roles(described, language)[1], key=len, reverse=True):
+        named = named.replace(role, "")
+    if described != phrase and len(named.removeprefix("相关")) >= 2:
+        phrase = described
     if not phrase:
         return Subject()
+    if phrase.removeprefix("该").removeprefix("这份") in language.report_nouns:
+        return Subject(roles=frozenset((phrase[-2:],)), words=1, phrase=phrase)
+    if report is not None:
+        subject = _zh_subject_named(phrase, names)
+        return replace(subject, roles=subject.roles | {report})
+    return _zh_subject_named(phrase, names)
+
+
+def _zh_subject_named(phrase: str, names: Names) -> Subject:
+    """The speaker a Chinese subject names, trimmed to it: a known speaker, the name after
+    a role, a role as written, or the phrase."""
+    language = names.language
     if phrase in language.pronouns or (phrase[-1:] in language.pronouns and len(phrase) == 1):
         return Subject(pronoun=True, words=1, woman=_pronoun_gender(phrase, language))
     if phrase in language.plural_pronouns:
@@ -1138,6 +1166,15 @@ def zh_clause_start(body: str, sentence_start: int, position: int) -> int:
     """Where the clause that ends at `position` starts: after the last comma, colon or
     quotation mark before it."""
     at = position
-    while at > sentence_start and body[at - 1] not in _ZH_BOUNDARIES:
+    while at > sentence_start:
+        char = body[at - 1]
+        if char in "）)":
+            # "马克·霍尔顿（Mark Holden）7日对路透社表示": the name's aside, not a clause.
+            opener = body.rfind("（" if char == "）" else "(", sentence_start, at - 1)
+            if opener > sentence_start and body[opener - 1] not in _ZH_BOUNDARIES:
+                at = opener
+                continue
+        if char in _ZH_BOUNDARIES:
+            break
         at -= 1
     return at

@@ -122,3 +122,29 @@ def test_a_side_is_nobody_she_can_be():
         "她指出，中国风电产业的竞争优势来自持续的技术创新和完整的产业链。"
     )
     assert [s.speaker.name for s in suggest(body)] == ["何咏前", "何咏前"]
+
+
+def test_a_name_keeps_its_bracketed_spelling_out_and_a_description_before_de_is_dropped():
+    body = (
+        "北岭资源首席执行官艾伦·格雷（Alan Grey）5日对彭博社表示，公司不会出售在智利的锂矿。\n\n"
+        "一位长期研究稀土市场的行业分析师对记者表示，锂价短期内难以回升。\n\n"
+        "为该项目提供法律服务的金诚律师事务所一位合伙人表示，不便对个案置评。"
+    )
+    found = suggest(body, outlets=["彭博社"])
+    assert [s.speaker.name for s in found] == ["艾伦·格雷", "行业分析师", "金诚律师事务所"]
+
+
+def test_a_report_speaks_for_its_author_when_another_has_answered_between():
+    body = (
+        "绿岸研究11月30日发布的报告称，宁远科技虚报了今年前三季度的电池出货量。\n\n"
+        "宁远科技在公告中表示，公司披露的出货量数据真实准确。\n\n"
+        "报告还称，宁远科技的库存周转天数已升至一百八十天。"
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["绿岸研究", "宁远科技", "绿岸研究"]
+
+
+def test_a_byline_and_a_date_are_nobody_and_whoever_acted_before_the_denial_denies():
+    body = "【新华网】（记者 王晓明）12月3日晚，宁远科技发布澄清公告，否认做空机构关于其虚增收入的指控。"
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["宁远科技"]
