@@ -79,7 +79,14 @@ _BYLINE_CREDIT = re.compile(
 DATELINE_PARAGRAPHS = 6
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SITE = re.compile(r"[A-Za-z]+\.(?:com|co\.id|id|net)")
-_LAST_CREDIT = re.compile(r"^[(（]\s*(?P<credit>[^()（）]{1,24}?)\s*[)）]$")
+_LAST_CREDIT = re.compile(
+    r"^[(（]\s*(?P<credit>[^()（）]{1,24}?)\s*[)）]$"
+    # "Avec AFP", "With Reuters", "Con información de EFE": the wire the text is written
+    # with, as a last line (the first, when it names two).
+    r"|^(?:Avec|With|Con|Dengan)\s+(?:l'agence\s+|informaci[oó]n\s+de\s+|reporting\s+by\s+)?"
+    r"(?P<wire>[\w.]{2,20})(?:\s+(?:et|and|y|dan)\s+[\w.]{2,20})?\.?$",
+    re.IGNORECASE,
+)
 # Russian outlet names decline: «Интерфаксу» is Интерфакс.
 _INFLECTION = 2
 
@@ -220,7 +227,7 @@ def credit(body: str, paragraphs: list[tuple[int, int]], outlets: OutletIndex) -
     if not name and paragraphs:
         last_start, last_end = paragraphs[-1]
         if match := _LAST_CREDIT.match(body[last_start:last_end]):
-            name = _credited(match.group("credit"), outlets)
+            name = _credited(match.group("credit") or match.group("wire"), outlets)
     return "" if name and outlets.is_publisher(name) else name
 
 

@@ -96,3 +96,14 @@ def test_an_inverted_attribution_between_commas_inside_one_pair_of_guillemets():
     assert (
         quote.text == "Il n'y a aucun prisonnier politique au Tchad il n'y a que des justiciables."
     )
+
+
+def test_a_last_line_avec_afp_credits_the_wire_for_every_statement():
+    body = (
+        "Le gouvernement malgache a annoncé jeudi la fin des délestages d'ici à janvier.\n\n"
+        "« Les nouvelles turbines arrivent », a déclaré le ministre de l'Énergie, selon la "
+        "Radio nationale malgache.\n\n"
+        "Avec AFP"
+    )
+    found = suggest(body, outlets=["AFP", "Radio nationale malgache"], publisher="France 24")
+    assert [s.relays for s in found] == [("AFP",), ("AFP", "Radio nationale malgache")]
