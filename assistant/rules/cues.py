@@ -430,9 +430,12 @@ def _apposed(segments: list[list[Word]], language: Language) -> bool:
 
 
 def _name_alone(segment: list[Word], language: Language) -> bool:
-    """A short name and nothing else: "Ellen Marsh", "Sumar", "Banco de España"."""
+    """A short name and nothing else: "Ellen Marsh", "Sumar", "Banco de España", "El
+    Sindicato Español de Maquinistas Ferroviarios" (its article aside)."""
+    if len(segment) > 1 and segment[0].folded in language.articles:
+        segment = segment[1:]
     return (
-        0 < len(segment) <= 4
+        0 < len([word for word in segment if word.folded not in language.connectors]) <= 5
         and all(word.capitalised or word.folded in language.connectors for word in segment)
         and segment[0].capitalised
     )

@@ -441,4 +441,45 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
         if best is not None:
             answered[index] = best
             pairs.append((best, index))
+    return pairs + [
+        pair for pair in rival_figures(body, statements, vocab, language) if pair[1] not in answered
+    ]
+
+
+# A figure and what it counts: "91% de los conductores", "112", "15 000 hectares", "81%".
+_FIGURE = re.compile(r"(?<![\w.,])(\d+(?:[.,  ]\d{3})*(?:[.,]\d+)?)\s*(%|[^\W\d_]+)?")
+_FIGURE_WINDOW = 3  # statements after the first figure that a rival one may stand
+
+
+def _figures(body: str, start: int, end: int) -> dict[str, set[str]]:
+    """unit (the word after the number, folded, or "%") → the numbers given in it."""
+    found: dict[str, set[str]] = {}
+    for match in _FIGURE.finditer(body, start, end):
+        number, unit = match.groups()
+        found.setdefault(fold(unit or ""), set()).add(re.sub(r"\D", "", number))
+    return found
+
+
+def rival_figures(
+    body: str, statements: list[Statement], vocab: list[set[str]], language: Language
+) -> list[tuple[int, int]]:
+    """(first, rival) pairs: another speaker's different figure for what an earlier
+    statement counted, just after it: "cifró el seguimiento en el 91%" and "Renfe lo
+    situó en el 37%", "产能利用率约为35%" and "产能利用率为81%". The same unit and a word in
+    common (or a short statement that says nothing else) make it the same count."""
+    figures = [_figures(body, s.content_start, s.end) for s in statements]
+    pairs = []
+    for index, statement in enumerate(statements):
+        if statement.speaker_key is None or not figures[index]:
+            continue
+        for other in range(index - 1, max(-1, index - 1 - _FIGURE_WINDOW), -1):
+            earlier = statements[other]
+            if earlier.speaker_key in (None, statement.speaker_key) or not figures[other]:
+                continue
+            units = {unit for unit in figures[index].keys() & figures[other].keys() if unit}
+            differ = any(figures[index][unit] != figures[other][unit] for unit in units)
+            about_it = len(vocab[index]) <= 2 or shared_words(vocab[index], vocab[other])
+            if differ and about_it:
+                pairs.append((other, index))
+                break
     return pairs

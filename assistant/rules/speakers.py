@@ -547,6 +547,8 @@ def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
             end -= 1
             continue
         break
+    if end > 1 and phrase[end - 1].folded in language.clitics and not phrase[end - 1].capitalised:
+        end -= 1  # "Renfe lo situó en el 37%"
     # "В Минобороны России эту информацию опровергли": the object, pointed at, before
     # the verb.
     for n in range(max(1, end - 3), end):

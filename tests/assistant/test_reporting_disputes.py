@@ -246,3 +246,38 @@ def test_an_answer_that_names_a_speaker_answers_them_not_the_one_just_before(
     pairs = denied_by(body)
     reply = next(quote for quote in pairs if quote.startswith(answer))
     assert pairs[reply] == [next(quote for quote in pairs if quote.startswith(answered))]
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            "El Sindicato de Controladores Aéreos (USCA), convocante del paro, cifró el "
+            "seguimiento en el 88% de la plantilla.\n\nAena lo situó en el 35%.",
+            ["Sindicato de Controladores Aéreos", "Aena"],
+        ),
+        (
+            "The ministry said 1,200 homes had been flooded in the district.\n\n"
+            "The Red Cross puts the number at 4,000 homes.",
+            ["ministry", "Red Cross"],
+        ),
+        (
+            "Le syndicat SNPL a affirmé que 70 % des vols avaient été annulés.\n\n"
+            "Air Austral fait état de 30 % de vols annulés.",
+            ["SNPL", "Air Austral"],
+        ),
+    ],
+    ids=["es", "en", "fr"],
+)
+def test_another_speakers_figure_for_the_same_count_disputes_the_first(body, speakers):
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == speakers
+    assert found[1].denies == ((found[0].start, found[0].end),)
+
+
+def test_figures_of_different_things_are_no_dispute():
+    body = (
+        "The ministry said 1,200 homes had been flooded in the district.\n\n"
+        "The Red Cross said 300 volunteers had arrived by Sunday."
+    )
+    assert [s.denies for s in suggest(body)] == [(), ()]
