@@ -32,6 +32,9 @@ from assistant.rules.speakers import (
 from assistant.rules.text import Word
 
 _PHRASE_LIMIT = 12
+# After a verb, how and to whom it spoke may come first: "aseguró en declaraciones a la
+# Cadena SER la presidenta de la Asociación de Usuarios de Cercanías de Madrid, …".
+_AFTER_LIMIT = 18
 # Between words, these end the phrase that names a speaker (a comma only a segment).
 _NAME_MARKS = set(' "“”«»„')
 _HARD_STOPS = set('.;:!?"“”«»„‘’()[]—–\n「」『』')
@@ -539,7 +542,7 @@ def _after(
     phrase: list[Word] = []
     position = index
     crossed = False
-    while position < len(sentence_words) and len(phrase) < _PHRASE_LIMIT:
+    while position < len(sentence_words) and len(phrase) < _AFTER_LIMIT:
         if quoted[position] or position in cue_at:
             break
         word = sentence_words[position]

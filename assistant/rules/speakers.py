@@ -148,8 +148,10 @@ class Names:
             return
         self._named_at.append((position, name))
         keys = [skeleton(parts[-1])]
-        if len(parts) >= 3 and fold(parts[-2]) in NAME_PARTICLES:
-            keys.append(skeleton(" ".join(parts[-2:])))  # "Harsha de Silva" is "De Silva"
+        if len(parts) >= 3 and not parts[0].isupper():
+            # "Harsha de Silva" is "De Silva"; "Diego Martín Arroyo", "Martín Arroyo" (but
+            # "a EFE Marcelina Choque" is no name of three words).
+            keys.append(skeleton(" ".join(parts[-2:])))
         # Indonesian papers call a person by the first name, whatever its length: "Agus
         # Cahyono Adi" is "Agus" the next time.
         if len(parts) == 2 or self.language.code == "id":
@@ -164,6 +166,8 @@ class Names:
         if len(parts) == 2 and fold(parts[0]) in NAME_PARTICLES:
             # "De Silva said": the surname with its particle, before any other Silva.
             return self._full_names.get(skeleton(name)) or self.full_name(parts[1])
+        if len(parts) == 2:
+            return self._full_names.get(skeleton(name), name)  # both surnames
         if len(parts) != 1:
             return name
         return self._full_names.get(skeleton(parts[0]), name)
@@ -981,6 +985,21 @@ def _past_medium(phrase: list[Word], start: int, language: Language) -> int:
     if phrase[start].folded not in language.circumstances | language.told | MEDIA_PREPOSITIONS:
         return start
     end = start + 1
+    # "en declaraciones a la Cadena SER la presidenta …", "in an interview with CNN the
+    # senator": how it spoke, then to which medium.
+    told = next(
+        (
+            n
+            for n in range(start + 1, min(start + 4, len(phrase)))
+            if phrase[n].folded in language.told | {"with", "avec", "con"}
+        ),
+        None,
+    )
+    if told is not None and not any(word.capitalised for word in phrase[start:told]):
+        end = told + 1
+        if end < len(phrase) and phrase[end].folded in language.articles:
+            end += 1
+        start = end - 1
     while end < len(phrase) and end - start <= 3 and phrase[end].capitalised:
         end += 1
     if end == start + 1 or end >= len(phrase):

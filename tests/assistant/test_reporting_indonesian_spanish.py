@@ -155,3 +155,23 @@ def test_the_body_spoken_of_before_speaks_again_as_el_organismo():
         "funcionarios del CNE",
         "Consejo Nacional Electoral",
     ]
+
+
+def test_two_surnames_name_the_person_first_named_with_three_words():
+    body = (
+        "“La plantilla ha perdido 140 conductores”, afirmó el secretario general del "
+        "sindicato, Diego Martín Arroyo.\n\n"
+        "Martín Arroyo acusó además a la empresa de haber maquillado los datos del paro."
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["Diego Martín Arroyo"] * 2
+
+
+def test_how_and_to_which_medium_it_spoke_come_before_a_long_postposed_subject():
+    body = (
+        "El portavoz del sindicato, Diego Martín Arroyo, afirmó que el paro fue un éxito.\n\n"
+        "“Lo que cuenta la empresa no se parece en nada a lo que hemos visto”, aseguró en "
+        "declaraciones a la Cadena SER la presidenta de la Asociación de Usuarios de "
+        "Cercanías de Madrid, Pilar Guzmán."
+    )
+    found = suggest(body, outlets=["Cadena SER"])
+    assert [s.speaker.name for s in found] == ["Diego Martín Arroyo", "Pilar Guzmán"]
