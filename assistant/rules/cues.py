@@ -125,11 +125,27 @@ def _not_a_cue(
     if index == 0 or quoted[index - 1]:
         return False
     previous = sentence_words[index - 1]
-    if body[previous.end : word.start].strip():
+    gap = body[previous.end : word.start].strip()
+    if gap in _NAME_OPENINGS and word.capitalised and _names_in_marks(body, word):
+        return True  # "в эфире радиостанции «Говорит Москва»": a name in its marks
+    if gap:
         return False  # after punctuation: "…," Says Smith
     if word.capitalised and not word.acronym:
         return True
     return previous.folded in language.articles and word.folded not in language.told
+
+
+_NAME_OPENINGS = ("«", "„", "“", '"')
+
+
+def _names_in_marks(body: str, word: Word) -> bool:
+    """Do the marks opened before `word` close within a few capitalised words, as around
+    a name ("«Говорит Москва»"), rather than around a quotation?"""
+    closing = re.search(r"[»“”\"]", body[word.end : word.end + 40])
+    if closing is None:
+        return False
+    inside = body[word.start : word.end + closing.start()].split()
+    return len(inside) <= 3 and all(part[:1].isupper() or part[:1].isdigit() for part in inside)
 
 
 def _opens_on_a_speaker(body: str, sentence_words: list[Word], index: int, language) -> bool:

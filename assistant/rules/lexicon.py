@@ -68,6 +68,10 @@ class Language:
     relatives: frozenset[str] = frozenset()  # who, yang, que, qui, который
     conjunctions: frozenset[str] = frozenset()  # and, dan, y, et, и: "…, and added"
     places: frozenset[str] = frozenset()  # in, di, en: "the Embassy in London"
+    # What a refusal to comment puts before its subject: "От дальнейших комментариев в
+    # ведомстве отказались" (the preposition, then the noun it governs).
+    refusals: frozenset[str] = frozenset()
+    comments: frozenset[str] = frozenset()
     # Nouns that, after an article, mean the organisation spoken of before: "el organismo
     # sostuvo", "the agency said", "l'organisme a indiqué".
     body_words: frozenset[str] = frozenset()
@@ -922,6 +926,13 @@ RU.skipped = _set(
     "четверг|пятницу|субботу|воскресенье|вчера|сегодня|публично|лично|официально|об|этом"
 )
 RU.places = _set("в|во")
+RU.refusals = _set("от")
+RU.comments = _set("комментариев|комментария|комментариях|комментировать")
+# "сообщили в надзорном ведомстве", "уточнили в компании": the body the text spoke of.
+RU.body_words = _set(
+    "ведомстве|ведомство|компании|компания|министерстве|министерство|службе|агентстве|"
+    "организации|авиакомпании|перевозчике|управлении|департаменте|прокуратуре"
+)
 RU.speaking_for = _set("представитель|представителя|пресс-секретарь|пресс-секретаря")
 # "В пресс-службе «Северного азота» отказались": the office of a body, where it spoke.
 RU.offices = _set("пресс-службе|пресс-службах|пресс-центре|аппарате|офисе|штабе|руководстве")

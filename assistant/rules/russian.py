@@ -68,7 +68,8 @@ def nominative(name: str) -> str:
         head.append((token, parses))
         if parses[0].tag.POS == "NOUN":
             noun, person = True, person or named
-    if not head or _may_stand([parses for _, parses in head], person):
+    capitals = [token.group()[:1].isupper() for token, _ in head]
+    if not head or _may_stand([parses for _, parses in head], person, capitals):
         return name
     readings = [_oblique(parses, token.group()[:1].isupper()) for token, parses in head]
     parts, last = [], 0
@@ -85,12 +86,16 @@ def nominative(name: str) -> str:
     return "".join(parts) + name[last:]
 
 
-def _may_stand(head: list[list], person: bool) -> bool:
+def _may_stand(head: list[list], person: bool, capitals: list[bool]) -> bool:
     """Can the head be read in the nominative as written? A person's name can if its
     surname can, as the same sex as the names before it: "Кая Каллас" (Каллас declines
-    for no one), not "Сергея Лаврова" (a woman's surname, after a man's genitive)."""
+    for no one), not "Сергея Лаврова" (a woman's surname, after a man's genitive). A
+    body's name is one body: "Росавиации" is no plural of Росавиация."""
     if not person:
-        return all(any(p.tag.case == "nomn" for p in parses) for parses in head)
+        return all(
+            any(p.tag.case == "nomn" and not (capital and p.tag.number == "plur") for p in parses)
+            for parses, capital in zip(head, capitals, strict=True)
+        )
     if not all(parses[0].is_known or parses[0].word.endswith(_DECLINED) for parses in head):
         return True  # a foreign name the dictionary only guesses at: "Лулу Ранне"
     surname = [p for p in head[-1] if p.tag.case == "nomn"]

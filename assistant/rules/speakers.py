@@ -550,6 +550,19 @@ def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
         ):
             end -= 1
             continue
+        # "В Росавиации между тем сообщили", "la empresa, por su parte, negó".
+        said_between = next(
+            (
+                size
+                for size in (3, 2)
+                if end > size
+                and " ".join(w.folded for w in phrase[end - size : end]) in language.discourse
+            ),
+            None,
+        )
+        if said_between:
+            end -= said_between
+            continue
         break
     if end > 1 and phrase[end - 1].folded in language.clitics and not phrase[end - 1].capitalised:
         end -= 1  # "Renfe lo situó en el 37%"
@@ -625,6 +638,19 @@ def interpret(
     if not before and len(phrase) > 2 and phrase[0].start and body[phrase[0].start - 1] in '«"“':
         phrase = phrase[1:]  # "заявил «Интерфаксу» директор …": the outlet told, in marks
     indefinite = bool(phrase) and phrase[0].folded in language.indefinites
+    if before and len(phrase) > 2 and phrase[0].folded in language.refusals:
+        # "От дальнейших комментариев в ведомстве отказались": what was refused, then who.
+        refused = next((n for n, w in enumerate(phrase) if w.folded in language.comments), None)
+        phrase = phrase[refused + 1 :] if refused is not None else phrase
+    if (
+        phrase
+        and len(phrase) <= 3
+        and phrase[0].folded in language.places
+        and phrase[-1].folded in language.body_words
+        and not any(word.capitalised for word in phrase)
+    ):
+        # "в ведомстве отказались", "уточнили в компании": the body the text spoke of.
+        return Subject(pronoun=True, plural=True, body=True, words=len(phrase))
     phrase = _strip_tail(phrase, language) if before else _after_phrase(phrase, language)
     if not before:
         phrase = _name_after_apposed_role(body, phrase, language)

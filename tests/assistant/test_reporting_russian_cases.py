@@ -113,3 +113,22 @@ def test_a_sentence_opening_with_the_word_of_a_credit_is_still_a_statement():
     (found,) = suggest(body, language="ru")
     assert found.cue == "утверждает"
     assert suggest("Источник: пресс-служба ФАС", language="ru") == []
+
+
+def test_a_radio_station_named_in_marks_holds_no_cue_and_between_words_are_no_name():
+    body = (
+        "Председатель профсоюза Денис Хромов в эфире радиостанции «Говорит Москва» заявил, "
+        "что руководство компании давит на пилотов.\n\n"
+        "В Росавиации между тем сообщили, что экипаж зафиксировал отказ гидросистемы."
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["Денис Хромов", "Росавиация"]
+    assert found[0].cue == "заявил"
+
+
+def test_a_refusal_in_the_agency_is_the_agency_the_text_spoke_of():
+    body = (
+        "В Росавиации сообщили, что экипаж зафиксировал отказ гидросистемы. От дальнейших "
+        "комментариев в ведомстве отказались до завершения расследования."
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["Росавиация", "Росавиация"]
