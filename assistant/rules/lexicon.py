@@ -427,6 +427,9 @@ ID.agent = "oleh"
 ID.pronouns = _lower("dia|ia|beliau|nya")
 ID.plural_pronouns = _lower("mereka|pihaknya|kami")
 ID.roles = _set(
+    # English titles, as Indonesian business reporting writes them: "Head of Corporate
+    # Affairs Ayo Jalan, Nadia Prameswari".
+    "head|chief|ceo|manager|officer|director|"
     "menteri|menlu|menhan|presiden|wakil|ketua|juru|bicara|jubir|kepala|jenderal|perdana|"
     "direktur|jenderal|gubernur|bupati|wali|kota|anggota|duta|besar|pejabat|pengurus|"
     "sekretaris|komisaris|panglima|kapolri|kapolda|dirjen|pengamat|ekonom|"
@@ -695,7 +698,12 @@ _add(FR, _fr_inverted(_denials), Cue.SPEECH, denial=True, pronoun=True)
 _add(FR, _fr_past(_criticisms), Cue.SPEECH, denial=True, accusation=True)
 _add(FR, _fr_inverted(_criticisms), Cue.SPEECH, denial=True, accusation=True, pronoun=True)
 _add(FR, _fr_past(_accusations) + "|accuse|accusent|reproche", Cue.SPEECH, accusation=True)
-_add(FR, _fr_past("repondu|retorque|replique|retoque|insiste|maintenu"), Cue.SPEECH, answer=True)
+_add(
+    FR,
+    _fr_past("repondu|retorque|replique|retoque|insiste|maintenu|reagi"),
+    Cue.SPEECH,
+    answer=True,
+)
 FR.accusation_nouns = _set(
     "accusation|accusations|allegations|allegation|critiques|critique|chiffre|chiffres|"
     "decision|mesure|annonce|"

@@ -566,6 +566,14 @@ def _strip_tail(phrase: list[Word], language: Language) -> list[Word]:
         break
     if end > 1 and phrase[end - 1].folded in language.clitics and not phrase[end - 1].capitalised:
         end -= 1  # "Renfe lo situó en el 37%"
+    # "Serikat Pengemudi Daring Indonesia (SPDI) yang menggerakkan aksi itu menuding",
+    # "Officials who spoke on condition of anonymity said": the name, not what it did.
+    for n in range(1, end):
+        if phrase[n].folded in language.relatives and (
+            phrase[n - 1].capitalised or phrase[n - 1].acronym
+        ):
+            end = n
+            break
     # "В Минобороны России эту информацию опровергли": the object, pointed at, before
     # the verb.
     for n in range(max(1, end - 3), end):
@@ -681,6 +689,11 @@ def interpret(
     )
     if run and before:
         run = _person_before_place(body, phrase, run, names)
+    if named_body := _body_by_its_name(phrase, run, language, before=before):
+        # "Le Syndicat des travailleurs de la Jirama estime", "a annoncé le ministère de
+        # la Sécurité publique": the body, its words of what it is of included.
+        name = _span(body, named_body)
+        return Subject(names.match(name, name), words=len(phrase))
     known = _known_in(body, phrase, names, at_start=not before)
     if known is not None:
         speaker, first, last = known
@@ -806,6 +819,29 @@ def interpret(
         name = _span(body, rest)
         return Subject(names.match(name, name), words=len(phrase))
     return Subject()
+
+
+def _body_by_its_name(
+    phrase: list[Word], run: list[Word], language: Language, *, before: bool
+) -> list[Word]:
+    """A body named from its organisation's word through what it is of: the phrase itself
+    (an article aside), when that word heads it and a name ends it; else nothing."""
+    rest = phrase
+    while len(rest) > 1 and rest[0].folded in language.articles:
+        rest = rest[1:]
+    if not rest or rest[0].folded not in language.organisations or not 3 <= len(rest) <= 7:
+        return []
+    if rest[1].folded not in language.connectors:
+        return []  # "Commission spokesman Olof Gill": a role of it, then a person
+    if before:
+        # Written before its verb, the whole phrase up to the verb, ending in the run.
+        return rest if rest[0].capitalised and run and run[-1] is rest[-1] else []
+    # After its verb ("a annoncé le ministère de la Sécurité publique"), up to where the
+    # name ends: nothing but connectors and capitalised words, or lower-case ones after a
+    # capitalised one ("Sécurité publique").
+    if any(word.folded in language.roles for word in rest):
+        return []
+    return rest if any(word.capitalised for word in rest[1:]) else []
 
 
 def _bracket_closes_before_a_name(body: str, run: list[Word], language: Language) -> list[int]:

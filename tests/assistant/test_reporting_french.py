@@ -107,3 +107,19 @@ def test_a_last_line_avec_afp_credits_the_wire_for_every_statement():
     )
     found = suggest(body, outlets=["AFP", "Radio nationale malgache"], publisher="France 24")
     assert [s.relays for s in found] == [("AFP",), ("AFP", "Radio nationale malgache")]
+
+
+def test_a_body_named_by_its_organisations_word_through_what_it_is_of():
+    body = (
+        "Trois personnes ont été tuées dimanche lors de heurts à Toamasina, a annoncé lundi "
+        "le ministère de la Sécurité publique.\n\n"
+        "Le Syndicat des travailleurs de la Jirama estime qu'il faudra au moins dix-huit "
+        "mois pour rétablir le courant.\n\n"
+        "« Aucune turbine n'est arrivée au port », a réagi Lalao Randriamampionona, "
+        "économiste."
+    )
+    assert [s.speaker.name for s in suggest(body)] == [
+        "ministère de la Sécurité publique",
+        "Syndicat des travailleurs de la Jirama",
+        "Lalao Randriamampionona",
+    ]

@@ -175,3 +175,16 @@ def test_how_and_to_which_medium_it_spoke_come_before_a_long_postposed_subject()
     )
     found = suggest(body, outlets=["Cadena SER"])
     assert [s.speaker.name for s in found] == ["Diego Martín Arroyo", "Pilar Guzmán"]
+
+
+def test_a_relative_clause_after_a_name_and_an_english_title_are_no_part_of_the_speaker():
+    body = (
+        "Serikat Pengemudi Daring Indonesia (SPDI) yang menggerakkan aksi itu menuding "
+        "aplikator memotong pendapatan mitra melebihi ketentuan.\n\n"
+        '"Komisi kami tetap 20 persen," kata Head of Corporate Affairs Ayo Jalan, Nadia '
+        "Prameswari, saat dihubungi."
+    )
+    assert [s.speaker.name for s in suggest(body)] == [
+        "Serikat Pengemudi Daring Indonesia",
+        "Nadia Prameswari",
+    ]
