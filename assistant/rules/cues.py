@@ -135,6 +135,29 @@ def _not_a_cue(
     return previous.folded in language.articles and word.folded not in language.told
 
 
+# Prepositions that open a phrase of how or where something was said, before the subject.
+_OPENING_PREPOSITIONS = frozenset(("in", "on", "at", "during", "dans", "en", "durante", "dalam"))
+
+
+def _past_an_opening_phrase(body: str, sentence_words: list[Word], found: list) -> list:
+    """The cues less any inside a phrase that opens the sentence with a preposition when
+    a cue follows it: "In a video message to employees posted Thursday, the company's
+    chief executive, Richard Hale, said …" (what posted it is the message)."""
+    if not found or not sentence_words or sentence_words[0].folded not in _OPENING_PREPOSITIONS:
+        return found
+    comma = next(
+        (
+            n
+            for n in range(1, len(sentence_words))
+            if "," in body[sentence_words[n - 1].end : sentence_words[n].start]
+        ),
+        None,
+    )
+    if comma is None or not any(first >= comma for _, first, _ in found):
+        return found
+    return [cue for cue in found if cue[1] >= comma]
+
+
 _NAME_OPENINGS = ("«", "„", "“", '"')
 
 
@@ -186,6 +209,7 @@ def find(
             continue
         found.append((word, index, index + length))
         index += length
+    found = _past_an_opening_phrase(body, sentence_words, found)
     cue_at = {position: word for word, first, last in found for position in range(first, last)}
     result = []
     earlier: Attribution | None = None  # the last cue before that names its speaker

@@ -815,10 +815,44 @@ def interpret(
         and len(rest) <= 7
         and (organisations or rest[0].capitalised or definite)
     ):
+        if (
+            len(rest) == 1
+            and len(rest) < len(phrase)
+            and (named := _named_before_as(body, rest[0]))
+        ):
+            # "The authority said": the Western Nebraska Rail Authority the text named.
+            return Subject(names.match(named, named), words=len(phrase))
         # A noun phrase that names a group: "Residents of the flooded east bank".
         name = _span(body, rest)
         return Subject(names.match(name, name), words=len(phrase))
     return Subject()
+
+
+_NAME_RUN = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*\s+){1,5}"
+
+
+def _named_before_as(body: str, noun: Word) -> str | None:
+    """The last name before `noun` that it stands for: one of a few capitalised words
+    ending in it ("the authority": Western Nebraska Rail Authority) or opening with it
+    and what it is of ("el ministerio": Ministerio de Transportes)."""
+    head = re.escape(noun.text[:1].upper() + noun.text[1:])
+    pattern = re.compile(
+        rf"(?<![\w'’-])(?:{_NAME_RUN}{head}|{head}(?:\s+(?:of|de|del|des|du|de la)\s+"
+        rf"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*)(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*){{0,3}}))(?![\w'’-])"
+    )
+    found = None
+    for match in pattern.finditer(body, 0, noun.start):
+        found = match.group()
+    if found is None:
+        return None
+    words_in = found.split()
+    # Not the sentence's first word alone before it ("The Authority"): a name of two words.
+    while words_in and fold(words_in[0]) in _LEADING_ARTICLES:
+        words_in = words_in[1:]
+    return " ".join(words_in) if len(words_in) >= 2 else None
+
+
+_LEADING_ARTICLES = frozenset(("the", "a", "an", "el", "la", "los", "las", "le", "les", "l'"))
 
 
 def _body_by_its_name(

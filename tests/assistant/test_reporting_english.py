@@ -224,3 +224,22 @@ def test_the_agency_is_the_body_spoken_of_before_not_the_last_person():
         "The agency said it would review the new data next week."
     )
     assert [s.speaker.name for s in suggest(body)][2] == "European Medicines Agency"
+
+
+def test_the_authority_is_the_authority_the_text_named_before():
+    body = (
+        "The derailment happened on an 11-mile segment belonging to the state-chartered "
+        "Western Nebraska Rail Authority.\n\n"
+        "The authority said in a statement that its track had been tested in October."
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["Western Nebraska Rail Authority"]
+
+
+def test_a_cue_inside_the_phrase_that_opens_the_sentence_is_not_its_attribution():
+    body = (
+        "In a video message to employees posted Thursday, the company's chief executive, "
+        'Richard Hale, said the derailment was caused by "a broken rail on a stretch of '
+        'track we do not own."'
+    )
+    found = suggest(body)
+    assert [(s.speaker.name, s.cue) for s in found] == [("Richard Hale", "said")]
