@@ -587,6 +587,10 @@ def _standalone(body: str, read: _Read, number: int, lexicon: Language) -> bool:
     if lexicon.code == "zh" and before[-1:] == "，" and not _cue_just_before(read, len(before)):
         # "…来自完整的产业链，“不是靠补贴补出来的”。": after its own words, a fragment.
         return False
+    if number == 0 and before[-1:] == "," and inner[:1].islower() and len(words(before)) >= 6:
+        # "Albright said the company had cut 40 positions over two years, "almost all of
+        # them through retirements."": the reporter's sentence goes on in her words.
+        return False
     if not before or before[-1] in _LEAD_IN:
         return True
     if number and read.lead_ins[number] == read.parts[number][0]:

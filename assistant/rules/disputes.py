@@ -388,7 +388,10 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 and _just_before(statements, other, index)
                 and (candidate.accusation or shared > 0 or statement.answer)
             )
-            if not (statement.denial or refuting or replying) and not (
+            # "Katanya penumpang yang bayar, tapi bukan begitu …": a "no" in the words of
+            # another's claim, later on, gainsays it.
+            gainsaying = negative[index] and not negative[other] and other < index and shared >= 2
+            if not (statement.denial or refuting or replying or gainsaying) and not (
                 (shared or pointing[index] or other == earlier_denial or accused or named_back)
                 and (candidate.accusation or about or other == earlier_denial or answering)
             ):
@@ -442,7 +445,7 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             answered[index] = best
             pairs.append((best, index))
     return pairs + [
-        pair for pair in rival_figures(body, statements, vocab, language) if pair[1] not in answered
+        pair for pair in rival_figures(body, statements, vocab, language) if pair not in pairs
     ]
 
 
@@ -478,6 +481,10 @@ def rival_figures(
                 continue
             units = {unit for unit in figures[index].keys() & figures[other].keys() if unit}
             differ = any(figures[index][unit] != figures[other][unit] for unit in units)
+            if not units and set(figures[index]) == {""} and len(vocab[index]) <= 2:
+                # "The union puts the number at 112.": a bare number, the count before it.
+                given = set().union(*figures[other].values())
+                differ = not figures[index][""] <= given
             about_it = len(vocab[index]) <= 2 or shared_words(vocab[index], vocab[other])
             if differ and about_it:
                 pairs.append((other, index))

@@ -281,3 +281,31 @@ def test_figures_of_different_things_are_no_dispute():
         "The Red Cross said 300 volunteers had arrived by Sunday."
     )
     assert [s.denies for s in suggest(body)] == [(), ()]
+
+
+def test_a_sentence_that_goes_on_in_her_words_is_one_paraphrase_and_a_bare_rival_number():
+    body = (
+        "Albright said the company had cut 40 carman positions in Nebraska over two years, "
+        '"almost all of them through retirements." The union puts the number at 112.'
+    )
+    found = suggest(body)
+    assert [s.quote for s in found] == [
+        "Albright said the company had cut 40 carman positions in Nebraska over two years, "
+        '"almost all of them through retirements."',
+        "The union puts the number at 112.",
+    ]
+    assert found[1].denies == ((found[0].start, found[0].end),)
+
+
+def test_a_no_in_the_words_of_anothers_claim_gainsays_it_statements_later():
+    body = (
+        "Juru bicara PT Ayo Jalan, Nadia Prameswari, mengatakan biaya layanan dibayar oleh "
+        "penumpang.\n\n"
+        "Ketua SPDI Rahmat Sidik mengatakan aksi akan berlanjut pekan depan.\n\n"
+        "Anggota DPR Sigit Hartanto menilai pemerintah perlu mengaudit aplikator.\n\n"
+        "Seorang pengemudi, Wahyu Saputra, mengatakan biaya layanan itu bukan dibayar "
+        "penumpang, melainkan dipotong dari saldonya."
+    )
+    pairs = denied_by(body)
+    driver = next(quote for quote in pairs if quote.startswith("Seorang pengemudi"))
+    assert pairs[driver] == [next(quote for quote in pairs if quote.startswith("Juru bicara"))]
