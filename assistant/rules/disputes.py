@@ -28,6 +28,8 @@ _MIN_WORD = 4
 _MIN_SHARED_STEM = 5
 _WINDOW_BEFORE = 12
 _WINDOW_AFTER = 6
+_WINDOW_AFTER_DENIAL = 14
+_FAR_SHARED = 3  # words a denial shares with what it answers far below it
 _JUST_SAID = 2.5  # what a demonstrative points at gains, against shared words
 
 
@@ -303,7 +305,9 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
         continuing = earlier_denial is not None and (statement.direct or negative[index])
         # "The reports are pure fabrication": refuting what it names is answering it.
         refuting = (negative[index] and pointing[index]) or refuted[index]
-        low, high = max(0, index - _WINDOW_BEFORE), min(len(statements), index + _WINDOW_AFTER)
+        # A denial in the lead may answer what the story reports far below it, in its words.
+        after = _WINDOW_AFTER_DENIAL if statement.denial else _WINDOW_AFTER
+        low, high = max(0, index - _WINDOW_BEFORE), min(len(statements), index + after)
         # "said Peskov's remarks were 'cynical'", "美方行径…中方对此强烈不满": what it points
         # at, by the name of whoever said it before.
         answering_by_name = pointing[index] and any(
@@ -345,6 +349,9 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 # it: "avoir identifié 4000 faux comptes" opens a story, answering nothing.
                 continue
             shared = shared_words(vocab[index], vocab[other])
+            far = other >= index + _WINDOW_AFTER
+            if far and shared < (_FAR_SHARED * 3 if language.code == "zh" else _FAR_SHARED):
+                continue  # (Chinese words are pairs of characters: three times as many)
             # An answer names whom it answers: "美国不是南海问题当事方" answers the US,
             # "contrariamente a lo dicho por Serrano" the minister.
             named_back = (
@@ -411,6 +418,7 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
                 score += 3 if candidate.sentence_start == statement.sentence_start else 0
                 score += 0.4 if first_of_speaker.get(candidate.speaker_key) == other else 0
             score -= abs(index - other) * 0.01  # between equals, the nearest
+            score -= 2 if far else 0  # …and far below, only what plainly shares its words
             if other > index:
                 score -= 0.5  # an answer usually follows what it answers
                 if _told_earlier(body, candidate, language):

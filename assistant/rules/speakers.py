@@ -316,11 +316,19 @@ class Subject:
         return self.match is not None or self.pronoun or bool(self.roles)
 
 
+_NAME_MARK_PAIRS = {"«": "»", "„": "“", "“": "”"}
+
+
 def _span(body: str, phrase: list[Word]) -> str:
-    end = phrase[-1].end
+    start, end = phrase[0].start, phrase[-1].end
     if body[end : end + 1] == "." and phrase[-1].folded in NAME_ABBREVIATIONS:
         end += 1  # "Toyota Motor Corp."
-    return body[phrase[0].start : end]
+    text = body[start:end]
+    for opening, closing in _NAME_MARK_PAIRS.items():
+        if text.count(opening) > text.count(closing) and body[end : end + 1] == closing:
+            end += 1  # "Компания «Полярные линии»": the name's own closing mark
+            break
+    return body[start:end]
 
 
 def _is_name_word(word: Word, language: Language) -> bool:
