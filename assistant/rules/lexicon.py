@@ -540,6 +540,13 @@ _add(
     Cue.SPEECH,
 )
 _add(ES, "cifro|cifraron|cifra|cifran|situo|situaron|situa|situan|elevo|elevaron", Cue.SPEECH)
+# What a body's data say, it says: "Los datos del Consorcio … apuntan a que …".
+_add(
+    ES,
+    "apunta a que|apuntan a que|indica que|indican que|muestra que|muestran que|revela que|"
+    "revelan que",
+    Cue.SPEECH,
+)
 _add(
     ES,
     "nego|negaron|niega|rechazo|rechazaron|rechaza|desmintio|desmiente|refuto|"
@@ -575,7 +582,7 @@ ES.accusation_nouns = _set(
     "amenaza|amenazas"
 )
 ES.report_nouns = _set(
-    "informacion|informaciones|informe|informes|noticia|noticias|publicacion|publicaciones|"
+    "datos|informacion|informaciones|informe|informes|noticia|noticias|publicacion|publicaciones|"
     "articulo|reportaje"
 )
 ES.clitics = _set("lo|la|los|las|le|les")

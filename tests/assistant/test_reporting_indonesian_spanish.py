@@ -188,3 +188,13 @@ def test_a_relative_clause_after_a_name_and_an_english_title_are_no_part_of_the_
         "Serikat Pengemudi Daring Indonesia",
         "Nadia Prameswari",
     ]
+
+
+def test_what_a_bodys_data_show_the_body_says():
+    body = (
+        "Los datos del Consorcio Regional de Transportes de Madrid, que sigue en tiempo real "
+        "la circulación de la red, apuntan a que solo circuló el 48% de los trenes."
+    )
+    assert [s.speaker.name for s in suggest(body)] == [
+        "Consorcio Regional de Transportes de Madrid"
+    ]
