@@ -93,6 +93,16 @@ def _match(language: Language, sentence_words: list[Word], quoted: list[bool], i
             for stem in (participle.folded, _fr_unagreed(participle.folded)):
                 if found := language.cues.get((auxiliary.folded, stem)):
                     return found, 3
+        # "a par ailleurs démenti", "a de son côté affirmé": a phrase said between them.
+        for size in (2, 3):
+            if index + size + 1 >= len(sentence_words) or any(quoted[index : index + size + 2]):
+                continue
+            said = " ".join(w.folded for w in sentence_words[index + 1 : index + 1 + size])
+            if said in language.discourse:
+                participle = sentence_words[index + 1 + size]
+                for stem in (participle.folded, _fr_unagreed(participle.folded)):
+                    if found := language.cues.get((auxiliary.folded, stem)):
+                        return found, size + 2
     if (
         language.code == "fr"
         and index + 1 < len(sentence_words)

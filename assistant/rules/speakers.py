@@ -58,7 +58,7 @@ _ZH_RANK_AFTER = re.compile(
 )
 _ZH_BOUNDARIES = "，。：；、“”「」『』（）()！？!?,:;《》"
 # "马克·霍尔顿（Mark Holden）", "（记者 周婧怡）": an aside in brackets, no part of a name.
-_ZH_ASIDE = re.compile(r"（[^）]*）|\([^)]*\)|【[^】]*】")
+_ZH_ASIDE = re.compile(r"（[^）]*）|\([^)]*\)|【[^】]*】|^[\u3400-\u9fff]{2,8}讯")
 # "12月6日晚，…": when, before whoever acts.
 _ZH_WHEN = re.compile(r"^(?:\d+年)?(?:\d+月)?\d+日(?:晚间|晚|早|晨|上午|下午|凌晨)?")
 
@@ -1208,26 +1208,18 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     # "一名不愿具名的澳大利亚民航安全局官员", "两名知情人士": someone of the office, less how
     # many and the anonymity asked for.
     phrase = _ZH_UNNAMED.sub("", _ZH_COUNT_BEFORE.sub("", phrase))
-    cut = len(phrase)
-    for n, char in enumerate(phrase):
-        if n and (char.isdigit() or any(phrase.startswith(end, n) for end in ZH_SUBJECT_ENDS)):
-            cut = n
-            break
-    phrase = phrase[:cut]
+    cut = _zh_subject_end(phrase)
+    if (cut < 2 or phrase[:cut].endswith("的")) and "的" in phrase:
+        # "曾在该市梯队执教三年的教练赵磊", "参加选拔的一名球员家长王女士": no subject before
+        # "在" or "一名", but after the 的 that describes it.
+        phrase = _ZH_COUNT_BEFORE.sub("", _past_description(phrase, language))
+        cut = _zh_subject_end(phrase)
+    phrase = _past_description(phrase[:cut], language)
     for opener in ZH_CLAUSE_OPENERS:
         phrase = phrase.removeprefix(opener)
     phrase = _ZH_RANK_AFTER.sub("", phrase)  # "施毅陆军大校": the rank after the name
     if phrase.startswith("有") and not phrase.startswith("有关") and len(phrase) > 2:
         phrase = phrase[1:]  # "有分析人士认为": there are analysts who think (有关 is "concerned")
-    # "为恒川提供年报审计的立衡会计师事务所", "长期跟踪锂电行业的券商分析师": what
-    # describes the subject, up to its last 的, is no part of its name (but "外交部的
-    # 发言人", "金风科技的相关负责人" keep whose spokesman it is).
-    described = phrase.rpartition("的")[2]
-    named = described
-    for role in sorted(_zh_roles(described, language)[1], key=len, reverse=True):
-        named = named.replace(role, "")
-    if described != phrase and len(named.removeprefix("相关")) >= 2:
-        phrase = described
     if not phrase:
         return Subject()
     if phrase.removeprefix("该").removeprefix("这份") in language.report_nouns:
@@ -1236,6 +1228,27 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
         subject = _zh_subject_named(phrase, names)
         return replace(subject, roles=subject.roles | {report})
     return _zh_subject_named(phrase, names)
+
+
+def _zh_subject_end(phrase: str) -> int:
+    """Where a Chinese subject ends: at a date, a place ("在…"), a time, an adverb."""
+    for n, char in enumerate(phrase):
+        if n and (char.isdigit() or any(phrase.startswith(end, n) for end in ZH_SUBJECT_ENDS)):
+            return n
+    return len(phrase)
+
+
+def _past_description(phrase: str, language: Language) -> str:
+    """ "为恒川提供年报审计的立衡会计师事务所", "曾在该市梯队执教三年的教练赵磊": what
+    describes the subject, up to its last 的, is no part of its name (but "外交部的发言人",
+    "金风科技的相关负责人" keep whose spokesman it is, and "…发布的报告" whose report)."""
+    described = phrase.rpartition("的")[2]
+    if described == phrase or described.startswith(tuple(language.report_nouns)):
+        return phrase
+    named = _ZH_COUNT_BEFORE.sub("", described)
+    for role in sorted(_zh_roles(described, language)[1], key=len, reverse=True):
+        named = named.replace(role, "")
+    return described if len(named.removeprefix("相关")) >= 2 else phrase
 
 
 def _zh_subject_named(phrase: str, names: Names) -> Subject:

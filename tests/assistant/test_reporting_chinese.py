@@ -148,3 +148,15 @@ def test_a_byline_and_a_date_are_nobody_and_whoever_acted_before_the_denial_deni
     body = "【新华网】（记者 王晓明）12月3日晚，宁远科技发布澄清公告，否认做空机构关于其虚增收入的指控。"
     found = suggest(body)
     assert [s.speaker.name for s in found] == ["宁远科技"]
+
+
+def test_a_description_with_a_place_in_it_and_a_situation_statement_that_says_nothing():
+    body = (
+        "新京报讯（记者 李想）12月5日晚，南屿市足球协会发布情况说明，否认该市梯队选拔中存在"
+        "“交钱入队”问题。\n\n"
+        "参加选拔的一名球员家长王女士告诉新京报记者，有教练私下要求她缴纳4万元“赞助费”。\n\n"
+        "曾在该市梯队执教三年的教练赵磊对新京报记者表示，最终名单在测试开始前就已“基本确定”。"
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["南屿市足球协会", "王女士", "赵磊"]
+    assert found[0].cue == "否认"

@@ -123,3 +123,13 @@ def test_a_body_named_by_its_organisations_word_through_what_it_is_of():
         "Syndicat des travailleurs de la Jirama",
         "Lalao Randriamampionona",
     ]
+
+
+def test_a_phrase_said_between_the_auxiliary_and_the_participle():
+    body = "La préfecture a par ailleurs démenti tout usage de grenades lors du rassemblement."
+    [found] = suggest(body)
+    assert (found.speaker.name, found.cue, found.denial) == (
+        "préfecture",
+        "a par ailleurs démenti",
+        True,
+    )
