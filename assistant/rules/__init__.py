@@ -25,7 +25,7 @@ from assistant.rules import cues, dates, disputes, transcripts
 from assistant.rules.cues import Attribution
 from assistant.rules.furniture import header_end, is_furniture
 from assistant.rules.language import resolve
-from assistant.rules.lexicon import LANGUAGES, Cue, Language
+from assistant.rules.lexicon import GIVEN_NAMES, LANGUAGES, Cue, Language
 from assistant.rules.relays import DATELINE_PARAGRAPHS, OutletIndex, credit, dateline_end
 from assistant.rules.speakers import (
     Names,
@@ -348,6 +348,11 @@ def _learn_run(body, run, lexicon, names, after_role: bool) -> None:
     if after_role:
         person = person_after_role(person, lexicon)
     # "Varsovie et Kiev s'opposent": two names joined, nobody's full name.
+    # "Minerales del Alto Cauca": a body's name of words joined by "del", whose last word
+    # ("Cauca") is no surname; a person's has a given name first ("María del Carmen Ruiz").
+    joined = any(w.folded in lexicon.connectors for w in person[1:-2])
+    if joined and person[0].folded not in GIVEN_NAMES:
+        return
     if len(person) >= 2 and not any(
         w.folded in lexicon.organisations or w.folded in lexicon.conjunctions for w in person
     ):

@@ -459,7 +459,7 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
 
 # A figure and what it counts: "91% de los conductores", "112", "15 000 hectares", "81%".
 _FIGURE = re.compile(r"(?<![\w.,])(\d+(?:[.,  ]\d{3})*(?:[.,]\d+)?)\s*(%|[^\W\d_]+)?")
-_FIGURE_WINDOW = 3  # statements after the first figure that a rival one may stand
+_FIGURE_WINDOW = 5  # statements after the first figure that a rival one may stand
 
 
 def _figures(body: str, start: int, end: int) -> dict[str, set[str]]:

@@ -75,6 +75,9 @@ class Language:
     # Nouns that, after an article, mean the organisation spoken of before: "el organismo
     # sostuvo", "the agency said", "l'organisme a indiqué".
     body_words: frozenset[str] = frozenset()
+    # Of those, the words for a company, which the text names as one: "la empresa Minerales
+    # del Alto Cauca S.A.S. … La compañía sostiene".
+    company_words: frozenset[str] = frozenset()
     # Words that open an object put before its verb: "В Кремле эту информацию опровергли".
     object_pointers: frozenset[str] = frozenset()
     # Units of the country whose one-word name follows them in a title: "Kepala Desa
@@ -283,6 +286,7 @@ EN.plural_pronouns = _lower("they|it|we")
 EN.body_words = _set(
     "agency|body|organisation|organization|institution|watchdog|regulator|company|firm|group"
 )
+EN.company_words = _set("company|firm|group|bank|carrier|airline|manufacturer|drugmaker|lender")
 EN.roles = _set(
     "secretary-general|director-general|attorney-general|commander-in-chief|vice-president|"
     "minister|spokesman|spokeswoman|spokesperson|president|prime|secretary|senator|governor|"
@@ -421,6 +425,7 @@ _add(
 ID.back_references = _set("demikian|begitu|itulah")
 ID.restatements = _set("hal itu|hal tersebut|hal ini")
 ID.demonstratives = _set("itu|tersebut|ini")
+ID.company_words = _set("perusahaan|perseroan|bank|emiten|produsen")
 ID.answer_openers = ("menanggapi", "merespons", "terkait hal itu", "atas hal itu")
 ID.told_earlier = ("sebelumnya",)
 ID.agent = "oleh"
@@ -617,7 +622,9 @@ ES.pronouns = _lower("él|ella")
 ES.feminine = _lower("ella")
 ES.plural_pronouns = _lower("ellos|ellas")
 ES.body_words = _set("organismo|institucion|entidad|ente|dependencia|empresa|compania|grupo|firma")
+ES.company_words = _set("empresa|compania|firma|minera|farmaceutica|constructora|grupo")
 ES.roles = _set(
+    "gerente|gerenta|subgerente|"
     "ministro|ministra|presidente|presidenta|portavoz|canciller|secretario|secretaria|"
     "diputado|diputada|senador|senadora|alcalde|alcaldesa|gobernador|gobernadora|director|"
     "directora|jefe|jefa|lider|legislador|legisladora|oficial|funcionario|funcionaria|"
@@ -630,7 +637,10 @@ ES.roles = _set(
 ES.organisations = _set(
     "ministerio|gobierno|sindicato|federacion|organizacion|ejercito|cuerpo|consorcio|"
     "asociacion|comision|comite|consejo|agencia|empresa|compania|embajada|partido|policia|"
-    "tribunal|banco|alianza|asamblea|congreso|ayuntamiento|sanidad|union"
+    "tribunal|banco|alianza|asamblea|congreso|ayuntamiento|sanidad|union|"
+    # Capitalised, an office of government: "la Secretaría de Salud del Cauca".
+    "secretaria|consejeria|direccion|superintendencia|procuraduria|contraloria|fiscalia|"
+    "defensoria|alcaldia|gobernacion"
 )
 ES.articles = _set("el|la|los|las|un|una|su|sus|este|esta")
 ES.indefinites = _set("un|una|otro|otra")
@@ -776,6 +786,7 @@ FR.plural_pronouns = _lower("ils|elles")
 FR.body_words = _set(
     "organisme|institution|instance|organisation|groupe|entreprise|societe|compagnie"
 )
+FR.company_words = _set("groupe|entreprise|societe|compagnie|firme|fabricant|laboratoire")
 FR.roles = _set(
     "ministre|president|presidente|porte-parole|secretaire|generale|general|chef|directeur|"
     "directrice|maire|depute|deputee|senateur|senatrice|ambassadeur|ambassadrice|"
@@ -943,6 +954,7 @@ RU.skipped = _set(
     "четверг|пятницу|субботу|воскресенье|вчера|сегодня|публично|лично|официально|об|этом"
 )
 RU.places = _set("в|во")
+RU.company_words = _set("компания|компании|холдинг|холдинге|концерн|фирма")
 RU.refusals = _set("от")
 RU.comments = _set("комментариев|комментария|комментариях|комментировать")
 # "сообщили в надзорном ведомстве", "уточнили в компании": the body the text spoke of.

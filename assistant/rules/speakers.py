@@ -41,7 +41,7 @@ from assistant.rules.lexicon import (
     Language,
 )
 from assistant.rules.russian import nominative
-from assistant.rules.text import Word, is_cjk, without_elision
+from assistant.rules.text import Word, is_cjk, without_elision, words
 from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.text import fold
 
@@ -679,6 +679,15 @@ def interpret(
         return Subject(pronoun=True, plural=True, words=1)
     if (
         before
+        and edge.folded in language.company_words
+        and len(phrase) <= 2
+        and (phrase[0].folded in language.articles or len(phrase) == 1)
+        and (company := _company_named_before(body, phrase[0].start, language))
+    ):
+        # "La compañía sostuvo", "Bank juga menegaskan": the company the text named.
+        return Subject(names.match(company, company), words=len(phrase))
+    if (
+        before
         and edge.folded in language.body_words
         and len(phrase) <= 3
         and phrase[0].folded in language.articles
@@ -858,6 +867,39 @@ def _named_before_as(body: str, noun: Word) -> str | None:
     while words_in and fold(words_in[0]) in _LEADING_ARTICLES:
         words_in = words_in[1:]
     return " ".join(words_in) if len(words_in) >= 2 else None
+
+
+# How a company's name ends or opens: "Meditrine Lifesciences Pvt. Ltd.", "Minerales del
+# Alto Cauca S.A.S.", "PT Bank Amanah Syariah Nusantara Tbk".
+_CORPORATE_END = r"(?:S\.A\.S\.|S\.A\.|S\.L\.|Pvt\. Ltd\.|Ltd\.|Inc\.|Corp\.|LLC|GmbH|PLC|Tbk)"
+_CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’&-]*"
+_NAMED_WORDS = (
+    rf"{_CAPITALISED}(?:\s+(?:(?:de|del|des|du|of|and|y|la|le)\s+)?{_CAPITALISED}){{0,5}}"
+)
+_COMPANY = re.compile(
+    rf"(?<![\w-])(?:PT\s+{_NAMED_WORDS}(?:\s+Tbk)?|{_NAMED_WORDS}\s+{_CORPORATE_END})"
+)
+
+
+_COMPANY_REACH = 6000  # characters back to look for the company's name
+
+
+def _company_named_before(body: str, position: int, language: Language) -> str | None:
+    """The company the text named last before `position`: by its legal form, or after a
+    word for a company ("la empresa Minerales del Alto Cauca", "компания «Северавиа»")."""
+    found: tuple[int, str] | None = None
+    start = max(0, position - _COMPANY_REACH)
+    for match in _COMPANY.finditer(body, start, position):
+        name = " ".join(part for part in match.group().split() if not part.endswith("-based"))
+        found = (match.start(), name)
+    text = body[:position]
+    for word in words(body, start, position):
+        if word.folded not in language.company_words or word.capitalised:
+            continue
+        after = re.match(rf"\s+(«[^»]{{1,40}}»|{_NAMED_WORDS})", text[word.end :])
+        if after and (found is None or word.start > found[0]):
+            found = (word.start, after.group(1).strip("«»"))
+    return found[1] if found else None
 
 
 _LEADING_ARTICLES = frozenset(("the", "a", "an", "el", "la", "los", "las", "le", "les", "l'"))

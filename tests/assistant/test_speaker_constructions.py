@@ -315,3 +315,43 @@ def test_a_bracketed_short_name_inside_a_bodys_name_does_not_cut_it():
 def test_a_former_holder_of_a_role_is_described_by_it(body):
     _minister, former = suggest(body, language="es")
     assert former.speaker.name == "Javier Lozada"
+
+
+@pytest.mark.parametrize(
+    ("body", "company"),
+    [
+        (
+            "La autoridad ambiental sancionó a la empresa Minerales del Alto Cauca S.A.S. por "
+            "el vertimiento.\n\nLa compañía sostuvo que el vertimiento no superó los 6.000 "
+            "metros cúbicos.",
+            "Minerales del Alto Cauca S.A.S.",
+        ),
+        (
+            "The batches were made by Puducherry-based Meditrine Lifesciences Pvt. Ltd. and "
+            "sent to hospitals in Madurai.\n\nThe company has denied that any of its batches "
+            "left the factory before they were cleared.",
+            "Meditrine Lifesciences Pvt. Ltd.",
+        ),
+        (
+            "OJK meminta PT Bank Amanah Syariah Nusantara Tbk (BASN) menggelar audit "
+            "forensik.\n\nBank juga menegaskan telah melaporkan insiden itu kepada OJK.",
+            "PT Bank Amanah Syariah Nusantara Tbk",
+        ),
+    ],
+    ids=["es", "en", "id"],
+)
+def test_the_company_is_the_one_the_text_named_by_its_legal_form_or_as_a_company(body, company):
+    assert suggest(body)[-1].speaker.name == company
+
+
+def test_an_office_of_government_is_no_role_and_a_bodys_last_word_no_surname():
+    body = (
+        "La autoridad sancionó a la empresa Minerales del Alto Cauca.\n\n"
+        "La Secretaría de Salud del Cauca informó que las muestras no tenían mercurio.\n\n"
+        "“Activamos el plan de contingencia”, explicó el gerente de operaciones de la "
+        "compañía, Felipe Restrepo."
+    )
+    assert [s.speaker.name for s in suggest(body)] == [
+        "Secretaría de Salud del Cauca",
+        "Felipe Restrepo",
+    ]
