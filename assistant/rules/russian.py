@@ -103,7 +103,9 @@ def _may_stand(head: list[list], person: bool, capitals: list[bool]) -> bool:
         return False
     if len(head) == 1:
         return True
-    others = {p.tag.gender for parses in head[:-1] for p in parses}
+    # The given names as they likeliest read: "Дмитрия" is Дмитрий's genitive, though a
+    # woman may be called Дмитрия.
+    others = {parses[0].tag.gender for parses in head[:-1]}
     return bool(others & {p.tag.gender for p in surname})
 
 

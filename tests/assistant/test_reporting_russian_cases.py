@@ -151,3 +151,14 @@ def test_a_denial_in_the_lead_answers_the_accusation_far_below_in_its_words():
     assert found[0].speaker.name == "Компания «Полярные линии»"
     assert found[5].speaker.name == "Мария Белова"
     assert found[0].denies == ((found[-1].start, found[-1].end),)
+
+
+def test_a_bodys_plural_present_and_a_given_name_read_as_its_likeliest_case():
+    body = (
+        "По словам заместителя руководителя Росрыболовства Дмитрия Кравцова, аукционы "
+        "принесут бюджету 45 млрд руб.\n\n"
+        "В Росрыболовстве эту оценку называют завышенной: по расчетам ведомства, потери "
+        "компаний не превысят 5 млрд руб."
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["Дмитрий Кравцов", "Росрыболовство"]
