@@ -223,6 +223,7 @@ _add(EN, "lashed out|hit out|lashes out|hits out", Cue.SPEECH, accusation=True)
 _add(
     EN,
     "puts the number at|put the number at|puts the figure at|put the figure at|"
+    "puts the number of|put the number of|"
     "puts the toll at|put the toll at|puts the death toll at|put the death toll at|"
     "puts the cost at|put the cost at|puts turnout at|put turnout at",
     Cue.SPEECH,

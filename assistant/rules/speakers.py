@@ -187,10 +187,23 @@ class Names:
         if self.language.code == "ru":
             name = nominative(name)  # "по словам … Марины Колесниковой"
         full = self.full_name(name)
+        if full == name and " " not in name and not name.isupper():
+            full = self._said_with_surname(name) or name
         for spelling, near in ((name, False), (full, False), (name, True), (full, True)):
             if speaker := self.known(spelling, near=near):
                 return _of(speaker, mention)
         return SpeakerMatch(name=full, mention=mention)
+
+    def _said_with_surname(self, surname: str) -> str | None:
+        """The name of one who spoke before whose last word is `surname` ("S.
+        Mahalakshmi" for "Ms. Mahalakshmi said"), if only one did."""
+        key = skeleton(surname)
+        found = {
+            said.match.name
+            for said in self._said
+            if len(said.match.name.split()) > 1 and skeleton(said.match.name.split()[-1]) == key
+        }
+        return found.pop() if len(found) == 1 else None
 
     def known_cjk(self, text: str) -> tuple[KnownSpeaker, int, int] | None:
         """The longest known spelling in a Chinese phrase, nearest its end."""

@@ -243,3 +243,19 @@ def test_a_cue_inside_the_phrase_that_opens_the_sentence_is_not_its_attribution(
     )
     found = suggest(body)
     assert [(s.speaker.name, s.cue) for s in found] == [("Richard Hale", "said")]
+
+
+def test_a_surname_is_the_one_named_with_an_initial_before_it():
+    body = (
+        "Director of Drugs Control S. Mahalakshmi said 41 patients had reported reactions.\n\n"
+        "Its State president, Dr. K. Senthilkumar, put the number of affected patients at "
+        "“at least 68”.\n\n"
+        "Addressing reporters in Chennai, Ms. Mahalakshmi said the department had written to "
+        "the regulator."
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == [
+        "S. Mahalakshmi",
+        "K. Senthilkumar",
+        "S. Mahalakshmi",
+    ]
