@@ -372,7 +372,9 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
             score = shared + (2 if candidate.accusation else 0) + (2 if about else 0)
             score += _JUST_SAID if other == last_said[index] else 0
             if other == earlier_denial and not reporting[index]:
-                score += 3  # …unless it names a report of its own ("эти публикации")
+                # …unless it names a report of its own ("эти публикации"); a denial of its
+                # own ("La empresa negó … que utilice mercurio") is judged by its words more.
+                score += 1 if statement.denial and vocab[index] else 3
             if pointing[index] and other < index:
                 score += 1.5 if candidate.accusation or about else 0.5
                 # "Klaim itu" answers "mengklaim", "such claims" what was claimed.

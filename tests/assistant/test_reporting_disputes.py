@@ -309,3 +309,18 @@ def test_a_no_in_the_words_of_anothers_claim_gainsays_it_statements_later():
     pairs = denied_by(body)
     driver = next(quote for quote in pairs if quote.startswith("Seorang pengemudi"))
     assert pairs[driver] == [next(quote for quote in pairs if quote.startswith("Juru bicara"))]
+
+
+def test_a_second_denial_by_the_same_speaker_answers_what_its_own_words_meet():
+    body = (
+        "La militante Camille Ferrand affirme que le préfet a écarté l'avis défavorable de "
+        "l'Office de la biodiversité.\n\n"
+        "Ferrand affirme aussi que les gendarmes ont lancé au moins six grenades de "
+        "désencerclement samedi.\n\n"
+        "La préfecture a démenti vendredi avoir écarté l'avis de l'office.\n\n"
+        "La préfecture a par ailleurs démenti tout usage de grenades de désencerclement lors "
+        "du rassemblement."
+    )
+    pairs = denied_by(body)
+    second = next(quote for quote in pairs if "par ailleurs" in quote)
+    assert pairs[second] == [next(quote for quote in pairs if quote.startswith("Ferrand affirme"))]
