@@ -1209,7 +1209,11 @@ MASCULINE_ROLES = frozenset(
 # no place ("Siti Nadia Tarmizi", not "Nadia Tarmizi"): common in Indonesian names.
 # Abbreviations that end a company's or a person's name with a full stop: "Toyota Motor
 # Corp. has warned", "Samsung Electronics Co. said", "PT Vale Indonesia Tbk. menyatakan".
-NAME_ABBREVIATIONS = _set("corp|inc|co|ltd|plc|llc|bhd|tbk|jr|sr|cie|ag|gmbh|nv|bv|spa|oao|pao|zao")
+NAME_ABBREVIATIONS = _set(
+    "corp|inc|co|ltd|plc|llc|bhd|tbk|jr|sr|cie|ag|gmbh|nv|bv|spa|oao|pao|zao|pvt|"
+    # Titles before a name: "The hospital's dean, Dr. A. Premalatha, told Reuters".
+    "dr|mr|mrs|ms|prof"
+)
 # Lower-case words inside a person's name ("Harsha de Silva", "Ursula von der Leyen",
 # "Anwar bin Ibrahim"): between a given name and a surname they are the name's, not "of".
 NAME_PARTICLES = _set("de|da|dos|van|von|der|bin|binti|ibn|al")

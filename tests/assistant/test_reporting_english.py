@@ -259,3 +259,12 @@ def test_a_surname_is_the_one_named_with_an_initial_before_it():
         "K. Senthilkumar",
         "S. Mahalakshmi",
     ]
+
+
+def test_a_title_with_its_full_stop_is_part_of_a_name_set_off_by_commas():
+    body = (
+        "The Dean of the Government Rajaji Hospital, Dr. A. Premalatha, told Puthiya "
+        "Thalaimurai that the hospital's cold-chain records had been handed over."
+    )
+    [found] = suggest(body, outlets=["Puthiya Thalaimurai"])
+    assert (found.speaker.name, found.relays) == ("A. Premalatha", ("Puthiya Thalaimurai",))
