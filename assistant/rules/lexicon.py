@@ -722,6 +722,8 @@ _add(
     Cue.SPEECH,
     answer=True,
 )
+# The present of an answer, as a report in the present writes it: "…», répond Alain Bourrel".
+_add(FR, "repond|repondent|retorque|retorquent|replique|repliquent|reagit", Cue.SPEECH, answer=True)
 FR.accusation_nouns = _set(
     "accusation|accusations|allegations|allegation|critiques|critique|chiffre|chiffres|"
     "decision|mesure|annonce|"

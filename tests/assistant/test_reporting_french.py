@@ -133,3 +133,12 @@ def test_a_phrase_said_between_the_auxiliary_and_the_participle():
         "a par ailleurs démenti",
         True,
     )
+
+
+def test_an_answer_in_the_present():
+    body = (
+        "«Le débit réservé sera garanti toute l'année», répond Alain Bourrel, président du "
+        "syndicat mixte."
+    )
+    [found] = suggest(body)
+    assert (found.speaker.name, found.cue) == ("Alain Bourrel", "répond")
