@@ -273,7 +273,8 @@ _add(
     EN,
     "declined to comment|refused to comment|did not respond to a request for comment|"
     "did not immediately respond to a request for comment|did not respond to requests for "
-    "comment|could not be reached for comment|declined to be interviewed|had no comment",
+    "comment|could not be reached for comment|declined to be interviewed|had no comment|"
+    "did not respond to queries|did not respond to questions|did not reply to queries",
     Cue.NO_COMMENT,
 )
 EN.pronouns = _lower("he|she")
@@ -611,7 +612,7 @@ _add(
 _add(
     ES,
     "no comenta|declino comentar|se nego a comentar|no quiso comentar|no respondio|"
-    "declino hacer comentarios|no hizo comentarios",
+    "declino hacer comentarios|no hizo comentarios|no quiso hacer declaraciones",
     Cue.NO_COMMENT,
 )
 ES.back_references = _set("asi")
@@ -697,7 +698,7 @@ _participles = (
     "promis|lance|confie|reconnu|admis|insiste|averti|martele|rappele|rappelle|juge|appele|"
     "confirme|repondu|ecrit|salue|remercie|critique|qualifie|demande|exhorte|plaide|"
     "prevenu|assene|denonce|fustige|regrette|deplore|detaille|poursuivi|commente|raconte|"
-    "temoigne|observe|note|releve|signale|soutenu|reitere|defendu|evoque"
+    "temoigne|observe|note|releve|signale|soutenu|reitere|defendu|evoque|reclame"
 )
 _denials = "dementi|rejete|conteste|refute|nie|balaye|repousse"
 _criticisms = "denonce|critique|fustige"
@@ -857,7 +858,7 @@ _RU_SAID = _ru_past(
     "сказал|заявил|отметил|подчеркнул|сообщил|добавил|пояснил|указал|объявил|ответил|"
     "признал|пообещал|предупредил|уточнил|напомнил|заверил|констатировал|выразил|"
     "призвал|назвал|охарактеризовал|раскритиковал|осудил|написал|рассказал|"
-    "утверждал|настаивал|поблагодарил|высказал|прокомментировал|"
+    "утверждал|настаивал|поблагодарил|высказал|прокомментировал|потребовал|"
     # The imperfective past, of what someone kept saying: "сообщало", "заявлял".
     "сообщал|заявлял|говорил|отмечал|подчеркивал|указывал|писал|предупреждал|называл"
 )
@@ -875,7 +876,8 @@ _add(
 _add(RU, "|".join(f"как {said}" for said in _RU_SAID.split("|")), Cue.SPEECH)
 _add(
     RU,
-    _ru_past("отверг|опроверг|отрицал|отклонил|опровергнул") + "|отвергает|опровергает|отрицает",
+    _ru_past("отверг|опроверг|отрицал|отклонил|опровергнул|оспорил")
+    + "|отвергает|опровергает|отрицает|оспаривает",
     Cue.SPEECH,
     denial=True,
 )

@@ -295,3 +295,18 @@ def test_the_seed_meets_its_target():
     assert ("Andrei Belousov", DIRECT_QUOTE) in by_speaker
     belousov_talks = next(s for s in suggestions if s.quote.startswith("Belousov mengatakan"))
     assert belousov_talks.relays == ("Reuters",)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Changi Airport Group did not respond to queries from the newspaper.",
+        "Consultada por este diario, la fiscalía no quiso hacer declaraciones.",
+        "В Рособрнадзоре эту цифру оспорили: первые публикации появились за час до начала.",
+        "Депутат Наталья Кравец потребовала провести проверку во всех регионах.",
+        "Le député Antoine Delafosse a réclamé une enquête parlementaire sur les contrôles.",
+    ],
+    ids=["en-no-response", "es-no-statement", "ru-disputed", "ru-demanded", "fr-demanded"],
+)
+def test_more_ways_of_saying_and_of_not_saying(body):
+    assert len(suggest(body)) == 1
