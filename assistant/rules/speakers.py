@@ -848,7 +848,11 @@ def interpret(
         if (
             len(rest) == 1
             and len(rest) < len(phrase)
-            and (named := _named_before_as(body, rest[0]))
+            and (
+                named := _named_before_as(
+                    body, rest[0], lowercase_bodies=language.code in _LOWERCASE_BODIES
+                )
+            )
         ):
             # "The authority said": the Western Nebraska Rail Authority the text named.
             return Subject(names.match(named, named), words=len(phrase))
@@ -861,7 +865,7 @@ def interpret(
 _NAME_RUN = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*\s+){1,5}"
 
 
-def _named_before_as(body: str, noun: Word) -> str | None:
+def _named_before_as(body: str, noun: Word, *, lowercase_bodies: bool = False) -> str | None:
     """The last name before `noun` that it stands for: one of a few capitalised words
     ending in it ("the authority": Western Nebraska Rail Authority) or opening with it
     and what it is of ("el ministerio": Ministerio de Transportes)."""
@@ -870,9 +874,20 @@ def _named_before_as(body: str, noun: Word) -> str | None:
         rf"(?<![\w'’-])(?:{_NAME_RUN}{head}|{head}(?:\s+(?:of|de|del|des|du|de la)\s+"
         rf"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*)(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*){{0,3}}))(?![\w'’-])"
     )
+    # "Le Syndicat national des agents des douanes (SNAD)", "la direction interrégionale des
+    # douanes de Normandie": the noun, lower-case words of what it is, up to a name or the
+    # acronym in brackets after it.
+    described = re.compile(
+        rf"(?<![\w'’-])(?i:{head})(?:\s+[a-zà-öø-ÿ][\w'’-]*){{1,5}}"
+        rf"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*(?=[\s,.;:])|(?=\s+\([A-Z]{{2,8}}\)))"
+    )
     found = None
+    at = -1
     for match in pattern.finditer(body, 0, noun.start):
-        found = match.group()
+        found, at = match.group(), match.start()
+    for match in described.finditer(body, 0, noun.start) if lowercase_bodies else ():
+        if match.start() > at and " " in match.group():
+            found, at = match.group(), match.start()
     if found is None:
         return None
     words_in = found.split()
@@ -915,6 +930,8 @@ def _company_named_before(body: str, position: int, language: Language) -> str |
     return found[1] if found else None
 
 
+# Languages that write a body's name in lower case but for its proper nouns.
+_LOWERCASE_BODIES = frozenset(("fr", "es"))
 _LEADING_ARTICLES = frozenset(("the", "a", "an", "el", "la", "los", "las", "le", "les", "l'"))
 
 

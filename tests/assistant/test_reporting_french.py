@@ -142,3 +142,12 @@ def test_an_answer_in_the_present():
     )
     [found] = suggest(body)
     assert (found.speaker.name, found.cue) == ("Alain Bourrel", "répond")
+
+
+def test_the_union_is_the_union_the_text_named_in_lower_case_words():
+    body = (
+        "Le Syndicat national des agents des douanes (SNAD) a adressé un signalement au "
+        "procureur du Havre.\n\n"
+        "Le syndicat affirme que le scanner était en panne depuis des semaines."
+    )
+    assert suggest(body)[-1].speaker.name == "Syndicat national des agents des douanes"
