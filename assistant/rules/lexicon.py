@@ -1073,7 +1073,7 @@ ZH.furniture = (
 # Words in which a cue's characters stand without saying anything: 数据 (data), 名称
 # (name), 小说 (a novel).
 ZH_NOT_CUES = _lower(
-    "名称|称为|称号|简称|堪称|俗称|号称|小说|说法|听说|传说|说服|说明|"
+    "名称|称为|称号|简称|下称|以下称|堪称|俗称|号称|小说|说法|听说|传说|说服|说明|"
     "数据|证据|依据|占据|割据|据点|指出来|表示感谢|据悉|据了解|据称"
 )
 # Where a Chinese subject ends before its verb: a date ("11日"), a place ("在…"), a time.

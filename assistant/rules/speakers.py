@@ -47,7 +47,7 @@ from records.text import fold
 
 _QUOTING_ZH = ("援引", "引述", "引用")
 _ZH_REPORTED_AFTER = re.compile(r"(?:报道|报导|透露|披露)$")
-_ZH_COUNT_BEFORE = re.compile(r"^(?:[一二两三四五六七八九十几数多]+)(?:名|位|个)")
+_ZH_COUNT_BEFORE = re.compile(r"^(?:[一二两三四五六七八九十几数多]+|这|该)(?:名|位|个)")
 # "涉案企业之一金风科技的相关负责人": one of those concerned, then the company, then "the
 # relevant" before the role.
 _ZH_UNNAMED = re.compile(r"^(?:不愿具名|不愿透露姓名|要求匿名|匿名)的?")
@@ -1286,6 +1286,10 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
         # "在" or "一名", but after the 的 that describes it.
         phrase = _ZH_COUNT_BEFORE.sub("", _past_description(phrase, language))
         cut = _zh_subject_end(phrase)
+    # "湖北省医疗保障局一位负责人": the body, and the role of the one of it who spoke, for
+    # "这位负责人说" after it.
+    counted = _ZH_COUNT_BEFORE.match(phrase[cut:])
+    held = _zh_roles(phrase[cut + counted.end() :], language)[1] if counted else frozenset()
     phrase = _past_description(phrase[:cut], language)
     for opener in ZH_CLAUSE_OPENERS:
         phrase = phrase.removeprefix(opener)
@@ -1296,10 +1300,9 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
         return Subject()
     if phrase.removeprefix("该").removeprefix("这份") in language.report_nouns:
         return Subject(roles=frozenset((phrase[-2:],)), words=1, phrase=phrase)
-    if report is not None:
-        subject = _zh_subject_named(phrase, names)
-        return replace(subject, roles=subject.roles | {report})
-    return _zh_subject_named(phrase, names)
+    subject = _zh_subject_named(phrase, names)
+    roles = held | ({report} if report is not None else set())
+    return replace(subject, roles=subject.roles | roles) if roles else subject
 
 
 def _zh_subject_end(phrase: str) -> int:
@@ -1331,6 +1334,9 @@ def _zh_subject_named(phrase: str, names: Names) -> Subject:
         return Subject(pronoun=True, words=1, woman=_pronoun_gender(phrase, language))
     if phrase in language.plural_pronouns:
         return Subject(pronoun=True, plural=True, words=1)
+    if phrase.removeprefix("该") in ("公司", "企业", "集团"):
+        # "公司在公告中表示": the company the text spoke of.
+        return Subject(pronoun=True, plural=True, body=True, words=1)
     known = names.known_cjk(phrase)
     role_end, roles = _zh_roles(phrase, language)
     if known is not None and known[2] > role_end:

@@ -160,3 +160,19 @@ def test_a_description_with_a_place_in_it_and_a_situation_statement_that_says_no
     found = suggest(body)
     assert [s.speaker.name for s in found] == ["南屿市足球协会", "王女士", "赵磊"]
     assert found[0].cue == "否认"
+
+
+def test_hereinafter_says_nothing_the_company_and_this_official_are_whom_the_text_named():
+    body = (
+        "上海康晟生物科技股份有限公司（下称“康晟生物”）发布公告称，公司决定退出联合议价。\n\n"
+        "公司在公告中表示，联盟提出的目标价“低于公司的综合成本”。\n\n"
+        "对此，湖北省医疗保障局一位负责人对记者表示，该疫苗每剂的生产成本“不超过200元”。\n\n"
+        "“我们尊重企业的定价自主权，”这位负责人说，“但公共采购必须考虑老百姓的承受能力。”"
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == [
+        "上海康晟生物科技股份有限公司",
+        "上海康晟生物科技股份有限公司",
+        "湖北省医疗保障局",
+        "湖北省医疗保障局",
+    ]
