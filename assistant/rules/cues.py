@@ -349,6 +349,8 @@ def _before(
     # "A senior naval officer, who spoke … because he was not authorised to brief the
     # media, said".
     relative = _long_relative_before(body, sentence_words, quoted, index, language)
+    if relative is None:
+        relative = _long_apposition_before(body, sentence_words, quoted, index, language)
     if relative is not None:
         position, following = relative - 1, relative
         segments.append([])
@@ -448,6 +450,37 @@ def _long_relative_before(
             return None
         if word.folded in language.relatives and "," in _gap(body, before, word):
             return position if index - position >= _PHRASE_LIMIT - 2 else None
+    return None
+
+
+def _long_apposition_before(
+    body: str, sentence_words: list[Word], quoted: list[bool], index: int, language: Language
+) -> int | None:
+    """Where a description set off by commas right before the cue at `index` opens, when
+    it is indefinite and a short name stands before it: "Ms Rachel Lim, a 34-year-old
+    teacher who set up a Facebook group for affected travellers, said"."""
+    if index < 4 or "," not in _gap(body, sentence_words[index - 1], sentence_words[index]):
+        return None
+    for position in range(index - 1, max(0, index - 3 * _PHRASE_LIMIT), -1):
+        word, before = sentence_words[position], sentence_words[position - 1]
+        gap = _gap(body, before, word)
+        if quoted[position] or _stops(gap, before):
+            return None
+        if "," in gap:
+            if word.folded not in language.indefinites or index - position < 4:
+                return None
+            name = []
+            for earlier in range(position - 1, max(-1, position - 7), -1):
+                if earlier < position - 1 and (
+                    _stops(
+                        _gap(body, sentence_words[earlier], sentence_words[earlier + 1]),
+                        sentence_words[earlier],
+                    )
+                    or "," in _gap(body, sentence_words[earlier], sentence_words[earlier + 1])
+                ):
+                    break
+                name.insert(0, sentence_words[earlier])
+            return position if _name_alone(name, language) else None
     return None
 
 

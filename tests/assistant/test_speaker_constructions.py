@@ -355,3 +355,23 @@ def test_an_office_of_government_is_no_role_and_a_bodys_last_word_no_surname():
         "Secretaría de Salud del Cauca",
         "Felipe Restrepo",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Ms Rachel Lim, a 34-year-old teacher who set up a Facebook group for affected "
+            "travellers, said more than 800 bags were still missing.",
+            "Rachel Lim",
+        ),
+        (
+            "Skyport, a joint venture that also serves three other carriers at Terminal 4, said "
+            "it had met its staffing commitments.",
+            "Skyport",
+        ),
+    ],
+    ids=["person", "company"],
+)
+def test_a_long_indefinite_description_between_commas_passes_to_the_name_before_it(body, speaker):
+    assert [s.speaker.name for s in suggest(body)] == [speaker]
