@@ -943,13 +943,18 @@ def _body_by_its_name(
     rest = phrase
     while len(rest) > 1 and rest[0].folded in language.articles:
         rest = rest[1:]
-    if not rest or rest[0].folded not in language.organisations or not 3 <= len(rest) <= 7:
+    if not rest or rest[0].folded not in language.organisations or not 3 <= len(rest) <= 9:
         return []
     if rest[1].folded not in language.connectors:
         return []  # "Commission spokesman Olof Gill": a role of it, then a person
     if before:
-        # Written before its verb, the whole phrase up to the verb, ending in the run.
-        return rest if rest[0].capitalised and run and run[-1] is rest[-1] else []
+        # Written before its verb, the phrase up to the end of the run ("La Dirección de
+        # Defensa del Consumidor de la provincia": what it is of, in lower case, aside).
+        last_name = max((n for n, word in enumerate(rest) if word.capitalised), default=0)
+        if not rest[0].capitalised or not last_name or (run and run[-1] not in rest):
+            return []
+        named = rest[: last_name + 1]
+        return named if len(named) >= 3 else []
     # After its verb ("a annoncé le ministère de la Sécurité publique"), up to where the
     # name ends: nothing but connectors and capitalised words, or lower-case ones after a
     # capitalised one ("Sécurité publique").

@@ -375,3 +375,11 @@ def test_an_office_of_government_is_no_role_and_a_bodys_last_word_no_surname():
 )
 def test_a_long_indefinite_description_between_commas_passes_to_the_name_before_it(body, speaker):
     assert [s.speaker.name for s in suggest(body)] == [speaker]
+
+
+def test_a_body_named_from_its_word_keeps_out_what_it_is_of_in_lower_case():
+    body = (
+        "La Dirección de Defensa del Consumidor de la provincia informó que abrió un sumario "
+        "contra la desarrolladora."
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["Dirección de Defensa del Consumidor"]
