@@ -546,7 +546,12 @@ _add(
     "estimo|estimaron|considera|consideran|opinan|creen",
     Cue.SPEECH,
 )
-_add(ES, "cifro|cifraron|cifra|cifran|situo|situaron|situa|situan|elevo|elevaron", Cue.SPEECH)
+_add(
+    ES,
+    "cifro|cifraron|cifra|cifran|situo|situaron|situa|situan|elevo|elevaron|calculo|calcularon|"
+    "calcula|calculan",
+    Cue.SPEECH,
+)
 # What a body's data say, it says: "Los datos del Consorcio … apuntan a que …".
 _add(
     ES,

@@ -310,3 +310,11 @@ def test_the_seed_meets_its_target():
 )
 def test_more_ways_of_saying_and_of_not_saying(body):
     assert len(suggest(body)) == 1
+
+
+def test_an_estimate_in_spanish_is_a_statement():
+    body = (
+        "El ingeniero civil Martín Quiroga, a quien la asociación contrató para relevar el "
+        "edificio, calculó en cambio un avance real del 41%."
+    )
+    assert [s.speaker.name for s in suggest(body)] == ["Martín Quiroga"]
