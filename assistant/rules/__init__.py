@@ -666,6 +666,9 @@ def _statements(
         end = _before_trailing_relay(read, attribution, end)
         start, end = _strip(body, start, end)
         speaker = read.speakers.get(id(attribution))
+        if position == 0 and (tail := _trailing_attribution(read, attribution, end, lexicon)):
+            # "The company denied the allegations, spokeswoman Ann Reed said": who says it.
+            speaker = read.speakers.get(id(tail)) or speaker
         if not _has_content(body, start, end, attribution, lexicon):
             if attribution.word.answer or attribution.word.denial:
                 read.answered_by = speaker
@@ -843,6 +846,43 @@ def _clauses(
         elif attribution.opener_start is not None and attribution.clause_start is not None:
             clauses.append((attribution, attribution.clause_start))
     return [(a, start) for a, start in clauses if start >= 0]
+
+
+_POSSESSIVES = frozenset(("its", "his", "her", "their", "su", "sus", "son", "sa", "ses", "leur"))
+_TRAILING_WORDS = 10  # at most, from the comma to the end: ", spokeswoman Ann Reed said."
+
+
+def _trailing_attribution(
+    read: _Read, first: Attribution, end: int, lexicon: Language
+) -> Attribution | None:
+    """A speaking cue after the sentence's last comma that names who said the whole of it:
+    "…, spokeswoman Ann Reed said.", "…, заявила РИА Новости пресс-секретарь перевозчика
+    Ольга Самарина.", "…, dijo su portavoz, Ana Ruiz." Only its subject may stand between
+    the comma and the cue (not "…, a charge Beijing rejected", which answers)."""
+    if lexicon.code == "zh":
+        return None
+    body = read.body
+    last = next((a for a in reversed(read.attributions) if a.speaks), None)
+    if last is None or last is first or last.start <= first.end or id(last) not in read.speakers:
+        return None
+    named = read.speakers[id(last)]
+    if named is None or not any(char.isupper() for char in named.name):
+        return None  # "…, según sus propios datos": its own figures, nobody else
+    comma = body.rfind(",", first.end, last.start)
+    if comma == -1 or body.find(",", comma + 1, last.start) != -1:
+        return None
+    if len(words(body, comma, end)) > _TRAILING_WORDS:
+        return None
+    between = words(body, comma, last.start)
+    if not all(
+        word.capitalised
+        or word.folded in lexicon.roles
+        or word.folded in lexicon.articles
+        or word.folded in _POSSESSIVES
+        for word in between
+    ):
+        return None
+    return last
 
 
 def _after_relay_clause(read: _Read, attribution: Attribution) -> int:

@@ -383,3 +383,29 @@ def test_a_body_named_from_its_word_keeps_out_what_it_is_of_in_lower_case():
         "contra la desarrolladora."
     )
     assert [s.speaker.name for s in suggest(body)] == ["Dirección de Defensa del Consumidor"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The company denied the allegations, spokeswoman Ann Reed said.", "Ann Reed"),
+        ("La empresa negó las acusaciones, dijo su portavoz, Ana Ruiz.", "Ana Ruiz"),
+        (
+            "Авиакомпания «Северавиа» отвергла обвинения в том, что вынуждала экипажи летать "
+            "сверх норм, заявила РИА Новости пресс-секретарь перевозчика Ольга Самарина.",
+            "Ольга Самарина",
+        ),
+    ],
+    ids=["en", "es", "ru"],
+)
+def test_who_is_named_at_the_end_says_the_whole_sentence(body, speaker):
+    [found] = suggest(body, outlets=["РИА Новости"])
+    assert (found.speaker.name, found.denial) == (speaker, True)
+
+
+def test_its_own_figures_at_the_end_name_nobody_else():
+    body = (
+        "El Ministerio de Sanidad rechazó esas cifras y sostuvo que la demora media es de 58 "
+        "días, según sus propios datos."
+    )
+    assert suggest(body)[0].speaker.name == "Ministerio de Sanidad"
