@@ -8,7 +8,12 @@ A statement answers another, by another speaker, when
   'We have nothing to hide,' she said.").
 Among the statements near it (a bounded window either side: an accusation is often
 reported after its denial) the one it answers shares most of its words, accuses, or
-names its speaker; between equals, the nearest.
+names its speaker; "that claim", "ces accusations", "上述说法" point at the last other
+speaker's reported claim; between equals, the nearest. A denial in the lead may answer
+what the story reports far below it when the two plainly share their words.
+
+A statement also disputes another speaker's different figure for the same count just
+before it ("cifró el seguimiento en el 91%", "Renfe lo situó en el 37%").
 
 Words are compared loosely — one containing the other, so that Indonesian "senjata" and
 "persenjataan", English "weapon" and "weapons" meet — leaving out function words and
