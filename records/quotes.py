@@ -39,6 +39,7 @@ _OPENERS = {
     "'": "'",
 }
 OPENS = "“«‹„‚「『‘"
+CLOSERS = _OPENERS  # each opening mark → the marks that may close it
 _OPENING_CONTEXT = " \t\n([{—–-/:：，," + "".join(_OPENERS)
 
 

@@ -848,7 +848,6 @@ def _clauses(
     return [(a, start) for a, start in clauses if start >= 0]
 
 
-_POSSESSIVES = frozenset(("its", "his", "her", "their", "su", "sus", "son", "sa", "ses", "leur"))
 _TRAILING_WORDS = 10  # at most, from the comma to the end: ", spokeswoman Ann Reed said."
 
 
@@ -875,10 +874,7 @@ def _trailing_attribution(
         return None
     between = words(body, comma, last.start)
     if not all(
-        word.capitalised
-        or word.folded in lexicon.roles
-        or word.folded in lexicon.articles
-        or word.folded in _POSSESSIVES
+        word.capitalised or word.folded in lexicon.roles or word.folded in lexicon.articles
         for word in between
     ):
         return None

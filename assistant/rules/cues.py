@@ -29,7 +29,8 @@ from assistant.rules.speakers import (
     zh_clause_start,
     zh_subject,
 )
-from assistant.rules.text import Word
+from assistant.rules.text import NAME_OPENINGS, Word
+from records.quotes import CLOSERS
 
 _PHRASE_LIMIT = 12
 # After a verb, how and to whom it spoke may come first: "aseguró en declaraciones a la
@@ -136,7 +137,7 @@ def _not_a_cue(
         return False
     previous = sentence_words[index - 1]
     gap = body[previous.end : word.start].strip()
-    if gap in _NAME_OPENINGS and word.capitalised and _names_in_marks(body, word):
+    if gap in (*NAME_OPENINGS, '"') and word.capitalised and _names_in_marks(body, word, gap):
         return True  # "в эфире радиостанции «Говорит Москва»": a name in its marks
     if gap:
         return False  # after punctuation: "…," Says Smith
@@ -145,15 +146,15 @@ def _not_a_cue(
     return previous.folded in language.articles and word.folded not in language.told
 
 
-# Prepositions that open a phrase of how or where something was said, before the subject.
-_OPENING_PREPOSITIONS = frozenset(("in", "on", "at", "during", "dans", "en", "durante", "dalam"))
-
-
-def _past_an_opening_phrase(body: str, sentence_words: list[Word], found: list) -> list:
+def _past_an_opening_phrase(
+    body: str, sentence_words: list[Word], found: list, language: Language
+) -> list:
     """The cues less any inside a phrase that opens the sentence with a preposition when
     a cue follows it: "In a video message to employees posted Thursday, the company's
     chief executive, Richard Hale, said …" (what posted it is the message)."""
-    if not found or not sentence_words or sentence_words[0].folded not in _OPENING_PREPOSITIONS:
+    if not found or not sentence_words:
+        return found
+    if sentence_words[0].folded not in language.opening_prepositions:
         return found
     comma = next(
         (
@@ -168,16 +169,16 @@ def _past_an_opening_phrase(body: str, sentence_words: list[Word], found: list) 
     return [cue for cue in found if cue[1] >= comma]
 
 
-_NAME_OPENINGS = ("«", "„", "“", '"')
-
-
-def _names_in_marks(body: str, word: Word) -> bool:
+def _names_in_marks(body: str, word: Word, opening: str) -> bool:
     """Do the marks opened before `word` close within a few capitalised words, as around
     a name ("«Говорит Москва»"), rather than around a quotation?"""
-    closing = re.search(r"[»“”\"]", body[word.end : word.end + 40])
+    closings = CLOSERS[opening]
+    closing = next(
+        (n for n, char in enumerate(body[word.end : word.end + 40]) if char in closings), None
+    )
     if closing is None:
         return False
-    inside = body[word.start : word.end + closing.start()].split()
+    inside = body[word.start : word.end + closing].split()
     return len(inside) <= 3 and all(part[:1].isupper() or part[:1].isdigit() for part in inside)
 
 
@@ -219,7 +220,7 @@ def find(
             continue
         found.append((word, index, index + length))
         index += length
-    found = _past_an_opening_phrase(body, sentence_words, found)
+    found = _past_an_opening_phrase(body, sentence_words, found, language)
     cue_at = {position: word for word, first, last in found for position in range(first, last)}
     result = []
     earlier: Attribution | None = None  # the last cue before that names its speaker
@@ -469,17 +470,14 @@ def _long_apposition_before(
         if "," in gap:
             if word.folded not in language.indefinites or index - position < 4:
                 return None
-            name = []
-            for earlier in range(position - 1, max(-1, position - 7), -1):
-                if earlier < position - 1 and (
-                    _stops(
-                        _gap(body, sentence_words[earlier], sentence_words[earlier + 1]),
-                        sentence_words[earlier],
-                    )
-                    or "," in _gap(body, sentence_words[earlier], sentence_words[earlier + 1])
-                ):
+            # The name before the comma: the words back to a stop or another comma.
+            first = position - 1
+            while first > 0 and position - first < 6:
+                gap = _gap(body, sentence_words[first - 1], sentence_words[first])
+                if "," in gap or _stops(gap, sentence_words[first - 1]):
                     break
-                name.insert(0, sentence_words[earlier])
+                first -= 1
+            name = sentence_words[first:position]
             return position if _name_alone(name, language) else None
     return None
 

@@ -15,6 +15,7 @@ noun phrase before the verb, less dates and places, and the name after the last 
 ("中国外交部发言人林剑" is 林剑).
 """
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Hashable, Iterable
@@ -41,8 +42,9 @@ from assistant.rules.lexicon import (
     Language,
 )
 from assistant.rules.russian import nominative
-from assistant.rules.text import Word, is_cjk, without_elision, words
+from assistant.rules.text import NAME_OPENINGS, Word, is_cjk, without_elision, words
 from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
+from records.quotes import CLOSERS
 from records.text import fold
 
 _QUOTING_ZH = ("援引", "引述", "引用")
@@ -329,16 +331,19 @@ class Subject:
         return self.match is not None or self.pronoun or bool(self.roles)
 
 
-_NAME_MARK_PAIRS = {"«": "»", "„": "“", "“": "”"}
-
-
 def _span(body: str, phrase: list[Word]) -> str:
     start, end = phrase[0].start, phrase[-1].end
     if body[end : end + 1] == "." and phrase[-1].folded in NAME_ABBREVIATIONS:
         end += 1  # "Toyota Motor Corp."
     text = body[start:end]
-    for opening, closing in _NAME_MARK_PAIRS.items():
-        if text.count(opening) > text.count(closing) and body[end : end + 1] == closing:
+    following = body[end : end + 1]
+    for opening in NAME_OPENINGS:
+        closing = CLOSERS[opening]
+        if (
+            following
+            and following in closing
+            and text.count(opening) > sum(map(text.count, closing))
+        ):
             end += 1  # "Компания «Полярные линии»": the name's own closing mark
             break
     return body[start:end]
@@ -848,11 +853,7 @@ def interpret(
         if (
             len(rest) == 1
             and len(rest) < len(phrase)
-            and (
-                named := _named_before_as(
-                    body, rest[0], lowercase_bodies=language.code in _LOWERCASE_BODIES
-                )
-            )
+            and (named := _named_before_as(body, rest[0], language))
         ):
             # "The authority said": the Western Nebraska Rail Authority the text named.
             return Subject(names.match(named, named), words=len(phrase))
@@ -862,29 +863,33 @@ def interpret(
     return Subject()
 
 
-_NAME_RUN = r"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*\s+){1,5}"
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # a letter that opens a name
+_NAME_RUN = rf"(?:[{_CAPITAL}][\w'’.-]*\s+){{1,5}}"
+# Languages that write a body's name in lower case but for its proper nouns.
+_LOWERCASE_BODIES = frozenset(("fr", "es"))
 
 
-def _named_before_as(body: str, noun: Word, *, lowercase_bodies: bool = False) -> str | None:
+def _named_before_as(body: str, noun: Word, language: Language) -> str | None:
     """The last name before `noun` that it stands for: one of a few capitalised words
     ending in it ("the authority": Western Nebraska Rail Authority) or opening with it
     and what it is of ("el ministerio": Ministerio de Transportes)."""
     head = re.escape(noun.text[:1].upper() + noun.text[1:])
     pattern = re.compile(
         rf"(?<![\w'’-])(?:{_NAME_RUN}{head}|{head}(?:\s+(?:of|de|del|des|du|de la)\s+"
-        rf"(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*)(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*){{0,3}}))(?![\w'’-])"
+        rf"(?:[{_CAPITAL}][\w'’-]*)(?:\s+[{_CAPITAL}][\w'’-]*){{0,3}}))(?![\w'’-])"
     )
     # "Le Syndicat national des agents des douanes (SNAD)", "la direction interrégionale des
     # douanes de Normandie": the noun, lower-case words of what it is, up to a name or the
     # acronym in brackets after it.
     described = re.compile(
         rf"(?<![\w'’-])(?i:{head})(?:\s+[a-zà-öø-ÿ][\w'’-]*){{1,5}}"
-        rf"(?:\s+[A-ZÀ-ÖØ-Þ][\w'’-]*(?=[\s,.;:])|(?=\s+\([A-Z]{{2,8}}\)))"
+        rf"(?:\s+[{_CAPITAL}][\w'’-]*(?=[\s,.;:])|(?=\s+\([A-Z]{{2,8}}\)))"
     )
     found = None
     at = -1
     for match in pattern.finditer(body, 0, noun.start):
         found, at = match.group(), match.start()
+    lowercase_bodies = language.code in _LOWERCASE_BODIES
     for match in described.finditer(body, 0, noun.start) if lowercase_bodies else ():
         if match.start() > at and " " in match.group():
             found, at = match.group(), match.start()
@@ -892,7 +897,7 @@ def _named_before_as(body: str, noun: Word, *, lowercase_bodies: bool = False) -
         return None
     words_in = found.split()
     # Not the sentence's first word alone before it ("The Authority"): a name of two words.
-    while words_in and fold(words_in[0]) in _LEADING_ARTICLES:
+    while words_in and fold(words_in[0]) in language.articles:
         words_in = words_in[1:]
     return " ".join(words_in) if len(words_in) >= 2 else None
 
@@ -900,7 +905,7 @@ def _named_before_as(body: str, noun: Word, *, lowercase_bodies: bool = False) -
 # How a company's name ends or opens: "Meditrine Lifesciences Pvt. Ltd.", "Minerales del
 # Alto Cauca S.A.S.", "PT Bank Amanah Syariah Nusantara Tbk".
 _CORPORATE_END = r"(?:S\.A\.S\.|S\.A\.|S\.L\.|Pvt\. Ltd\.|Ltd\.|Inc\.|Corp\.|LLC|GmbH|PLC|Tbk)"
-_CAPITALISED = r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’&-]*"
+_CAPITALISED = rf"[{_CAPITAL}][\w'’&-]*"
 _NAMED_WORDS = (
     rf"{_CAPITALISED}(?:\s+(?:(?:de|del|des|du|of|and|y|la|le)\s+)?{_CAPITALISED}){{0,5}}"
 )
@@ -910,29 +915,38 @@ _COMPANY = re.compile(
 
 
 _COMPANY_REACH = 6000  # characters back to look for the company's name
+_AFTER_COMPANY_WORD = re.compile(rf"\s+(«[^»]{{1,40}}»|{_NAMED_WORDS})")
+
+
+@functools.lru_cache(maxsize=8)
+def _companies(body: str, company_words: frozenset[str]) -> tuple[tuple[int, int, str], ...]:
+    """Every company the text names, in order, as (start, end, name), read once a text:
+    by its legal form, or after a word for a company ("la empresa Minerales del Alto Cauca",
+    "компания «Северавиа»")."""
+    found = [
+        (
+            match.start(),
+            match.end(),
+            " ".join(part for part in match.group().split() if not part.endswith("-based")),
+        )
+        for match in _COMPANY.finditer(body)
+    ]
+    for word in words(body):
+        if word.folded not in company_words or word.capitalised:
+            continue
+        if after := _AFTER_COMPANY_WORD.match(body, word.end):
+            found.append((word.start, after.end(), after.group(1).strip("«»")))
+    return tuple(sorted(found))
 
 
 def _company_named_before(body: str, position: int, language: Language) -> str | None:
-    """The company the text named last before `position`: by its legal form, or after a
-    word for a company ("la empresa Minerales del Alto Cauca", "компания «Северавиа»")."""
-    found: tuple[int, str] | None = None
-    start = max(0, position - _COMPANY_REACH)
-    for match in _COMPANY.finditer(body, start, position):
-        name = " ".join(part for part in match.group().split() if not part.endswith("-based"))
-        found = (match.start(), name)
-    text = body[:position]
-    for word in words(body, start, position):
-        if word.folded not in language.company_words or word.capitalised:
-            continue
-        after = re.match(rf"\s+(«[^»]{{1,40}}»|{_NAMED_WORDS})", text[word.end :])
-        if after and (found is None or word.start > found[0]):
-            found = (word.start, after.group(1).strip("«»"))
-    return found[1] if found else None
-
-
-# Languages that write a body's name in lower case but for its proper nouns.
-_LOWERCASE_BODIES = frozenset(("fr", "es"))
-_LEADING_ARTICLES = frozenset(("the", "a", "an", "el", "la", "los", "las", "le", "les", "l'"))
+    """The company the text named last, and not too long, before `position`."""
+    named = [
+        name
+        for start, end, name in _companies(body, language.company_words)
+        if position - _COMPANY_REACH <= start and end <= position
+    ]
+    return named[-1] if named else None
 
 
 def _body_by_its_name(
@@ -1172,7 +1186,7 @@ def _past_medium(phrase: list[Word], start: int, language: Language) -> int:
         (
             n
             for n in range(start + 1, min(start + 4, len(phrase)))
-            if phrase[n].folded in language.told | {"with", "avec", "con"}
+            if phrase[n].folded in language.told | language.told_with
         ),
         None,
     )

@@ -16,6 +16,9 @@ import sentencex
 from records.quotes import OPENS, Quote, find_quotes, top_level
 from records.text import WORD, fold
 
+# Marks that set a name off, as around «Говорит Москва» or „Polarnye linii“ (not a quotation).
+NAME_OPENINGS = ("«", "„", "“")
+
 # A line ending in one of these ends its paragraph even when the next goes on in lower case.
 _LINE_ENDS = '.!?…。！？:：;”"»)]）】'
 

@@ -7,6 +7,11 @@ import pytest
 from assistant.rules import suggest
 
 
+def starting(pairs, opening):
+    """The quote among `pairs` that opens with these words."""
+    return next(quote for quote in pairs if quote.startswith(opening))
+
+
 def denied_by(body, **kwargs):
     """Each suggestion's quote → the quotes it denies."""
     found = suggest(body, **kwargs)
@@ -22,7 +27,7 @@ def test_criticism_is_answered_by_the_rejection_that_follows():
         "Le commissaire européen à la Justice Michael McGrath a rejeté ces critiques."
     )
     pairs = denied_by(body)
-    rejection = next(quote for quote in pairs if quote.startswith("Le commissaire"))
+    rejection = starting(pairs, "Le commissaire")
     assert pairs[rejection] == [next(quote for quote in pairs if "Orbán" in quote)]
 
 
@@ -36,7 +41,7 @@ def test_spains_perfect_tense_reports_and_denunciar_accuses():
     )
     pairs = denied_by(body)
     assert len(pairs) == 3
-    denial = next(quote for quote in pairs if quote.startswith("La Delegación"))
+    denial = starting(pairs, "La Delegación")
     assert pairs[denial] == [next(quote for quote in pairs if "ha denunciado" in quote)]
 
 
@@ -49,8 +54,8 @@ def test_an_answer_that_names_a_report_answers_what_its_outlet_carried():
         'The Chinese embassy in Tokyo described the Nikkei story as "groundless speculation".'
     )
     pairs = denied_by(body, outlets=["Nikkei"])
-    embassy = next(quote for quote in pairs if quote.startswith("The Chinese embassy"))
-    assert pairs[embassy] == [next(quote for quote in pairs if quote.startswith("Toyota"))]
+    embassy = starting(pairs, "The Chinese embassy")
+    assert pairs[embassy] == [starting(pairs, "Toyota")]
 
 
 def test_russian_refutations_and_the_publications_they_answer():
@@ -201,8 +206,8 @@ def test_a_denial_of_that_claim_answers_the_last_speaker_before_it():
         "Kepala Dinas Kelautan Maluku Budi Santoso menepis klaim itu."
     )
     pairs = denied_by(body)
-    regent = next(quote for quote in pairs if quote.startswith("Kepala Dinas"))
-    assert pairs[regent] == [next(quote for quote in pairs if quote.startswith("Aktivis"))]
+    regent = starting(pairs, "Kepala Dinas")
+    assert pairs[regent] == [starting(pairs, "Aktivis")]
 
 
 def test_that_claim_is_what_was_reported_before_it_not_the_words_it_shares():
@@ -215,8 +220,8 @@ def test_that_claim_is_what_was_reported_before_it_not_the_words_it_shares():
         "menunjukkan angka yang jauh berbeda."
     )
     pairs = denied_by(body)
-    denial = next(quote for quote in pairs if quote.startswith("Ketua Organda"))
-    assert pairs[denial] == [next(quote for quote in pairs if quote.startswith("Kepala Dinas"))]
+    denial = starting(pairs, "Ketua Organda")
+    assert pairs[denial] == [starting(pairs, "Kepala Dinas")]
 
 
 @pytest.mark.parametrize(
@@ -244,8 +249,8 @@ def test_an_answer_that_names_a_speaker_answers_them_not_the_one_just_before(
     body, answer, answered
 ):
     pairs = denied_by(body)
-    reply = next(quote for quote in pairs if quote.startswith(answer))
-    assert pairs[reply] == [next(quote for quote in pairs if quote.startswith(answered))]
+    reply = starting(pairs, answer)
+    assert pairs[reply] == [starting(pairs, answered)]
 
 
 @pytest.mark.parametrize(
@@ -307,8 +312,8 @@ def test_a_no_in_the_words_of_anothers_claim_gainsays_it_statements_later():
         "penumpang, melainkan dipotong dari saldonya."
     )
     pairs = denied_by(body)
-    driver = next(quote for quote in pairs if quote.startswith("Seorang pengemudi"))
-    assert pairs[driver] == [next(quote for quote in pairs if quote.startswith("Juru bicara"))]
+    driver = starting(pairs, "Seorang pengemudi")
+    assert pairs[driver] == [starting(pairs, "Juru bicara")]
 
 
 def test_a_second_denial_by_the_same_speaker_answers_what_its_own_words_meet():
@@ -323,4 +328,4 @@ def test_a_second_denial_by_the_same_speaker_answers_what_its_own_words_meet():
     )
     pairs = denied_by(body)
     second = next(quote for quote in pairs if "par ailleurs" in quote)
-    assert pairs[second] == [next(quote for quote in pairs if quote.startswith("Ferrand affirme"))]
+    assert pairs[second] == [starting(pairs, "Ferrand affirme")]
