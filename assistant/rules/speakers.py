@@ -1007,7 +1007,7 @@ def _name_after_apposed_role(body: str, phrase: list[Word], language: Language) 
 
 def _said_at(body: str, phrase: list[Word], names: Names) -> Subject | None:
     """ "В пресс-службе «Северного азота» отказались", "в «Волжских минеральных удобрениях»
-    не ответили": a body named where something was said (its office, perhaps) speaks,
+    не ответили", "В прокуратуре Краснодарского края сообщили": a body named where something was said (its office, perhaps) speaks,
     in the nominative (`Names.match`)."""
     language = names.language
     if len(phrase) < 2 or phrase[0].folded not in language.places or not language.offices:
@@ -1015,7 +1015,14 @@ def _said_at(body: str, phrase: list[Word], names: Names) -> Subject | None:
     rest = phrase[1:]
     if rest[0].folded in language.offices and len(rest) > 1:
         rest = rest[1:]
-    if not (rest[0].capitalised or rest[0].acronym):
+    # Or a body's common noun (its adjective before it) and what it is of, by name: "В
+    # прокуратуре Краснодарского края сообщили", "В следственном управлении СК по …".
+    nouns = language.body_words | language.organisations
+    by_noun = next((n for n, word in enumerate(rest[:2]) if word.folded in nouns), None)
+    described = by_noun is not None and any(
+        word.capitalised or word.acronym for word in rest[by_noun + 1 :]
+    )
+    if not (rest[0].capitalised or rest[0].acronym or described):
         return None
     name = _span(body, rest)
     return Subject(names.match(name, name), words=len(phrase))

@@ -85,6 +85,25 @@ def test_two_bodies_declining_in_one_sentence_are_two_statements_in_the_nominati
     assert all(s.rule.startswith("declined to comment") for s in found)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "В прокуратуре Краснодарского края сообщили «Интерфаксу», что начата проверка.",
+            "прокуратура Краснодарского края",
+        ),
+        (
+            "В следственном управлении СК по Свердловской области сообщили о возбуждении "
+            "уголовного дела.",
+            "следственное управление СК по Свердловской области",
+        ),
+    ],
+)
+def test_a_body_named_by_its_common_noun_where_it_was_said_speaks(sentence, speaker):
+    (found,) = suggest(sentence, language="ru")
+    assert found.speaker.name == speaker
+
+
 def test_kak_before_any_verb_puts_the_subject_after_it():
     body = (
         "Как рассказал “Ъ” заместитель руководителя ФАС Олег Игоревич Ладыженский, у службы "
