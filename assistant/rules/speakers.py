@@ -49,6 +49,8 @@ from records.text import fold
 
 _QUOTING_ZH = ("援引", "引述", "引用")
 _ZH_REPORTED_AFTER = re.compile(r"(?:报道|报导|透露|披露)$")
+# What is cited that is no one's words: figures, records, documents.
+_ZH_CITED_RECORDS = re.compile(r"^[^对向]*(?:数据|统计|资料|文件|记录|报告)(?:[对向].*)?$")
 _ZH_COUNT_BEFORE = re.compile(r"^(?:[一二两三四五六七八九十几数多]+|这|该)(?:名|位|个)")
 # "涉案企业之一金风科技的相关负责人": one of those concerned, then the company, then "the
 # relevant" before the role.
@@ -1299,8 +1301,13 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     report = next((noun for noun in language.report_nouns if phrase.endswith(noun)), None)
     for quoting in _QUOTING_ZH:
         if quoting in phrase:
+            speaker, _, cited = phrase.rpartition(quoting)
+            if _ZH_CITED_RECORDS.search(cited) and speaker:
+                # "阮文雄援引该机构监测数据对澎湃新闻表示": one who cites figures speaks.
+                phrase = speaker
+                continue
             # "路透社援引两名知情人士的话报道称": those cited, less how many and whose words.
-            phrase = _ZH_REPORTED_AFTER.sub("", phrase.split(quoting)[-1])
+            phrase = _ZH_REPORTED_AFTER.sub("", cited)
             for of in ZH_OF_WORDS:
                 phrase = phrase.removesuffix(of)
     # "一名不愿具名的澳大利亚民航安全局官员", "两名知情人士": someone of the office, less how
@@ -1410,6 +1417,9 @@ def zh_clause_start(body: str, sentence_start: int, position: int) -> int:
     at = position
     while at > sentence_start:
         char = body[at - 1]
+        if char == "》" and (opener := body.rfind("《", sentence_start, at - 1)) > sentence_start:
+            at = opener  # "在接受《曼谷邮报》采访时表示": a title, not a clause's edge
+            continue
         if char in "）)":
             # "马克·霍尔顿（Mark Holden）7日对路透社表示": the name's aside, not a clause.
             opener = body.rfind("（" if char == "）" else "(", sentence_start, at - 1)

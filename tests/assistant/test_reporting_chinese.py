@@ -176,3 +176,14 @@ def test_hereinafter_says_nothing_the_company_and_this_official_are_whom_the_tex
         "湖北省医疗保障局",
         "湖北省医疗保障局",
     ]
+
+
+def test_one_who_cites_figures_speaks_and_a_title_in_book_marks_is_no_clause_edge():
+    body = (
+        "湄公河委员会秘书处技术负责人阮文雄援引该机构监测数据对澎湃新闻表示，今年下游水位偏低"
+        "“主要是季风降雨偏弱所致”。\n\n"
+        "美国驻泰国大使馆发言人日前在接受《曼谷邮报》采访时表示，美方“支持下游国家及时获取透明"
+        "的水文信息”。"
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["阮文雄", "美国驻泰国大使馆"]
