@@ -812,7 +812,7 @@ FR.roles = _set(
     "expert|experte|commissaire|gouverneur|premier|premiere|patron|patronne|m|mme|dr|"
     "diplomatie|chef de la diplomatie|representant|representante|colonel|capitaine|"
     "lieutenant|commandant|amiral|sergent|diplomate|diplomates|officier|haut-fonctionnaire|"
-    "fonctionnaire|analyste|chercheur|chercheuse|avocat|avocate"
+    "fonctionnaire|analyste|chercheur|chercheuse|avocat|avocate|prefet|prefete"
 )
 FR.organisations = _set(
     "ministere|gouvernement|commission|syndicat|union|societe|entreprise|conseil|agence|"

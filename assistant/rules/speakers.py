@@ -687,6 +687,13 @@ def interpret(
     ):
         # "в ведомстве отказались", "уточнили в компании": the body the text spoke of.
         return Subject(pronoun=True, plural=True, body=True, words=len(phrase))
+    if named := _the_body_named_before(body, phrase, language):
+        # "The authority said", "selon le syndicat": the body the text named in full.
+        return Subject(names.match(named, named), words=len(phrase))
+    if named_words := _name_before_its_acronym(body, phrase, language):
+        # "estime la Ligue tchadienne des droits de l'homme (LTDH)": the name it spells.
+        name = _span(body, named_words)
+        return Subject(names.match(name, name), words=len(phrase))
     phrase = _strip_tail(phrase, language) if before else _after_phrase(phrase, language)
     if not before:
         phrase = _name_after_apposed_role(body, phrase, language)
@@ -852,13 +859,6 @@ def interpret(
         and len(rest) <= 7
         and (organisations or rest[0].capitalised or definite)
     ):
-        if (
-            len(rest) == 1
-            and len(rest) < len(phrase)
-            and (named := _named_before_as(body, rest[0], language))
-        ):
-            # "The authority said": the Western Nebraska Rail Authority the text named.
-            return Subject(names.match(named, named), words=len(phrase))
         # A noun phrase that names a group: "Residents of the flooded east bank".
         name = _span(body, rest)
         return Subject(names.match(name, name), words=len(phrase))
@@ -869,6 +869,59 @@ _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"  # a letter that opens a name
 _NAME_RUN = rf"(?:[{_CAPITAL}][\w'’.-]*\s+){{1,5}}"
 # Languages that write a body's name in lower case but for its proper nouns.
 _LOWERCASE_BODIES = frozenset(("fr", "es"))
+
+
+_ACRONYM_AFTER = re.compile(rf"\s*\(([{_CAPITAL}]{{2,8}})\)")
+
+
+def _name_before_its_acronym(body: str, phrase: list[Word], language: Language) -> list[Word]:
+    """The words of a name that its bracketed short form spells ("Ligue tchadienne des
+    droits de l'homme (LTDH)", "Syndicat national des agents des douanes (SNAD)"), when
+    a phrase names one; the name opens with a capital and ends before the bracket."""
+    bracketed = [
+        (n, word.text)
+        for n, word in enumerate(phrase)
+        if n
+        and word.acronym
+        and body[word.start - 1 : word.start] == "("
+        and body[word.end : word.end + 1] == ")"
+    ]
+    if phrase and (after := _ACRONYM_AFTER.match(body, phrase[-1].end)):
+        bracketed.append((len(phrase), after.group(1)))  # the phrase ended at its bracket
+    for n, acronym in bracketed[:1]:
+        letters = acronym.casefold()
+        skipped = language.connectors | language.articles
+        for first in range(n - 1, -1, -1):
+            spelled = "".join(
+                without_elision(w.text)[:1].casefold()
+                for w in phrase[first:n]
+                if w.folded not in skipped
+            )
+            if spelled == letters and phrase[first].capitalised and n - first >= 2:
+                if any(w.folded in language.roles for w in phrase[:first]):
+                    return []  # "el jefe de la misión de la OEA": the one with the role
+                while first and phrase[first - 1].folded in language.organisations:
+                    first -= 1  # "Kementerian Energi dan Sumber Daya Mineral (ESDM)"
+                return phrase[first:n]
+            if len(spelled) > len(letters):
+                break
+        return []
+    return []
+
+
+def _the_body_named_before(body: str, phrase: list[Word], language: Language) -> str | None:
+    """The name the text gave before to the body a phrase of an article and its common
+    noun speaks of ("the authority": Western Nebraska Rail Authority), if it gave one."""
+    rest = phrase
+    while rest and rest[0].folded in language.articles:
+        rest = rest[1:]
+    if len(rest) != 1 or len(rest) == len(phrase):
+        return None
+    if rest[0].folded in language.company_words | language.roles:
+        # "la société": the company named last (`_company_named_before`); "le préfet", a
+        # person.
+        return None
+    return _named_before_as(body, rest[0], language)
 
 
 def _named_before_as(body: str, noun: Word, language: Language) -> str | None:

@@ -151,3 +151,34 @@ def test_the_union_is_the_union_the_text_named_in_lower_case_words():
         "Le syndicat affirme que le scanner était en panne depuis des semaines."
     )
     assert suggest(body)[-1].speaker.name == "Syndicat national des agents des douanes"
+
+
+def test_the_body_a_common_noun_stands_for_is_the_one_named_in_full_before():
+    body = (
+        "Un syndicat affirme que des conteneurs ont échappé aux contrôles.\n\n"
+        "Le Syndicat national des agents des douanes (SNAD) a adressé un signalement au "
+        "procureur mercredi.\n\n"
+        "Selon le syndicat, le scanner est resté « hors service » pendant onze jours."
+    )
+    found = suggest(body, language="fr")
+    assert found[-1].speaker.name == "Syndicat national des agents des douanes"
+
+
+def test_a_name_its_bracketed_short_form_spells_is_the_speaker_after_the_verb():
+    body = (
+        "La situation des droits humains « continue de se dégrader », estime la Ligue "
+        "tchadienne des droits de l'homme (LTDH) dans un communiqué publié mardi."
+    )
+    (found,) = suggest(body, language="fr")
+    assert found.speaker.name == "Ligue tchadienne des droits de l'homme"
+
+
+def test_the_prefect_named_after_a_comma_speaks_not_a_body_named_before():
+    body = (
+        "Ariège : le préfet autorise la retenue de la Lèze\n\n"
+        "La préfecture a démenti vendredi avoir écarté l'avis. «Cet avis portait sur une "
+        "version du projet qui n'existe plus, a expliqué le préfet, Hervé Lambert, à la "
+        "Dépêche du Midi, et toutes ses réserves ont été levées depuis.»"
+    )
+    found = suggest(body, language="fr")
+    assert found[-1].speaker.name == "Hervé Lambert"

@@ -198,3 +198,12 @@ def test_what_a_bodys_data_show_the_body_says():
     assert [s.speaker.name for s in suggest(body)] == [
         "Consorcio Regional de Transportes de Madrid"
     ]
+
+
+def test_a_ministry_before_the_name_its_short_form_spells_is_part_of_the_name():
+    body = (
+        "JAKARTA, Kontan.co.id - Kementerian Energi dan Sumber Daya Mineral (ESDM) membantah "
+        "kabar bahwa pemerintah akan melonggarkan larangan ekspor bijih nikel."
+    )
+    (found,) = suggest(body, language="id")
+    assert found.speaker.name == "Kementerian Energi dan Sumber Daya Mineral"
