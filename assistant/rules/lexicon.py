@@ -302,6 +302,11 @@ EN.roles = _set(
     "source|sources|mep|mp|"
     "mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt|colonel|captain|"
     "major|lieutenant|admiral|sergeant|commander|chief|officer|officers"
+    # Occupations a person is named with: "the city's chief economist, Ana Ruiz".
+    "|councillor|councilman|councilwoman|alderman|ceo|founder|co-founder|attorney|inspector|"
+    "superintendent|economist|researcher|doctor|nurse|teacher|principal|executive|"
+    "coordinator|activist|organiser|organizer|regulator|auditor|sheriff|pilot|engineer|"
+    "scientist|consultant|representative|trustee|treasurer|ombudsman|coroner|magistrate|owner"
 )
 EN.organisations = _set(
     "ministry|department|office|government|union|association|committee|commission|"
@@ -454,7 +459,9 @@ ID.roles = _set(
     "koordinator|bidang|politik|hukum|keamanan|perekonomian|kesehatan|pendidikan|"
     # Offices and callings before a name: "Kepala Staf Kepresidenan Moeldoko".
     "staf|kepresidenan|deputi|asisten|penasihat|khusus|pakar|peneliti|analis|rektor|dosen|"
-    "guru|profesor|prof|dr"
+    "guru|profesor|prof|dr|"
+    "walikota|camat|lurah|kapolsek|komandan|jaksa|hakim|pengacara|dokter|ahli|manajer|kasi|"
+    "kabid|kadis|plt|plh|sekda|dirut|aktivis|dekan"
 )
 ID.organisations = _set(
     "kementerian|kemendag|kemenlu|departemen|pemerintah|asosiasi|serikat|komisi|dpr|"
@@ -644,9 +651,14 @@ ES.roles = _set(
     "directora|jefe|jefa|lider|legislador|legisladora|oficial|funcionario|funcionaria|"
     "embajador|embajadora|dirigente|vocero|vocera|representante|asesor|asesora|general|"
     "fuentes|fuente|vicecanciller|viceministro|viceministra|vicepresidente|vicepresidenta|"
-    "subsecretario|subsecretaria|"
+    "subsecretario|subsecretaria|concejal|concejala|edil|regidor|regidora|defensor|defensora|"
     "juez|fiscal|experto|experta|senor|senora|sr|sra|dr|dra|coronel|capitan|teniente|"
     "comandante|almirante|sargento"
+    "|abogado|abogada|coordinador|coordinadora|investigador|investigadora|profesor|profesora|"
+    "analista|economista|medico|medica|doctora|enfermera|enfermero|activista|procurador|"
+    "procuradora|contralor|contralora|intendente|delegado|delegada|comisionado|comisionada|"
+    "rector|rectora|decano|decana|superintendente|superintendenta|especialista|consultor|"
+    "consultora"
 )
 ES.organisations = _set(
     "ministerio|gobierno|sindicato|federacion|organizacion|ejercito|cuerpo|consorcio|"
@@ -813,6 +825,9 @@ FR.roles = _set(
     "diplomatie|chef de la diplomatie|representant|representante|colonel|capitaine|"
     "lieutenant|commandant|amiral|sergent|diplomate|diplomates|officier|haut-fonctionnaire|"
     "fonctionnaire|analyste|chercheur|chercheuse|avocat|avocate|prefet|prefete"
+    "|procureure|delegue|deleguee|adjoint|adjointe|elu|elue|professeur|professeure|economiste|"
+    "medecin|infirmiere|infirmier|militant|militante|pdg|coordinateur|coordinatrice|fondateur|"
+    "fondatrice|gerant|gerante|magistrat|magistrate|inspecteur|inspectrice"
 )
 FR.organisations = _set(
     "ministere|gouvernement|commission|syndicat|union|societe|entreprise|conseil|agence|"
@@ -959,6 +974,12 @@ RU.roles = _set(
     "представителя|пресс-секретаря|премьера|председателя|директора|руководителя|"
     "генерального|секретаря|спикера|заместителя|депутата|сенатора|губернатора|мэра|"
     "командующего|начальника|эксперта|аналитика|официального|советника|помощника"
+    "|прокурор|судья|адвокат|экономист|профессор|врач|исследователь|сотрудник|чиновник|"
+    "гендиректор|основатель|владелец|активист|активистка|уполномоченный|омбудсмен|лидер|"
+    "координатор|юрист|вице-губернатор|вице-премьер|премьер-министр|зампред|ректор|декан|"
+    "главврач|прокурора|судьи|адвоката|экономиста|профессора|врача|исследователя|сотрудника|"
+    "чиновника|гендиректора|основателя|владельца|активиста|уполномоченного|лидера|"
+    "координатора|юриста|ректора|главврача"
 )
 RU.organisations = _set(
     "министерство|мид|минобороны|правительство|профсоюз|прокуратура|прокуратуре|комиссия|"

@@ -2,6 +2,8 @@
 
 import datetime
 
+import pytest
+
 from assistant.rules import DIRECT_QUOTE, KnownSpeaker, suggest
 
 ZAKHAROVA = KnownSpeaker(1, "Maria Zakharova", ("Zakharova",))
@@ -207,3 +209,24 @@ def test_a_ministry_before_the_name_its_short_form_spells_is_part_of_the_name():
     )
     (found,) = suggest(body, language="id")
     assert found.speaker.name == "Kementerian Energi dan Sumber Daya Mineral"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "speaker"),
+    [
+        (
+            "Camat Cibeureum Dedi Supriadi mengatakan banjir merendam 300 rumah.",
+            "id",
+            "Dedi Supriadi",
+        ),
+        (
+            "El concejal de Suárez Wilson Larrahondo afirmó que la compañía conocía las "
+            "fisuras desde julio.",
+            "es",
+            "Wilson Larrahondo",
+        ),
+    ],
+)
+def test_a_local_office_before_the_place_it_is_of_is_a_role(sentence, language, speaker):
+    (found,) = suggest(sentence, language=language)
+    assert found.speaker.name == speaker
