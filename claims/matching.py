@@ -11,8 +11,9 @@ its review all follow.
   namesake we do not know yet.
 - Near misses (`SpeakerMatcher.near`), for text that names a speaker the way reporting
   does: the surname alone ("Lavrov" is Sergei Lavrov), a misspelling by one letter or two
-  letters swapped ("Zahkarova"), another alphabet ("Белоусов" is Belousov) and a case
-  ending ("Захаровой"). Only the assistant proposes these; a person confirms them.
+  letters swapped ("Zahkarova"), another alphabet ("Белоусов" is Belousov), a case
+  ending ("Захаровой") and a middle name more ("Syed Salahuddin Ahmed Qureshi" is
+  Salahuddin Qureshi). Only the assistant proposes these; a person confirms them.
 
 Pure Python (no Django), so that the assistant's rules can use it.
 """
@@ -165,10 +166,20 @@ class SpeakerMatcher:
                 if speaker in found or not _near_word(words[-1], known[-1]):
                     continue
                 rest = known[:-1]
-                if all(
-                    any(_near_word(word, other) or other.startswith(word) for other in rest)
-                    for word in words[:-1]
-                ):
+                unmatched = [
+                    n
+                    for n, word in enumerate(words[:-1])
+                    if not any(_near_word(word, other) or other.startswith(word) for other in rest)
+                ]
+                # One middle name more than the known spelling has ("Syed Salahuddin Ahmed
+                # Qureshi" is Salahuddin Qureshi), when every word of that spelling is there.
+                middle = (
+                    len(unmatched) == 1
+                    and unmatched[0] > 0
+                    and rest
+                    and all(any(_near_word(word, other) for word in words) for other in rest)
+                )
+                if not unmatched or middle:
                     found.append(speaker)
         if self._order is None:
             self._order = {}

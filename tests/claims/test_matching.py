@@ -41,3 +41,13 @@ def test_short_names_must_match_exactly():
 def test_exact_matching_is_unchanged():
     assert MATCHER.named("Zahkarova") == []
     assert MATCHER.named("zakharova") == [ZAKHAROVA]
+
+
+def test_one_middle_name_more_is_a_near_miss_but_not_another_given_name():
+    qureshi = KnownSpeaker(4, "Salahuddin Qureshi", ("Syed Salahuddin Qureshi",))
+    matcher = SpeakerMatcher([qureshi, LAVROV])
+    assert matcher.near("Syed Salahuddin Ahmed Qureshi") == [qureshi]
+    assert matcher.near("Salahuddin Ahmed Qureshi") == [qureshi]
+    # The given name must be there: "Imran Qureshi" is someone else.
+    assert matcher.near("Imran Ahmed Qureshi") == []
+    assert matcher.near("Imran Qureshi") == []
