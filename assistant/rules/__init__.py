@@ -344,9 +344,9 @@ def _learn_run(body, run, lexicon, names, after_role: bool) -> None:
         run = run[1:]
     if len(run) < 2:
         return
-    person, _ = _person_part(run, lexicon, role_before=after_role)
+    person, _ = _person_part(run, lexicon, body, role_before=after_role)
     if after_role:
-        person = person_after_role(person, lexicon)
+        person = person_after_role(person, lexicon, body)
     # "Varsovie et Kiev s'opposent": two names joined, nobody's full name.
     # "Minerales del Alto Cauca": a body's name of words joined by "del", whose last word
     # ("Cauca") is no surname; a person's has a given name first ("María del Carmen Ruiz").

@@ -87,6 +87,10 @@ class Language:
     # Units of the country whose one-word name follows them in a title: "Kepala Desa
     # Kohod Arsin" is Arsin, the head of the village of Kohod.
     place_units: frozenset[str] = frozenset()
+    # Offices of a place, whose name follows them ("Camat Cibeureum Dedi Supriadi"), and
+    # the words that carry a place's name on ("Kotawaringin Barat").
+    local_offices: frozenset[str] = frozenset()
+    compass: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()  # while, sementara, mientras, tandis, а
     skipped: frozenset[str] = frozenset()  # also, has, juga, ya, ранее: beside the verb
     # First words of a phrase set off between the subject and its verb, telling where or
@@ -467,7 +471,11 @@ ID.organisations = _set(
     "kementerian|kemendag|kemenlu|departemen|pemerintah|asosiasi|serikat|komisi|dpr|"
     "kedutaan|badan|lembaga|dinas|partai|perusahaan|gedung|istana|militer|tentara|polisi|"
     "kepolisian|pengadilan|bank|organisasi|dewan|majelis|universitas|kedubes|kantor|"
-    "institut|kampus"
+    "institut|kampus|"
+    # Ministries and local governments by their short names: "juru bicara Kemlu Roy Soemirat".
+    "kemlu|kemenkes|kemenkeu|kemenhan|kementan|kemenperin|kemnaker|kemensos|kemendikbud|"
+    "kemenag|kemenhub|kemenko|kemenpora|kemendagri|pemkab|pemkot|pemprov|polda|polres|"
+    "polsek|dinkes|perum|dprd"
 )
 ID.articles = _set("sang|si|para|seorang")
 ID.indefinites = _set("seorang|salah")
@@ -475,6 +483,11 @@ ID.speaking_for = _set("juru|bicara|jubir|perwakilan")
 ID.connectors = _set("bin|binti|van|de|al|dan")
 ID.places = _set("di")
 ID.place_units = _set("desa|kelurahan|kecamatan|kabupaten|kota|provinsi|dusun|kampung|nagari")
+ID.local_offices = _set(
+    "camat|bupati|walikota|lurah|gubernur|kapolres|kapolsek|kapolda|dandim|danrem|kades|"
+    "kajari|kajati|wabup|wagub|wawali|dprd"
+)
+ID.compass = _set("barat|timur|utara|selatan|tengah|tenggara|barat daya|raya")
 ID.told = _set("kepada|pada")
 ID.opening_prepositions = _set("dalam")
 ID.relatives = _set("yang")

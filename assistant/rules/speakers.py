@@ -451,7 +451,7 @@ def _seated_organisation(run: list[Word], language: Language) -> bool:
 
 
 def _person_part(
-    run: list[Word], language: Language, *, role_before: bool = False
+    run: list[Word], language: Language, body: str, *, role_before: bool = False
 ) -> tuple[list[Word], frozenset[str]]:
     """The name in a run of capitalised words, and the roles before it: "Transport Minister
     Ana Kessler" is Ana Kessler, a minister; an organisation's name stays whole, unless a
@@ -473,7 +473,8 @@ def _person_part(
         and not tail[-1].acronym
     ):
         # "Anggota Komisi IV DPR Dedi Kurniawan": a member of an organisation, by name.
-        return _two_names(tail, language), frozenset(w for w in folded if w in language.roles)
+        tail = _past_its_place(tail, run[marks[-1]], language)
+        return _two_names(tail, language, body), frozenset(w for w in folded if w in language.roles)
     if any(word in language.organisations for word in folded):
         start = 0
         while start < len(run) - 1 and (
@@ -488,7 +489,8 @@ def _person_part(
     if 0 <= last_role < len(run) - 1:
         # After a role, a place may stand before the person's two names: "Menteri Luar
         # Negeri Ukraina Andrii Sybiha", "Foreign Minister of Ukraine Andrii Sybiha".
-        return _two_names(run[last_role + 1 :], language), frozenset(folded[: last_role + 1])
+        name = _past_its_place(run[last_role + 1 :], run[last_role], language)
+        return _two_names(name, language, body), frozenset(folded[: last_role + 1])
     start = 0
     while (
         start < len(run) - 1
@@ -497,6 +499,17 @@ def _person_part(
     ):
         start += 1
     return run[start:], frozenset()
+
+
+def _past_its_place(name: list[Word], office: Word, language: Language) -> list[Word]:
+    """The words after an office of a place, less the place's name ("Camat Cibeureum Dedi
+    Supriadi", "DPRD Kotawaringin Barat Rudi Hartono Simanjuntak")."""
+    if office.folded not in language.local_offices or len(name) < 3:
+        return name
+    rest = name[1:]
+    while len(rest) > 2 and rest[0].folded in language.compass:
+        rest = rest[1:]
+    return rest
 
 
 def _named_article(run: list[Word], index: int) -> bool:
@@ -519,10 +532,10 @@ def _full_name_in(phrase: list[Word], language: Language) -> bool:
     )
 
 
-def _two_names(name: list[Word], language: Language) -> list[Word]:
+def _two_names(name: list[Word], language: Language, body: str) -> list[Word]:
     """The person's name after a role and what the role is of: "of State Antony Blinken"
     is Antony Blinken, "Ukraina Andrii Sybiha" Andrii Sybiha; a name of three words or
-    more after a role keeps its last two."""
+    more after a role keeps its last three, or two after a place (`_person_names`)."""
     connectors = [n for n, word in enumerate(name) if word.folded in language.connectors]
     # "Secretary of State Antony Blinken": what the role is of, then the person; but "MP
     # Harsha de Silva" has a particle of its name.
@@ -547,7 +560,74 @@ def _two_names(name: list[Word], language: Language) -> list[Word]:
         return name[given:]
     if language.code == "ru":
         return _russian_name(name)
-    return _last_two(name) if len(name) >= 3 else name
+    return _person_names(name, language, body)
+
+
+def _person_names(name: list[Word], language: Language, body: str) -> list[Word]:
+    """The person's names that end `name`: three ("Anwar Hussain Jatoi", "María Elena
+    Robles"), or two when the third from the end is a place ("Ukraina Andrii Sybiha",
+    "de Tlaquepaque María Elena Robles" keeps three after the place)."""
+    if len(name) < 3:
+        return name
+    if language.code == "ru":
+        return _russian_name(name)
+    two = _last_two(name)
+    three = name[-3:]
+    if len(two) == 3 or not all(_is_name_word(word, language) for word in three):
+        return two
+    first = three[0]
+    if first.acronym or first.folded in language.roles | language.organisations:
+        return two
+    if len(three[1].text) == 1 and body[three[1].end : three[1].end + 1] == ".":
+        return two  # "S. Mahalakshmi": an initial opens the name
+    if _is_place(first, body, language):
+        return two
+    return three
+
+
+@functools.lru_cache(maxsize=16)
+def _territories(code: str) -> frozenset[str]:
+    """The words of the countries' and regions' names in a language, and in English
+    (Babel's CLDR data): "Rusia", "Ukraina", "Мексика"."""
+    from babel import Locale
+
+    names = set()
+    for locale in {code, "en"}:
+        for territory in Locale.parse(locale).territories.values():
+            names.update(fold(part) for part in territory.split() if part[:1].isupper())
+    return frozenset(names)
+
+
+@functools.lru_cache(maxsize=8)
+def _things_named_in(body: str, before_things: frozenset[str]) -> frozenset[str]:
+    """The capitalised words a text writes after "in", "di", "the", "de", a place's unit
+    or an organisation's word ("Kabupaten Gresik", "Ministerio de Salud", "Perum Bulog"),
+    or alone in brackets ("Le Havre (Seine-Maritime)"): names of places and bodies,
+    which no person's name opens with."""
+    found = set()
+    for before, word in pairwise(words(body)):
+        if word.capitalised and before.folded in before_things:
+            found.add(word.folded)
+    for bracketed in _ONE_NAME_IN_BRACKETS.finditer(body):
+        found.add(fold(bracketed.group(1)))
+    return frozenset(found)
+
+
+_ONE_NAME_IN_BRACKETS = re.compile(r"\((\w[\w-]*)\)")
+
+
+def _is_place(word: Word, body: str, language: Language) -> bool:
+    """Whether a capitalised word names a place or a body, not a person."""
+    if word.folded in _territories(language.code):
+        return True
+    before_things = (
+        language.places
+        | language.place_units
+        | language.articles
+        | language.connectors
+        | language.organisations
+    )
+    return word.folded in _things_named_in(body, before_things)
 
 
 def _last_two(name: list[Word]) -> list[Word]:
@@ -750,7 +830,14 @@ def interpret(
             and any(word.folded in language.organisations for word in ahead)
             and (not run or run[0].start <= phrase[first].start)
         )
-        if not inside_org:
+        # "KWSC spokesperson Abdul Qadir Shaikh": the body's person, named after a role.
+        person_of_it = (
+            before
+            and last < len(phrase)
+            and any(word.folded in language.roles for word in phrase[last:-1])
+            and _full_name_in(phrase[last:], language)
+        )
+        if not inside_org and not person_of_it:
             mention = phrase[first:last]
             roles = frozenset(w.folded for w in phrase[:first] if w.folded in language.roles)
             return Subject(_of(speaker, _span(body, mention)), roles=roles, words=last - first)
@@ -799,10 +886,10 @@ def interpret(
             # "Ketua Ikatan Dokter Anak Indonesia (IDAI) Piprim Basarah Yanuarso": the
             # person after the organisation's bracketed short name, all of their names.
             run = run[closing[-1] + 1 :]
-        name_words, roles = _person_part(run, language, role_before=role_before)
+        name_words, roles = _person_part(run, language, body, role_before=role_before)
         roles |= frozenset(w.folded for w in phrase if w.folded in language.roles)
         if role_before:
-            name_words = person_after_role(name_words, language)
+            name_words = person_after_role(name_words, language, body)
         closing = _bracket_closes_before_a_name(body, name_words, language)
         if before and closing and len(name_words) - closing[-1] - 1 <= 3:
             # "Institute for Security and Strategic Studies (ISESS) Khairul Fahmi": the
@@ -1092,7 +1179,7 @@ def _russian_name(name_words: list[Word]) -> list[Word]:
     return name_words[-2:]
 
 
-def person_after_role(name_words: list[Word], language: Language) -> list[Word]:
+def person_after_role(name_words: list[Word], language: Language, body: str) -> list[Word]:
     """ "Министр обороны России Андрей Белусов": after a role, the place it belongs to,
     then the person's two names (unless a given name opens three, or a patronymic stands
     in the middle)."""
@@ -1101,7 +1188,7 @@ def person_after_role(name_words: list[Word], language: Language) -> list[Word]:
     if language.code == "ru" and len(name_words) == 3:
         return _russian_name(name_words)
     if len(name_words) >= 3 and not _organisation(name_words, language):
-        return _last_two(name_words)
+        return _person_names(name_words, language, body)
     return name_words
 
 
@@ -1314,7 +1401,7 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
             name_at = next((k for k, w in enumerate(ahead) if _is_name_word(w, language)), None)
             if name_at is not None:
                 named = _leading_chain(body, ahead[name_at:] + phrase[n + 4 :], language)
-                return person_after_role(named, language)
+                return person_after_role(named, language, body)
         break
     last_role = max(
         (n for n, word in enumerate(chain) if word.folded in language.roles and not word.acronym),
@@ -1325,7 +1412,7 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
         names_after = [w for w in after_role if w.folded not in language.connectors]
         if after_role[0].folded in language.connectors and len(names_after) <= 2:
             return []  # "el ministro del Interior", "le ministre des Mines": a role's own
-        chain = _two_names(after_role, language)
+        chain = _two_names(after_role, language, body)
     while chain and not _is_name_word(chain[0], language):
         chain.pop(0)  # "del sindicato", "de la CGT": what follows a role is no name
     while chain and chain[-1].folded in language.connectors:

@@ -2,6 +2,8 @@
 
 import datetime
 
+import pytest
+
 from assistant.rules import DIRECT_QUOTE, PARAPHRASE, KnownSpeaker, suggest
 
 ZAKHAROVA = KnownSpeaker(1, "Maria Zakharova", ("Zakharova",), "Russian Foreign Ministry")
@@ -268,3 +270,33 @@ def test_a_title_with_its_full_stop_is_part_of_a_name_set_off_by_commas():
     )
     [found] = suggest(body, outlets=["Puthiya Thalaimurai"])
     assert (found.speaker.name, found.relays) == ("A. Premalatha", ("Puthiya Thalaimurai",))
+
+
+def test_a_bodys_person_named_after_its_role_speaks_with_all_three_names():
+    kwsc = KnownSpeaker(7, "Karachi Water and Sewerage Corporation", ("KWSC",))
+    body = (
+        "KWSC spokesperson Abdul Qadir Shaikh denied the report on Tuesday.\n\n"
+        "Former KWSC chief engineer Anwar Hussain Jatoi said the deadline was unrealistic."
+    )
+    found = suggest(body, speakers=[kwsc], language="en")
+    assert [s.speaker.name for s in found] == ["Abdul Qadir Shaikh", "Anwar Hussain Jatoi"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # A place before two names is no name of theirs, by the country's name or by
+        # where the text writes it ("de Tlaquepaque", "in Sindh").
+        ("Foreign Minister of Ukraine Andrii Sybiha said talks would resume.", "Andrii Sybiha"),
+        ("Officials in Sindh met. Minister Sindh Ali Shah said the canal was safe.", "Ali Shah"),
+        ("Commissioner Food Safety S. Mahalakshmi said the batch was recalled.", "S. Mahalakshmi"),
+        (
+            "Sindh Local Government Minister Mir Shabbir Talpur told the assembly the project "
+            "would start in June.",
+            "Mir Shabbir Talpur",
+        ),
+    ],
+)
+def test_three_names_after_a_role_are_the_persons_unless_the_first_is_a_place(sentence, speaker):
+    found = suggest(sentence, language="en")
+    assert found[-1].speaker.name == speaker

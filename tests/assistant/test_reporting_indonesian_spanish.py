@@ -230,3 +230,30 @@ def test_a_ministry_before_the_name_its_short_form_spells_is_part_of_the_name():
 def test_a_local_office_before_the_place_it_is_of_is_a_role(sentence, language, speaker):
     (found,) = suggest(sentence, language=language)
     assert found.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "La regidora de Tlaquepaque María Elena Robles afirmó que hubo otros dos contagios.",
+            "María Elena Robles",
+        ),
+        (
+            "El alcalde de Tlaquepaque Juan Pérez dijo que las escuelas siguen abiertas.",
+            "Juan Pérez",
+        ),
+    ],
+)
+def test_a_compound_given_name_after_a_role_is_kept_and_a_place_is_not(sentence, speaker):
+    (found,) = suggest(sentence, language="es")
+    assert found.speaker.name == speaker
+
+
+def test_after_an_office_of_a_place_the_place_then_all_the_persons_names():
+    body = (
+        "Anggota DPRD Kotawaringin Barat Rudi Hartono Simanjuntak menuding kontraktor "
+        "mengurangi jumlah besi tulangan pada pilar jembatan."
+    )
+    (found,) = suggest(body, language="id")
+    assert found.speaker.name == "Rudi Hartono Simanjuntak"
