@@ -105,6 +105,10 @@ def _may_stand(head: list[list], person: bool, capitals: list[bool]) -> bool:
         return True
     # The given names as they likeliest read: "Дмитрия" is Дмитрий's genitive, though a
     # woman may be called Дмитрия.
+    if any({"Fixd", "ms-f"} <= p.tag.grammemes for p in surname):
+        # "Вадим Гурко", "Вадима Гурко": a surname that declines for neither sex; the given
+        # names say.
+        return all(parses[0].tag.case == "nomn" for parses in head[:-1])
     others = {parses[0].tag.gender for parses in head[:-1]}
     return bool(others & {p.tag.gender for p in surname})
 
@@ -127,3 +131,9 @@ def _put_back(reading, after, before) -> str | None:
         if number is not None and number.word in _NUMBERS:
             inflected = inflected.make_agree_with_number(2) or inflected
     return inflected.word
+
+
+def names_a_person(word: str) -> bool:
+    """Whether a word likeliest reads as a given name, a surname or a patronymic
+    ("Денис", "Рыбаков"), not a place or a body ("Ленобласти")."""
+    return bool(_PERSON & _parses(word)[0].tag.grammemes)

@@ -41,7 +41,7 @@ from assistant.rules.lexicon import (
     ZH_SUBJECT_ENDS,
     Language,
 )
-from assistant.rules.russian import nominative
+from assistant.rules.russian import names_a_person, nominative
 from assistant.rules.text import NAME_OPENINGS, Word, is_cjk, without_elision, words
 from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.quotes import CLOSERS
@@ -498,6 +498,9 @@ def _person_part(
         and not _named_article(run, start)
     ):
         start += 1
+    if language.code == "ru" and len(run) - start >= 3 and not names_a_person(run[start].text):
+        # "… по природным ресурсам Ленобласти Денис Рыбаков": the place, then the person.
+        return _russian_name(run[start:]), frozenset()
     return run[start:], frozenset()
 
 

@@ -21,6 +21,10 @@ from assistant.rules.russian import nominative
         # Only the head is declined back; what depends on it keeps its case.
         ("Национального союза зернопроизводителей", "Национальный союз зернопроизводителей"),
         ("источников в оборонном ведомстве", "источники в оборонном ведомстве"),
+        # A surname that declines for neither sex: the given name says the case.
+        ("Вадим Гурко", "Вадим Гурко"),
+        ("Вадима Гурко", "Вадим Гурко"),
+        ("Кая Каллас", "Кая Каллас"),
     ],
 )
 def test_a_declined_name_is_put_back_in_the_nominative(written, held):
@@ -181,3 +185,12 @@ def test_a_bodys_plural_present_and_a_given_name_read_as_its_likeliest_case():
     )
     found = suggest(body)
     assert [s.speaker.name for s in found] == ["Дмитрий Кравцов", "Росрыболовство"]
+
+
+def test_a_place_before_a_persons_two_names_is_no_part_of_them():
+    body = (
+        "Член общественного совета при комитете по природным ресурсам Ленобласти Денис "
+        "Рыбаков считает, что спор о долгах лишь маскирует системную проблему."
+    )
+    (found,) = suggest(body, language="ru")
+    assert found.speaker.name == "Денис Рыбаков"
