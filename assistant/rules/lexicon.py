@@ -218,7 +218,7 @@ _add(
     "apologised|apologized|apology was posted|apology was issued|"
     "announced in a statement|said in a statement|reiterated|suggested|revealed|recalled|"
     "demanded|threatened|complained|remarked|commented|welcomed|signalled|signaled|"
-    "indicated|expressed|voiced|questioned|"
+    "indicated|expressed|voiced|questioned|recounted|lamented|quipped|mused|recalls|explains|"
     # "Reuters reported on Tuesday that …" (not "Reported cases rose", "…, Reuters reported").
     "reported that|reported on|has reported that|had reported that|have reported that|"
     # "The report by Amnesty International found that …": what a report finds, it says.
@@ -569,6 +569,8 @@ _add(
     "recordo|concluyo|asevero|exclamo|indicaron|senalaron|explicaron|informaron|"
     "advirtieron|confirmaron|anunciaron|sostuvieron|reconocieron|precisaron|agregaron|"
     "anadieron|manifestaron|destacaron|apuntaron|"
+    "relato|relataron|relata|narro|narraron|narra|preciso|precisa|comento|comentaron|comenta|"
+    "resumio|reclamo|reclamaron|reclama|cuenta|"
     "estima|estiman|"
     "estimo|estimaron|considera|consideran|opinan|creen",
     Cue.SPEECH,
@@ -737,7 +739,8 @@ _participles = (
     "promis|lance|confie|reconnu|admis|insiste|averti|martele|rappele|rappelle|juge|appele|"
     "confirme|repondu|ecrit|salue|remercie|critique|qualifie|demande|exhorte|plaide|"
     "prevenu|assene|denonce|fustige|regrette|deplore|detaille|poursuivi|commente|raconte|"
-    "temoigne|observe|note|releve|signale|soutenu|reitere|defendu|evoque|reclame"
+    "temoigne|observe|note|releve|signale|soutenu|reitere|defendu|evoque|reclame|resume|"
+    "tranche"
 )
 _denials = "dementi|rejete|conteste|refute|nie|balaye|repousse"
 _criticisms = "denonce|critique|fustige"
@@ -748,7 +751,11 @@ _add(
     FR,
     "affirme|declare|dit|estime|assure|indique|souligne|explique|annonce|precise|ajoute|"
     "affirment|declarent|estiment|assurent|denonce|denoncent|juge|critique|martele|"
-    "rapporte|confie|ecrit|plaide|previent",
+    "rapporte|confie|ecrit|plaide|previent|"
+    # The present of a report, after the quote: "…», raconte Anne Girard".
+    "raconte|deplore|regrette|lance|poursuit|tranche|resume|insiste|temoigne|commente|"
+    "observe|note|releve|ironise|s'indigne|s'inquiete|s'etonne|se felicite|"
+    "racontent|deplorent|regrettent|insistent|temoignent",
     Cue.SPEECH,
 )
 _add(FR, _fr_past(_denials) + "|dement|rejette|conteste|refute|nie", Cue.SPEECH, denial=True)
@@ -913,7 +920,14 @@ _add(
     # …and what a body or a group says, in the plural: "В Росрыболовстве эту оценку
     # называют завышенной".
     "заявляют|говорят|считают|утверждают|отмечают|подчеркивают|сообщают|указывают|"
-    "называют|полагают",
+    "называют|полагают|"
+    # The present of a report, after the quote: "…», — рассказывает Анна Смирнова".
+    "рассказывает|вспоминает|признает|настаивает|сетует|жалуется|возмущается|поясняет|"
+    "добавляет|уточняет|рассказывают|жалуются|возмущаются|сетуют|"
+    # Reflexive verbs' past: "призналась", "пожаловались".
+    "признался|призналась|признались|пожаловался|пожаловалась|пожаловались|возмутился|"
+    "возмутилась|возмутились|поделился|поделилась|поделились|согласился|согласилась|"
+    "согласились|посетовал|посетовала|посетовали",
     Cue.SPEECH,
 )
 # "Как рассказал “Ъ” заместитель руководителя ФАС …": the verb before its subject.

@@ -409,3 +409,27 @@ def test_its_own_figures_at_the_end_name_nobody_else():
         "días, según sus propios datos."
     )
     assert suggest(body)[0].speaker.name == "Ministerio de Sanidad"
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        ('"The school never told us anything," recounted Ana Gomez, a mother.', "en", "Ana Gomez"),
+        (
+            '"La escuela no nos avisó nada", relató Ana Gómez, madre de un alumno.',
+            "es",
+            "Ana Gómez",
+        ),
+        (
+            "« L'école ne nous a rien dit », raconte Anne Girard, mère d'un élève.",
+            "fr",
+            "Anne Girard",
+        ),
+        ("« L'école ne nous a rien dit », déplore Anne Girard.", "fr", "Anne Girard"),
+        ("«Школа нам ничего не сказала», — рассказывает Анна Смирнова.", "ru", "Анна Смирнова"),
+        ("«Школа нам ничего не сказала», — призналась Анна Смирнова.", "ru", "Анна Смирнова"),
+    ],
+)
+def test_the_verbs_of_a_told_story_attribute_a_quote(body, language, speaker):
+    (found,) = suggest(body, language=language)
+    assert found.speaker.name == speaker
