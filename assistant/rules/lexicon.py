@@ -219,6 +219,7 @@ _add(
     "announced in a statement|said in a statement|reiterated|suggested|revealed|recalled|"
     "demanded|threatened|complained|remarked|commented|welcomed|signalled|signaled|"
     "indicated|expressed|voiced|questioned|recounted|lamented|quipped|mused|recalls|explains|"
+    "attributed|"
     # "Reuters reported on Tuesday that …" (not "Reported cases rose", "…, Reuters reported").
     "reported that|reported on|has reported that|had reported that|have reported that|"
     # "The report by Amnesty International found that …": what a report finds, it says.
@@ -303,7 +304,7 @@ EN.roles = _set(
     "mayor|chair|chairman|chairwoman|chief|leader|official|officials|ambassador|director|"
     "manager|commissioner|envoy|general|adviser|advisor|lawmaker|legislator|deputy|head|"
     "counterpart|diplomat|analyst|expert|professor|lawyer|prosecutor|judge|mechanic|"
-    "source|sources|mep|mp|"
+    "source|sources|mep|mp|mpa|mna|mla|mlc|"
     "mr|mrs|ms|dr|prof|sen|rep|gov|lt|col|gen|sgt|colonel|captain|"
     "major|lieutenant|admiral|sergeant|commander|chief|officer|officers"
     # Occupations a person is named with: "the city's chief economist, Ana Ruiz".
@@ -570,7 +571,7 @@ _add(
     "advirtieron|confirmaron|anunciaron|sostuvieron|reconocieron|precisaron|agregaron|"
     "anadieron|manifestaron|destacaron|apuntaron|"
     "relato|relataron|relata|narro|narraron|narra|preciso|precisa|comento|comentaron|comenta|"
-    "resumio|reclamo|reclamaron|reclama|cuenta|"
+    "resumio|reclamo|reclamaron|reclama|cuenta|atribuyo|atribuyeron|atribuye|"
     "estima|estiman|"
     "estimo|estimaron|considera|consideran|opinan|creen",
     Cue.SPEECH,
@@ -740,7 +741,7 @@ _participles = (
     "confirme|repondu|ecrit|salue|remercie|critique|qualifie|demande|exhorte|plaide|"
     "prevenu|assene|denonce|fustige|regrette|deplore|detaille|poursuivi|commente|raconte|"
     "temoigne|observe|note|releve|signale|soutenu|reitere|defendu|evoque|reclame|resume|"
-    "tranche"
+    "tranche|attribue"
 )
 _denials = "dementi|rejete|conteste|refute|nie|balaye|repousse"
 _criticisms = "denonce|critique|fustige"

@@ -80,13 +80,14 @@ DATELINE_PARAGRAPHS = 6
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SITE = re.compile(r"[A-Za-z]+\.(?:com|co\.id|id|net)")
 _LAST_CREDIT = re.compile(
-    r"^[(（]\s*(?P<credit>[^()（）]{1,24}?)\s*[)）]$"
+    r"^[(（]\s*(?:(?:Avec|With|Con|Dengan)\s+)?(?P<credit>[^()（）]{1,24}?)\s*[)）]$"
     # "Avec AFP", "With Reuters", "Con información de EFE": the wire the text is written
     # with, as a last line (the first, when it names two).
     r"|^(?:Avec|With|Con|Dengan)\s+(?:l'agence\s+|informaci[oó]n\s+de\s+|reporting\s+by\s+)?"
     r"(?P<wire>[\w.]{2,20})(?:\s+(?:et|and|y|dan)\s+[\w.]{2,20})?\.?$",
     re.IGNORECASE,
 )
+_CLOSING_PARAGRAPHS = 3
 # Russian outlet names decline: «Интерфаксу» is Интерфакс.
 _INFLECTION = 2
 
@@ -224,8 +225,11 @@ def credit(body: str, paragraphs: list[tuple[int, int]], outlets: OutletIndex) -
             break
         if (match := _BYLINE_CREDIT.match(text)) and not name:
             name = _credited(match.group("byline"), outlets)
-    if not name and paragraphs:
-        last_start, last_end = paragraphs[-1]
+    # The last paragraph, or one of the last few when page furniture follows the credit
+    # ("(Avec AFP)", then a newsletter's line).
+    for last_start, last_end in reversed(paragraphs[-_CLOSING_PARAGRAPHS:]):
+        if name:
+            break
         if match := _LAST_CREDIT.match(body[last_start:last_end]):
             name = _credited(match.group("credit") or match.group("wire"), outlets)
     return "" if name and outlets.is_publisher(name) else name

@@ -182,3 +182,16 @@ def test_the_prefect_named_after_a_comma_speaks_not_a_body_named_before():
     )
     found = suggest(body, language="fr")
     assert found[-1].speaker.name == "Hervé Lambert"
+
+
+def test_a_credit_in_brackets_before_the_page_furniture_credits_every_statement():
+    body = (
+        "ABIDJAN — Des coopératives accusent l'exportateur de ne pas les payer.\n\n"
+        "Son directeur général, Jean-Marc Aka, a attribué ces retards au durcissement du "
+        "crédit.\n\n"
+        "(Avec AFP)\n\n"
+        "Newsletter : recevez chaque matin l'essentiel de l'actualité économique africaine."
+    )
+    found = suggest(body, language="fr", outlets=["AFP"])
+    assert [s.relays for s in found] == [("AFP",), ("AFP",)]
+    assert found[-1].speaker.name == "Jean-Marc Aka"  # "a attribué": a claim of causes

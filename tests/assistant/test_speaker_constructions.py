@@ -433,3 +433,31 @@ def test_its_own_figures_at_the_end_name_nobody_else():
 def test_the_verbs_of_a_told_story_attribute_a_quote(body, language, speaker):
     (found,) = suggest(body, language=language)
     assert found.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Pakistan Tehreek-i-Insaf MPA Sajjad Hussain Soomro said the government was "
+            "selling the city's water twice.",
+            "en",
+            "Sajjad Hussain Soomro",
+        ),
+        (
+            "La presidenta de la Unión de Padres, Rocío Maldonado Íñiguez, atribuyó los "
+            "contagios al agua que llega a las escuelas.",
+            "es",
+            "Rocío Maldonado Íñiguez",
+        ),
+        (
+            "The utility's chief engineer, Omar Farooq, attributed the losses to households "
+            "tapping the lines.",
+            "en",
+            "Omar Farooq",
+        ),
+    ],
+)
+def test_a_legislators_title_is_a_role_and_attributing_a_cause_is_a_claim(body, language, speaker):
+    (found,) = suggest(body, language=language)
+    assert found.speaker.name == speaker
