@@ -1386,7 +1386,7 @@ def _leading_chain(body: str, phrase: list[Word], language: Language) -> list[Wo
     for n, word in enumerate(phrase):
         if (
             _is_name_word(word, language)
-            or word.folded in language.roles
+            or word.bare in language.roles  # "l'économiste Mamadou Diarrassouba"
             or (chain and word.folded in language.connectors)
             # A role of several words: "Pentagon press secretary Pat Ryder", "foreign
             # ministry spokesperson Lin Jian".

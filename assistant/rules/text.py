@@ -52,6 +52,11 @@ class Word:
     def folded(self) -> str:
         return _folded(self.text)
 
+    @cached_property
+    def bare(self) -> str:
+        """Folded, without an elided article: "l'économiste" is "economiste"."""
+        return _folded(without_elision(self.text))
+
     @property
     def lower(self) -> str:
         return self.text.casefold()

@@ -195,3 +195,12 @@ def test_a_credit_in_brackets_before_the_page_furniture_credits_every_statement(
     found = suggest(body, language="fr", outlets=["AFP"])
     assert [s.relays for s in found] == [("AFP",), ("AFP",)]
     assert found[-1].speaker.name == "Jean-Marc Aka"  # "a attribué": a claim of causes
+
+
+def test_a_role_with_its_elided_article_is_a_role_before_the_name():
+    body = (
+        "Pour l'économiste Mamadou Diarrassouba, spécialiste des filières agricoles, "
+        "l'argument ne tient pas."
+    )
+    (found,) = suggest(body, language="fr")
+    assert found.speaker.name == "Mamadou Diarrassouba"
