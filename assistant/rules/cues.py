@@ -29,7 +29,7 @@ from assistant.rules.speakers import (
     zh_clause_start,
     zh_subject,
 )
-from assistant.rules.text import NAME_OPENINGS, Word
+from assistant.rules.text import NAME_OPENINGS, Word, without_elision
 from records.quotes import CLOSERS
 
 _PHRASE_LIMIT = 12
@@ -458,17 +458,25 @@ def _long_apposition_before(
     body: str, sentence_words: list[Word], quoted: list[bool], index: int, language: Language
 ) -> int | None:
     """Where a description set off by commas right before the cue at `index` opens, when
-    it is indefinite and a short name stands before it: "Ms Rachel Lim, a 34-year-old
-    teacher who set up a Facebook group for affected travellers, said"."""
+    an article or "of" opens it and a short name stands before it: "Ms Rachel Lim, a
+    34-year-old teacher who set up a Facebook group for affected travellers, said",
+    "Arturo Esparza, del Hospital Civil de Guadalajara, dijo"."""
     if index < 4 or "," not in _gap(body, sentence_words[index - 1], sentence_words[index]):
         return None
     for position in range(index - 1, max(0, index - 3 * _PHRASE_LIMIT), -1):
         word, before = sentence_words[position], sentence_words[position - 1]
         gap = _gap(body, before, word)
+        if body[before.start - 1 : before.start] == "(":
+            gap = gap.replace(")", "", 1)  # "Le Conseil du café-cacao (CCC), l'organe …"
         if quoted[position] or _stops(gap, before):
             return None
         if "," in gap:
-            if word.folded not in language.indefinites or index - position < 4:
+            listed = any(w.folded in language.conjunctions for w in sentence_words[position:index])
+            if word.capitalised and before.capitalised and listed:
+                continue  # a list of names inside it: "from Orangi, Baldia and Manghopir"
+            opens = word.folded in language.indefinites | language.articles | language.connectors
+            elided = without_elision(word.text) != word.text  # "l'organe de régulation"
+            if not (opens or elided) or index - position < 4:
                 return None
             # The name before the comma: the words back to a stop or another comma.
             first = position - 1
@@ -478,7 +486,18 @@ def _long_apposition_before(
                     break
                 first -= 1
             name = sentence_words[first:position]
-            return position if _name_alone(name, language) else None
+            # Or the name that ends it, after its role or what leads to it: "El pediatra
+            # infectólogo Arturo Esparza", "a day after the Karachi Water Rights Alliance".
+            start = len(name)
+            while start and (
+                name[start - 1].capitalised or name[start - 1].folded in language.connectors
+            ):
+                start -= 1
+            ending = name[start:]
+            named = _name_alone(name, language) or (
+                len(ending) >= 2 and _name_alone(ending, language)
+            )
+            return position if named else None
     return None
 
 

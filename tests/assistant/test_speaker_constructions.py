@@ -461,3 +461,32 @@ def test_the_verbs_of_a_told_story_attribute_a_quote(body, language, speaker):
 def test_a_legislators_title_is_a_role_and_attributing_a_cause_is_a_claim(body, language, speaker):
     (found,) = suggest(body, language=language)
     assert found.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "The denial came a day after the Karachi Water Rights Alliance, a coalition of "
+            "residents' associations from Orangi, Baldia and Manghopir, told a press "
+            "conference that 27 illegal hydrants were operating.",
+            "en",
+            "Karachi Water Rights Alliance",
+        ),
+        (
+            "El pediatra infectólogo Arturo Esparza, del Hospital Civil de Guadalajara, dijo "
+            "que atendió a cuatro niños.",
+            "es",
+            "Arturo Esparza",
+        ),
+        (
+            "Le Conseil du café-cacao (CCC), l'organe de régulation de la filière, assure "
+            "n'avoir « jamais autorisé » un exportateur à acheter au-delà de ses garanties.",
+            "fr",
+            "Conseil du café-cacao",
+        ),
+    ],
+)
+def test_the_name_before_an_apposition_of_what_it_is_speaks(body, language, speaker):
+    (found,) = suggest(body, language=language)
+    assert found.speaker.name == speaker
