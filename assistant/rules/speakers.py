@@ -156,6 +156,10 @@ class Names:
             # "Harsha de Silva" is "De Silva"; "Diego Martín Arroyo", "Martín Arroyo" (but
             # "a EFE Marcelina Choque" is no name of three words).
             keys.append(skeleton(" ".join(parts[-2:])))
+        # A Spanish name ends in two surnames, and the first is the one used alone: "Julio
+        # César Paredes Lazo" is "Paredes" the next time.
+        if len(parts) >= 3 and self.language.code == "es":
+            keys.append(skeleton(parts[-2]))
         # Indonesian papers call a person by the first name, whatever its length: "Agus
         # Cahyono Adi" is "Agus" the next time.
         if len(parts) == 2 or self.language.code == "id":
@@ -575,17 +579,27 @@ def _person_names(name: list[Word], language: Language, body: str) -> list[Word]
     if language.code == "ru":
         return _russian_name(name)
     two = _last_two(name)
-    three = name[-3:]
-    if len(two) == 3 or not all(_is_name_word(word, language) for word in three):
+    if len(two) == 3:
         return two
-    first = three[0]
+    # Spanish names run to two given names and two surnames: "Julio César Paredes Lazo".
+    for length in (4, 3) if language.code == "es" else (3,):
+        names = name[-length:]
+        if len(names) == length and _may_open_a_name(names, body, language):
+            return names
+    return two
+
+
+def _may_open_a_name(names: list[Word], body: str, language: Language) -> bool:
+    """Whether these words can all be a person's names: no acronym, role, body or place
+    first, no initial after the first ("S. Mahalakshmi" is the name)."""
+    if not all(_is_name_word(word, language) for word in names):
+        return False
+    first = names[0]
     if first.acronym or first.folded in language.roles | language.organisations:
-        return two
-    if len(three[1].text) == 1 and body[three[1].end : three[1].end + 1] == ".":
-        return two  # "S. Mahalakshmi": an initial opens the name
-    if _is_place(first, body, language):
-        return two
-    return three
+        return False
+    if any(len(w.text) == 1 and body[w.end : w.end + 1] == "." for w in names[1:]):
+        return False
+    return not _is_place(first, body, language)
 
 
 @functools.lru_cache(maxsize=16)

@@ -257,3 +257,13 @@ def test_after_an_office_of_a_place_the_place_then_all_the_persons_names():
     )
     (found,) = suggest(body, language="id")
     assert found.speaker.name == "Rudi Hartono Simanjuntak"
+
+
+def test_a_spanish_name_of_four_words_is_learnt_whole_and_called_by_its_first_surname():
+    body = (
+        "El director del colegio, Julio César Paredes Lazo, afirmó que la matrícula se "
+        "devolverá.\n\n"
+        "Paredes aseguró además que la UGEL conocía el cierre desde octubre."
+    )
+    found = suggest(body, language="es")
+    assert [s.speaker.name for s in found] == ["Julio César Paredes Lazo"] * 2
