@@ -487,25 +487,32 @@ def _name_in_marks(body: str, quote: Quote, sentence: Sentence, lexicon: Languag
     )
 
 
+_CITING_REACH = 20  # characters from a verb to "citing": "reported on Tuesday, citing"
+
+
 def _cited_speak(
     found: list[Attribution], resolved: dict[int, SpeakerMatch | None], outlets: OutletIndex
 ) -> None:
     """ "Reuters, citing two sources, reported …", "Según informó la Cadena SER, citando
     fuentes de la Guardia Civil, …": those cited speak; the outlet only relays them."""
-    cited = next(
+    citing = next(
         (
-            resolved[id(a)]
+            a
             for a in found
             if a.cue is Cue.QUOTING and a.outlet is None and resolved[id(a)] is not None
         ),
         None,
     )
-    if cited is None:
+    if citing is None:
         return
+    cited = resolved[id(citing)]
     for attribution in found:
         speaker = resolved[id(attribution)]
+        # "The Express Tribune reported on Tuesday, citing a source …": whoever reports
+        # what they cite right after their verb relays it, outlet we know or not.
+        reporting = 0 <= citing.start - attribution.end <= _CITING_REACH
         if attribution.cue is not Cue.QUOTING and (
-            (attribution.speaks and (speaker is None or outlets.name_of(speaker.name)))
+            (attribution.speaks and (speaker is None or outlets.name_of(speaker.name) or reporting))
             or (attribution.outlet is not None and speaker is None)
         ):
             resolved[id(attribution)] = cited

@@ -300,3 +300,12 @@ def test_a_bodys_person_named_after_its_role_speaks_with_all_three_names():
 def test_three_names_after_a_role_are_the_persons_unless_the_first_is_a_place(sentence, speaker):
     found = suggest(sentence, language="en")
     assert found[-1].speaker.name == speaker
+
+
+def test_a_paper_we_do_not_hold_that_reports_citing_someone_relays_them():
+    body = (
+        "The Bendigo Advertiser reported on Monday, citing a senior council officer, that EPA "
+        "inspectors had written to the council in August."
+    )
+    (found,) = suggest(body, language="en")
+    assert found.speaker.name == "senior council officer"
