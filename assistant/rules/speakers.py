@@ -1296,6 +1296,9 @@ def _spoken_for(phrase: list[Word], language: Language) -> list[Word]:
     return []
 
 
+_CIRCUMSTANCE_WORDS = 6  # "на встрече с дольщиками": where a subject after its verb spoke
+
+
 def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
     """After a verb the subject comes first, perhaps behind an article or a time word:
     "said Tom Kell", "dijo el ministro", "afirmó este martes la ONU"."""
@@ -1318,6 +1321,12 @@ def _after_phrase(phrase: list[Word], language: Language) -> list[Word]:
         start += 2
     # "a déclaré sur France Inter le ministre …": where it spoke, before the subject.
     start = _past_medium(phrase, start, language)
+    # "заявил на встрече с дольщиками генеральный директор …": where, then who.
+    if start < len(phrase) and phrase[start].folded in language.circumstances:
+        ahead = range(start + 1, min(len(phrase), start + _CIRCUMSTANCE_WORDS))
+        role_at = next((n for n in ahead if phrase[n].folded in language.roles), None)
+        if role_at is not None and not any(w.capitalised for w in phrase[start:role_at]):
+            start = role_at
     # "a déclaré le chef de l'État lors d'une conférence de presse": the subject ends
     # where how or where it spoke begins.
     for end in range(start + 1, len(phrase)):

@@ -194,3 +194,22 @@ def test_a_place_before_a_persons_two_names_is_no_part_of_them():
     )
     (found,) = suggest(body, language="ru")
     assert found.speaker.name == "Денис Рыбаков"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "«Мы не банкроты, — заявил на встрече с дольщиками генеральный директор ГК "
+            "«Волгастрой» Артем Гущин, — мы компания, у которой банк заморозил деньги».",
+            "Артем Гущин",
+        ),
+        (
+            "«Нам перестали платить с июня», — пояснил его директор Виктор Павлович Самойлов.",
+            "Виктор Павлович Самойлов",
+        ),
+    ],
+)
+def test_where_it_was_said_and_whose_director_come_before_the_name_after_the_verb(body, speaker):
+    (found,) = suggest(body, language="ru")
+    assert found.speaker.name == speaker
