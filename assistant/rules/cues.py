@@ -795,7 +795,8 @@ def _zh_compound(body: str, position: int, length: int) -> bool:
 def _zh_reported(body: str, start: int, end: int) -> str:
     """ "据路透社报道": the report (路透社) between 据 and 报道 (or the comma)."""
     stop = end
-    for marker in ("报道", "消息", "报导", "称", "说", "表示", "，", "。"):
+    # "据业委会统计": whose count it is.
+    for marker in ("报道", "消息", "报导", "称", "说", "表示", "统计", "测算", "调查", "，", "。"):
         at = body.find(marker, start, stop)
         if at != -1:
             stop = at

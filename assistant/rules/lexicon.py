@@ -1140,7 +1140,9 @@ ZH.furniture = (
 # (name), 小说 (a novel).
 ZH_NOT_CUES = _lower(
     "名称|称为|称号|简称|下称|以下称|堪称|俗称|号称|小说|说法|听说|传说|说服|说明|"
-    "数据|证据|依据|占据|割据|据点|指出来|表示感谢|据悉|据了解|据称"
+    "数据|证据|依据|占据|割据|据点|指出来|表示感谢|据悉|据了解|据称|"
+    # "住建局所说的12%": what someone said, named in another's statement.
+    "所说|所称|所表示"
 )
 # Where a Chinese subject ends before its verb: a date ("11日"), a place ("在…"), a time.
 ZH_SUBJECT_ENDS = (

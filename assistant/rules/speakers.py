@@ -63,6 +63,10 @@ _ZH_RANK_AFTER = re.compile(
 _ZH_BOUNDARIES = "，。：；、“”「」『』（）()！？!?,:;《》"
 # "马克·霍尔顿（Mark Holden）", "（记者 周婧怡）": an aside in brackets, no part of a name.
 _ZH_ASIDE = re.compile(r"（[^）]*）|\([^)]*\)|【[^】]*】|^[\u3400-\u9fff]{2,8}讯")
+# Someone the text names by surname and title alone: "李女士", "欧阳先生".
+_ZH_SURNAME_AND_TITLE = re.compile(
+    r"(?:欧阳|司马|诸葛|上官|东方|皇甫|令狐|慕容|[\u4e00-\u9fff])(?:女士|先生|小姐|阿姨|大爷|老人)$"
+)
 # "12月6日晚，…": when, before whoever acts.
 _ZH_WHEN = re.compile(r"^(?:\d+年)?(?:\d+月)?\d+日(?:晚间|晚|早|晨|上午|下午|凌晨)?")
 
@@ -1480,6 +1484,8 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     # many and the anonymity asked for.
     phrase = _ZH_UNNAMED.sub("", _ZH_COUNT_BEFORE.sub("", phrase))
     cut = _zh_subject_end(phrase)
+    if phrase[:1] in ("该", "此") and phrase[1:cut] in language.roles:
+        phrase, cut = phrase[1:], cut - 1  # "该负责人同时否认": that official, as "这位负责人"
     if (cut < 2 or phrase[:cut].endswith("的")) and "的" in phrase:
         # "曾在该市梯队执教三年的教练赵磊", "参加选拔的一名球员家长王女士": no subject before
         # "在" or "一名", but after the 的 that describes it.
@@ -1493,6 +1499,8 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     for opener in ZH_CLAUSE_OPENERS:
         phrase = phrase.removeprefix(opener)
     phrase = _ZH_RANK_AFTER.sub("", phrase)  # "施毅陆军大校": the rank after the name
+    if titled := _ZH_SURNAME_AND_TITLE.search(phrase):
+        phrase = titled.group()  # "3栋住户李女士": Ms Li, whoever she is
     if phrase.startswith("有") and not phrase.startswith("有关") and len(phrase) > 2:
         phrase = phrase[1:]  # "有分析人士认为": there are analysts who think (有关 is "concerned")
     if not phrase:

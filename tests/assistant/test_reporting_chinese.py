@@ -187,3 +187,24 @@ def test_one_who_cites_figures_speaks_and_a_title_in_book_marks_is_no_clause_edg
     )
     found = suggest(body)
     assert [s.speaker.name for s in found] == ["阮文雄", "美国驻泰国大使馆"]
+
+
+def test_what_another_said_is_no_cue_and_a_count_is_whose_it_is():
+    body = (
+        "深圳大学教授林海东认为，住建局所说的12%是整栋楼的平均租金涨幅。他说，统租改造不应以"
+        "清退原有租户为代价。\n\n"
+        "据业委会统计，截至12月3日，已有40户业主家中出现新的裂缝。"
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["林海东", "林海东", "业委会"]
+
+
+def test_that_official_is_the_one_named_before_and_a_resident_is_her_surname_and_title():
+    body = (
+        "对此，负责该站施工的中建蓉城轨道工程有限公司项目部一位负责人回应称，第三方监测单位已"
+        "入户排查。\n\n"
+        "该负责人同时否认施工方曾在夜间进行爆破作业。\n\n"
+        "3栋住户李女士告诉记者，几乎每晚11点以后都能感到明显的震动。"
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["中建蓉城轨道工程有限公司项目部"] * 2 + ["李女士"]
