@@ -465,7 +465,10 @@ def denials(body: str, statements: list[Statement], language: Language) -> list[
 
 
 # A figure and what it counts: "91% de los conductores", "112", "15 000 hectares", "81%".
-_FIGURE = re.compile(r"(?<![\w.,])(\d+(?:[.,  ]\d{3})*(?:[.,]\d+)?)\s*(%|[^\W\d_]+)?")
+# (Not inside a word of letters or digits; after a Chinese character it may stand: "约为35%".)
+_FIGURE = re.compile(
+    r"(?<![0-9A-Za-zÀ-ÖØ-öø-ÿА-Яа-яЁё.,])(\d+(?:[.,  ]\d{3})*(?:[.,]\d+)?)\s*(%|[^\W\d_]+)?"
+)
 _FIGURE_WINDOW = 5  # statements after the first figure that a rival one may stand
 
 
@@ -478,18 +481,62 @@ def _figures(body: str, start: int, end: int) -> dict[str, set[str]]:
     return found
 
 
+def contrasted(body: str, start: int, end: int, language: Language) -> bool:
+    """Does the sentence set itself against another's: "however", "en cambio", "不过"?"""
+    if language.code == "zh":
+        return any(marker in body[start:end] for marker in language.contrasts)
+    folded = f" {' '.join(word.folded for word in words(body, start, end))} "
+    return any(f" {marker} " in folded for marker in language.contrasts)
+
+
+def _numbers(figures: dict[str, set[str]]) -> set[str]:
+    """The numbers a statement gives that may be another's figure repeated: not a year,
+    not a small count."""
+    return {
+        number
+        for numbers in figures.values()
+        for number in numbers
+        if len(number) >= 2 and not (len(number) == 4 and number[:2] in ("19", "20"))
+    }
+
+
+def _figure_pointed_at(body: str, statement: Statement, numbers: set[str], language) -> bool:
+    """Does the statement point at one of these figures as said before: a demonstrative
+    before it ("ese 35 %", "ces 40"), or "所说的" ("住建局所说的12%")?"""
+    for match in _FIGURE.finditer(body, statement.sentence_start, statement.sentence_end):
+        if re.sub(r"\D", "", match.group(1)) not in numbers:
+            continue
+        before = body[max(statement.sentence_start, match.start() - 12) : match.start()]
+        if language.code == "zh":
+            if before.endswith(("所说的", "所称的", "所说", "这一", "上述")):
+                return True
+            continue
+        previous = words(before)
+        if previous and previous[-1].folded in language.demonstratives:
+            return True
+    return False
+
+
 def rival_figures(
     body: str, statements: list[Statement], vocab: list[set[str]], language: Language
 ) -> list[tuple[int, int]]:
     """(first, rival) pairs: another speaker's different figure for what an earlier
     statement counted, just after it: "cifró el seguimiento en el 91%" and "Renfe lo
     situó en el 37%", "产能利用率约为35%" and "产能利用率为81%". The same unit and a word in
-    common (or a short statement that says nothing else) make it the same count."""
+    common (or a short statement that says nothing else) make it the same count; so does
+    a figure set against it ("sostiene, en cambio, que los contagios suman ya 40", "不过"),
+    whatever it counts. Another's figure repeated and disputed answers it too: "ese 35 %",
+    "Sur ces 40, il y a 31 stagiaires", "住建局所说的12%"."""
     figures = [_figures(body, s.content_start, s.end) for s in statements]
+    numbers = [_numbers(found) for found in figures]
     pairs = []
     for index, statement in enumerate(statements):
         if statement.speaker_key is None or not figures[index]:
             continue
+        against = contrasted(body, statement.sentence_start, statement.sentence_end, language)
+        disputing = against or points_back(
+            body, statement.sentence_start, statement.sentence_end, language
+        )
         for other in range(index - 1, max(-1, index - 1 - _FIGURE_WINDOW), -1):
             earlier = statements[other]
             if earlier.speaker_key in (None, statement.speaker_key) or not figures[other]:
@@ -501,7 +548,12 @@ def rival_figures(
                 given = set().union(*figures[other].values())
                 differ = not figures[index][""] <= given
             about_it = len(vocab[index]) <= 2 or shared_words(vocab[index], vocab[other])
-            if differ and about_it:
+            set_against = against and not units and not (numbers[index] & numbers[other])
+            near = index - other <= 2
+            repeated = numbers[index] & numbers[other] and (
+                disputing or _figure_pointed_at(body, statement, numbers[other], language)
+            )
+            if (differ and about_it) or (set_against and (about_it or near)) or repeated:
                 pairs.append((other, index))
                 break
     return pairs

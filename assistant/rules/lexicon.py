@@ -98,6 +98,8 @@ class Language:
     circumstances: frozenset[str] = frozenset()
     # Discourse markers set off by a comma, never a subject: "Por su parte, …".
     discourse: frozenset[str] = frozenset()
+    # Words that set a statement against another's: "however", "en cambio", "不过".
+    contrasts: frozenset[str] = frozenset()
     # Roles that name nobody in particular: "sources said" is never the last speaker.
     anonymous: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
@@ -335,6 +337,9 @@ EN.circumstances = _set(
     "visiting|testifying|briefing|during|after|in|at|on|when|following|while"
 )
 EN.anonymous = _set("source|sources")
+EN.contrasts = _set(
+    "however|but|yet|instead|on the other hand|by contrast|in contrast|for its part|for their part"
+)
 EN.discourse = _set(
     "meanwhile|however|in turn|for its part|for his part|for her part|separately|earlier|"
     "later|in response|on the other hand|at the same time|in a statement|in addition"
@@ -498,6 +503,7 @@ ID.circumstances = _set(
     "saat|ketika|usai|seusai|setelah|sebelum|dalam|di|ditemui|dihubungi|melalui|lewat"
 )
 ID.anonymous = _set("sumber")
+ID.contrasts = _set("namun|tetapi|tapi|sebaliknya|padahal|berbeda dengan")
 ID.discourse = _set(
     "sementara itu|di sisi lain|sebelumnya|selain itu|namun|di tempat terpisah|secara "
     "terpisah|dalam kesempatan itu|dalam kesempatan yang sama|menanggapi hal itu|terkait hal itu"
@@ -697,6 +703,7 @@ ES.places = _set("en")
 ES.openers = _set("mientras|mientras que|pero|aunque|sin embargo")
 ES.circumstances = _set("durante|tras|en|hablando|respondiendo|al|preguntado|preguntada")
 ES.anonymous = _set("fuente|fuentes")
+ES.contrasts = _set("en cambio|sin embargo|no obstante|pero|por el contrario|por su parte")
 ES.discourse = _set(
     "por su parte|por otra parte|en cambio|sin embargo|asimismo|ademas|mientras tanto|no "
     "obstante|de hecho|por ello|por eso|en este sentido|en respuesta"
@@ -868,6 +875,7 @@ FR.places = _set("a|en")
 FR.openers = _set("tandis que|tandis|alors que|mais|cependant")
 FR.circumstances = _set("lors|interroge|interrogee|dans|devant|en|apres|s'exprimant")
 FR.anonymous = _set("source|sources")
+FR.contrasts = _set("en revanche|cependant|toutefois|mais|au contraire|pour sa part|de son cote")
 FR.discourse = _set(
     "pour sa part|de son cote|en revanche|par ailleurs|cependant|toutefois|de leur cote|"
     "en reponse|dans la foulee"
@@ -1023,6 +1031,7 @@ RU.conjunctions = _set("и")
 RU.openers = _set("а|но|однако|тогда как|в то время как")
 RU.circumstances = _set("выступая|отвечая|комментируя|говоря|в|на|после|во")
 RU.anonymous = _set("источник|источники|источника|источников")
+RU.contrasts = _set("однако|но|впрочем|напротив|в свою очередь|же")
 RU.discourse = _set("в свою очередь|между тем|при этом|однако|кроме того|тем временем|в ответ")
 RU.skipped = _set(
     "также|тоже|ранее|позже|позднее|уже|вновь|снова|еще|в|во|понедельник|вторник|среду|"
@@ -1085,6 +1094,7 @@ ZH.answer_openers = ("对此", "针对此事", "针对上述", "就此")
 ZH.told_earlier = ("此前", "早前", "日前")
 ZH.accusation_nouns = _set("指责|指控|说法|报道|言论|声明|报告|抹黑|对此|就此|此事|行径|做法")
 ZH.report_nouns = _set("报道|报告|文章|消息")
+ZH.contrasts = frozenset(("不过", "但是", "然而", "但", "却", "则认为"))
 ZH.demonstratives = frozenset(("上述", "这一", "这些", "这种", "该", "此"))
 # "表示强烈不满和坚决反对": the objection of an official answer, as plain as a denial.
 ZH.refutations = _set(

@@ -329,3 +329,33 @@ def test_a_second_denial_by_the_same_speaker_answers_what_its_own_words_meet():
     pairs = denied_by(body)
     second = next(quote for quote in pairs if "par ailleurs" in quote)
     assert pairs[second] == [starting(pairs, "Ferrand affirme")]
+
+
+def test_a_figure_set_against_anothers_answers_it_whatever_it_counts():
+    body = (
+        "La Secretaría de Salud Jalisco confirmó 12 casos de hepatitis A entre alumnos de tres "
+        "escuelas.\n\n"
+        "La Unión de Padres de Familia sostiene, en cambio, que los contagios suman ya 40."
+    )
+    first, second = suggest(body, language="es")
+    assert (first.denies, second.denies) == ((), ((first.start, first.end),))
+
+
+@pytest.mark.parametrize(
+    ("body", "language"),
+    [
+        (
+            "« Nous avons renforcé l'équipe de 40 agents », a rappelé la ministre, Marie "
+            "Vandeputte.\n\n« Sur ces 40, il y a 31 stagiaires », a dit Samir El Ouali.",
+            "fr",
+        ),
+        (
+            "龙华区住房和建设局表示，改造后的租金涨幅约为12%。\n\n"
+            "深圳大学教授林海东认为，住建局所说的12%是整栋楼的平均租金涨幅。",
+            "zh",
+        ),
+    ],
+)
+def test_anothers_figure_pointed_at_again_is_disputed(body, language):
+    first, second = suggest(body, language=language)
+    assert second.denies == ((first.start, first.end),)
