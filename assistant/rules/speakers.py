@@ -1079,6 +1079,7 @@ _COMPANY = re.compile(
 
 _COMPANY_REACH = 6000  # characters back to look for the company's name
 _AFTER_COMPANY_WORD = re.compile(rf"\s+(«[^»]{{1,40}}»|{_NAMED_WORDS})")
+_BEFORE_COMPANY_WORD = re.compile(rf"({_NAMED_WORDS}),\s+[\w’']{{1,4}}\s+$")
 
 
 @functools.lru_cache(maxsize=8)
@@ -1099,6 +1100,10 @@ def _companies(body: str, company_words: frozenset[str]) -> tuple[tuple[int, int
             continue
         if after := _AFTER_COMPANY_WORD.match(body, word.end):
             found.append((word.start, after.end(), after.group(1).strip("«»")))
+        elif before := _BEFORE_COMPANY_WORD.search(body, max(0, word.start - 80), word.start):
+            # "Alimentos Escolares del Bajío, la empresa que surte los desayunos": the name
+            # the apposition describes.
+            found.append((before.start(1), word.end, before.group(1)))
     return tuple(sorted(found))
 
 

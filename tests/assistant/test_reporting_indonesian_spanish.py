@@ -267,3 +267,14 @@ def test_a_spanish_name_of_four_words_is_learnt_whole_and_called_by_its_first_su
     )
     found = suggest(body, language="es")
     assert [s.speaker.name for s in found] == ["Julio César Paredes Lazo"] * 2
+
+
+def test_the_company_is_the_name_its_apposition_describes():
+    body = (
+        "Los inspectores encontraron fallas en la cocina de Alimentos Escolares del Bajío, la "
+        "empresa que surte los desayunos.\n\n"
+        "Maldonado aseguró además que la asociación advirtió a la SEJ desde octubre.\n\n"
+        "La empresa negó que sus alimentos estén relacionados con el brote."
+    )
+    found = suggest(body, language="es")
+    assert found[-1].speaker.name == "Alimentos Escolares del Bajío"
