@@ -239,6 +239,12 @@ def find(
                 attribution.subject = interpret(body, after, names, before=False)
             elif outlet is not None:
                 attribution.outlet = outlet
+            elif word.cue is Cue.QUOTING and (
+                named := _outlet_quoted_first(body, sentence_words, first, after, found, language)
+            ):
+                # "Mengutip Suara Merdeka, seorang sumber … menyebut": the paper quoted
+                # relays; whoever speaks after the comma speaks.
+                attribution.outlet = named
             elif word.cue in (Cue.ACCORDING, Cue.QUOTING):
                 attribution.subject = (
                     Subject(pronoun=True, words=0)
@@ -256,6 +262,30 @@ def find(
                 attribution.outlet = _outlet(body, told, outlets)
         result.append(attribution)
     return result
+
+
+def _outlet_quoted_first(body, sentence_words, first, after, found, language) -> str | None:
+    """The name a sentence opens by quoting, set off by a comma, when another cue of
+    speech follows in the sentence: an outlet, known or not ("Mengutip Radar Gresik,
+    seorang sumber … menyebut")."""
+    if first > 1 or not after:
+        return None
+    named = []
+    for word in after:
+        if not (word.capitalised or word.acronym) or len(named) == 4:
+            break
+        named.append(word)
+        if "," in body[word.end : word.end + 2]:
+            break
+    else:
+        return None
+    if not named or "," not in body[named[-1].end : named[-1].end + 2]:
+        return None
+    speech_after = any(
+        word.cue is Cue.SPEECH and sentence_words[start].start > named[-1].end
+        for word, start, _ in found
+    )
+    return body[named[0].start : named[-1].end] if speech_after else None
 
 
 def _speaker(
@@ -427,6 +457,9 @@ def _before(
         # (or nothing but an opener and time words) there is no name for a description
         # to follow; the description is the subject.
         if segment and earlier is not None and (not earlier or _connective(earlier, language)):
+            return segment, opener, postposed, described
+        if segment and number + 1 in relaying and number not in relaying:
+            # "Mengutip Radar Gresik, seorang sumber … menyebut": past the outlet quoted.
             return segment, opener, postposed, described
         if earlier is not None and (
             number in relaying

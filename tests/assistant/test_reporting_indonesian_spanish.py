@@ -278,3 +278,15 @@ def test_the_company_is_the_name_its_apposition_describes():
     )
     found = suggest(body, language="es")
     assert found[-1].speaker.name == "Alimentos Escolares del Bajío"
+
+
+def test_a_paper_quoted_first_relays_whoever_speaks_after_the_comma():
+    body = (
+        "Mengutip Radar Gresik, seorang sumber di internal perusahaan menyebut kebocoran berasal "
+        "dari pipa transfer yang seharusnya diganti sejak Juni."
+    )
+    (found,) = suggest(body, language="id")
+    assert (found.speaker.name, found.relays) == (
+        "sumber di internal perusahaan",
+        ("Radar Gresik",),
+    )
