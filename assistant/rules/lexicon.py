@@ -644,7 +644,7 @@ ES.refutations = _set(
 _add(ES, "asegurando|afirmando|anadiendo|senalando|explicando", Cue.CONTINUING)
 _add(ES, "segun|de acuerdo con|segun el|segun la", Cue.ACCORDING)
 _add(ES, "para", Cue.ACCORDING, opening=True)
-_add(ES, "citando a|citando|citado por", Cue.QUOTING)
+_add(ES, "citando a|citando|citado por|que cita a|que cita|que citó a|que cito a", Cue.QUOTING)
 _add(
     ES,
     "segun informo|segun informa|segun publico|publico|citadas por|citados por|citada por",
@@ -818,7 +818,7 @@ _add(
 )
 _add(FR, "selon|d'apres|aux dires de", Cue.ACCORDING)
 _add(FR, "pour", Cue.ACCORDING, opening=True)
-_add(FR, "citant|cite par|citee par|cites par|citees par", Cue.QUOTING)
+_add(FR, "citant|cite par|citee par|cites par|citees par|qui cite|qui citent", Cue.QUOTING)
 _add(
     FR,
     "a rapporte|rapporte|ont rapporte|rapporte par|rapportee par|relaye par|citees par|"

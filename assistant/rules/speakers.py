@@ -788,6 +788,13 @@ def interpret(
     ):
         # "в ведомстве отказались", "уточнили в компании": the body the text spoke of.
         return Subject(pronoun=True, plural=True, body=True, words=len(phrase))
+    if not before and (sources := _sources_as_written(phrase, language)):
+        # "qui cite deux sources au sein du CCC", "со ссылкой на источник в правительстве
+        # Нижегородской области": unnamed sources, as the text describes them.
+        name = _span(body, sources)
+        return Subject(
+            names.match(name, name), roles=frozenset((sources[0].folded,)), words=len(phrase)
+        )
     if named := _the_body_named_before(body, phrase, language):
         # "The authority said", "selon le syndicat": the body the text named in full.
         return Subject(names.match(named, named), words=len(phrase))
@@ -980,6 +987,35 @@ _LOWERCASE_BODIES = frozenset(("fr", "es"))
 
 
 _ACRONYM_AFTER = re.compile(rf"\s*\(([{_CAPITAL}]{{2,8}})\)")
+
+
+_SOURCES_WORDS = 12  # "fuentes de la Fiscalía Provincial Penal de San Juan de Lurigancho"
+# How many sources, before the word for them: "two industry sources", "dua sumber".
+_COUNT_WORDS = frozenset(
+    (
+        *("two", "three", "several", "deux", "trois", "plusieurs", "dos", "tres", "varias"),
+        *("varios", "dua", "tiga", "beberapa", "два", "две", "три", "двух", "трех"),
+        *("нескольких", "несколько"),
+    )
+)
+
+
+def _sources_as_written(phrase: list[Word], language: Language) -> list[Word]:
+    """Unnamed sources and what describes them, after their cue, less an article, their
+    count kept ("dua sumber di industri makanan dan minuman")."""
+    rest = phrase
+    while rest and rest[0].folded in language.articles:
+        rest = rest[1:]
+    counted = (
+        1 if len(rest) > 1 and (rest[0].text.isdigit() or rest[0].folded in _COUNT_WORDS) else 0
+    )
+    if len(rest) <= counted or rest[counted].folded not in language.anonymous:
+        return []
+    if len(rest) > _SOURCES_WORDS:
+        return []
+    # Up to a relative clause: "a source who spoke on condition of anonymity".
+    end = next((n for n, word in enumerate(rest) if word.folded in language.relatives), len(rest))
+    return rest[:end]
 
 
 def _name_before_its_acronym(body: str, phrase: list[Word], language: Language) -> list[Word]:

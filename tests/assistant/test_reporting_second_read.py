@@ -186,7 +186,7 @@ def test_a_report_relayed_with_its_outlet_in_marks_is_a_statement_of_its_sources
         "Венгрия предлагают выкупать газ на российско-украинской границе."
     )
     (found,) = suggest(body, outlets=["Коммерсант"], language="ru")
-    assert found.speaker.name == "источники" and found.relays == ("Коммерсант",)
+    assert found.speaker.name == "источники в отрасли" and found.relays == ("Коммерсант",)
 
 
 def test_an_answer_without_words_makes_the_next_statement_the_answer():

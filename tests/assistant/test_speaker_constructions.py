@@ -490,3 +490,30 @@ def test_a_legislators_title_is_a_role_and_attributing_a_cause_is_a_claim(body, 
 def test_the_name_before_an_apposition_of_what_it_is_speaks(body, language, speaker):
     (found,) = suggest(body, language=language)
     assert found.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "language", "speaker"),
+    [
+        (
+            "Selon Bruzz, qui cite une source pénitentiaire, un détenu aurait attendu neuf heures.",
+            "fr",
+            "source pénitentiaire",
+        ),
+        (
+            "Según RPP, que cita a fuentes de la Fiscalía Provincial Penal de San Juan de "
+            "Lurigancho, la fiscalía abrió una investigación.",
+            "es",
+            "fuentes de la Fiscalía Provincial Penal de San Juan de Lurigancho",
+        ),
+        (
+            "Как сообщает NewsNN со ссылкой на источник в правительстве Нижегородской области, "
+            "один из кредиторов уже направил в суд заявление.",
+            "ru",
+            "источник в правительстве Нижегородской области",
+        ),
+    ],
+)
+def test_unnamed_sources_an_outlet_cites_speak_as_the_text_describes_them(body, language, speaker):
+    (found,) = suggest(body, language=language)
+    assert found.speaker.name == speaker
