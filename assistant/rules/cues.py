@@ -679,7 +679,12 @@ def _after(
         if quoted[position] or position in cue_at:
             break
         word = sentence_words[position]
-        previous = sentence_words[position - 1] if position else None
+        previous = phrase[-1] if phrase else sentence_words[position - 1] if position else None
+        if phrase and _opened_bracket(body, previous, word):
+            # "le porte-parole de la Direction générale … (DG EPI), Benoît Mertens": its
+            # short name in brackets, passed over.
+            position += 1
+            continue
         if previous is not None and (phrase or position == index):
             gap = _gap(body, previous, word)
             # Marks around words not quoted are a name's ("газета «Коммерсант»").
@@ -697,6 +702,13 @@ def _after(
         phrase.append(word)
         position += 1
     return phrase
+
+
+def _opened_bracket(body: str, previous: Word, word: Word) -> bool:
+    """Is the word inside a short bracket opened after the previous one?"""
+    gap = body[previous.end : word.start]
+    closing = body.find(")", word.start, word.start + 25)
+    return gap.count("(") > gap.count(")") and closing != -1
 
 
 def _at_a_body(phrase: list[Word], language: Language) -> bool:

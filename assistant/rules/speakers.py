@@ -1030,8 +1030,13 @@ def _name_before_its_acronym(body: str, phrase: list[Word], language: Language) 
         and body[word.start - 1 : word.start] == "("
         and body[word.end : word.end + 1] == ")"
     ]
-    if phrase and (after := _ACRONYM_AFTER.match(body, phrase[-1].end)):
-        bracketed.append((len(phrase), after.group(1)))  # the phrase ended at its bracket
+    for n, word in enumerate(phrase):
+        after = _ACRONYM_AFTER.match(body, word.end) if n else None
+        # The phrase ended at its bracket, or passed over it; unless the name goes on
+        # after it ("Kantor Akuntan Publik (KAP) Hadi Susanto & Rekan").
+        if after and not body[after.end() : after.end() + 2].strip()[:1].isupper():
+            bracketed.append((n + 1, after.group(1)))
+    bracketed.sort()
     for n, acronym in bracketed[:1]:
         letters = acronym.casefold()
         skipped = language.connectors | language.articles

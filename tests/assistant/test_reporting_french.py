@@ -204,3 +204,12 @@ def test_a_role_with_its_elided_article_is_a_role_before_the_name():
     )
     (found,) = suggest(body, language="fr")
     assert found.speaker.name == "Mamadou Diarrassouba"
+
+
+def test_a_short_name_in_brackets_after_the_role_is_passed_over_to_the_person():
+    body = (
+        "« La prison hébergeait ce lundi 1 262 détenus », a indiqué le porte-parole de la "
+        "Direction générale des Établissements pénitentiaires (DG EPI), Benoît Mertens."
+    )
+    (found,) = suggest(body, language="fr")
+    assert found.speaker.name == "Benoît Mertens"
