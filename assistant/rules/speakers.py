@@ -954,6 +954,16 @@ def interpret(
             owner = [word for word in rest[:-1] if word.capitalised]
             if indefinite and len(owner) == 1 and (heard := names.said_as(owner)):
                 return Subject(heard, roles=roles, words=len(phrase))
+            # "A City of Greater Bendigo spokeswoman denied": the body speaks through them.
+            if (
+                indefinite
+                and len(rest) >= 2
+                and rest[-1].folded in language.speaking_for
+                and rest[0].capitalised
+                and all(w.capitalised or w.folded in language.connectors for w in rest[:-1])
+            ):
+                name = _span(body, rest[:-1])
+                return Subject(names.match(name, name), roles=roles, words=len(phrase))
             # "A department spokesperson said": someone the text has not named, as written.
             name = _span(body, rest)
             return Subject(names.match(name, name), roles=roles, words=len(phrase))

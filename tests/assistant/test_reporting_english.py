@@ -309,3 +309,18 @@ def test_a_paper_we_do_not_hold_that_reports_citing_someone_relays_them():
     )
     (found,) = suggest(body, language="en")
     assert found.speaker.name == "senior council officer"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A City of Greater Bendigo spokeswoman denied the report on Tuesday.",
+            "City of Greater Bendigo",
+        ),
+        ("A Toyota spokesperson said the plant would reopen.", "Toyota"),
+    ],
+)
+def test_a_body_speaks_through_its_unnamed_spokesperson(sentence, speaker):
+    (found,) = suggest(sentence, language="en")
+    assert found.speaker.name == speaker
