@@ -471,11 +471,21 @@ def _before(
     return segments[-1], opener, postposed, described
 
 
+def _past_auxiliaries(sentence_words: list[Word], index: int, language: Language) -> int:
+    """The index of the first of the words beside the verb ("has", "also") right before
+    it, or the verb's own."""
+    while index > 1 and sentence_words[index - 1].folded in language.skipped:
+        index -= 1
+    return index
+
+
 def _long_relative_before(
     body: str, sentence_words: list[Word], quoted: list[bool], index: int, language: Language
 ) -> int | None:
     """Where a relative clause too long to read as a subject opens (its pronoun's
-    index), when it stands between commas right before the cue at `index`."""
+    index), when it stands between commas right before the cue at `index` (or its
+    auxiliary: "…, has denied")."""
+    index = _past_auxiliaries(sentence_words, index, language)
     if index < 2 or "," not in _gap(body, sentence_words[index - 1], sentence_words[index]):
         return None
     for position in range(index - 1, max(0, index - 3 * _PHRASE_LIMIT), -1):
@@ -494,6 +504,7 @@ def _long_apposition_before(
     an article or "of" opens it and a short name stands before it: "Ms Rachel Lim, a
     34-year-old teacher who set up a Facebook group for affected travellers, said",
     "Arturo Esparza, del Hospital Civil de Guadalajara, dijo"."""
+    index = _past_auxiliaries(sentence_words, index, language)
     if index < 4 or "," not in _gap(body, sentence_words[index - 1], sentence_words[index]):
         return None
     for position in range(index - 1, max(0, index - 3 * _PHRASE_LIMIT), -1):

@@ -313,7 +313,8 @@ EN.roles = _set(
     "|councillor|councilman|councilwoman|alderman|ceo|founder|co-founder|attorney|inspector|"
     "superintendent|economist|researcher|doctor|nurse|teacher|principal|executive|"
     "coordinator|activist|organiser|organizer|regulator|auditor|sheriff|pilot|engineer|"
-    "scientist|consultant|representative|trustee|treasurer|ombudsman|coroner|magistrate|owner"
+    "scientist|consultant|representative|trustee|treasurer|ombudsman|coroner|magistrate|owner|"
+    "operator|worker|employee|driver|staffer|technician|guard|contractor"
 )
 EN.organisations = _set(
     "ministry|department|office|government|union|association|committee|commission|"

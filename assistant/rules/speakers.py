@@ -949,7 +949,7 @@ def interpret(
         anonymous = noun_phrase and roles <= language.anonymous
         if noun_phrase and (indefinite or anonymous) and relative:
             rest = rest[:relative]  # "according to a senior official who spoke on condition…"
-        if (before or noun_phrase) and (indefinite or anonymous) and len(rest) <= 6:
+        if (before or noun_phrase) and (indefinite or anonymous) and len(rest) <= _DESCRIBED_WORDS:
             # "A Toyota spokesperson": the company the text has heard from already.
             owner = [word for word in rest[:-1] if word.capitalised]
             if indefinite and len(owner) == 1 and (heard := names.said_as(owner)):
@@ -999,6 +999,9 @@ _LOWERCASE_BODIES = frozenset(("fr", "es"))
 _ACRONYM_AFTER = re.compile(rf"\s*\(([{_CAPITAL}]{{2,8}})\)")
 
 
+# "A former forklift operator at the company's Epsom depot said": someone unnamed,
+# described at this length at most.
+_DESCRIBED_WORDS = 9
 _SOURCES_WORDS = 12  # "fuentes de la Fiscalía Provincial Penal de San Juan de Lurigancho"
 # How many sources, before the word for them: "two industry sources", "dua sumber".
 _COUNT_WORDS = frozenset(

@@ -324,3 +324,18 @@ def test_a_paper_we_do_not_hold_that_reports_citing_someone_relays_them():
 def test_a_body_speaks_through_its_unnamed_spokesperson(sentence, speaker):
     (found,) = suggest(sentence, language="en")
     assert found.speaker.name == speaker
+
+
+def test_a_long_relative_clause_before_an_auxiliary_and_someone_described_at_length():
+    body = (
+        "Loddon Resource Recovery, which sorts kerbside recycling for about 50,000 households "
+        "in Greater Bendigo, has denied sending glass to landfill.\n\n"
+        "A former forklift operator at the company's Epsom depot, who asked not to be named "
+        "because he is in a pay dispute with the firm, told the ABC that trucks carried crushed "
+        "glass to the landfill."
+    )
+    found = suggest(body, language="en")
+    assert [s.speaker.name for s in found] == [
+        "Loddon Resource Recovery",
+        "former forklift operator at the company's Epsom depot",
+    ]
