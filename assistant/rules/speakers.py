@@ -48,6 +48,8 @@ from records.quotes import CLOSERS
 from records.text import fold
 
 _QUOTING_ZH = ("援引", "引述", "引用")
+# Officials who speak as themselves, not as the body's voice.
+_ZH_OFFICERS = frozenset(("负责人", "官员"))
 _ZH_REPORTED_AFTER = re.compile(r"(?:报道|报导|透露|披露)$")
 # What is cited that is no one's words: figures, records, documents.
 _ZH_CITED_RECORDS = re.compile(r"^[^对向]*(?:数据|统计|资料|文件|记录|报告)(?:[对向].*)?$")
@@ -1554,6 +1556,9 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     # "这位负责人说" after it.
     counted = _ZH_COUNT_BEFORE.match(phrase[cut:])
     held = _zh_roles(phrase[cut + counted.end() :], language)[1] if counted else frozenset()
+    # Whose official it was, with the role as written, the count aside: "湖北省医疗保障局
+    # 负责人" (a spokesman is the body's voice: "美国国务院一名发言人" is the department).
+    officer = phrase[cut + counted.end() :] if counted and held & _ZH_OFFICERS else ""
     phrase = _past_description(phrase[:cut], language)
     for opener in ZH_CLAUSE_OPENERS:
         phrase = phrase.removeprefix(opener)
@@ -1566,6 +1571,11 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
         return Subject()
     if phrase.removeprefix("该").removeprefix("这份") in language.report_nouns:
         return Subject(roles=frozenset((phrase[-2:],)), words=1, phrase=phrase)
+    if officer and not names.known_cjk(phrase):
+        officer = _ZH_UNNAMED.sub("", officer)
+        ends = [officer.find(role) + len(role) for role in _ZH_OFFICERS if role in officer]
+        name = phrase + officer[: max(ends)]
+        return Subject(names.match(name, name), roles=held, words=1)
     subject = _zh_subject_named(phrase, names)
     roles = held | ({report} if report is not None else set())
     return replace(subject, roles=subject.roles | roles) if roles else subject

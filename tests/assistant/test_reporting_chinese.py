@@ -170,11 +170,12 @@ def test_hereinafter_says_nothing_the_company_and_this_official_are_whom_the_tex
         "“我们尊重企业的定价自主权，”这位负责人说，“但公共采购必须考虑老百姓的承受能力。”"
     )
     found = suggest(body)
+    # An official unnamed speaks as the body's official (a spokesman would be its voice).
     assert [s.speaker.name for s in found] == [
         "上海康晟生物科技股份有限公司",
         "上海康晟生物科技股份有限公司",
-        "湖北省医疗保障局",
-        "湖北省医疗保障局",
+        "湖北省医疗保障局负责人",
+        "湖北省医疗保障局负责人",
     ]
 
 
@@ -207,4 +208,15 @@ def test_that_official_is_the_one_named_before_and_a_resident_is_her_surname_and
         "3栋住户李女士告诉记者，几乎每晚11点以后都能感到明显的震动。"
     )
     found = suggest(body)
-    assert [s.speaker.name for s in found] == ["中建蓉城轨道工程有限公司项目部"] * 2 + ["李女士"]
+    assert [s.speaker.name for s in found] == ["中建蓉城轨道工程有限公司项目部负责人"] * 2 + [
+        "李女士"
+    ]
+
+
+def test_an_unnamed_spokesman_is_the_bodys_voice_and_an_official_speaks_as_its_official():
+    body = (
+        "据中央社报道，美国国务院一名发言人表示，美方“密切关注”局势发展。\n\n"
+        "澜湄水资源合作中心一位负责人回应称，中方一直与下游国家分享水文数据。"
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["美国国务院", "澜湄水资源合作中心负责人"]
