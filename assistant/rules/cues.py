@@ -8,7 +8,7 @@ so a sentence costs in proportion to its length.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.rules.lexicon import (
     ADDING_VERBS,
@@ -21,6 +21,7 @@ from assistant.rules.lexicon import (
     CueWord,
     Language,
 )
+from assistant.rules.russian import nominative
 from assistant.rules.speakers import (
     Names,
     Subject,
@@ -251,6 +252,8 @@ def find(
                     if word.pronoun
                     else interpret(body, after, names, before=False, noun_phrase=True)
                 )
+                if word.cue is Cue.ACCORDING and language.code == "ru":
+                    attribution.subject = _in_the_nominative(attribution.subject, names)
         elif word.cue is not Cue.CONTINUING:
             _speaker(
                 body, sentence_words, quoted, first, after, cue_at, attribution, names, earlier
@@ -262,6 +265,18 @@ def find(
                 attribution.outlet = _outlet(body, told, outlets)
         result.append(attribution)
     return result
+
+
+def _in_the_nominative(subject: Subject, names: Names) -> Subject:
+    """ "По подсчетам администрации Всеволожского района": a new name after "по …" is in
+    the genitive even where it could read as a plural ("администрации"), put back."""
+    match = subject.match
+    if match is None or match.id is not None or not match.name[:1].islower():
+        return subject  # (a person's name is put back by `Names.match` already)
+    held = nominative(match.name, oblique=True)
+    return (
+        subject if held == match.name else replace(subject, match=names.match(held, match.mention))
+    )
 
 
 def _outlet_quoted_first(body, sentence_words, first, after, found, language) -> str | None:

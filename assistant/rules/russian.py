@@ -49,7 +49,7 @@ _DECLINED = ("ого", "его", "ой", "ей", "ова", "ева", "ина", "
 
 
 @functools.lru_cache(maxsize=4096)
-def nominative(name: str) -> str:
+def nominative(name: str, *, oblique: bool = False) -> str:
     """`name` in the nominative, if it was written in another case; else as it is. Only
     its head is put back: the words before its first noun, the noun, and the names of a
     person after a given name ("Национального союза зернопроизводителей" → "Национальный
@@ -69,7 +69,10 @@ def nominative(name: str) -> str:
         if parses[0].tag.POS == "NOUN":
             noun, person = True, person or named
     capitals = [token.group()[:1].isupper() for token, _ in head]
-    if not head or _may_stand([parses for _, parses in head], person, capitals):
+    if not head:
+        return name
+    # After "по словам", "по оценке" a name is in the genitive, whatever else it could be.
+    if not oblique and _may_stand([parses for _, parses in head], person, capitals):
         return name
     readings = [_oblique(parses, token.group()[:1].isupper()) for token, parses in head]
     parts, last = [], 0

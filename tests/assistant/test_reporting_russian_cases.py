@@ -213,3 +213,17 @@ def test_a_place_before_a_persons_two_names_is_no_part_of_them():
 def test_where_it_was_said_and_whose_director_come_before_the_name_after_the_verb(body, speaker):
     (found,) = suggest(body, language="ru")
     assert found.speaker.name == speaker
+
+
+def test_by_whose_count_or_opinion_is_a_cue_and_the_body_is_put_in_the_nominative():
+    body = (
+        "По подсчетам администрации Всеволожского района, мусор не вывозился больше недели.\n\n"
+        "Юрист Анна Крылова заявила, что суд затянется. По ее мнению, дольщикам уже сейчас "
+        "следует направить претензии."
+    )
+    found = suggest(body, language="ru")
+    assert [s.speaker.name for s in found] == [
+        "администрация Всеволожского района",
+        "Анна Крылова",
+        "Анна Крылова",
+    ]
