@@ -140,3 +140,24 @@ def names_a_person(word: str) -> bool:
     """Whether a word likeliest reads as a given name, a surname or a patronymic
     ("Денис", "Рыбаков"), not a place or a body ("Ленобласти")."""
     return bool(_PERSON & _parses(word)[0].tag.grammemes)
+
+
+_DESCRIBED = re.compile(r"[а-яё]+(?:\s+[а-яё]+){0,4}\s+[А-ЯЁ][\w-]+")
+
+
+def named_before_in_russian(body: str, noun) -> str | None:
+    """The body a common noun ("в комитете") stands for, as the text named it before with
+    what it is of, in the nominative: "в комитете по природным ресурсам Ленобласти" is
+    комитет по природным ресурсам Ленобласти."""
+    lemma = _parses(noun.text)[0].normal_form
+    found = None
+    stem = lemma[:4]  # a quick test before the dictionary's
+    for word in _CYRILLIC_WORD.finditer(body, 0, noun.start):
+        text = word.group()
+        if (
+            text.startswith(stem)
+            and _parses(text)[0].normal_form == lemma
+            and (match := _DESCRIBED.match(body, word.start(), noun.start))
+        ):
+            found = match.group()
+    return nominative(found, oblique=True) if found else None

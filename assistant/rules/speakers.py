@@ -41,7 +41,7 @@ from assistant.rules.lexicon import (
     ZH_SUBJECT_ENDS,
     Language,
 )
-from assistant.rules.russian import names_a_person, nominative
+from assistant.rules.russian import named_before_in_russian, names_a_person, nominative
 from assistant.rules.text import NAME_OPENINGS, Word, is_cjk, without_elision, words
 from claims.matching import KnownSpeaker, SpeakerMatcher, skeleton
 from records.quotes import CLOSERS
@@ -788,6 +788,9 @@ def interpret(
         and phrase[-1].folded in language.body_words
         and not any(word.capitalised for word in phrase)
     ):
+        if language.code == "ru" and (named := named_before_in_russian(body, phrase[-1])):
+            # "в комитете опровергли": the committee the text named in full.
+            return Subject(names.match(named, named), words=len(phrase))
         # "в ведомстве отказались", "уточнили в компании": the body the text spoke of.
         return Subject(pronoun=True, plural=True, body=True, words=len(phrase))
     if not before and (sources := _sources_as_written(phrase, language)):
@@ -805,6 +808,15 @@ def interpret(
         name = _span(body, named_words)
         return Subject(names.match(name, name), words=len(phrase))
     phrase = _strip_tail(phrase, language) if before else _after_phrase(phrase, language)
+    if (
+        language.code == "ru"
+        and len(phrase) == 2
+        and phrase[0].folded in language.places
+        and phrase[1].folded in language.body_words
+        and (named := named_before_in_russian(body, phrase[1]))
+    ):
+        # "В комитете эту информацию опровергли": past the object, the committee named.
+        return Subject(names.match(named, named), words=len(phrase))
     if not before:
         phrase = _name_after_apposed_role(body, phrase, language)
     if not phrase:

@@ -227,3 +227,13 @@ def test_by_whose_count_or_opinion_is_a_cue_and_the_body_is_put_in_the_nominativ
         "Анна Крылова",
         "Анна Крылова",
     ]
+
+
+def test_a_body_spoken_of_by_its_common_noun_is_the_one_named_in_full_before():
+    body = (
+        "Как сообщает 47news, в комитете по природным ресурсам Ленобласти обсуждают "
+        "расторжение соглашения с регоператором. В комитете эту информацию опровергли, "
+        "заявив, что вопрос не стоит."
+    )
+    found = suggest(body, language="ru")
+    assert found[-1].speaker.name == "комитет по природным ресурсам Ленобласти"
