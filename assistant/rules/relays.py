@@ -73,7 +73,7 @@ _ZH_DATELINE = re.compile(
 # "By Reuters" (a person's name there is no outlet's: `_credited` says which it is).
 _BYLINE_CREDIT = re.compile(
     r"^(?:(?:Por|Par|By|Oleh)\s+(?:(?:la\s+)?[Aa]gencia\s+|l'agence\s+)?"
-    r"|[\w .]{2,30}\s+(?:avec|with|con|dengan)\s+(?:l'|la\s+)?)(?P<byline>[\w.]{2,20})$"
+    r"|[\w .,]{2,40}\s+(?:avec|with|con|dengan)\s+(?:l'|la\s+)?)(?P<byline>[\w.]{2,20})$"
 )
 # A dateline opens one of the first paragraphs, after a headline, a time stamp, a byline.
 DATELINE_PARAGRAPHS = 6
@@ -83,8 +83,10 @@ _LAST_CREDIT = re.compile(
     r"^[(（]\s*(?:(?:Avec|With|Con|Dengan)\s+)?(?P<credit>[^()（）]{1,24}?)\s*[)）]$"
     # "Avec AFP", "With Reuters", "Con información de EFE": the wire the text is written
     # with, as a last line (the first, when it names two).
-    r"|^(?:Avec|With|Con|Dengan)\s+(?:l'agence\s+|informaci[oó]n\s+de\s+|reporting\s+by\s+)?"
-    r"(?P<wire>[\w.]{2,20})(?:\s+(?:et|and|y|dan)\s+[\w.]{2,20})?\.?$",
+    r"|^(?:Avec|With|Con|Dengan)\s+"
+    r"(?:l'agence\s+|informaci[oó]n\s+de\s+|reporting\s+by\s+|files\s+from\s+)?"
+    r"(?P<wire>(?:The\s+)?[\w.]{2,20}(?:\s+[A-Z][\w.]{1,20}){0,2})"
+    r"(?:\s+(?:et|and|y|dan)\s+[\w.]{2,20})?\.?$",
     re.IGNORECASE,
 )
 _CLOSING_PARAGRAPHS = 3

@@ -3,6 +3,8 @@ reading it as a researcher would (issue 12): titles and places before a name, th
 styles of datelines, a spokesperson's briefing transcript, a subject interrupted by what
 it was doing."""
 
+import pytest
+
 from assistant.rules import DIRECT_QUOTE, suggest
 
 
@@ -494,3 +496,25 @@ def test_a_rhetorical_question_in_chinese_is_its_asker_s():
     )
     found = suggest(body)
     assert [s.speaker.name for s in found] == ["日本内阁官房长官", "吴志明"]
+
+
+@pytest.mark.parametrize(
+    ("body", "outlets", "relay"),
+    [
+        (
+            "PARRSBORO, N.S. — The hospital will close overnight, the health authority said.\n\n"
+            "With files from The Canadian Press",
+            ["The Canadian Press"],
+            "The Canadian Press",
+        ),
+        (
+            "Soupçons de votes achetés\n\nPar Jeanne Morel, avec ATS\n\n"
+            "La fédération a démenti samedi tout achat de voix.",
+            ["ATS"],
+            "ATS",
+        ),
+    ],
+)
+def test_a_credit_with_files_from_a_wire_or_in_a_byline_with_a_comma(body, outlets, relay):
+    (found,) = suggest(body, outlets=outlets)
+    assert found.relays == (relay,)
