@@ -508,6 +508,8 @@ def _person_part(
         and not _named_article(run, start)
     ):
         start += 1
+    if len(run) - start >= 3 and _demonym(run[start], language):
+        start += 1  # "la Norvégienne Astrid Halvorsen": her people, then her names
     if language.code == "ru" and len(run) - start >= 3 and not names_a_person(run[start].text):
         # "… по природным ресурсам Ленобласти Денис Рыбаков": the place, then the person.
         return _russian_name(run[start:]), frozenset()
@@ -639,9 +641,32 @@ def _things_named_in(body: str, before_things: frozenset[str]) -> frozenset[str]
 _ONE_NAME_IN_BRACKETS = re.compile(r"\((\w[\w-]*)\)")
 
 
+# How a people's name ends, from its country's ("la Norvégienne Astrid Halvorsen",
+# "Portuguese Rui Figueira"), and those that do not begin as their country does.
+_DEMONYM_ENDINGS = (
+    *("ienne", "ien", "aise", "ais", "oise", "ois", "aine", "ain", "ane", "an", "ese", "ish"),
+    *("ian", "ien", "ano", "ana", "ense"),
+)
+_IRREGULAR_DEMONYMS = frozenset(
+    ("danois", "danoise", "suisse", "suisses", "belge", "britannique", "neerlandais", "dutch")
+)
+
+
+def _demonym(word: Word, language: Language) -> bool:
+    """Whether a capitalised word names a people ("Norvégienne", "Danois", "Portuguese")."""
+    folded = word.folded
+    if folded in _IRREGULAR_DEMONYMS:
+        return True
+    if len(folded) < 6 or not folded.endswith(_DEMONYM_ENDINGS):
+        return False
+    return any(
+        country[:4] == folded[:4] for country in _territories(language.code) if len(country) >= 4
+    )
+
+
 def _is_place(word: Word, body: str, language: Language) -> bool:
-    """Whether a capitalised word names a place or a body, not a person."""
-    if word.folded in _territories(language.code):
+    """Whether a capitalised word names a place, its people, or a body, not a person."""
+    if word.folded in _territories(language.code) or _demonym(word, language):
         return True
     before_things = (
         language.places

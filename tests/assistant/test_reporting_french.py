@@ -213,3 +213,15 @@ def test_a_short_name_in_brackets_after_the_role_is_passed_over_to_the_person():
     )
     (found,) = suggest(body, language="fr")
     assert found.speaker.name == "Benoît Mertens"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("« Nous avons gagné », a déclaré la Norvégienne Astrid Halvorsen.", "Astrid Halvorsen"),
+        ("Le Danois Henrik Aas a dénoncé des pressions.", "Henrik Aas"),
+    ],
+)
+def test_a_nationality_before_a_name_is_no_part_of_it(body, speaker):
+    (found,) = suggest(body, language="fr")
+    assert found.speaker.name == speaker
