@@ -37,8 +37,10 @@ def _oblique(parses, capitalised: bool):
     a body's name first, when the word has a capital."""
     readings = [p for p in parses if p.tag.case in _OBLIQUE]
     if capitalised:
-        named = [p for p in readings if {"Name", "Surn", "Patr", "Orgn", "Geox"} & p.tag.grammemes]
-        readings = named or readings
+        # A person's name before a place's: "Ефремова" is Ефремов's genitive, not a village's.
+        personal = [p for p in readings if _PERSON & p.tag.grammemes]
+        named = [p for p in readings if {"Orgn", "Geox"} & p.tag.grammemes]
+        readings = personal or named or readings
     return readings[0] if readings else None
 
 
@@ -62,7 +64,10 @@ def nominative(name: str, *, oblique: bool = False) -> str:
             break  # a place after it, or an abbreviation ("РАПУ") the head does not decline
         parses = _parses(word)
         # A surname may read as an adjective: "Ладыженского".
-        named = bool(_PERSON & parses[0].tag.grammemes) or (person and parses[0].tag.POS == "ADJF")
+        # (A surname may read first as a place: "Ефремова".)
+        named = any(_PERSON & p.tag.grammemes for p in parses if p.score >= parses[0].score) or (
+            person and parses[0].tag.POS == "ADJF"
+        )
         if noun and not (person and named):
             break  # the rest depends on the head: "союза зернопроизводителей"
         head.append((token, parses))

@@ -25,6 +25,8 @@ from assistant.rules.russian import nominative
         ("Вадим Гурко", "Вадим Гурко"),
         ("Вадима Гурко", "Вадим Гурко"),
         ("Кая Каллас", "Кая Каллас"),
+        # A surname the dictionary reads first as a place's name.
+        ("Дениса Ефремова", "Денис Ефремов"),
     ],
 )
 def test_a_declined_name_is_put_back_in_the_nominative(written, held):
