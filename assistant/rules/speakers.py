@@ -53,7 +53,9 @@ _ZH_OFFICERS = frozenset(("负责人", "官员"))
 _ZH_REPORTED_AFTER = re.compile(r"(?:报道|报导|透露|披露)$")
 # What is cited that is no one's words: figures, records, documents.
 _ZH_CITED_RECORDS = re.compile(r"^[^对向]*(?:数据|统计|资料|文件|记录|报告)(?:[对向].*)?$")
-_ZH_COUNT_BEFORE = re.compile(r"^(?:[一二两三四五六七八九十几数多]+|这|该)(?:名|位|个)")
+_ZH_COUNT_BEFORE = re.compile(r"^另?(?:[一二两三四五六七八九十几数多]+|这|该)(?:名|位|个)")
+# Surnames that are also words a subject ends before: 曾 ("once"), 于 ("at").
+_ZH_SURNAMES_AS_ADVERBS = frozenset("曾于")
 # "涉案企业之一金风科技的相关负责人": one of those concerned, then the company, then "the
 # relevant" before the role.
 _ZH_UNNAMED = re.compile(r"^(?:不愿具名|不愿透露姓名|要求匿名|匿名)的?")
@@ -1581,14 +1583,14 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     # "一名不愿具名的澳大利亚民航安全局官员", "两名知情人士": someone of the office, less how
     # many and the anonymity asked for.
     phrase = _ZH_UNNAMED.sub("", _ZH_COUNT_BEFORE.sub("", phrase))
-    cut = _zh_subject_end(phrase)
+    cut = _zh_subject_end(phrase, language.roles)
     if phrase[:1] in ("该", "此") and phrase[1:cut] in language.roles:
         phrase, cut = phrase[1:], cut - 1  # "该负责人同时否认": that official, as "这位负责人"
     if (cut < 2 or phrase[:cut].endswith("的")) and "的" in phrase:
         # "曾在该市梯队执教三年的教练赵磊", "参加选拔的一名球员家长王女士": no subject before
         # "在" or "一名", but after the 的 that describes it.
         phrase = _ZH_COUNT_BEFORE.sub("", _past_description(phrase, language))
-        cut = _zh_subject_end(phrase)
+        cut = _zh_subject_end(phrase, language.roles)
     # "湖北省医疗保障局一位负责人": the body, and the role of the one of it who spoke, for
     # "这位负责人说" after it.
     counted = _ZH_COUNT_BEFORE.match(phrase[cut:])
@@ -1618,10 +1620,13 @@ def zh_subject(body: str, start: int, end: int, names: Names) -> Subject:
     return replace(subject, roles=subject.roles | roles) if roles else subject
 
 
-def _zh_subject_end(phrase: str) -> int:
-    """Where a Chinese subject ends: at a date, a place ("在…"), a time, an adverb."""
+def _zh_subject_end(phrase: str, roles: frozenset[str] = frozenset()) -> int:
+    """Where a Chinese subject ends: at a date, a place ("在…"), a time, an adverb; not at
+    a surname after a role that reads as one ("村民曾凡友": 曾 is also "once")."""
     for n, char in enumerate(phrase):
         if n and (char.isdigit() or any(phrase.startswith(end, n) for end in ZH_SUBJECT_ENDS)):
+            if char in _ZH_SURNAMES_AS_ADVERBS and any(phrase[:n].endswith(r) for r in roles):
+                continue
             return n
     return len(phrase)
 

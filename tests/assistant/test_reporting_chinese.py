@@ -220,3 +220,12 @@ def test_an_unnamed_spokesman_is_the_bodys_voice_and_an_official_speaks_as_its_o
     )
     found = suggest(body)
     assert [s.speaker.name for s in found] == ["美国国务院", "澜湄水资源合作中心负责人"]
+
+
+def test_a_surname_that_reads_as_once_after_a_role_and_another_villager():
+    body = (
+        "“我在这条河边住了六十年，从没见过这么多死鱼。”青岚镇石塘村村民曾凡友说。\n\n"
+        "“现在井水都不敢喝了。”另一名村民曾秀兰说。"
+    )
+    found = suggest(body)
+    assert [s.speaker.name for s in found] == ["曾凡友", "曾秀兰"]
