@@ -942,6 +942,10 @@ def _has_content(
     if lexicon.code == "zh":
         text = body[start:end]
         cue = body[attribution.start : attribution.end]
+        after = body[attribution.end : end]
+        if not any(is_cjk(char) for char in after) and "，" not in body[start : attribution.start]:
+            # "租户代表欧阳志明说。" after a quotation: who said it, and nothing more.
+            return answers
         size = sum(1 for char in text if is_cjk(char)) - len(cue)
         return answers or size - 4 >= MIN_CONTENT_CHARS
     every = words(body, start, end)
