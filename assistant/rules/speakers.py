@@ -155,6 +155,8 @@ class Names:
         """A name of several words the article writes: its surname (and, for a name of two
         words or in Indonesian, its first word too: "Lin" for Lin Jian) stands for it from
         now on."""
+        if self.language.code == "ru":
+            name = nominative(name)  # "по словам … Дениса Ефремова": as the database holds it
         parts = name.split()
         if len(parts) < 2:
             return

@@ -239,3 +239,13 @@ def test_a_body_spoken_of_by_its_common_noun_is_the_one_named_in_full_before():
     )
     found = suggest(body, language="ru")
     assert found[-1].speaker.name == "комитет по природным ресурсам Ленобласти"
+
+
+def test_a_surname_alone_later_is_the_full_name_in_the_nominative():
+    body = (
+        "Однако, по словам координатора инициативной группы Дениса Ефремова, об обсуждениях "
+        "было объявлено только на сайте мэрии.\n\n"
+        "«Куда они собираются сажать 300 деревьев — на крышу?» — говорит Ефремов."
+    )
+    found = suggest(body, language="ru")
+    assert [s.speaker.name for s in found] == ["Денис Ефремов", "Денис Ефремов"]
