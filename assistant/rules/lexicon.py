@@ -180,12 +180,23 @@ def _ru_past(text: str) -> str:
     return "|".join(forms)
 
 
+# Adverbs French puts between the auxiliary and the participle: "a formellement démenti".
+_FR_ADVERBS = (
+    *("formellement", "categoriquement", "fermement", "vivement", "egalement", "aussi"),
+    *("encore", "deja", "toutefois", "pourtant", "aussitot", "immediatement", "publiquement"),
+    *("officiellement", "notamment", "ensuite", "enfin", "finalement", "clairement"),
+)
+
+
 def _fr_past(participles: str) -> str:
-    """French passé composé and plus-que-parfait: "a déclaré", "ont affirmé", "avait dit"."""
+    """French passé composé and plus-que-parfait: "a déclaré", "ont affirmé", "avait dit",
+    an adverb perhaps between ("a formellement démenti")."""
     auxiliaries = ["a", "ont", "avait", "avaient", "aurait"]
     phrases = []
     for participle in participles.split("|"):
-        phrases += [f"{aux} {participle}" for aux in auxiliaries]
+        for aux in auxiliaries:
+            phrases += [f"{aux} {participle}"]
+            phrases += [f"{aux} {adverb} {participle}" for adverb in _FR_ADVERBS]
     return "|".join(phrases)
 
 

@@ -225,3 +225,13 @@ def test_a_short_name_in_brackets_after_the_role_is_passed_over_to_the_person():
 def test_a_nationality_before_a_name_is_no_part_of_it(body, speaker):
     (found,) = suggest(body, language="fr")
     assert found.speaker.name == speaker
+
+
+def test_an_adverb_between_the_auxiliary_and_the_participle_keeps_the_cue():
+    body = (
+        "Selon Bruzz, qui cite une source pénitentiaire, un détenu aurait attendu neuf heures.\n\n"
+        "Le directeur de la prison, Xavier Lemaire, a formellement démenti cette information."
+    )
+    claim, denial = suggest(body, language="fr")
+    assert (denial.speaker.name, denial.cue) == ("Xavier Lemaire", "a formellement démenti")
+    assert denial.denies == ((claim.start, claim.end),)
