@@ -665,7 +665,9 @@ _add(
 _add(
     ES,
     "no comenta|declino comentar|se nego a comentar|no quiso comentar|no respondio|"
-    "declino hacer comentarios|no hizo comentarios|no quiso hacer declaraciones",
+    "declino hacer comentarios|no hizo comentarios|no quiso hacer declaraciones|"
+    "declino referirse|declino pronunciarse|evito referirse|evito pronunciarse|"
+    "no quiso referirse|no quiso pronunciarse|se nego a pronunciarse",
     Cue.NO_COMMENT,
 )
 ES.back_references = _set("asi")

@@ -290,3 +290,12 @@ def test_a_paper_quoted_first_relays_whoever_speaks_after_the_comma():
         "sumber di internal perusahaan",
         ("Radar Gresik",),
     )
+
+
+def test_declining_to_refer_to_something_is_declining_to_comment():
+    body = (
+        "El superintendente de Electricidad, Luis Ernesto Cabral Ortiz, declinó referirse a esa "
+        "información."
+    )
+    (found,) = suggest(body, language="es")
+    assert (found.speaker.name, found.rule) == ("Luis Ernesto Cabral Ortiz", "declined to comment")
