@@ -10,6 +10,7 @@ so a sentence costs in proportion to its length.
 import re
 from dataclasses import dataclass, replace
 
+from assistant.rules.chinese import zh_clause_start, zh_subject
 from assistant.rules.lexicon import (
     ADDING_VERBS,
     COUNT_WORDS,
@@ -22,14 +23,7 @@ from assistant.rules.lexicon import (
     Language,
 )
 from assistant.rules.russian import nominative
-from assistant.rules.speakers import (
-    Names,
-    Subject,
-    _full_name_in,
-    interpret,
-    zh_clause_start,
-    zh_subject,
-)
+from assistant.rules.speakers import Names, Subject, _full_name_in, interpret
 from assistant.rules.text import NAME_OPENINGS, Word, without_elision
 from records.quotes import CLOSERS
 

@@ -11,8 +11,9 @@ when it holds both a question and an answer turn, so that a lone "Editor: …" c
 import re
 from dataclasses import dataclass
 
+from assistant.rules.chinese import zh_subject
 from assistant.rules.relays import OutletIndex
-from assistant.rules.speakers import Names, SpeakerMatch, interpret, zh_subject
+from assistant.rules.speakers import Names, SpeakerMatch, interpret
 from assistant.rules.text import is_cjk, words
 from records.text import fold
 
