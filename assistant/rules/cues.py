@@ -480,6 +480,13 @@ def _before(
     return segments[-1], opener, postposed, described
 
 
+def _gap_past_bracket(body: str, before: Word, word: Word) -> str:
+    """The text between two words, less the closing bracket of a short name the first
+    stands in: "Le Conseil du café-cacao (CCC), l'organe …", "(FIKM), dont le siège …"."""
+    gap = _gap(body, before, word)
+    return gap.replace(")", "", 1) if body[before.start - 1 : before.start] == "(" else gap
+
+
 def _past_auxiliaries(sentence_words: list[Word], index: int, language: Language) -> int:
     """The index of the first of the words beside the verb ("has", "also") right before
     it, or the verb's own."""
@@ -499,7 +506,7 @@ def _long_relative_before(
         return None
     for position in range(index - 1, max(0, index - 3 * _PHRASE_LIMIT), -1):
         word, before = sentence_words[position], sentence_words[position - 1]
-        if quoted[position] or _stops(_gap(body, before, word), before):
+        if quoted[position] or _stops(_gap_past_bracket(body, before, word), before):
             return None
         if word.folded in language.relatives and "," in _gap(body, before, word):
             return position if index - position >= _PHRASE_LIMIT - 2 else None
@@ -518,9 +525,7 @@ def _long_apposition_before(
         return None
     for position in range(index - 1, max(0, index - 3 * _PHRASE_LIMIT), -1):
         word, before = sentence_words[position], sentence_words[position - 1]
-        gap = _gap(body, before, word)
-        if body[before.start - 1 : before.start] == "(":
-            gap = gap.replace(")", "", 1)  # "Le Conseil du café-cacao (CCC), l'organe …"
+        gap = _gap_past_bracket(body, before, word)
         if quoted[position] or _stops(gap, before):
             return None
         if "," in gap:

@@ -1197,7 +1197,9 @@ def _body_by_its_name(
         rest = rest[1:]
     if not rest or rest[0].folded not in language.organisations or not 3 <= len(rest) <= 9:
         return []
-    if rest[1].folded not in language.connectors:
+    # "Le Ministère public du canton de Vaud": an adjective of its own before what it is of.
+    adjective = not rest[1].capitalised and rest[2].folded in language.connectors
+    if rest[1].folded not in language.connectors and not adjective:
         return []  # "Commission spokesman Olof Gill": a role of it, then a person
     if before:
         # Written before its verb, the phrase up to the end of the run ("La Dirección de

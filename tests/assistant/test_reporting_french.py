@@ -235,3 +235,22 @@ def test_an_adverb_between_the_auxiliary_and_the_participle_keeps_the_cue():
     claim, denial = suggest(body, language="fr")
     assert (denial.speaker.name, denial.cue) == ("Xavier Lemaire", "a formellement démenti")
     assert denial.denies == ((claim.start, claim.end),)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "La Fédération internationale de kayak de mer (FIKM), dont le siège se trouve à la "
+            "Maison du sport international à Lausanne, a démenti mercredi tout achat de voix.",
+            "Fédération internationale de kayak de mer",
+        ),
+        (
+            "Le Ministère public du canton de Vaud a confirmé avoir reçu lundi une plainte pénale.",
+            "Ministère public du canton de Vaud",
+        ),
+    ],
+)
+def test_a_body_before_its_relative_clause_or_with_an_adjective_of_its_own(body, speaker):
+    (found,) = suggest(body, language="fr")
+    assert found.speaker.name == speaker
