@@ -500,7 +500,9 @@ def _numbers(figures: dict[str, set[str]]) -> set[str]:
     }
 
 
-def _figure_pointed_at(body: str, statement: Statement, numbers: set[str], language) -> bool:
+def _figure_pointed_at(
+    body: str, statement: Statement, numbers: set[str], language: Language
+) -> bool:
     """Does the statement point at one of these figures as said before: a demonstrative
     before it ("ese 35 %", "ces 40"), or "所说的" ("住建局所说的12%")?"""
     for match in _FIGURE.finditer(body, statement.sentence_start, statement.sentence_end):

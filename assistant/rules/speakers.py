@@ -618,7 +618,7 @@ _ONE_NAME_IN_BRACKETS = re.compile(r"\((\w[\w-]*)\)")
 # "Portuguese Rui Figueira"), and those that do not begin as their country does.
 _DEMONYM_ENDINGS = (
     *("ienne", "ien", "aise", "ais", "oise", "ois", "aine", "ain", "ane", "an", "ese", "ish"),
-    *("ian", "ien", "ano", "ana", "ense"),
+    *("ian", "ano", "ana", "ense"),
 )
 _IRREGULAR_DEMONYMS = frozenset(
     ("danois", "danoise", "suisse", "suisses", "belge", "britannique", "neerlandais", "dutch")
