@@ -250,7 +250,16 @@ def find(
                     attribution.subject = _in_the_nominative(attribution.subject, names)
         elif word.cue is not Cue.CONTINUING:
             _speaker(
-                body, sentence_words, quoted, first, after, cue_at, attribution, names, earlier
+                body,
+                sentence_words,
+                quoted,
+                first,
+                after,
+                cue_at,
+                attribution,
+                names,
+                earlier,
+                outlets,
             )
             if attribution.speaks and attribution.subject.found:
                 earlier = attribution
@@ -271,6 +280,22 @@ def _in_the_nominative(subject: Subject, names: Names) -> Subject:
     return (
         subject if held == match.name else replace(subject, match=names.match(held, match.mention))
     )
+
+
+def _told_outlet(body: str, segment: list[Word], outlets, language: Language) -> int | None:
+    """Where a Russian subject names the outlet it told, in the dative before the verb (or
+    before what the verb answers, "эту информацию"): a paper we hold, the publisher, or a
+    short name in marks («РГ»)."""
+    if language.code != "ru" or len(segment) < 3 or segment[0].folded not in language.places:
+        return None  # (only "В …": "газета «Коммерсант» сообщила" is the paper speaking)
+    end = next(
+        (n for n, word in enumerate(segment) if n and word.folded in language.object_pointers),
+        len(segment),
+    )
+    last = segment[end - 1]
+    in_marks = body[last.start - 1 : last.start] == "«" and body[last.end : last.end + 1] == "»"
+    told = outlets.name_of(last.text) or outlets.is_publisher(last.text)
+    return end - 1 if end >= 3 and (told or (in_marks and last.acronym)) else None
 
 
 def _outlet_quoted_first(body, sentence_words, first, after, found, language) -> str | None:
@@ -298,7 +323,16 @@ def _outlet_quoted_first(body, sentence_words, first, after, found, language) ->
 
 
 def _speaker(
-    body, sentence_words, quoted, first, after, cue_at, attribution, names, previous=None
+    body,
+    sentence_words,
+    quoted,
+    first,
+    after,
+    cue_at,
+    attribution,
+    names,
+    previous=None,
+    outlets=None,
 ) -> None:
     language = names.language
     if attribution.word.pronoun:
@@ -307,6 +341,10 @@ def _speaker(
     segment, opener, postposed, described = _before(
         body, sentence_words, quoted, first, cue_at, language
     )
+    if outlets is not None and (told := _told_outlet(body, segment, outlets, language)):
+        # "В пресс-службе мэрии Новосибирска НГС эту информацию опровергли", "В Фонде
+        # развития территорий «РГ» сообщили": the paper told, before the verb, is no name.
+        segment = segment[:told]
     subject = Subject()
     if len(segment) == 1 and segment[0].folded in language.conjunctions and previous:
         # "… dijo Solís, y añadió: …": the same subject as the verb before.

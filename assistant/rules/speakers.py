@@ -1265,6 +1265,10 @@ def _said_at(body: str, phrase: list[Word], names: Names) -> Subject | None:
     if not (rest[0].capitalised or rest[0].acronym or described):
         return None
     name = _span(body, rest)
+    if described and language.code == "ru":
+        # Where it was said is in an oblique case, even where it could read as a plural:
+        # "в пресс-службе мэрии Новосибирска" is мэрия Новосибирска.
+        name = nominative(name, oblique=True)
     return Subject(names.match(name, name), words=len(phrase))
 
 

@@ -249,3 +249,22 @@ def test_a_surname_alone_later_is_the_full_name_in_the_nominative():
     )
     found = suggest(body, language="ru")
     assert [s.speaker.name for s in found] == ["Денис Ефремов", "Денис Ефремов"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "В пресс-службе мэрии Новосибирска НГС эту информацию опровергли, сообщив, что "
+            "билет был выдан заранее.",
+            "мэрия Новосибирска",
+        ),
+        (
+            "В Фонде развития территорий «РГ» сообщили, что заявка пока не поступала.",
+            "Фонд развития территорий",
+        ),
+    ],
+)
+def test_the_paper_told_before_the_verb_is_no_part_of_the_body_that_spoke(body, speaker):
+    (found,) = suggest(body, language="ru", publisher="НГС")
+    assert found.speaker.name == speaker
