@@ -694,7 +694,7 @@ ES.roles = _set(
     "analista|economista|medico|medica|doctora|enfermera|enfermero|activista|procurador|"
     "procuradora|contralor|contralora|intendente|delegado|delegada|comisionado|comisionada|"
     "rector|rectora|decano|decana|superintendente|superintendenta|especialista|consultor|"
-    "consultora"
+    "consultora|ejecutivo|ejecutiva|directivo|directiva"
 )
 ES.organisations = _set(
     "ministerio|gobierno|sindicato|federacion|organizacion|ejercito|cuerpo|consorcio|"

@@ -875,10 +875,12 @@ def interpret(
             and (not run or run[0].start <= phrase[first].start)
         )
         # "KWSC spokesperson Abdul Qadir Shaikh": the body's person, named after a role.
+        # Or after a role before the body: "Deputi Bidang Pengawasan Kementerian Koperasi
+        # Hendra Wijaya Kusumo".
         person_of_it = (
             before
             and last < len(phrase)
-            and any(word.folded in language.roles for word in phrase[last:-1])
+            and any(word.folded in language.roles for word in phrase[:first] + phrase[last:-1])
             and _full_name_in(phrase[last:], language)
         )
         if not inside_org and not person_of_it:

@@ -299,3 +299,23 @@ def test_declining_to_refer_to_something_is_declining_to_comment():
     )
     (found,) = suggest(body, language="es")
     assert (found.speaker.name, found.rule) == ("Luis Ernesto Cabral Ortiz", "declined to comment")
+
+
+def test_a_ministrys_official_named_after_its_role_and_the_body_speaks():
+    ministry = KnownSpeaker(8, "Kementerian Koperasi")
+    body = (
+        "Deputi Bidang Pengawasan Kementerian Koperasi Hendra Wijaya Kusumo mengatakan, kredit "
+        "macet di koperasi itu hanya sekitar 9% dari total pinjaman."
+    )
+    (found,) = suggest(body, speakers=[ministry], language="id")
+    assert found.speaker.name == "Hendra Wijaya Kusumo"
+
+
+def test_the_executive_named_before_is_whom_el_ejecutivo_means():
+    body = (
+        "“Esto no se va a detener”, afirmó el gerente general de Edesureste, Manuel Antonio "
+        "Fermín Jiménez.\n\n"
+        "Según el ejecutivo, las facturas subieron porque antes se cobraba por estimación."
+    )
+    found = suggest(body, language="es")
+    assert found[-1].speaker.name == found[0].speaker.name
