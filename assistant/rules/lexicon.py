@@ -460,7 +460,7 @@ _add(
 ID.back_references = _set("demikian|begitu|itulah")
 ID.restatements = _set("hal itu|hal tersebut|hal ini")
 ID.demonstratives = _set("itu|tersebut|ini")
-ID.company_words = _set("perusahaan|perseroan|bank|emiten|produsen")
+ID.company_words = _set("perusahaan|perseroan|bank|emiten|produsen|maskapai")
 ID.answer_openers = ("menanggapi", "merespons", "terkait hal itu", "atas hal itu")
 ID.told_earlier = ("sebelumnya",)
 ID.agent = "oleh"
@@ -469,7 +469,7 @@ ID.plural_pronouns = _lower("mereka|pihaknya|kami")
 ID.roles = _set(
     # English titles, as Indonesian business reporting writes them: "Head of Corporate
     # Affairs Ayo Jalan, Nadia Prameswari".
-    "head|chief|ceo|manager|officer|director|"
+    "head|chief|ceo|manager|officer|director|secretary|corporate|president|vice|"
     "menteri|menlu|menhan|presiden|wakil|ketua|juru|bicara|jubir|kepala|jenderal|perdana|"
     "direktur|jenderal|gubernur|bupati|wali|kota|anggota|duta|besar|pejabat|pengurus|"
     "sekretaris|komisaris|panglima|kapolri|kapolda|dirjen|pengamat|ekonom|"

@@ -811,6 +811,14 @@ def interpret(
         return Subject(names.match(name, name), words=len(phrase))
     phrase = _strip_tail(phrase, language) if before else _after_phrase(phrase, language)
     if (
+        before
+        and len(phrase) >= 3
+        and phrase[0].folded in language.company_words - {"bank"}
+        and phrase[0].capitalised
+        and all(word.capitalised for word in phrase[1:])
+    ):
+        phrase = phrase[1:]  # "Maskapai Lintas Nusa Air membantah": the airline, by its name
+    if (
         language.code == "ru"
         and len(phrase) == 2
         and phrase[0].folded in language.places

@@ -319,3 +319,13 @@ def test_the_executive_named_before_is_whom_el_ejecutivo_means():
     )
     found = suggest(body, language="es")
     assert found[-1].speaker.name == found[0].speaker.name
+
+
+def test_an_airline_by_its_name_and_its_corporate_secretary_after_a_comma():
+    body = (
+        "JAKARTA - Maskapai Lintas Nusa Air membantah menjual tiket di atas tarif batas atas.\n\n"
+        '"Tidak ada satu pun rute yang melewati batas atas," kata Corporate Secretary Lintas '
+        "Nusa Air, Daniel Parlindungan Hutapea, saat dihubungi."
+    )
+    found = suggest(body, language="id")
+    assert [s.speaker.name for s in found] == ["Lintas Nusa Air", "Daniel Parlindungan Hutapea"]
