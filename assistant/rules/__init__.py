@@ -463,7 +463,7 @@ def _read(
     resolved: dict[int, SpeakerMatch | None] = {}
     for attribution in found:
         resolved[id(attribution)] = _resolve(attribution, names, sentence.start)
-    _cited_speak(found, resolved, outlets)
+    _cited_speak(found, resolved, outlets, body, lexicon)
     relays = outlets.mentioned(body, sentence_words, quoted)
     relays += [a.outlet for a in found if a.outlet and a.outlet not in relays]
     return _Read(sentence, sentence_words, parts, lead_ins, found, resolved, relays, lexicon, body)
@@ -488,10 +488,15 @@ def _name_in_marks(body: str, quote: Quote, sentence: Sentence, lexicon: Languag
 
 
 _CITING_REACH = 20  # characters from a verb to "citing": "reported on Tuesday, citing"
+_TIME_WORDS = frozenset(("on", "late", "early", "last", "this", "pada", "el", "le", "в"))
 
 
 def _cited_speak(
-    found: list[Attribution], resolved: dict[int, SpeakerMatch | None], outlets: OutletIndex
+    found: list[Attribution],
+    resolved: dict[int, SpeakerMatch | None],
+    outlets: OutletIndex,
+    body: str,
+    lexicon: Language,
 ) -> None:
     """ "Reuters, citing two sources, reported …", "Según informó la Cadena SER, citando
     fuentes de la Guardia Civil, …": those cited speak; the outlet only relays them."""
@@ -509,8 +514,14 @@ def _cited_speak(
     for attribution in found:
         speaker = resolved[id(attribution)]
         # "The Express Tribune reported on Tuesday, citing a source …": whoever reports
-        # what they cite right after their verb relays it, outlet we know or not.
-        reporting = 0 <= citing.start - attribution.end <= _CITING_REACH
+        # what they cite right after their verb (a time between at most) relays it, outlet
+        # we know or not; "declined to comment on the complaint, citing patient privacy"
+        # cites a reason.
+        between = words(body, attribution.end, citing.start)
+        reporting = 0 <= citing.start - attribution.end <= _CITING_REACH and (
+            attribution.cue is Cue.ACCORDING  # "Selon Bruzz, qui cite …": its name between
+            or all(w.folded in lexicon.weekdays or w.folded in _TIME_WORDS for w in between)
+        )
         if attribution.cue is not Cue.QUOTING and (
             (attribution.speaks and (speaker is None or outlets.name_of(speaker.name) or reporting))
             or (attribution.outlet is not None and speaker is None)

@@ -325,7 +325,8 @@ EN.roles = _set(
     "superintendent|economist|researcher|doctor|nurse|teacher|principal|executive|"
     "coordinator|activist|organiser|organizer|regulator|auditor|sheriff|pilot|engineer|"
     "scientist|consultant|representative|trustee|treasurer|ombudsman|coroner|magistrate|owner|"
-    "operator|worker|employee|driver|staffer|technician|guard|contractor"
+    "operator|worker|employee|driver|staffer|technician|guard|contractor|physician|surgeon|"
+    "paramedic|pharmacist"
 )
 EN.organisations = _set(
     "ministry|department|office|government|union|association|committee|commission|"

@@ -339,3 +339,17 @@ def test_a_long_relative_clause_before_an_auxiliary_and_someone_described_at_len
         "Loddon Resource Recovery",
         "former forklift operator at the company's Epsom depot",
     ]
+
+
+def test_citing_a_reason_is_no_source_and_a_physician_is_described_as_written():
+    nsh = KnownSpeaker(9, "Nova Scotia Health Authority", ("Nova Scotia Health",))
+    body = (
+        "Nova Scotia Health declined to comment on the complaint, citing patient privacy.\n\n"
+        "A physician who works shifts at the hospital told CBC News that overnight coverage "
+        "would not come back."
+    )
+    found = suggest(body, speakers=[nsh], language="en")
+    assert [s.speaker.name for s in found] == [
+        "Nova Scotia Health Authority",
+        "physician who works shifts at the hospital",
+    ]
