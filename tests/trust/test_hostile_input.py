@@ -29,7 +29,8 @@ HYPOTHESIS = settings(
 ACCEPTABLE = {200, 302, 400, 403, 404, 405, 409, 422}
 
 nasty = st.one_of(
-    st.text(max_size=40),
+    # (Lone surrogates aside: no client can send one, UTF-8 has no form for it.)
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=40),
     st.text(st.characters(codec="utf-8"), min_size=1, max_size=10).map(lambda s: s + "\x00"),
     st.integers(min_value=1, max_value=3).map(lambda n: "ẞ\u202e" * (30_000 * n)),
     st.sampled_from(
@@ -203,9 +204,10 @@ def test_bad_ids_in_paths_are_404s(site_data, staff_client):
             st.integers(min_value=0, max_value=2**70),
             st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=20),
             # A NUL byte in a path (PostgreSQL refuses it in a string: it must not get there).
-            st.text(st.characters(exclude_characters="/?#%"), max_size=10).map(
-                lambda s: s + "\x00"
-            ),
+            # No lone surrogates: no client can put one in a URL (UTF-8 has no form for it).
+            st.text(
+                st.characters(exclude_characters="/?#%", exclude_categories=["Cs"]), max_size=10
+            ).map(lambda s: s + "\x00"),
         ),
     )
     def check(url, value):
