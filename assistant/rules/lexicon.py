@@ -1325,9 +1325,11 @@ NAME_PARTICLES = _set("de|da|dos|van|von|der|bin|binti|ibn|al")
 # "Beijing added seven more elements to its list": a verb of adding before a count adds a
 # thing, says nothing.
 ADDING_VERBS = _set("added|adds|anadio|agrego|ajoute|menambahkan|добавил")
+# How many, before what is counted: "added seven more", "two industry sources", "dua sumber".
 COUNT_WORDS = _set(
     "two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|more|new|another|"
-    "dos|tres|cuatro|cinco|deux|trois|quatre|cinq|dua|tiga|empat|lima"
+    "dos|tres|cuatro|cinco|deux|trois|quatre|cinq|dua|tiga|empat|lima|several|plusieurs|"
+    "varias|varios|beberapa|два|две|три|двух|трех|нескольких|несколько"
 )
 # "Pour la première fois, …": "premier" is a role only in "Premier ministre".
 ORDINAL_ROLES = _set("premier|premiere|primer|primera|primero")

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from assistant.rules.lexicon import (
     BODY_NAME_ENDS,
+    COUNT_WORDS,
     FEMININE_FIRST_NAMES,
     FEMININE_ROLES,
     FEMININE_SURNAME_ENDINGS,
@@ -1029,14 +1030,6 @@ _ACRONYM_AFTER = re.compile(rf"\s*\(([{_CAPITAL}]{{2,8}})\)")
 # described at this length at most.
 _DESCRIBED_WORDS = 9
 _SOURCES_WORDS = 12  # "fuentes de la Fiscalía Provincial Penal de San Juan de Lurigancho"
-# How many sources, before the word for them: "two industry sources", "dua sumber".
-_COUNT_WORDS = frozenset(
-    (
-        *("two", "three", "several", "deux", "trois", "plusieurs", "dos", "tres", "varias"),
-        *("varios", "dua", "tiga", "beberapa", "два", "две", "три", "двух", "трех"),
-        *("нескольких", "несколько"),
-    )
-)
 
 
 def _sources_as_written(phrase: list[Word], language: Language) -> list[Word]:
@@ -1046,7 +1039,7 @@ def _sources_as_written(phrase: list[Word], language: Language) -> list[Word]:
     while rest and rest[0].folded in language.articles:
         rest = rest[1:]
     counted = (
-        1 if len(rest) > 1 and (rest[0].text.isdigit() or rest[0].folded in _COUNT_WORDS) else 0
+        1 if len(rest) > 1 and (rest[0].text.isdigit() or rest[0].folded in COUNT_WORDS) else 0
     )
     if len(rest) <= counted or rest[counted].folded not in language.anonymous:
         return []
